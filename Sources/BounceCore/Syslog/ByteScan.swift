@@ -1,0 +1,92 @@
+/// Small byte-level helpers shared by the parsers.
+public enum ByteScan {
+    @inlinable
+    public static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    @inlinable
+    public static func isDigit(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        index >= 0 && index < bytes.count && isDigit(bytes[index])
+    }
+
+    /// ASCII lower-casing; other bytes pass through.
+    @inlinable
+    public static func lower(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+
+    /// Reads 1...`maxDigits` decimal digits at `index`, advancing past them.
+    @inlinable
+    public static func smallNumber(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, maxDigits: Int
+    ) -> Int? {
+        var value = 0
+        var cursor = index
+        while cursor < bytes.count, cursor - index < maxDigits, isDigit(bytes[cursor]) {
+            value = value * 10 + Int(bytes[cursor] &- UInt8(ascii: "0"))
+            cursor += 1
+        }
+        guard cursor > index else { return nil }
+        index = cursor
+        return value
+    }
+
+    /// Reads exactly `count` digits at `index`.
+    @inlinable
+    public static func fixedNumber(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int)
+        -> Int?
+    {
+        guard index >= 0, index + count <= bytes.count else { return nil }
+        var value = 0
+        for offset in 0..<count {
+            let byte = bytes[index + offset]
+            guard isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// Whether `bytes` holds `literal` at `index` (case-sensitive).
+    @inlinable
+    public static func hasPrefix(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString
+    ) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index >= 0, index + count <= bytes.count else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != pointer[offset] {
+            return false
+        }
+        return true
+    }
+
+    /// The first index of `byte` in `bytes[from..<to]`, or nil.
+    @inlinable
+    public static func find(
+        _ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil
+    ) -> Int? {
+        let end = Swift.min(to ?? bytes.count, bytes.count)
+        var index = from
+        while index < end {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The first index at which `literal` starts within `bytes[from..<to]`, or nil.
+    @inlinable
+    public static func find(
+        _ literal: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil
+    ) -> Int? {
+        let count = literal.utf8CodeUnitCount
+        let end = Swift.min(to ?? bytes.count, bytes.count)
+        guard count > 0, end - from >= count else { return nil }
+        let first = literal.utf8Start[0]
+        var index = from
+        while index <= end - count {
+            if bytes[index] == first && hasPrefix(bytes, at: index, literal) { return index }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+/// The syslog prefix of a line: `Nov 26 10:00:01 mx1 postfix/smtp[123]: ` or
+/// `2026-11-26T10:00:01.123456+00:00 mx1 postfix/smtp[123]: `.
+public struct SyslogHeader: Sendable {
+    public var timestamp: LogTimestamp
+    public var host: ByteRange
+    /// The syslog identifier without the `[pid]`, e.g. `postfix/submission/smtpd`.
+    public var program: ByteRange
+    public var pid: Int?
+    /// Offset of the first byte of the message text, after `: `.
+    public var messageStart: Int
+
+    public init(
+        timestamp: LogTimestamp, host: ByteRange, program: ByteRange, pid: Int?, messageStart: Int
+    ) {
+        self.timestamp = timestamp
+        self.host = host
+        self.program = program
+        self.pid = pid
+        self.messageStart = messageStart
+    }
+
+    /// Parses the header at the start of `line`, or returns nil when the line has none.
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> SyslogHeader? {
+        var cursor = 0
+        let stamp: LogTimestamp
+        if let bsd = TimestampParser.bsd(line, at: &cursor) {
+            stamp = bsd
+        } else if let rfc = TimestampParser.rfc3339(line, at: &cursor) {
+            stamp = rfc
+        } else {
+            return nil
+        }
+        guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
+        cursor += 1
+        // Host: one token.
+        let hostStart = cursor
+        while cursor < line.count, line[cursor] != UInt8(ascii: " ") { cursor += 1 }
+        guard cursor > hostStart, cursor < line.count else { return nil }
+        let host = ByteRange(hostStart, cursor)
+        cursor += 1
+        // Program, optional [pid], then ':'.
+        let programStart = cursor
+        while cursor < line.count {
+            let byte = line[cursor]
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: " ") {
+                break
+            }
+            cursor += 1
+        }
+        guard cursor > programStart, cursor < line.count else { return nil }
+        let program = ByteRange(programStart, cursor)
+        var pid: Int?
+        if line[cursor] == UInt8(ascii: "[") {
+            cursor += 1
+            pid = ByteScan.smallNumber(line, at: &cursor, maxDigits: 10)
+            guard pid != nil, cursor < line.count, line[cursor] == UInt8(ascii: "]") else {
+                return nil
+            }
+            cursor += 1
+        }
+        guard cursor < line.count, line[cursor] == UInt8(ascii: ":") else { return nil }
+        cursor += 1
+        if cursor < line.count, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        return SyslogHeader(
+            timestamp: stamp, host: host, program: program, pid: pid, messageStart: cursor)
+    }
+}

@@ -1,0 +1,174 @@
+/// Parses the timestamp forms found at the start of mail-log lines.
+public enum TimestampParser {
+    /// `Nov 26 10:00:01`, `Nov  6 10:00:01` or `Jan 1 00:00:00`; advances `index` past it.
+    public static func bsd(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> LogTimestamp?
+    {
+        var cursor = index
+        guard cursor + 3 <= line.count, let month = monthNumber(line, at: cursor) else { return nil }
+        cursor += 3
+        guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
+        cursor += 1
+        if cursor < line.count, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        guard let day = ByteScan.smallNumber(line, at: &cursor, maxDigits: 2), (1...31).contains(day)
+        else { return nil }
+        guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
+        cursor += 1
+        guard let (hour, minute, second) = clock(line, at: &cursor) else { return nil }
+        var nanosecond = 0
+        fraction(line, at: &cursor, into: &nanosecond)
+        index = cursor
+        return LogTimestamp(
+            year: nil, month: month, day: day, hour: hour, minute: minute, second: second,
+            nanosecond: nanosecond)
+    }
+
+    /// `2026-11-26T10:00:01.123456+00:00` (fraction and offset optional, `Z` accepted).
+    public static func rfc3339(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int)
+        -> LogTimestamp?
+    {
+        var cursor = index
+        guard let (year, month, day) = date(line, at: &cursor),
+            cursor < line.count, line[cursor] == UInt8(ascii: "T")
+        else { return nil }
+        cursor += 1
+        guard let (hour, minute, second) = clock(line, at: &cursor) else { return nil }
+        var nanosecond = 0
+        fraction(line, at: &cursor, into: &nanosecond)
+        var offset: Int?
+        if cursor < line.count, line[cursor] == UInt8(ascii: "Z") {
+            offset = 0
+            cursor += 1
+        } else if cursor < line.count,
+            line[cursor] == UInt8(ascii: "+") || line[cursor] == UInt8(ascii: "-")
+        {
+            guard let parsed = utcOffset(line, at: &cursor, colon: true) else { return nil }
+            offset = parsed
+        }
+        index = cursor
+        return LogTimestamp(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            nanosecond: nanosecond, utcOffsetSeconds: offset)
+    }
+
+    /// `2026-11-26 10:00:01` (Exim), with an optional `.123` fraction; the zone is parsed by the
+    /// caller because Exim writes it after a space.
+    public static func exim(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> LogTimestamp?
+    {
+        var cursor = index
+        guard let (year, month, day) = date(line, at: &cursor),
+            cursor < line.count, line[cursor] == UInt8(ascii: " ")
+        else { return nil }
+        cursor += 1
+        guard let (hour, minute, second) = clock(line, at: &cursor) else { return nil }
+        var nanosecond = 0
+        fraction(line, at: &cursor, into: &nanosecond)
+        index = cursor
+        return LogTimestamp(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            nanosecond: nanosecond)
+    }
+
+    /// `+0200`, `-05:30`; returns seconds east of UTC. `colon` allows the `+hh:mm` form too.
+    public static func utcOffset(
+        _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, colon: Bool
+    ) -> Int? {
+        var cursor = index
+        guard cursor < line.count else { return nil }
+        let sign: Int
+        switch line[cursor] {
+        case UInt8(ascii: "+"): sign = 1
+        case UInt8(ascii: "-"): sign = -1
+        default: return nil
+        }
+        cursor += 1
+        guard let hours = ByteScan.fixedNumber(line, at: cursor, count: 2), hours <= 23 else {
+            return nil
+        }
+        cursor += 2
+        if colon, cursor < line.count, line[cursor] == UInt8(ascii: ":") { cursor += 1 }
+        guard let minutes = ByteScan.fixedNumber(line, at: cursor, count: 2), minutes <= 59 else {
+            return nil
+        }
+        cursor += 2
+        index = cursor
+        return sign * (hours * 3600 + minutes * 60)
+    }
+
+    private static func date(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> (
+        Int, Int, Int
+    )? {
+        let cursor = index
+        guard let year = ByteScan.fixedNumber(line, at: cursor, count: 4),
+            line.count > cursor + 10,
+            line[cursor + 4] == UInt8(ascii: "-"),
+            let month = ByteScan.fixedNumber(line, at: cursor + 5, count: 2),
+            line[cursor + 7] == UInt8(ascii: "-"),
+            let day = ByteScan.fixedNumber(line, at: cursor + 8, count: 2),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        index = cursor + 10
+        return (year, month, day)
+    }
+
+    private static func clock(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> (
+        Int, Int, Int
+    )? {
+        let cursor = index
+        guard let hour = ByteScan.fixedNumber(line, at: cursor, count: 2),
+            line.count >= cursor + 8,
+            line[cursor + 2] == UInt8(ascii: ":"),
+            let minute = ByteScan.fixedNumber(line, at: cursor + 3, count: 2),
+            line[cursor + 5] == UInt8(ascii: ":"),
+            let second = ByteScan.fixedNumber(line, at: cursor + 6, count: 2),
+            hour < 24, minute < 60, second <= 60
+        else { return nil }
+        index = cursor + 8
+        return (hour, minute, second)
+    }
+
+    private static func fraction(
+        _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, into nanosecond: inout Int
+    ) {
+        guard index < line.count, line[index] == UInt8(ascii: "."),
+            ByteScan.isDigit(at: index + 1, in: line)
+        else { return }
+        var cursor = index + 1
+        var value = 0
+        var digits = 0
+        while cursor < line.count, ByteScan.isDigit(line[cursor]) {
+            if digits < 9 {
+                value = value * 10 + Int(line[cursor] &- UInt8(ascii: "0"))
+                digits += 1
+            }
+            cursor += 1
+        }
+        while digits < 9 {
+            value *= 10
+            digits += 1
+        }
+        nanosecond = value
+        index = cursor
+    }
+
+    /// Month number 1...12 from a three-letter English abbreviation at `index`.
+    private static func monthNumber(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let key =
+            (UInt32(ByteScan.lower(line[index])) << 16) | (UInt32(ByteScan.lower(line[index + 1])) << 8)
+            | UInt32(ByteScan.lower(line[index + 2]))
+        switch key {
+        case 0x6A_616E: return 1  // jan
+        case 0x66_6562: return 2  // feb
+        case 0x6D_6172: return 3  // mar
+        case 0x61_7072: return 4  // apr
+        case 0x6D_6179: return 5  // may
+        case 0x6A_756E: return 6  // jun
+        case 0x6A_756C: return 7  // jul
+        case 0x61_7567: return 8  // aug
+        case 0x73_6570: return 9  // sep
+        case 0x6F_6374: return 10  // oct
+        case 0x6E_6F76: return 11  // nov
+        case 0x64_6563: return 12  // dec
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import BounceCore
+
+@Test func causeIdentifiersRoundTrip() {
+    for cause in Cause.allCases {
+        #expect(Cause(identifier: cause.identifier) == cause)
+    }
+}
