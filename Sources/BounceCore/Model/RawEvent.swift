@@ -27,9 +27,11 @@ public struct RawEvent: Sendable {
     public var reply: ByteRange = .none
     /// The basic SMTP reply code at the start of the remote's reply; 0 when there is none.
     public var replyCode: Int = 0
-    /// The enhanced code that the MTA itself reports (Postfix `dsn=`); the classifier prefers one
-    /// found in the reply text.
-    public var dsn: EnhancedStatusCode?
+    /// The enhanced code at the start of the remote's reply text (`550 5.1.1 ...` gives 5.1.1).
+    public var replyDSN: EnhancedStatusCode?
+    /// The enhanced code that the MTA itself reports (Postfix `dsn=`), which Postfix may have
+    /// rewritten (`5.0.0` when the remote gave none).
+    public var mtaDSN: EnhancedStatusCode?
     /// Where in the SMTP dialogue the reply was given.
     public var stage: SMTPStage = .unknown
     /// The SMTP client for rejects and SASL failures against us (`unknown[192.0.2.1]`, `H=...`).
@@ -41,6 +43,9 @@ public struct RawEvent: Sendable {
     /// True when the remote gave the reply (`host X said:`, `SMTP error from remote mail server`),
     /// false when it is the MTA's own wording.
     public var replyIsRemote: Bool = false
+
+    /// The enhanced code to report: the one in the reply text wins over the MTA's.
+    public var dsn: EnhancedStatusCode? { replyDSN ?? mtaDSN }
 
     public init(mta: MTA, kind: EventKind, status: DeliveryStatus, timestamp: LogTimestamp?) {
         self.mta = mta
