@@ -6,7 +6,8 @@ import BounceApp
 struct BounceWatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bouncewatch",
-        abstract: "Explains why mail bounces: follows Postfix and Exim logs and classifies every failure.",
+        abstract:
+            "Explains why mail bounces: follows Postfix and Exim logs and classifies every failure.",
         version: BuildInfo.version,
         subcommands: []
     )

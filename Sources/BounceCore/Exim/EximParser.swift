@@ -7,7 +7,8 @@ public enum EximParser {
 
     /// A line whose syslog program starts with `exim`; the mainlog text begins at
     /// `header.messageStart`.
-    public static func parse(_ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader) -> ParseResult
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader)
+        -> ParseResult
     {
         .unrecognized
     }

@@ -4,12 +4,15 @@ public enum TimestampParser {
     public static func bsd(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> LogTimestamp?
     {
         var cursor = index
-        guard cursor + 3 <= line.count, let month = monthNumber(line, at: cursor) else { return nil }
+        guard cursor + 3 <= line.count, let month = monthNumber(line, at: cursor) else {
+            return nil
+        }
         cursor += 3
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
         if cursor < line.count, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
-        guard let day = ByteScan.smallNumber(line, at: &cursor, maxDigits: 2), (1...31).contains(day)
+        guard let day = ByteScan.smallNumber(line, at: &cursor, maxDigits: 2),
+            (1...31).contains(day)
         else { return nil }
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
@@ -52,7 +55,8 @@ public enum TimestampParser {
 
     /// `2026-11-26 10:00:01` (Exim), with an optional `.123` fraction; the zone is parsed by the
     /// caller because Exim writes it after a space.
-    public static func exim(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> LogTimestamp?
+    public static func exim(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int)
+        -> LogTimestamp?
     {
         var cursor = index
         guard let (year, month, day) = date(line, at: &cursor),
@@ -153,7 +157,8 @@ public enum TimestampParser {
     /// Month number 1...12 from a three-letter English abbreviation at `index`.
     private static func monthNumber(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let key =
-            (UInt32(ByteScan.lower(line[index])) << 16) | (UInt32(ByteScan.lower(line[index + 1])) << 8)
+            (UInt32(ByteScan.lower(line[index])) << 16)
+            | (UInt32(ByteScan.lower(line[index + 1])) << 8)
             | UInt32(ByteScan.lower(line[index + 2]))
         switch key {
         case 0x6A_616E: return 1  // jan

@@ -71,7 +71,8 @@ enum FixtureFile {
                 continue
             }
             cases.append(
-                FixtureCase(file: name, lineNumber: index + 1, line: line, expectation: expectation))
+                FixtureCase(file: name, lineNumber: index + 1, line: line, expectation: expectation)
+            )
             pending = nil
         }
         return cases
