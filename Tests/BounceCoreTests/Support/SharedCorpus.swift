@@ -21,14 +21,17 @@ enum SharedCorpus {
     }
 
     /// The URL of `relative` inside the corpus, or nil (after saying why) when there is no corpus.
-    static func file(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
+    static func file(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL?
+    {
         let url = directory.appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: url.path) { return url }
         if ProcessInfo.processInfo.environment["CI"] != nil {
             Issue.record(
-                "shared corpus file \(url.path) is missing under CI", sourceLocation: sourceLocation)
+                "shared corpus file \(url.path) is missing under CI", sourceLocation: sourceLocation
+            )
         } else {
-            print("SKIPPED: shared corpus file \(url.path) not found (no ../shared beside the clone)")
+            print(
+                "SKIPPED: shared corpus file \(url.path) not found (no ../shared beside the clone)")
         }
         return nil
     }
