@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs `swift build ARGS...`, shows its output, and fails when the compiler printed a warning.
+#
+# Zero warnings is a rule of the project. Only files that get compiled print their warnings, so a
+# fresh clone (as CI has) checks everything; an incremental build checks what changed.
+set -euo pipefail
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+status=0
+swift build "$@" 2>&1 | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+    exit "$status"
+fi
+if grep -q 'warning:' "$log"; then
+    echo "error: the build printed warnings (the project builds with zero warnings):" >&2
+    grep 'warning:' "$log" | sort -u >&2
+    exit 1
+fi
