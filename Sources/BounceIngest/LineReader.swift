@@ -1,1 +1,162 @@
-import BounceCore
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a log file (plain, or gzip whatever its name) and hands out its lines as bytes.
+///
+/// Lines come without their LF and without one trailing CR, numbered from 1, as views into an
+/// internal buffer that are valid only during the call that receives them: nothing is
+/// allocated per line. Reads are large and lines are found with `memchr`, because this is the
+/// start of the hot path of `scan`.
+///
+/// A line longer than `maxLineLength` is cut to that length, the rest of it is skipped, and
+/// it is counted in `truncatedLines`: memory stays bounded whatever the input.
+public final class LineReader {
+    /// The default longest line handed out; the rest of a longer line is skipped.
+    public static let defaultMaxLineLength = 64 * 1024
+    /// How much is asked of the file (or of zlib) per read.
+    static let readSize = 256 * 1024
+
+    /// The input's name as given (`-` for standard input), used in messages.
+    public var path: String { file.path }
+    /// The modification time of a regular file in Unix seconds; nil for pipes and terminals.
+    public var modificationTime: Int? { file.modificationTime }
+    /// Whether the input turned out to be gzip data. Known once reading has started.
+    public private(set) var isCompressed = false
+    /// Lines cut to `maxLineLength`.
+    public private(set) var truncatedLines = 0
+    /// Lines handed out so far.
+    public private(set) var lineCount = 0
+    /// The longest line handed out.
+    public let maxLineLength: Int
+
+    private let file: InputFile
+    private var inflater: GzipInflater?
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private var started = false
+
+    /// Opens `path`. Fails at once when the path is missing, a directory, a socket or refused.
+    public init(path: String, maxLineLength: Int = LineReader.defaultMaxLineLength)
+        throws(IngestError)
+    {
+        let file = try InputFile(path: path)
+        self.file = file
+        self.maxLineLength = max(1, maxLineLength)
+        // Room for one whole line at the cap (plus CR LF) and a full read behind it.
+        capacity = self.maxLineLength + 2 + Self.readSize
+        buffer = .allocate(capacity: capacity)
+    }
+
+    /// Reads standard input (or another descriptor that stays open), named `name` in messages.
+    public init(
+        descriptor: Int32 = 0, name: String = "-",
+        maxLineLength: Int = LineReader.defaultMaxLineLength
+    ) {
+        file = InputFile(borrowing: descriptor, name: name)
+        self.maxLineLength = max(1, maxLineLength)
+        capacity = self.maxLineLength + 2 + Self.readSize
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// Calls `body` with each line and its 1-based number, to the end of the input.
+    ///
+    /// On a read error or damaged gzip data, every complete line before the damage has been
+    /// handed out when the error is thrown; the incomplete piece of line at the damage is not.
+    /// A last line without LF at the end of intact data is handed out.
+    public func forEachLine(_ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) -> Void)
+        throws(IngestError)
+    {
+        var start = 0
+        var end = 0
+        if !started {
+            started = true
+            end = try prime()
+        }
+        var skipping = false
+        let newline = Int32(UInt8(ascii: "\n"))
+        while true {
+            while start < end, let found = memchr(buffer + start, newline, end - start) {
+                let lineFeed = buffer.distance(
+                    to: found.assumingMemoryBound(to: UInt8.self))
+                if skipping {
+                    skipping = false
+                } else {
+                    var length = lineFeed - start
+                    if length > 0, buffer[lineFeed - 1] == 0x0D { length -= 1 }
+                    deliver(start: start, length: length, body)
+                }
+                start = lineFeed + 1
+            }
+            // What is left has no LF. A line already longer than the cap is handed out cut
+            // now, and the rest of it is skipped up to its LF.
+            if skipping {
+                start = end
+            } else if end - start > maxLineLength + 1 {
+                deliver(start: start, length: end - start, body)
+                skipping = true
+                start = end
+            }
+            if start > 0 {
+                if end > start { memmove(buffer, buffer + start, end - start) }
+                end -= start
+                start = 0
+            }
+            let got = try fill(at: end)
+            if got == 0 {
+                if end > 0 && !skipping {
+                    var length = end
+                    if buffer[end - 1] == 0x0D { length -= 1 }
+                    deliver(start: 0, length: length, body)
+                }
+                return
+            }
+            end += got
+        }
+    }
+
+    @inline(__always)
+    private func deliver(
+        start: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void
+    ) {
+        var count = length
+        if count > maxLineLength {
+            count = maxLineLength
+            truncatedLines += 1
+        }
+        lineCount += 1
+        body(UnsafeBufferPointer(start: buffer + start, count: count), lineCount)
+    }
+
+    /// Reads the first bytes and decides between plain text and gzip; returns the number of
+    /// plain bytes now in the buffer.
+    private func prime() throws(IngestError) -> Int {
+        var end = 0
+        // A pipe may deliver a single byte first; the magic needs two.
+        while end < 2 {
+            let got = try file.read(into: buffer + end, count: Self.readSize)
+            if got == 0 { break }
+            end += got
+        }
+        guard end >= 2, buffer[0] == 0x1F, buffer[1] == 0x8B else { return end }
+        isCompressed = true
+        inflater = try GzipInflater(
+            file: file, prefix: UnsafeBufferPointer(start: buffer, count: end),
+            inputCapacity: Self.readSize)
+        return 0
+    }
+
+    private func fill(at end: Int) throws(IngestError) -> Int {
+        let room = min(capacity - end, Self.readSize)
+        if let inflater {
+            return try inflater.read(into: buffer + end, count: room)
+        }
+        return try file.read(into: buffer + end, count: room)
+    }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why an input could not be read, or could be read only in part.
+///
+/// Every case names the input as the user gave it, so a message can be shown as it is.
+public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The path does not exist (or is a symbolic link to nothing).
+    case missingFile(path: String)
+    /// The path is a directory.
+    case isDirectory(path: String)
+    /// The operating system refused access.
+    case permissionDenied(path: String)
+    /// The path exists but is nothing that can be read as a log: a socket, a device that
+    /// refuses to open, a symbolic link loop.
+    case notReadable(path: String, reason: String)
+    /// The gzip data ends before the end of the compressed stream. `offset` is the number of
+    /// compressed bytes that were read; every line before the damage was delivered.
+    case truncatedGzip(path: String, offset: Int)
+    /// The gzip data is damaged at compressed byte `offset`; every line before it was delivered.
+    case corruptGzip(path: String, offset: Int, reason: String)
+    /// A read failed after the file was opened.
+    case readError(path: String, reason: String)
+
+    /// The input the error is about.
+    public var path: String {
+        switch self {
+        case .missingFile(let path), .isDirectory(let path), .permissionDenied(let path),
+            .notReadable(let path, _), .truncatedGzip(let path, _), .corruptGzip(let path, _, _),
+            .readError(let path, _):
+            path
+        }
+    }
+
+    /// A one-line message for a mail administrator, starting with the path.
+    public var description: String {
+        switch self {
+        case .missingFile(let path):
+            "\(path): no such file"
+        case .isDirectory(let path):
+            "\(path): is a directory, not a log file"
+        case .permissionDenied(let path):
+            "\(path): permission denied"
+        case .notReadable(let path, let reason):
+            "\(path): cannot be read: \(reason)"
+        case .truncatedGzip(let path, let offset):
+            "\(path): gzip data is truncated after compressed byte \(offset)"
+                + " (the lines before it were read)"
+        case .corruptGzip(let path, let offset, let reason):
+            "\(path): gzip data is corrupt at compressed byte \(offset): \(reason)"
+                + " (the lines before it were read)"
+        case .readError(let path, let reason):
+            "\(path): read error: \(reason)"
+        }
+    }
+
+    /// Maps the `errno` of a failed `open` to a case.
+    static func opening(_ path: String, errno code: Int32) -> IngestError {
+        switch code {
+        case ENOENT, ENOTDIR: .missingFile(path: path)
+        case EISDIR: .isDirectory(path: path)
+        case EACCES, EPERM: .permissionDenied(path: path)
+        default: .notReadable(path: path, reason: systemMessage(code))
+        }
+    }
+
+    /// The C library's text for `errno` value `code`.
+    static func systemMessage(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}
