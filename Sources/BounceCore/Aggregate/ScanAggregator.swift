@@ -1,0 +1,359 @@
+/// Counts the events and lines of a scan into a `ScanReport`.
+///
+/// Memory is bounded whatever the input: per-cause and per-status tables are fixed arrays,
+/// destination domains and client IPs go through `SpaceSavingTable`s of fixed capacity, block
+/// lists, listed IPs, sample replies and unreadable inputs are capped. Counting a delivery to a
+/// domain already in the table allocates nothing: the domain is lower-cased and hashed in place
+/// and decoded to a `String` only in `report()`.
+public struct ScanAggregator {
+    /// The most destination domains a report lists; larger requests are clamped.
+    public static let maximumTopDestinations = 500
+    /// Bytes kept of a domain; longer ones (not valid DNS names) are counted under their prefix.
+    static let domainKeyLimit = 255
+    /// Bytes kept of a client IP (an IPv6 address with a zone fits).
+    static let clientKeyLimit = 64
+    /// Client IPs tracked per table, and listed in a report.
+    static let clientCapacity = 256
+    static let topClients = 10
+    /// Block lists tracked by name; the rest are counted under `other`.
+    static let blocklistLimit = 64
+    /// Listed IPs kept per block list.
+    static let listedIPLimit = 16
+    /// Destination domains kept per block list before folding into `other`.
+    static let blocklistDestinationLimit = 64
+    /// Bytes kept of a sample reply.
+    static let sampleReplyLimit = 300
+    static let unreadableLimit = 1000
+
+    private static let mtaCount = MTA.allCases.count
+    private static let statusCount = DeliveryStatus.allCases.count
+    private static let causeCount = Cause.allCases.count
+    /// Cause slots: one per cause plus one for "no cause" (`sent`).
+    private static let causeSlots = causeCount + 1
+    /// Delivery cells per domain: MTA × status × cause slot.
+    private static let cellsPerDomain = mtaCount * statusCount * causeSlots
+
+    private let topDestinations: Int
+
+    private var firstEvent: LogTimestamp?
+    private var lastEvent: LogTimestamp?
+
+    /// Every delivery by cell, domain or not.
+    private var deliveryCells: [Int]
+    /// Destination domains; `domainCells` holds `cellsPerDomain` counters per table entry.
+    private var domains: SpaceSavingTable
+    private var domainCells: [Int]
+
+    /// Classified events by cause and status, with the first reply per cause.
+    private var causeStatus: [Int]
+    private var sampleReplies: [String?]
+
+    private var rejectCells: [Int]
+    private var rejectClients: SpaceSavingTable
+    private var authByMTA: [Int]
+    private var authClients: SpaceSavingTable
+
+    private var blocklists: [String: BlocklistTally] = [:]
+    private var blocklistOrder: [String] = []
+
+    private var sources: [SourceLines] = []
+    private var sourceIndex: [String: Int] = [:]
+    /// The last source looked up: scans feed one file at a time, and comparing a string with
+    /// itself is a pointer check.
+    private var lastSource: String?
+    private var lastSourceIndex = 0
+
+    private var unreadable: [UnreadableInput] = []
+
+    /// - Parameter topDestinations: how many destination domains the report lists before
+    ///   folding the rest into `other` (clamped to 1...`maximumTopDestinations`).
+    public init(topDestinations: Int) {
+        let top = Swift.min(Swift.max(topDestinations, 1), Self.maximumTopDestinations)
+        self.topDestinations = top
+        // Space-Saving with four times as many slots as listed keeps the listed domains' error
+        // under a quarter of the average load of the listed ones; never fewer than 64.
+        let capacity = Swift.max(top * 4, 64)
+        domains = SpaceSavingTable(capacity: capacity, keyLimit: Self.domainKeyLimit)
+        domainCells = Array(repeating: 0, count: capacity * Self.cellsPerDomain)
+        deliveryCells = Array(repeating: 0, count: Self.cellsPerDomain)
+        causeStatus = Array(repeating: 0, count: Self.causeCount * Self.statusCount)
+        sampleReplies = Array(repeating: nil, count: Self.causeCount)
+        rejectCells = Array(repeating: 0, count: Self.mtaCount * Self.causeCount)
+        rejectClients = SpaceSavingTable(
+            capacity: Self.clientCapacity, keyLimit: Self.clientKeyLimit)
+        authByMTA = Array(repeating: 0, count: Self.mtaCount)
+        authClients = SpaceSavingTable(capacity: Self.clientCapacity, keyLimit: Self.clientKeyLimit)
+    }
+
+    /// Counts one line of `source` by what the parser made of it (`bouncewatch_lines_total`).
+    public mutating func countLine(_ outcome: ParseResult, source: String) {
+        let index = indexOf(source)
+        switch outcome {
+        case .event: sources[index].events += 1
+        case .ignored: sources[index].ignored += 1
+        case .unrecognized: sources[index].unrecognized += 1
+        }
+    }
+
+    /// Counts a line of `source` that was cut at the reader's length limit.
+    public mutating func countTruncatedLine(source: String) {
+        sources[indexOf(source)].truncated += 1
+    }
+
+    /// Records an input that could not be read at all.
+    public mutating func countUnreadableInput(source: String, reason: String) {
+        guard unreadable.count < Self.unreadableLimit else { return }
+        unreadable.append(UnreadableInput(source: source, reason: reason))
+    }
+
+    /// Counts one event whose byte ranges point into `line`.
+    ///
+    /// `classification` is nil only for `sent`; a failure without one counts as `unclassified`.
+    public mutating func add(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>
+    ) {
+        if let stamp = event.timestamp {
+            if firstEvent == nil { firstEvent = stamp }
+            lastEvent = stamp
+        }
+        let cause: Cause? =
+            event.status == .sent && event.kind == .delivery
+            ? nil : (classification?.cause ?? .unclassified)
+        if let cause {
+            causeStatus[Int(cause.rawValue) * Self.statusCount + Int(event.status.rawValue)] += 1
+            if sampleReplies[Int(cause.rawValue)] == nil, !event.reply.isEmpty {
+                sampleReplies[Int(cause.rawValue)] = Self.sample(event.reply.slice(of: line))
+            }
+        }
+        switch event.kind {
+        case .delivery:
+            let cell = Self.cellIndex(event.mta, event.status, cause)
+            deliveryCells[cell] += 1
+            if !event.domain.isEmpty {
+                let (entry, isNew) = domains.increment(event.domain.slice(of: line))
+                let base = entry * Self.cellsPerDomain
+                if isNew {
+                    for index in base..<base + Self.cellsPerDomain { domainCells[index] = 0 }
+                }
+                domainCells[base + cell] += 1
+            }
+        case .reject:
+            rejectCells[
+                Int(event.mta.rawValue) * Self.causeCount + Int((cause ?? .unclassified).rawValue)] +=
+                1
+            if !event.clientIP.isEmpty {
+                _ = rejectClients.increment(event.clientIP.slice(of: line))
+            }
+        case .authFailure:
+            authByMTA[Int(event.mta.rawValue)] += 1
+            if !event.clientIP.isEmpty { _ = authClients.increment(event.clientIP.slice(of: line)) }
+        }
+        if let blocklist = classification?.blocklist {
+            addBlocklistHit(blocklist, event: event, classification: classification, line: line)
+        }
+    }
+
+    /// The report so far.
+    public func report() -> ScanReport {
+        let top = topDestinationEntries()
+        var report = ScanReport()
+        report.firstEvent = firstEvent
+        report.lastEvent = lastEvent
+        report.deliveries = Self.statusCounts(of: deliveryCells)
+        report.causes = causeSummaries()
+        report.destinations = top.map { entry in
+            let base = entry * Self.cellsPerDomain
+            return Self.destination(
+                named: domains.key(entry),
+                cells: Array(domainCells[base..<base + Self.cellsPerDomain]))
+        }
+        var rest = deliveryCells
+        for entry in top {
+            let base = entry * Self.cellsPerDomain
+            for index in 0..<Self.cellsPerDomain { rest[index] -= domainCells[base + index] }
+        }
+        report.otherDestinations = Self.destination(named: "other", cells: rest)
+        report.destinationsApproximate = domains.replacements > 0
+        report.blocklists = blocklistSummaries(topNames: Set(report.destinations.map(\.name)))
+        report.rejects = rejectSummary()
+        report.authFailures = AuthFailureSummary(
+            total: authByMTA.reduce(0, +),
+            byMTA: MTA.allCases.map { MTACount($0, authByMTA[Int($0.rawValue)]) },
+            topClients: Self.top(authClients, Self.topClients))
+        report.lines = sources
+        report.unreadableInputs = unreadable
+        return report
+    }
+
+    // MARK: - Hot-path helpers
+
+    private mutating func indexOf(_ source: String) -> Int {
+        if let lastSource, lastSource == source { return lastSourceIndex }
+        let index: Int
+        if let known = sourceIndex[source] {
+            index = known
+        } else {
+            index = sources.count
+            sources.append(SourceLines(source: source))
+            sourceIndex[source] = index
+        }
+        lastSource = source
+        lastSourceIndex = index
+        return index
+    }
+
+    private static func cellIndex(_ mta: MTA, _ status: DeliveryStatus, _ cause: Cause?) -> Int {
+        let causeSlot = cause.map { Int($0.rawValue) } ?? causeCount
+        return (Int(mta.rawValue) * statusCount + Int(status.rawValue)) * causeSlots + causeSlot
+    }
+
+    private static func sample(_ reply: UnsafeBufferPointer<UInt8>) -> String {
+        // Cut before decoding (a reply may be megabytes long), and again after: repairing
+        // invalid bytes can make the text longer.
+        UTF8Prefix.string(
+            UTF8Prefix.string(reply, atMost: sampleReplyLimit), atMost: sampleReplyLimit)
+    }
+
+    private mutating func addBlocklistHit(
+        _ blocklist: Blocklist, event: RawEvent, classification: Classification?,
+        line: UnsafeBufferPointer<UInt8>
+    ) {
+        var name = blocklist.name
+        if blocklists[name] == nil, blocklists.count >= Self.blocklistLimit {
+            name = "other"
+        }
+        if blocklists[name] == nil {
+            blocklistOrder.append(name)
+            blocklists[name] = BlocklistTally(
+                delistURL: name == "other" ? nil : blocklist.delistURL)
+        }
+        let listedIP = classification?.listedIP ?? .none
+        let ip = listedIP.isEmpty ? nil : UTF8Prefix.string(listedIP.slice(of: line), atMost: 64)
+        let domain =
+            event.domain.isEmpty
+            ? "other"
+            : UTF8Prefix.string(event.domain.slice(of: line), atMost: Self.domainKeyLimit)
+                .lowercasedASCII()
+        blocklists[name]?.record(
+            ip: ip, domain: domain, ipLimit: Self.listedIPLimit,
+            domainLimit: Self.blocklistDestinationLimit)
+    }
+
+    // MARK: - Report building
+
+    private func topDestinationEntries() -> [Int] {
+        let entries = (0..<domains.used).filter { domains.guaranteed($0) > 0 }
+        let keys = entries.map { domains.key($0) }
+        let ranked = zip(entries, keys).sorted { first, second in
+            let a = domains.guaranteed(first.0)
+            let b = domains.guaranteed(second.0)
+            return a != b ? a > b : first.1 < second.1
+        }
+        return ranked.prefix(topDestinations).map(\.0)
+    }
+
+    private static func statusCounts(of cells: [Int]) -> StatusCounts {
+        var counts = StatusCounts()
+        for mta in MTA.allCases {
+            for status in DeliveryStatus.allCases {
+                for slot in 0..<causeSlots {
+                    counts[status] +=
+                        cells[
+                            (Int(mta.rawValue) * statusCount + Int(status.rawValue)) * causeSlots
+                                + slot]
+                }
+            }
+        }
+        return counts
+    }
+
+    private static func destination(named name: String, cells: [Int]) -> DestinationSummary {
+        var summary = DestinationSummary(name: name, counts: statusCounts(of: cells))
+        var byCause = [Int](repeating: 0, count: causeCount)
+        for mta in MTA.allCases {
+            for status in DeliveryStatus.allCases {
+                if status == .sent {
+                    let count = cells[cellIndex(mta, status, nil)]
+                    if count > 0 {
+                        summary.cells.append(
+                            DeliveryCell(mta: mta, status: status, cause: nil, count: count))
+                    }
+                }
+                for cause in Cause.allCases {
+                    let count = cells[cellIndex(mta, status, cause)]
+                    guard count > 0 else { continue }
+                    summary.cells.append(
+                        DeliveryCell(mta: mta, status: status, cause: cause, count: count))
+                    if status != .sent { byCause[Int(cause.rawValue)] += count }
+                }
+            }
+        }
+        summary.mainCauses = Array(
+            Cause.allCases.filter { byCause[Int($0.rawValue)] > 0 }
+                .map { CauseCount($0, byCause[Int($0.rawValue)]) }
+                .sorted { $0.count > $1.count }
+                .prefix(3))
+        return summary
+    }
+
+    private func causeSummaries() -> [CauseSummary] {
+        var summaries: [CauseSummary] = []
+        for cause in Cause.allCases {
+            var counts = StatusCounts()
+            for status in DeliveryStatus.allCases {
+                counts[status] =
+                    causeStatus[Int(cause.rawValue) * Self.statusCount + Int(status.rawValue)]
+            }
+            guard counts.total > 0 else { continue }
+            summaries.append(
+                CauseSummary(
+                    cause: cause, counts: counts, sampleReply: sampleReplies[Int(cause.rawValue)]))
+        }
+        // A stable sort keeps declaration order among equal totals.
+        return summaries.sorted { $0.counts.total > $1.counts.total }
+    }
+
+    private func blocklistSummaries(topNames: Set<String>) -> [BlocklistSummary] {
+        blocklistOrder.map { name in
+            let tally = blocklists[name] ?? BlocklistTally(delistURL: nil)
+            var byDestination: [String: Int] = [:]
+            for (domain, count) in tally.domains {
+                byDestination[topNames.contains(domain) ? domain : "other", default: 0] += count
+            }
+            return BlocklistSummary(
+                name: name, delistURL: tally.delistURL, hits: tally.hits,
+                listedIPs: tally.listedIPs.sorted(),
+                destinations: byDestination.map { NamedCount($0.key, $0.value) }
+                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name })
+        }
+        .sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.name < $1.name }
+    }
+
+    private func rejectSummary() -> RejectSummary {
+        var cells: [RejectCell] = []
+        for mta in MTA.allCases {
+            for cause in Cause.allCases {
+                let count = rejectCells[Int(mta.rawValue) * Self.causeCount + Int(cause.rawValue)]
+                if count > 0 { cells.append(RejectCell(mta: mta, cause: cause, count: count)) }
+            }
+        }
+        return RejectSummary(
+            total: rejectCells.reduce(0, +), cells: cells,
+            topClients: Self.top(rejectClients, Self.topClients))
+    }
+
+    private static func top(_ table: SpaceSavingTable, _ limit: Int) -> [NamedCount] {
+        Array(
+            (0..<table.used).map { NamedCount(table.key($0), table.guaranteed($0)) }
+                .filter { $0.count > 0 }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+                .prefix(limit))
+    }
+}
+
+extension String {
+    /// ASCII lower-casing, as DNS compares names; other characters are kept.
+    fileprivate func lowercasedASCII() -> String {
+        String(decoding: utf8.map(ByteScan.lower), as: UTF8.self)
+    }
+}

@@ -1,0 +1,258 @@
+/// What `bouncewatch scan` found: plain decoded values, ready for the text, JSON and Prometheus
+/// renderers.
+///
+/// Lists are in a fixed order (largest first, ties by name or by the enums' declaration order) so
+/// that the same input always renders the same bytes.
+public struct ScanReport: Sendable, Equatable {
+    /// The stamp of the first event seen, in input order; the CLI places it on the time line.
+    public var firstEvent: LogTimestamp?
+    /// The stamp of the last event seen, in input order.
+    public var lastEvent: LogTimestamp?
+    /// Delivery attempts (kind `delivery` only) by status.
+    public var deliveries: StatusCounts
+    /// Every classified event (deliveries, rejects, SASL failures) by cause, largest first.
+    public var causes: [CauseSummary]
+    /// The busiest destination domains (failures and deliveries together), at most the top N.
+    public var destinations: [DestinationSummary]
+    /// Every delivery not counted under `destinations`, including those without a domain.
+    public var otherDestinations: DestinationSummary
+    /// True when the destination table was full and had to replace domains: the counts of
+    /// `destinations` are then exact since each domain entered the table, and may miss a few
+    /// early events (see `SpaceSavingTable`).
+    public var destinationsApproximate: Bool
+    /// Block lists that named us, most hits first.
+    public var blocklists: [BlocklistSummary]
+    /// Inbound SMTP commands we refused.
+    public var rejects: RejectSummary
+    /// Failed SMTP AUTH attempts.
+    public var authFailures: AuthFailureSummary
+    /// Lines read per input, in the order inputs were first seen.
+    public var lines: [SourceLines]
+    /// Inputs that could not be read, in the order reported.
+    public var unreadableInputs: [UnreadableInput]
+
+    public init(
+        firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,
+        deliveries: StatusCounts = StatusCounts(), causes: [CauseSummary] = [],
+        destinations: [DestinationSummary] = [],
+        otherDestinations: DestinationSummary = DestinationSummary(name: "other"),
+        destinationsApproximate: Bool = false, blocklists: [BlocklistSummary] = [],
+        rejects: RejectSummary = RejectSummary(),
+        authFailures: AuthFailureSummary = AuthFailureSummary(), lines: [SourceLines] = [],
+        unreadableInputs: [UnreadableInput] = []
+    ) {
+        self.firstEvent = firstEvent
+        self.lastEvent = lastEvent
+        self.deliveries = deliveries
+        self.causes = causes
+        self.destinations = destinations
+        self.otherDestinations = otherDestinations
+        self.destinationsApproximate = destinationsApproximate
+        self.blocklists = blocklists
+        self.rejects = rejects
+        self.authFailures = authFailures
+        self.lines = lines
+        self.unreadableInputs = unreadableInputs
+    }
+
+    /// Lines no parser could place, over every input.
+    public var unrecognizedLines: Int { lines.reduce(0) { $0 + $1.unrecognized } }
+
+    /// Lines cut at the length limit, over every input.
+    public var truncatedLines: Int { lines.reduce(0) { $0 + $1.truncated } }
+}
+
+/// One cause with its counts by status and the first reply that gave it.
+public struct CauseSummary: Sendable, Equatable {
+    public var cause: Cause
+    public var counts: StatusCounts
+    /// The first reply text seen for this cause, cut to 300 bytes.
+    public var sampleReply: String?
+
+    public init(cause: Cause, counts: StatusCounts, sampleReply: String? = nil) {
+        self.cause = cause
+        self.counts = counts
+        self.sampleReply = sampleReply
+    }
+}
+
+/// A name with a count: a client IP, a domain, a listed address.
+public struct NamedCount: Sendable, Equatable {
+    public var name: String
+    public var count: Int
+
+    public init(_ name: String, _ count: Int) {
+        self.name = name
+        self.count = count
+    }
+}
+
+/// A cause with a count.
+public struct CauseCount: Sendable, Equatable {
+    public var cause: Cause
+    public var count: Int
+
+    public init(_ cause: Cause, _ count: Int) {
+        self.cause = cause
+        self.count = count
+    }
+}
+
+/// One series of `bouncewatch_deliveries_total`: deliveries by MTA, status and cause.
+public struct DeliveryCell: Sendable, Equatable {
+    public var mta: MTA
+    public var status: DeliveryStatus
+    /// Nil for `sent`.
+    public var cause: Cause?
+    public var count: Int
+
+    public init(mta: MTA, status: DeliveryStatus, cause: Cause?, count: Int) {
+        self.mta = mta
+        self.status = status
+        self.cause = cause
+        self.count = count
+    }
+}
+
+/// Deliveries to one destination domain (or to every other one).
+public struct DestinationSummary: Sendable, Equatable {
+    /// The lower-cased domain, or `other`.
+    public var name: String
+    public var counts: StatusCounts
+    /// The three most frequent causes of failure, largest first.
+    public var mainCauses: [CauseCount]
+    /// The non-zero counts by MTA, status and cause, in declaration order.
+    public var cells: [DeliveryCell]
+
+    public init(
+        name: String, counts: StatusCounts = StatusCounts(), mainCauses: [CauseCount] = [],
+        cells: [DeliveryCell] = []
+    ) {
+        self.name = name
+        self.counts = counts
+        self.mainCauses = mainCauses
+        self.cells = cells
+    }
+}
+
+/// A block list that named us.
+public struct BlocklistSummary: Sendable, Equatable {
+    public var name: String
+    public var delistURL: String?
+    public var hits: Int
+    /// The addresses the replies said were listed, sorted, at most 16.
+    public var listedIPs: [String]
+    /// Hits by destination: a domain of the report's top N, or `other`; most hits first.
+    public var destinations: [NamedCount]
+
+    public init(
+        name: String, delistURL: String?, hits: Int, listedIPs: [String] = [],
+        destinations: [NamedCount] = []
+    ) {
+        self.name = name
+        self.delistURL = delistURL
+        self.hits = hits
+        self.listedIPs = listedIPs
+        self.destinations = destinations
+    }
+}
+
+/// Rejects of one cause by one MTA.
+public struct RejectCell: Sendable, Equatable {
+    public var mta: MTA
+    public var cause: Cause
+    public var count: Int
+
+    public init(mta: MTA, cause: Cause, count: Int) {
+        self.mta = mta
+        self.cause = cause
+        self.count = count
+    }
+}
+
+/// Inbound rejects (`NOQUEUE: reject:`, Exim `rejected RCPT`).
+public struct RejectSummary: Sendable, Equatable {
+    public var total: Int
+    /// Non-zero counts by MTA then cause, in declaration order.
+    public var cells: [RejectCell]
+    /// The clients refused most often, with lower-bound counts (see `SpaceSavingTable`).
+    public var topClients: [NamedCount]
+
+    public init(total: Int = 0, cells: [RejectCell] = [], topClients: [NamedCount] = []) {
+        self.total = total
+        self.cells = cells
+        self.topClients = topClients
+    }
+
+    /// Counts by cause over both MTAs, largest first.
+    public var byCause: [CauseCount] {
+        var totals = [Int](repeating: 0, count: Cause.allCases.count)
+        for cell in cells { totals[Int(cell.cause.rawValue)] += cell.count }
+        return Cause.allCases.filter { totals[Int($0.rawValue)] > 0 }
+            .map { CauseCount($0, totals[Int($0.rawValue)]) }
+            .sorted { $0.count > $1.count }
+    }
+}
+
+/// Failed SMTP AUTH attempts.
+public struct AuthFailureSummary: Sendable, Equatable {
+    public var total: Int
+    /// Counts per MTA, in declaration order, zero counts included.
+    public var byMTA: [MTACount]
+    /// The clients that failed most often, with lower-bound counts.
+    public var topClients: [NamedCount]
+
+    public init(
+        total: Int = 0, byMTA: [MTACount] = MTA.allCases.map { MTACount($0, 0) },
+        topClients: [NamedCount] = []
+    ) {
+        self.total = total
+        self.byMTA = byMTA
+        self.topClients = topClients
+    }
+}
+
+/// An MTA with a count.
+public struct MTACount: Sendable, Equatable {
+    public var mta: MTA
+    public var count: Int
+
+    public init(_ mta: MTA, _ count: Int) {
+        self.mta = mta
+        self.count = count
+    }
+}
+
+/// Lines read from one input, by what the parser made of them.
+public struct SourceLines: Sendable, Equatable {
+    public var source: String
+    public var events: Int
+    public var ignored: Int
+    public var unrecognized: Int
+    /// Lines longer than the reader's limit, cut before parsing.
+    public var truncated: Int
+
+    public init(
+        source: String, events: Int = 0, ignored: Int = 0, unrecognized: Int = 0, truncated: Int = 0
+    ) {
+        self.source = source
+        self.events = events
+        self.ignored = ignored
+        self.unrecognized = unrecognized
+        self.truncated = truncated
+    }
+
+    /// Every line read.
+    public var total: Int { events + ignored + unrecognized }
+}
+
+/// An input that could not be read, and why.
+public struct UnreadableInput: Sendable, Equatable {
+    public var source: String
+    public var reason: String
+
+    public init(source: String, reason: String) {
+        self.source = source
+        self.reason = reason
+    }
+}

@@ -1,0 +1,185 @@
+import BounceCore
+
+/// Renders a scan report as one JSON document (`bouncewatch scan --format json`).
+///
+/// Top-level keys: `time_range`, `deliveries`, `causes`, `destinations`, `other_destinations`,
+/// `destinations_approximate`, `blocklists`, `rejects`, `auth_failures`, `lines`,
+/// `unrecognized`, `truncated_lines`, `unreadable_inputs`. Counts are integers; a cause or
+/// status that never occurred is absent from `causes` but present (zero) in `deliveries`.
+public enum ScanJSONRenderer {
+    private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
+
+    /// The report as one line of JSON.
+    public static func render(_ report: ScanReport) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("time_range")
+        json.beginObject()
+        json.field("first", report.firstEvent.map(TimestampText.format))
+        json.field("last", report.lastEvent.map(TimestampText.format))
+        json.endObject()
+
+        json.key("deliveries")
+        json.beginObject()
+        for status in deliveryStatuses { json.field(status.identifier, report.deliveries[status]) }
+        json.field("total", report.deliveries.total)
+        json.endObject()
+
+        json.key("causes")
+        json.beginObject()
+        for summary in report.causes {
+            json.key(summary.cause.identifier)
+            json.beginObject()
+            json.field("total", summary.counts.total)
+            for status in DeliveryStatus.allCases where status != .sent {
+                json.field(status.identifier, summary.counts[status])
+            }
+            json.field("sample_reply", summary.sampleReply)
+            json.endObject()
+        }
+        json.endObject()
+
+        json.key("destinations")
+        json.beginArray()
+        for destination in report.destinations { write(destination, to: &json) }
+        json.endArray()
+        json.key("other_destinations")
+        write(report.otherDestinations, to: &json)
+        json.field("destinations_approximate", report.destinationsApproximate)
+
+        json.key("blocklists")
+        json.beginArray()
+        for blocklist in report.blocklists { write(blocklist, to: &json) }
+        json.endArray()
+
+        json.key("rejects")
+        writeRejects(report.rejects, to: &json)
+        json.key("auth_failures")
+        writeAuthFailures(report.authFailures, to: &json)
+
+        json.key("lines")
+        writeLines(report, to: &json)
+        json.field("unrecognized", report.unrecognizedLines)
+        json.field("truncated_lines", report.truncatedLines)
+        json.key("unreadable_inputs")
+        json.beginArray()
+        for input in report.unreadableInputs {
+            json.beginObject()
+            json.field("source", input.source)
+            json.field("reason", input.reason)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.string
+    }
+
+    private static func write(_ destination: DestinationSummary, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("domain", destination.name)
+        for status in deliveryStatuses {
+            json.field(status.identifier, destination.counts[status])
+        }
+        json.key("main_causes")
+        json.beginArray()
+        for entry in destination.mainCauses {
+            json.beginObject()
+            json.field("cause", entry.cause.identifier)
+            json.field("count", entry.count)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    private static func write(_ blocklist: BlocklistSummary, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("name", blocklist.name)
+        json.field("hits", blocklist.hits)
+        json.field("delist_url", blocklist.delistURL)
+        json.key("listed_ips")
+        json.beginArray()
+        for ip in blocklist.listedIPs { json.value(ip) }
+        json.endArray()
+        json.key("destinations")
+        writeCounts(blocklist.destinations, to: &json)
+        json.endObject()
+    }
+
+    private static func writeRejects(_ rejects: RejectSummary, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("total", rejects.total)
+        json.key("by_cause")
+        json.beginObject()
+        for entry in rejects.byCause { json.field(entry.cause.identifier, entry.count) }
+        json.endObject()
+        json.key("by_mta")
+        json.beginObject()
+        for mta in MTA.allCases {
+            json.field(
+                mta.identifier, rejects.cells.filter { $0.mta == mta }.reduce(0) { $0 + $1.count })
+        }
+        json.endObject()
+        json.key("top_clients")
+        writeClients(rejects.topClients, to: &json)
+        json.endObject()
+    }
+
+    private static func writeAuthFailures(
+        _ failures: AuthFailureSummary, to json: inout JSONWriter
+    ) {
+        json.beginObject()
+        json.field("total", failures.total)
+        json.key("by_mta")
+        json.beginObject()
+        for entry in failures.byMTA { json.field(entry.mta.identifier, entry.count) }
+        json.endObject()
+        json.key("top_clients")
+        writeClients(failures.topClients, to: &json)
+        json.endObject()
+    }
+
+    private static func writeLines(_ report: ScanReport, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("total", report.lines.reduce(0) { $0 + $1.total })
+        json.field("event", report.lines.reduce(0) { $0 + $1.events })
+        json.field("ignored", report.lines.reduce(0) { $0 + $1.ignored })
+        json.field("unrecognized", report.unrecognizedLines)
+        json.field("truncated", report.truncatedLines)
+        json.key("by_source")
+        json.beginArray()
+        for source in report.lines {
+            json.beginObject()
+            json.field("source", source.source)
+            json.field("event", source.events)
+            json.field("ignored", source.ignored)
+            json.field("unrecognized", source.unrecognized)
+            json.field("truncated", source.truncated)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    private static func writeClients(_ clients: [NamedCount], to json: inout JSONWriter) {
+        json.beginArray()
+        for client in clients {
+            json.beginObject()
+            json.field("ip", client.name)
+            json.field("count", client.count)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    private static func writeCounts(_ counts: [NamedCount], to json: inout JSONWriter) {
+        json.beginArray()
+        for entry in counts {
+            json.beginObject()
+            json.field("domain", entry.name)
+            json.field("count", entry.count)
+            json.endObject()
+        }
+        json.endArray()
+    }
+}

@@ -1,0 +1,157 @@
+import BounceCore
+
+/// Renders a scan report for a mail administrator: plain text, aligned columns, no colours.
+///
+/// Sections: Deliveries, Causes (with a sample reply each), Destinations, Blocklists, Inbound
+/// rejects, SASL failures, Lines. Text from the log is cleaned of control characters.
+public enum ScanTextRenderer {
+    private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
+
+    /// The report as text, ending with a newline.
+    public static func render(_ report: ScanReport) -> String {
+        var sections: [String] = []
+        sections.append(header(report))
+        sections.append(deliveries(report))
+        sections.append(causes(report))
+        sections.append(destinations(report))
+        sections.append(blocklists(report))
+        sections.append(rejects(report))
+        sections.append(authFailures(report))
+        sections.append(lines(report))
+        return sections.joined(separator: "\n")
+    }
+
+    private static func header(_ report: ScanReport) -> String {
+        var text = "bouncewatch scan report\n"
+        switch (report.firstEvent, report.lastEvent) {
+        case (let first?, let last?):
+            text += "Events from \(TimestampText.format(first)) to \(TimestampText.format(last))\n"
+        default:
+            text += "No events\n"
+        }
+        return text
+    }
+
+    private static func deliveries(_ report: ScanReport) -> String {
+        var table = TextTable([("Status", .left), ("Count", .right)])
+        for status in deliveryStatuses {
+            table.add([status.identifier, "\(report.deliveries[status])"])
+        }
+        table.add(["total", "\(report.deliveries.total)"])
+        return "Deliveries\n" + table.render()
+    }
+
+    private static func causes(_ report: ScanReport) -> String {
+        guard !report.causes.isEmpty else { return "Causes\n  none\n" }
+        var table = TextTable([
+            ("Cause", .left), ("Total", .right), ("Deferred", .right), ("Bounced", .right),
+            ("Expired", .right), ("Rejected", .right),
+        ])
+        for summary in report.causes {
+            let counts = summary.counts
+            table.add([
+                summary.cause.identifier, "\(counts.total)", "\(counts.deferred)",
+                "\(counts.bounced)", "\(counts.expired)", "\(counts.rejected)",
+            ])
+        }
+        var text = "Causes\n" + table.render() + "\n  Sample replies\n"
+        for summary in report.causes {
+            let reply = summary.sampleReply.map(TextTable.clean) ?? "(no reply text)"
+            text += "  \(summary.cause.identifier): \(reply)\n"
+        }
+        return text
+    }
+
+    private static func destinations(_ report: ScanReport) -> String {
+        var table = TextTable([
+            ("Domain", .left), ("Sent", .right), ("Deferred", .right), ("Bounced", .right),
+            ("Expired", .right), ("Main causes", .left),
+        ])
+        for destination in report.destinations + [report.otherDestinations] {
+            let counts = destination.counts
+            let main = destination.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
+                .joined(separator: ", ")
+            table.add([
+                destination.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
+                "\(counts.expired)", main,
+            ])
+        }
+        var text = "Destinations (top \(report.destinations.count), the rest as other)\n"
+        text += table.render()
+        if report.destinationsApproximate {
+            text +=
+                "  (many distinct domains: counts of the top domains may miss a few early events)\n"
+        }
+        return text
+    }
+
+    private static func blocklists(_ report: ScanReport) -> String {
+        guard !report.blocklists.isEmpty else { return "Blocklists\n  none named us\n" }
+        var table = TextTable([("Blocklist", .left), ("Hits", .right), ("Listed IPs", .left)])
+        for blocklist in report.blocklists {
+            table.add([
+                blocklist.name, "\(blocklist.hits)",
+                blocklist.listedIPs.isEmpty ? "-" : blocklist.listedIPs.joined(separator: ", "),
+            ])
+        }
+        var text = "Blocklists\n" + table.render()
+        for blocklist in report.blocklists {
+            if let url = blocklist.delistURL {
+                text += "  \(TextTable.clean(blocklist.name)): delist at \(TextTable.clean(url))\n"
+            }
+        }
+        return text
+    }
+
+    private static func rejects(_ report: ScanReport) -> String {
+        let rejects = report.rejects
+        var text = "Inbound rejects: \(rejects.total)\n"
+        guard rejects.total > 0 else { return text }
+        var byCause = TextTable([("Cause", .left), ("Count", .right)])
+        for entry in rejects.byCause { byCause.add([entry.cause.identifier, "\(entry.count)"]) }
+        text += byCause.render()
+        text += clients(rejects.topClients)
+        return text
+    }
+
+    private static func authFailures(_ report: ScanReport) -> String {
+        let failures = report.authFailures
+        var text = "SASL failures: \(failures.total)\n"
+        guard failures.total > 0 else { return text }
+        var byMTA = TextTable([("MTA", .left), ("Count", .right)])
+        for entry in failures.byMTA where entry.count > 0 {
+            byMTA.add([entry.mta.identifier, "\(entry.count)"])
+        }
+        text += byMTA.render()
+        text += clients(failures.topClients)
+        return text
+    }
+
+    private static func clients(_ clients: [NamedCount]) -> String {
+        guard !clients.isEmpty else { return "" }
+        var table = TextTable([("Client IP", .left), ("Count", .right)])
+        for client in clients { table.add([client.name, "\(client.count)"]) }
+        return "\n" + table.render()
+    }
+
+    private static func lines(_ report: ScanReport) -> String {
+        var table = TextTable([
+            ("Source", .left), ("Events", .right), ("Ignored", .right), ("Unrecognized", .right),
+            ("Truncated", .right),
+        ])
+        for source in report.lines {
+            table.add([
+                source.source, "\(source.events)", "\(source.ignored)", "\(source.unrecognized)",
+                "\(source.truncated)",
+            ])
+        }
+        var text = "Lines\n" + table.render()
+        if !report.unreadableInputs.isEmpty {
+            text += "\n  Unreadable inputs\n"
+            for input in report.unreadableInputs {
+                text += "  \(TextTable.clean(input.source)): \(TextTable.clean(input.reason))\n"
+            }
+        }
+        return text
+    }
+}
