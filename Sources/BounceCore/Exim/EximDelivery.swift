@@ -1,0 +1,166 @@
+/// Delivery lines: `=>`, `->`, `>>`, `*>`, `**` and `==` followed by an address, its parent,
+/// `KEY=value` fields and, for failures, `: reason`.
+enum EximDelivery {
+    enum Flag {
+        case delivered, additional, cutthrough, fake, failed, deferred
+    }
+
+    /// The flag at `index` when two flag bytes and a space (or the end) are there.
+    @inline(__always)
+    static func flag(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Flag? {
+        let next = EximScan.byte(line, index + 2)
+        guard next == EximScan.space || (next == 0 && index + 2 == line.count) else { return nil }
+        switch (EximScan.byte(line, index), EximScan.byte(line, index + 1)) {
+        case (UInt8(ascii: "="), UInt8(ascii: ">")): return .delivered
+        case (UInt8(ascii: "-"), UInt8(ascii: ">")): return .additional
+        case (UInt8(ascii: ">"), UInt8(ascii: ">")): return .cutthrough
+        case (UInt8(ascii: "*"), UInt8(ascii: ">")): return .fake
+        case (UInt8(ascii: "*"), UInt8(ascii: "*")): return .failed
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): return .deferred
+        default: return nil
+        }
+    }
+
+    /// Parses the rest of a delivery line; `index` is where the address should start.
+    static func parse(
+        _ flag: Flag, _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent,
+        branch: inout EximBranch
+    ) -> ParseResult {
+        let count = line.count
+        let start = EximScan.skipSpaces(line, from: index, limit: count)
+        guard start < count else {
+            branch = .flagWithoutAddress
+            return .unrecognized
+        }
+        var event = template
+        event.kind = .delivery
+        switch flag {
+        case .fake:
+            branch = .fakeDelivery
+            return .ignored
+        case .delivered, .additional, .cutthrough:
+            branch =
+                flag == .delivered
+                ? .delivered : flag == .additional ? .additionalDelivery : .cutthroughDelivery
+            event.status = .sent
+            let addressEnd = address(line, at: start, limit: count, into: &event)
+            _ = fields(line, from: addressEnd, limit: count, stopAtHost: true, into: &event)
+            return .event(event)
+        case .failed, .deferred:
+            // The reason follows the first `: ` outside quotes (`DN="...: ..."` is skipped).
+            let separator = EximScan.separator(line, from: start, limit: count)
+            let fieldsEnd = separator ?? count
+            let addressEnd = address(line, at: start, limit: fieldsEnd, into: &event)
+            let firstWord = fields(
+                line, from: addressEnd, limit: fieldsEnd, stopAtHost: false, into: &event)
+            let reasonStart =
+                separator.map { EximScan.skipSpaces(line, from: $0 + 1, limit: count) }
+                ?? firstWord ?? count
+            return failure(
+                flag, line, reasonStart: reasonStart, event: &event, branch: &branch)
+        }
+    }
+
+    private static func failure(
+        _ flag: Flag, _ line: UnsafeBufferPointer<UInt8>, reasonStart: Int,
+        event: inout RawEvent, branch: inout EximBranch
+    ) -> ParseResult {
+        let count = line.count
+        if flag == .deferred {
+            // `retry time not reached` (or, for local deliveries, `Retry time not yet reached`)
+            // records that Exim skipped the address: no attempt, so no event.
+            if let found = ByteScan.find("etry time not ", in: line, from: reasonStart, to: count),
+                ByteScan.hasPrefix(line, at: found + 14, "reached")
+                    || ByteScan.hasPrefix(line, at: found + 14, "yet reached")
+            {
+                branch = .retryTimeNotReached
+                return .ignored
+            }
+            branch = .deferred
+            event.status = .deferred
+        } else if EximScan.contains(
+            "retry timeout exceeded", in: line, from: reasonStart, to: count)
+        {
+            branch = .expired
+            event.status = .expired
+        } else {
+            branch = .bounced
+            event.status = .bounced
+        }
+        EximReply.analyse(line, start: reasonStart, end: count, into: &event)
+        return .event(event)
+    }
+
+    /// Reads the address at `index` into `recipient` and `domain`; returns the index after it.
+    private static func address(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int, into event: inout RawEvent
+    ) -> Int {
+        var end = index
+        while end < limit, line[end] != EximScan.space {
+            end =
+                line[end] == EximScan.quote
+                ? EximScan.skipQuoted(line, from: end, limit: limit) : end + 1
+        }
+        var start = index
+        var last = end
+        if last - start >= 2, line[start] == UInt8(ascii: "<"), line[last - 1] == UInt8(ascii: ">")
+        {
+            start += 1
+            last -= 1
+        }
+        if last > start {
+            event.recipient = ByteRange(start, last)
+            event.domain = EximScan.domain(of: event.recipient, in: line)
+        }
+        return end
+    }
+
+    /// Reads the parent address and `H=`; returns where the first word that is neither starts
+    /// (the reason of a line without `: `).
+    private static func fields(
+        _ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, stopAtHost: Bool,
+        into event: inout RawEvent
+    ) -> Int? {
+        var cursor = index
+        var parentAllowed = true
+        var firstWord: Int?
+        while true {
+            cursor = EximScan.skipSpaces(line, from: cursor, limit: limit)
+            guard cursor < limit else { return firstWord }
+            let byte = line[cursor]
+            if let value = EximScan.keyValueStart(line, at: cursor, limit: limit) {
+                parentAllowed = false
+                if byte == UInt8(ascii: "H"), value == cursor + 2 {
+                    let host = EximHost.parse(line, at: value, limit: limit)
+                    event.relay = host.text
+                    if stopAtHost { return firstWord }
+                    cursor = host.end
+                } else {
+                    cursor = EximScan.valueEnd(line, from: value, limit: limit)
+                }
+                continue
+            }
+            if byte == UInt8(ascii: "<"), parentAllowed,
+                let close = ByteScan.find(UInt8(ascii: ">"), in: line, from: cursor, to: limit)
+            {
+                parentAllowed = false
+                if close > cursor + 1 { event.originalRecipient = ByteRange(cursor + 1, close) }
+                cursor = close + 1
+                continue
+            }
+            if firstWord == nil, !isDeferWord(line, at: cursor) { firstWord = cursor }
+            cursor =
+                byte == EximScan.quote
+                ? EximScan.skipQuoted(line, from: cursor, limit: limit)
+                : EximScan.tokenEnd(line, from: cursor, limit: limit)
+        }
+    }
+
+    /// `defer`, `routing` before `defer`, and `(errno)`: fields, not reason words.
+    private static func isDeferWord(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        ByteScan.hasPrefix(line, at: index, "defer (")
+            || ByteScan.hasPrefix(line, at: index, "routing defer")
+            || (line[index] == UInt8(ascii: "(")
+                && ByteScan.hasPrefix(line, at: index - 6, "defer ("))
+    }
+}
