@@ -41,7 +41,7 @@ public struct ScanAggregator {
     /// Every delivery by cell, domain or not.
     private var deliveryCells: [Int]
     /// Destination domains; `domainCells` holds `cellsPerDomain` counters per table entry.
-    private var domains: SpaceSavingTable
+    private(set) var domains: SpaceSavingTable
     private var domainCells: [Int]
 
     /// Classified events by cause and status, with the first reply per cause.
@@ -49,9 +49,9 @@ public struct ScanAggregator {
     private var sampleReplies: [String?]
 
     private var rejectCells: [Int]
-    private var rejectClients: SpaceSavingTable
+    private(set) var rejectClients: SpaceSavingTable
     private var authByMTA: [Int]
-    private var authClients: SpaceSavingTable
+    private(set) var authClients: SpaceSavingTable
 
     private var blocklists: [String: BlocklistTally] = [:]
     private var blocklistOrder: [String] = []
