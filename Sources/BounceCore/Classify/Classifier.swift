@@ -1,12 +1,236 @@
 /// Decides the cause of a failed delivery, reject or authentication failure.
+///
+/// The rules are data (`Rule.standard`); this engine compiles their phrases once into one
+/// `PhraseMatcher`, then per event makes one pass over the reply and walks the rules in the
+/// decision order of CAUSES.md: event, text, enhanced code (reply text, then Postfix `dsn=` unless
+/// `x.0.0`), reply code and stage, MTA wording. The first rule that holds decides.
 public struct Classifier: Sendable {
-    public init() {}
+    /// The rules in decision order (stable by tier, table order within a tier).
+    public let rules: [Rule]
+    let matcher: PhraseMatcher
+    let compiled: [CompiledRule]
+    /// Phrase ids of each `BlocklistCatalog.entries` element.
+    let blocklistPhrases: [[UInt16]]
+    /// Phrase ids that introduce a list name we do not know (`blocked using `, ...).
+    let listIntroducers: [UInt16]
+
+    static let introducerPhrases = [
+        "blocked using ", "listed in ", "listed at ", "listed on ", "black list at ",
+        "blacklisted at ", "blocklisted at ", "listed by ",
+    ]
+
+    /// Compiles `rules`. Later rules with the same id replace earlier ones in place, which is how
+    /// user rules override defaults.
+    public init(rules: [Rule]) {
+        var byID: [String: Int] = [:]
+        var merged: [Rule] = []
+        for rule in rules {
+            if let index = byID[rule.id] {
+                merged[index] = rule
+            } else {
+                byID[rule.id] = merged.count
+                merged.append(rule)
+            }
+        }
+        let ordered = merged.enumerated().sorted { left, right in
+            (left.element.tier, left.offset) < (right.element.tier, right.offset)
+        }.map(\.element)
+        self.rules = ordered
+
+        var phraseIDs: [String: UInt16] = [:]
+        var phrases: [String] = []
+        func intern(_ phrase: String) -> UInt16 {
+            let key = String(decoding: phrase.utf8.map(ByteScan.lower), as: UTF8.self)
+            if let id = phraseIDs[key] { return id }
+            let id = UInt16(phrases.count)
+            phraseIDs[key] = id
+            phrases.append(key)
+            return id
+        }
+        self.compiled = ordered.map { CompiledRule($0, intern: intern) }
+        self.blocklistPhrases = BlocklistCatalog.entries.map { $0.phrases.map(intern) }
+        self.listIntroducers = Self.introducerPhrases.map(intern)
+        self.matcher = PhraseMatcher(phrases: phrases)
+    }
 
     /// The built-in rule set.
-    public static let standard = Classifier()
+    public static let standard = Classifier(rules: Rule.standard)
 
     /// Classifies `event`, whose byte ranges point into `line`. Not called for `sent`.
     public func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification {
-        Classification(cause: .unclassified, ruleID: "none")
+        let context = Context(event, in: line, matcher: matcher)
+        guard let (index, _) = decide(context) else {
+            return Classification(cause: .unclassified, ruleID: "none")
+        }
+        return verdict(for: index, context: context, event: event, line: line)
+    }
+
+    /// Classifies `event` and says why, with the other rules that also matched.
+    public func explain(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Explanation {
+        let context = Context(event, in: line, matcher: matcher)
+        guard let (winner, source) = decide(context) else {
+            return Explanation(
+                classification: Classification(cause: .unclassified, ruleID: "none"), rule: nil,
+                evidence: ["no rule matched"], runnersUp: runnersUp(context, excluding: nil))
+        }
+        return Explanation(
+            classification: verdict(for: winner, context: context, event: event, line: line),
+            rule: rules[winner], evidence: evidence(for: winner, context: context, code: source),
+            runnersUp: runnersUp(context, excluding: winner))
+    }
+
+    // MARK: - Decision
+
+    /// Where the enhanced code that a rule matched came from.
+    enum CodeSource {
+        case none
+        case reply(EnhancedStatusCode)
+        case mtaDSN(EnhancedStatusCode)
+    }
+
+    func decide(_ context: Context) -> (Int, CodeSource)? {
+        for index in compiled.indices {
+            let rule = compiled[index]
+            if rule.tier == .enhancedCode {
+                // The enhanced code tier runs twice: reply text code first, then `dsn=`.
+                if let found = decideByCode(from: index, context: context) { return found }
+                return decideAfterCodes(context)
+            }
+            if holds(rule, context, code: context.replyESC ?? context.mtaDSN) {
+                return (index, source(context))
+            }
+        }
+        return nil
+    }
+
+    private func decideByCode(from first: Int, context: Context) -> (Int, CodeSource)? {
+        let codeRules =
+            first..<(compiled[first...].firstIndex { $0.tier != .enhancedCode }
+            ?? compiled.count)
+        if let code = context.replyESC {
+            for index in codeRules where holds(compiled[index], context, code: code) {
+                return (index, .reply(code))
+            }
+        }
+        if let code = context.mtaDSN {
+            for index in codeRules where holds(compiled[index], context, code: code) {
+                return (index, .mtaDSN(code))
+            }
+        }
+        return nil
+    }
+
+    private func decideAfterCodes(_ context: Context) -> (Int, CodeSource)? {
+        for index in compiled.indices where compiled[index].tier > .enhancedCode {
+            if holds(compiled[index], context, code: context.replyESC ?? context.mtaDSN) {
+                return (index, source(context))
+            }
+        }
+        return nil
+    }
+
+    private func source(_ context: Context) -> CodeSource {
+        if let code = context.replyESC { return .reply(code) }
+        if let code = context.mtaDSN { return .mtaDSN(code) }
+        return .none
+    }
+
+    @inline(__always)
+    func holds(_ rule: CompiledRule, _ context: Context, code: EnhancedStatusCode?) -> Bool {
+        if let mta = rule.mta, mta != context.mta { return false }
+        if !rule.kinds.isEmpty, !rule.kinds.contains(context.kind) { return false }
+        if !rule.statuses.isEmpty, !rule.statuses.contains(context.status) { return false }
+        if !rule.anyPhrase.isEmpty,
+            !rule.anyPhrase.contains(where: { context.phrases.contains(Int($0)) })
+        {
+            return false
+        }
+        for id in rule.allPhrases where !context.phrases.contains(Int(id)) { return false }
+        for id in rule.noPhrase where context.phrases.contains(Int(id)) { return false }
+        if !rule.codes.isEmpty {
+            guard let code, rule.codes.contains(where: { $0.matches(code) }) else { return false }
+        }
+        if !rule.replyCodes.isEmpty, !rule.replyCodes.contains(context.replyCode) { return false }
+        if !rule.stages.isEmpty, !rule.stages.contains(context.stage) { return false }
+        return true
+    }
+
+    // MARK: - Verdict and block list
+
+    func verdict(
+        for index: Int, context: Context, event: RawEvent, line: UnsafeBufferPointer<UInt8>
+    ) -> Classification {
+        let rule = rules[index]
+        var result = Classification(cause: rule.cause, ruleID: rule.id)
+        guard rule.cause == .blacklisted || rule.cause == .reputation else { return result }
+        result.blocklist = rule.blocklist ?? namedBlocklist(context, reply: event.reply, line: line)
+        let reply = event.reply.slice(of: line)
+        if let found = ReplyScan.firstIPAddress(in: reply) {
+            result.listedIP = ByteRange(
+                event.reply.start + found.start, event.reply.start + found.end)
+        }
+        return result
+    }
+
+    private func namedBlocklist(
+        _ context: Context, reply range: ByteRange, line: UnsafeBufferPointer<UInt8>
+    ) -> Blocklist? {
+        for (index, ids) in blocklistPhrases.enumerated()
+        where ids.contains(where: { context.phrases.contains(Int($0)) }) {
+            return BlocklistCatalog.entries[index].blocklist
+        }
+        guard listIntroducers.contains(where: { context.phrases.contains(Int($0)) }) else {
+            return nil
+        }
+        // An unknown list: take the host name after the introducer, lower-cased.
+        let reply = range.slice(of: line)
+        for introducer in Self.introducerPhrases {
+            guard let name = ReplyScan.listName(after: introducer, in: reply) else { continue }
+            return Blocklist(name: name, delistURL: nil)
+        }
+        return nil
+    }
+
+    // MARK: - Explanation
+
+    private func evidence(for index: Int, context: Context, code: CodeSource) -> [String] {
+        let rule = compiled[index]
+        var found: [String] = ["tier \(rules[index].tier.identifier)"]
+        for id in rule.anyPhrase + rule.allPhrases where context.phrases.contains(Int(id)) {
+            found.append("phrase \"\(matcher.phrases[Int(id)])\"")
+        }
+        if !rule.codes.isEmpty {
+            switch code {
+            case .reply(let value): found.append("enhanced code \(value) in the reply")
+            case .mtaDSN(let value): found.append("enhanced code \(value) from dsn=")
+            case .none: break
+            }
+        }
+        if !rule.replyCodes.isEmpty { found.append("reply code \(context.replyCode)") }
+        if !rule.stages.isEmpty { found.append("stage \(context.stage.identifier)") }
+        if let mta = rule.mta { found.append("mta \(mta.identifier)") }
+        if !rule.statuses.isEmpty { found.append("status \(context.status.identifier)") }
+        if !rule.kinds.isEmpty { found.append("kind \(context.kind.identifier)") }
+        return found
+    }
+
+    private func runnersUp(_ context: Context, excluding winner: Int?) -> [Explanation.RunnerUp] {
+        var result: [Explanation.RunnerUp] = []
+        for index in compiled.indices where index != winner {
+            let rule = compiled[index]
+            let matched: Bool
+            if rule.tier == .enhancedCode {
+                matched =
+                    (context.replyESC.map { holds(rule, context, code: $0) } ?? false)
+                    || (context.mtaDSN.map { holds(rule, context, code: $0) } ?? false)
+            } else {
+                matched = holds(rule, context, code: context.replyESC ?? context.mtaDSN)
+            }
+            if matched {
+                result.append(
+                    Explanation.RunnerUp(ruleID: rules[index].id, cause: rules[index].cause))
+            }
+        }
+        return result
     }
 }

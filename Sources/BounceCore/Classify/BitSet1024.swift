@@ -1,0 +1,79 @@
+/// A fixed set of up to 1024 small integers, kept inline so that matching allocates nothing.
+///
+/// Used for the phrase ids found in a reply and for the candidate rules they trigger.
+public struct BitSet1024: Sendable, Equatable {
+    /// The largest number of members.
+    public static let capacity = 1024
+
+    private var words:
+        (
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
+        ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+    public init() {}
+
+    /// Whether `member` is in the set; false for anything outside `0..<capacity`.
+    @inlinable
+    public func contains(_ member: Int) -> Bool {
+        guard member >= 0, member < Self.capacity else { return false }
+        return withWords { $0[member >> 6] & (1 << UInt64(member & 63)) != 0 }
+    }
+
+    /// Adds `member`; members outside `0..<capacity` are ignored.
+    @inlinable
+    public mutating func insert(_ member: Int) {
+        guard member >= 0, member < Self.capacity else { return }
+        withMutableWords { $0[member >> 6] |= 1 << UInt64(member & 63) }
+    }
+
+    /// Whether no member is set.
+    public var isEmpty: Bool {
+        withWords { words in words.allSatisfy { $0 == 0 } }
+    }
+
+    /// The members in increasing order (allocates: for explanations and tests, not the hot path).
+    public var members: [Int] {
+        var result: [Int] = []
+        withWords { words in
+            for (index, word) in words.enumerated() {
+                var rest = word
+                while rest != 0 {
+                    result.append(index * 64 + rest.trailingZeroBitCount)
+                    rest &= rest - 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// Calls `body` with the members in increasing order until it returns false.
+    @inlinable
+    public func forEach(_ body: (Int) -> Bool) {
+        withWords { words in
+            for index in 0..<words.count {
+                var rest = words[index]
+                while rest != 0 {
+                    if !body(index * 64 + rest.trailingZeroBitCount) { return }
+                    rest &= rest - 1
+                }
+            }
+        }
+    }
+
+    @usableFromInline
+    func withWords<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+        withUnsafeBytes(of: words) { raw in body(raw.assumingMemoryBound(to: UInt64.self)) }
+    }
+
+    @usableFromInline
+    mutating func withMutableWords(_ body: (UnsafeMutableBufferPointer<UInt64>) -> Void) {
+        withUnsafeMutableBytes(of: &words) { raw in
+            body(raw.assumingMemoryBound(to: UInt64.self))
+        }
+    }
+
+    public static func == (lhs: BitSet1024, rhs: BitSet1024) -> Bool {
+        lhs.withWords { left in rhs.withWords { right in left.elementsEqual(right) } }
+    }
+}

@@ -1,0 +1,129 @@
+/// Finds every phrase of a fixed list in a text in one pass: an Aho–Corasick automaton over
+/// ASCII-lower-cased bytes, compiled once into a dense table.
+///
+/// The text is scanned as if it had a space before and after it, so a phrase may carry a leading
+/// or trailing space to ask for a word boundary at either end of the text too.
+public struct PhraseMatcher: Sendable {
+    /// The phrases, lower-cased, in id order.
+    public let phrases: [String]
+    /// Byte → alphabet class; bytes that occur in no phrase share class 0.
+    private let classOf: [UInt8]
+    private let width: Int
+    /// `transitions[state * width + class]`: the next state, failure links already folded in.
+    private let transitions: [Int32]
+    /// Phrase ids that end at each state (its own and those reached through failure links),
+    /// as a slice `outputStart[state]..<outputStart[state + 1]` of `outputs`.
+    private let outputStart: [Int32]
+    private let outputs: [UInt16]
+
+    /// Compiles the automaton. Phrases are lower-cased (ASCII); empty phrases never match.
+    public init(phrases: [String]) {
+        precondition(phrases.count <= BitSet1024.capacity, "too many phrases for BitSet1024")
+        let lowered = phrases.map { String(decoding: $0.utf8.map(ByteScan.lower), as: UTF8.self) }
+        self.phrases = lowered
+
+        var classes = [UInt8](repeating: 0, count: 256)
+        var nextClass = 1
+        for phrase in lowered {
+            for byte in phrase.utf8 where classes[Int(byte)] == 0 {
+                classes[Int(byte)] = UInt8(nextClass)
+                nextClass += 1
+            }
+        }
+        for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
+            classes[Int(upper)] = classes[Int(upper | 0x20)]
+        }
+        let width = nextClass
+        self.classOf = classes
+        self.width = width
+
+        // The trie, with -1 for "no edge".
+        var edges: [Int32] = Array(repeating: -1, count: width)
+        var ends: [[UInt16]] = [[]]
+        for (id, phrase) in lowered.enumerated() where !phrase.isEmpty {
+            var state = 0
+            for byte in phrase.utf8 {
+                let symbol = Int(classes[Int(byte)])
+                if edges[state * width + symbol] < 0 {
+                    edges[state * width + symbol] = Int32(ends.count)
+                    ends.append([])
+                    edges.append(contentsOf: repeatElement(-1, count: width))
+                }
+                state = Int(edges[state * width + symbol])
+            }
+            ends[state].append(UInt16(id))
+        }
+
+        // Breadth-first: complete the transition function and merge outputs along failure links.
+        var failure = [Int](repeating: 0, count: ends.count)
+        var queue: [Int] = []
+        for symbol in 0..<width {
+            let child = edges[symbol]
+            if child < 0 {
+                edges[symbol] = 0
+            } else {
+                queue.append(Int(child))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            ends[state].append(contentsOf: ends[failure[state]])
+            for symbol in 0..<width {
+                let child = edges[state * width + symbol]
+                let fallback = edges[failure[state] * width + symbol]
+                if child < 0 {
+                    edges[state * width + symbol] = fallback
+                } else {
+                    failure[Int(child)] = Int(fallback)
+                    queue.append(Int(child))
+                }
+            }
+        }
+        self.transitions = edges
+
+        var starts: [Int32] = [0]
+        var flat: [UInt16] = []
+        for found in ends {
+            flat.append(contentsOf: found)
+            starts.append(Int32(flat.count))
+        }
+        self.outputStart = starts
+        self.outputs = flat
+    }
+
+    /// The number of automaton states (for tests and sizing).
+    public var stateCount: Int { outputStart.count - 1 }
+
+    /// The ids of the phrases found anywhere in `text`.
+    public func matches(in text: UnsafeBufferPointer<UInt8>) -> BitSet1024 {
+        var found = BitSet1024()
+        classOf.withUnsafeBufferPointer { classOf in
+            transitions.withUnsafeBufferPointer { delta in
+                outputStart.withUnsafeBufferPointer { starts in
+                    outputs.withUnsafeBufferPointer { outputs in
+                        let space = Int(classOf[Int(UInt8(ascii: " "))])
+                        var state = Int(delta[space])
+                        @inline(__always) func emit() {
+                            var index = Int(starts[state])
+                            let end = Int(starts[state + 1])
+                            while index < end {
+                                found.insert(Int(outputs[index]))
+                                index += 1
+                            }
+                        }
+                        emit()
+                        for byte in text {
+                            state = Int(delta[state &* width &+ Int(classOf[Int(byte)])])
+                            if starts[state] != starts[state + 1] { emit() }
+                        }
+                        state = Int(delta[state &* width &+ space])
+                        emit()
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

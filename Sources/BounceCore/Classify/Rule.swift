@@ -1,0 +1,89 @@
+/// One classification rule: the evidence it needs and the cause it gives.
+///
+/// Rules are data (see `Rule.standard`). The classifier tries them tier by tier, in table order
+/// inside a tier, and the first rule whose every condition holds decides.
+public struct Rule: Sendable {
+    /// Where a rule sits in the decision order of CAUSES.md.
+    public enum Tier: UInt8, Sendable, CaseIterable, Comparable {
+        /// The event itself decides: `status=expired`, a SASL failure.
+        case event
+        /// Text that names the problem: blocklists, provider codes, greylisting, clear phrases.
+        case text
+        /// The enhanced status code, from the reply text first and Postfix's `dsn=` second.
+        case enhancedCode
+        /// The basic reply code and the SMTP stage.
+        case replyCode
+        /// The MTA's own wording when the remote said nothing useful.
+        case mtaWording
+
+        public var identifier: String {
+            switch self {
+            case .event: "event"
+            case .text: "text"
+            case .enhancedCode: "enhanced_code"
+            case .replyCode: "reply_code"
+            case .mtaWording: "mta_wording"
+            }
+        }
+
+        public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// A stable id such as `microsoft.s3150` or `esc.5.1.1`; user rules override by id.
+    public var id: String
+    public var cause: Cause
+    public var tier: Tier
+    /// One line for `bouncewatch rules` and `--explain`.
+    public var summary: String
+    /// At least one of these phrases must occur in the reply (case-insensitive); empty: no need.
+    public var anyPhrase: [String]
+    /// Every one of these phrases must occur as well.
+    public var allPhrases: [String]
+    /// None of these may occur.
+    public var noPhrase: [String]
+    /// The enhanced code (see `Tier.enhancedCode` for which one) must match one of these.
+    public var codes: [CodePattern]
+    /// The basic reply code must be one of these; empty: any.
+    public var replyCodes: [Int]
+    /// The SMTP stage must be one of these; empty: any.
+    public var stages: [SMTPStage]
+    /// Only for lines of this MTA.
+    public var mta: MTA?
+    /// Only for events of these kinds; empty: any.
+    public var kinds: [EventKind]
+    /// Only for events with these statuses; empty: any.
+    public var statuses: [DeliveryStatus]
+    /// The block list this rule names by itself (Microsoft S3150, Yahoo BL21), if any.
+    public var blocklist: Blocklist?
+    /// A full log line that this rule decides; the fixtures hold it too.
+    public var sample: String
+
+    public init(
+        _ id: String, _ cause: Cause, tier: Tier = .text, summary: String,
+        any anyPhrase: [String] = [], all allPhrases: [String] = [], none noPhrase: [String] = [],
+        codes: [String] = [], replyCodes: [Int] = [], stages: [SMTPStage] = [], mta: MTA? = nil,
+        kinds: [EventKind] = [], statuses: [DeliveryStatus] = [], blocklist: Blocklist? = nil,
+        sample: String
+    ) {
+        self.id = id
+        self.cause = cause
+        self.tier = tier
+        self.summary = summary
+        self.anyPhrase = anyPhrase
+        self.allPhrases = allPhrases
+        self.noPhrase = noPhrase
+        self.codes = codes.map { text in
+            guard let pattern = CodePattern(text) else {
+                preconditionFailure("rule \(id): bad code pattern \(text)")
+            }
+            return pattern
+        }
+        self.replyCodes = replyCodes
+        self.stages = stages
+        self.mta = mta
+        self.kinds = kinds
+        self.statuses = statuses
+        self.blocklist = blocklist
+        self.sample = sample
+    }
+}

@@ -1,0 +1,153 @@
+import Testing
+
+@testable import BounceCore
+
+/// The naive reference: every phrase id whose text occurs in " text " (ASCII case-insensitive).
+private func naiveMatches(_ phrases: [String], in text: String) -> [Int] {
+    let haystack = Array((" " + text + " ").utf8.map(ByteScan.lower))
+    return phrases.enumerated().compactMap { id, phrase in
+        let needle = Array(phrase.utf8.map(ByteScan.lower))
+        return !needle.isEmpty && haystack.firstRange(of: needle) != nil ? id : nil
+    }
+}
+
+private func matches(_ matcher: PhraseMatcher, _ text: String) -> [Int] {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBufferPointer { matcher.matches(in: UnsafeBufferPointer($0)) }
+        .members
+}
+
+@Test func matcherFindsOverlappingAndNestedPhrases() {
+    let phrases = ["he", "she", "his", "hers", "user unknown", "unknown", " ube ", "x"]
+    let matcher = PhraseMatcher(phrases: phrases)
+    #expect(matches(matcher, "USHERS") == [0, 1, 3])
+    #expect(matches(matcher, "550 User Unknown") == [4, 5])
+    #expect(matches(matcher, "UBE") == [6])
+    #expect(matches(matcher, "tube ") == [])
+    #expect(matches(matcher, "") == [])
+}
+
+@Test func matcherAgreesWithNaiveSearch() {
+    // A small alphabet makes overlaps and failure links frequent.
+    let phrases = ["ab", "aba", "bab", "bb", "abba", "a b", "ba ", "aaaa", "b"]
+    let matcher = PhraseMatcher(phrases: phrases)
+    var generator = SplitMix(seed: 42)
+    for _ in 0..<2000 {
+        let length = Int(generator.next() % 12)
+        let text = String(
+            (0..<length).map { _ in
+                ["a", "b", "A", "B", " "][
+                    Int(generator.next() % 5)]
+            })
+        #expect(matches(matcher, text) == naiveMatches(phrases, in: text), "\(text)")
+    }
+}
+
+@Test func standardMatcherAgreesWithNaiveSearchOnSamples() {
+    let classifier = Classifier.standard
+    for rule in classifier.rules {
+        #expect(
+            matches(classifier.matcher, rule.sample)
+                == naiveMatches(classifier.matcher.phrases, in: rule.sample), "\(rule.id)")
+    }
+}
+
+@Test func bitSetHoldsItsMembers() {
+    var set = BitSet1024()
+    #expect(set.isEmpty)
+    for member in [0, 63, 64, 200, 1023, 1024, -1] { set.insert(member) }
+    #expect(set.members == [0, 63, 64, 200, 1023])
+    #expect(set.contains(1023) && !set.contains(1024) && !set.contains(1))
+    var seen: [Int] = []
+    set.forEach { member in
+        seen.append(member)
+        return member < 64
+    }
+    #expect(seen == [0, 63, 64])
+}
+
+@Test func ruleTableIsWellFormed() {
+    let rules = Rule.standard
+    #expect(Set(rules.map(\.id)).count == rules.count, "rule ids are unique")
+    for rule in rules {
+        #expect(!rule.sample.isEmpty, "\(rule.id) has a sample line")
+        #expect(!rule.summary.isEmpty, "\(rule.id) has a summary")
+        #expect(rule.cause != .unclassified, "\(rule.id)")
+        switch rule.tier {
+        case .event: #expect(!rule.statuses.isEmpty || !rule.kinds.isEmpty, "\(rule.id)")
+        case .text, .mtaWording:
+            #expect(!rule.anyPhrase.isEmpty || !rule.codes.isEmpty, "\(rule.id)")
+        case .enhancedCode: #expect(!rule.codes.isEmpty, "\(rule.id)")
+        case .replyCode: #expect(!rule.replyCodes.isEmpty, "\(rule.id)")
+        }
+    }
+    let covered = Set(rules.map(\.cause))
+    for cause in Cause.allCases where cause != .unclassified {
+        #expect(covered.contains(cause), "a rule gives \(cause.identifier)")
+    }
+    #expect(Classifier.standard.matcher.phrases.count <= BitSet1024.capacity)
+}
+
+@Test func rulesAreInTierOrder() {
+    let tiers = Classifier.standard.rules.map(\.tier)
+    #expect(tiers == tiers.sorted())
+}
+
+@Test func userRuleOverridesDefaultByID() {
+    var custom = Rule.standard.first { $0.id == "greylist.phrase" }!
+    custom.cause = .rateLimited
+    let classifier = Classifier(rules: Rule.standard + [custom])
+    #expect(classifier.rules.count == Rule.standard.count)
+    let result = ReplyEvent.classify(
+        "450 4.7.1 Greylisted, try again later", status: .deferred, classifier: classifier)
+    #expect(result.classification.cause == .rateLimited)
+    #expect(result.classification.ruleID == "greylist.phrase")
+}
+
+@Test func codePatternsParse() {
+    #expect(CodePattern("5.1.1") == CodePattern(statusClass: 5, subject: 1, detail: 1))
+    #expect(CodePattern("x.2.2") == CodePattern(statusClass: nil, subject: 2, detail: 2))
+    #expect(CodePattern("5.7.x") == CodePattern(statusClass: 5, subject: 7, detail: nil))
+    #expect(CodePattern("x.7.606")?.matches(EnhancedStatusCode(5, 7, 606)) == true)
+    #expect(CodePattern("x.7.x")?.matches(EnhancedStatusCode(4, 4, 1)) == false)
+    for bad in ["", "5.1", "3.1.1", "a.b.c", "5.1.1.1"] { #expect(CodePattern(bad) == nil) }
+}
+
+@Test func explanationNamesRuleEvidenceAndRunnersUp() {
+    let result = ReplyEvent.classify(
+        "554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using "
+            + "zen.spamhaus.org; message rejected as spam")
+    let explanation = result.explanation
+    #expect(explanation.rule?.id == "spamhaus.dnsbl")
+    #expect(explanation.classification.ruleID == "spamhaus.dnsbl")
+    #expect(explanation.evidence.contains("phrase \"spamhaus\""))
+    #expect(explanation.evidence.first == "tier text")
+    let runners = explanation.runnersUp.map(\.ruleID)
+    #expect(runners.contains("dnsbl.generic"))
+    #expect(runners.contains("spam.phrase"))
+    #expect(runners.contains("esc.x.7.x"))
+    #expect(!runners.contains("spamhaus.dnsbl"))
+}
+
+@Test func explanationOfCodeSaysWhereTheCodeCameFrom() {
+    let fromReply = ReplyEvent.classify("550 5.1.1 Bad mailbox").explanation
+    #expect(fromReply.evidence.contains("enhanced code 5.1.1 in the reply"))
+    let fromDSN = ReplyEvent.classify("550 Go away", dsn: "5.2.1").explanation
+    #expect(fromDSN.evidence.contains("enhanced code 5.2.1 from dsn="))
+    let none = ReplyEvent.classify("nothing to see", stage: .unknown, remote: false).explanation
+    #expect(none.rule == nil)
+    #expect(none.classification.cause == .unclassified)
+}
+
+/// A small deterministic generator for test inputs.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
