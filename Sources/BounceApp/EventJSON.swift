@@ -1,0 +1,66 @@
+import BounceCore
+import BounceOutput
+
+/// The JSON object that `classify` prints for one event.
+///
+/// Keys are always present (null when the line has no such field) so that consumers such as
+/// `jq` need no existence checks.
+struct EventJSON {
+    var event: RawEvent
+    var line: UnsafeBufferPointer<UInt8>
+    var lineNumber: Int
+    /// The input name, when the command was given files.
+    var file: String?
+    var classification: Classification?
+    var explanation: ExplainedVerdict?
+    var time: LogInstant?
+
+    func write(to json: inout JSONWriter, explain: Bool) {
+        json.beginObject()
+        json.field("line", lineNumber)
+        if let file { json.field("file", file) }
+        json.field("mta", event.mta.identifier)
+        json.field("kind", event.kind.identifier)
+        json.field("status", event.status.identifier)
+        json.field("cause", classification?.cause.identifier)
+        json.field("recipient", text(event.recipient))
+        json.field("orig_recipient", text(event.originalRecipient))
+        json.field("domain", text(event.domain)?.lowercased())
+        json.field("relay", text(event.relay))
+        json.field("reply_code", event.replyCode == 0 ? nil : event.replyCode)
+        json.field("dsn", event.dsn?.description)
+        json.field("queue_id", text(event.queueID))
+        json.field("reply", text(event.reply))
+        json.field("blocklist", classification?.blocklist?.name)
+        json.field("listed_ip", classification.flatMap { text($0.listedIP) })
+        json.field("time", time?.rfc3339)
+        json.field("program", text(event.program))
+        json.field("host", text(event.host))
+        json.field("client_ip", text(event.clientIP))
+        json.field("sasl_username", text(event.saslUsername))
+        json.field("stage", event.stage.identifier)
+        if explain { writeExplanation(to: &json) }
+        json.endObject()
+    }
+
+    private func writeExplanation(to json: inout JSONWriter) {
+        json.field("rule", classification?.ruleID)
+        json.key("evidence")
+        json.beginArray()
+        for item in explanation?.evidence ?? [] { json.value(item) }
+        json.endArray()
+        json.key("runner_up")
+        json.beginArray()
+        for other in explanation?.runnersUp ?? [] {
+            json.beginObject()
+            json.field("rule", other.rule)
+            json.field("cause", other.cause)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    private func text(_ range: ByteRange) -> String? {
+        range.string(in: line)
+    }
+}

@@ -1,0 +1,16 @@
+import BounceCore
+
+/// The classifier's verdict with the reasons `classify --explain` prints.
+struct ExplainedVerdict {
+    var classification: Classification
+    /// What the deciding rule matched.
+    var evidence: [String]
+    /// Other rules that matched too, in decision order: (rule id, cause id).
+    var runnersUp: [(rule: String, cause: String)]
+
+    init(_ classifier: Classifier, _ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
+        classification = classifier.classify(event, in: line)
+        evidence = []
+        runnersUp = []
+    }
+}

@@ -1,0 +1,83 @@
+import BounceCore
+import BounceIngest
+import BounceOutput
+
+/// What `scan` prints.
+public enum ScanOutputFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+    case prometheus
+}
+
+/// `bouncewatch scan`: a report by cause and destination over whole log files.
+public struct ScanRunner {
+    public var format: ScanOutputFormat
+    public var topDestinations: Int
+    public var logFormat: LogFormat
+    /// Input names; `-` is standard input.
+    public var inputs: [String]
+
+    public init(
+        format: ScanOutputFormat = .text, topDestinations: Int = 10, logFormat: LogFormat = .auto,
+        inputs: [String]
+    ) {
+        self.format = format
+        self.topDestinations = topDestinations
+        self.logFormat = logFormat
+        self.inputs = inputs
+    }
+
+    /// Runs the command and returns the exit status: 0, or 1 when an input could not be read
+    /// in full. Each such input is named on standard error and listed in the report; the
+    /// others are still counted.
+    public func run(output: OutputStream = OutputStream()) -> Int32 {
+        var aggregator = ScanAggregator(topDestinations: topDestinations)
+        var failed = false
+        for name in inputs {
+            do throws(IngestError) {
+                let reader = try InputOpening.open(name)
+                defer {
+                    for _ in 0..<reader.truncatedLines {
+                        aggregator.countTruncatedLine(source: name)
+                    }
+                    if let note = InputOpening.truncationNote(reader) { reportError(note) }
+                }
+                try scan(reader, source: name, into: &aggregator)
+            } catch {
+                reportError(error.description)
+                aggregator.countUnreadableInput(source: name, reason: error.description)
+                failed = true
+            }
+        }
+        output.write(render(aggregator.report()))
+        output.flush()
+        return failed ? 1 : 0
+    }
+
+    /// The hot loop: parse, classify failures, count. Nothing is decoded or allocated per line.
+    func scan(_ reader: LineReader, source: String, into aggregator: inout ScanAggregator)
+        throws(IngestError)
+    {
+        let parser = LineParser(format: logFormat)
+        let classifier = Classifier.standard
+        try reader.forEachLine { line, _ in
+            // A blank line is no log line at all; counting it as unrecognized would mislead.
+            if line.isEmpty { return }
+            let outcome = parser.parse(line)
+            aggregator.countLine(outcome, source: source)
+            guard case .event(let event) = outcome else { return }
+            let classification =
+                event.status == .sent && event.kind == .delivery
+                ? nil : classifier.classify(event, in: line)
+            aggregator.add(event, classification, in: line)
+        }
+    }
+
+    func render(_ report: ScanReport) -> String {
+        switch format {
+        case .text: ScanTextRenderer.render(report)
+        case .json: ScanJSONRenderer.render(report) + "\n"
+        case .prometheus: ScanPrometheusRenderer.render(report, version: BuildInfo.version)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Buffered writes to a file descriptor (standard output by default).
+///
+/// `print` flushes per line on a terminal and takes a lock per call; output of thousands of
+/// JSON lines is faster written in large blocks.
+public final class OutputStream {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let flushAt = 64 * 1024
+
+    public init(descriptor: Int32 = 1) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(flushAt + 4096)
+    }
+
+    deinit { flush() }
+
+    public func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushAt { flush() }
+    }
+
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= flushAt { flush() }
+    }
+
+    public func write(byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= flushAt { flush() }
+    }
+
+    /// Writes out what is buffered. A closed pipe ends the process through SIGPIPE, as for any
+    /// command-line filter.
+    public func flush() {
+        var offset = 0
+        buffer.withUnsafeBytes { raw in
+            while offset < raw.count {
+                #if canImport(Glibc)
+                    let written = Glibc.write(
+                        descriptor, raw.baseAddress! + offset, raw.count - offset)
+                #else
+                    let written = Darwin.write(
+                        descriptor, raw.baseAddress! + offset, raw.count - offset)
+                #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes `bouncewatch: message` and a newline to standard error at once.
+public func reportError(_ message: String) {
+    let text = Array("bouncewatch: \(message)\n".utf8)
+    text.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let written = write(2, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+}

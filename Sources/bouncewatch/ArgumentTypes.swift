@@ -1,0 +1,5 @@
+import ArgumentParser
+import BounceApp
+
+extension LogFormat: ExpressibleByArgument {}
+extension ScanOutputFormat: ExpressibleByArgument {}
