@@ -9,7 +9,9 @@ enum EximAuth {
     ) -> ParseResult? {
         let count = line.count
         guard
-            let found = ByteScan.find("authenticator failed", in: line, from: index, to: count),
+            let found = ByteScan.find(
+                "authenticator failed", in: line, from: index,
+                to: EximScan.window(index, count)),
             found == index || line[found - 1] == EximScan.space
         else { return nil }
         var event = template

@@ -69,7 +69,9 @@ enum EximDelivery {
         if flag == .deferred {
             // `retry time not reached` (or, for local deliveries, `Retry time not yet reached`)
             // records that Exim skipped the address: no attempt, so no event.
-            if let found = ByteScan.find("etry time not ", in: line, from: reasonStart, to: count),
+            if let found = ByteScan.find(
+                "etry time not ", in: line, from: reasonStart,
+                to: EximScan.window(reasonStart, count)),
                 ByteScan.hasPrefix(line, at: found + 14, "reached")
                     || ByteScan.hasPrefix(line, at: found + 14, "yet reached")
             {
@@ -79,7 +81,8 @@ enum EximDelivery {
             branch = .deferred
             event.status = .deferred
         } else if EximScan.contains(
-            "retry timeout exceeded", in: line, from: reasonStart, to: count)
+            "retry timeout exceeded", in: line, from: reasonStart,
+            to: EximScan.window(reasonStart, count))
         {
             branch = .expired
             event.status = .expired

@@ -65,6 +65,7 @@ enum EximReject {
     private static func trailingHost(
         _ line: UnsafeBufferPointer<UInt8>, from index: Int, to limit: Int
     ) -> EximHost? {
+        let limit = EximScan.window(index, limit)
         if let found = ByteScan.find(" H=", in: line, from: index, to: limit) {
             return EximHost.parse(line, at: found + 3, limit: limit)
         }

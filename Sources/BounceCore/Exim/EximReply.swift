@@ -7,13 +7,14 @@ enum EximReply {
         _ line: UnsafeBufferPointer<UInt8>, start: Int, end: Int, into event: inout RawEvent
     ) {
         guard start < end else { return }
+        let window = EximScan.window(start, end)
         if let found = ByteScan.find(
-            "SMTP error from remote mail server after ", in: line, from: start, to: end)
+            "SMTP error from remote mail server after ", in: line, from: start, to: window)
         {
             remote(line, stageAt: found + 41, reasonStart: start, end: end, into: &event)
             return
         }
-        if let found = ByteScan.find("LMTP error after ", in: line, from: start, to: end) {
+        if let found = ByteScan.find("LMTP error after ", in: line, from: start, to: window) {
             remote(line, stageAt: found + 17, reasonStart: start, end: end, into: &event)
             return
         }
@@ -21,14 +22,14 @@ enum EximReply {
         // `defer (110): Connection timed out H=mx [ip]: SMTP timeout after ...` names the host
         // inside the reason.
         if event.relay.isEmpty,
-            let host = ByteScan.find(" H=", in: line, from: start, to: end)
+            let host = ByteScan.find(" H=", in: line, from: start, to: window)
         {
             let limit = EximScan.separator(line, from: host + 3, limit: end) ?? end
             event.relay = EximHost.parse(line, at: host + 3, limit: limit).text
         }
-        if let found = ByteScan.find("MTP timeout after ", in: line, from: start, to: end) {
+        if let found = ByteScan.find("MTP timeout after ", in: line, from: start, to: window) {
             event.stage = stage(line, at: found + 18, end: end)
-        } else if let found = ByteScan.find("in response to ", in: line, from: start, to: end) {
+        } else if let found = ByteScan.find("in response to ", in: line, from: start, to: window) {
             event.stage = stage(line, at: found + 15, end: end)
         }
         codes(line, at: start, end: end, into: &event)

@@ -4,6 +4,15 @@ enum EximScan {
     static let colon = UInt8(ascii: ":")
     static let quote = UInt8(ascii: "\"")
 
+    /// How far into a reason the parser looks for Exim's fixed phrases (`SMTP error from remote
+    /// mail server after`, `retry time not reached`, ...). Exim writes them at or near the start;
+    /// the bound keeps a 10 MB line from costing a dozen full scans.
+    static let phraseWindow = 1024
+
+    /// The end of the phrase window that starts at `start`.
+    @inline(__always)
+    static func window(_ start: Int, _ end: Int) -> Int { Swift.min(end, start + phraseWindow) }
+
     /// The byte at `index`, or 0 outside the line.
     @inline(__always)
     static func byte(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
