@@ -9,8 +9,9 @@ struct ExplainedVerdict {
     var runnersUp: [(rule: String, cause: String)]
 
     init(_ classifier: Classifier, _ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
-        classification = classifier.classify(event, in: line)
-        evidence = []
-        runnersUp = []
+        let explanation = classifier.explain(event, in: line)
+        classification = explanation.classification
+        evidence = explanation.evidence
+        runnersUp = explanation.runnersUp.map { ($0.ruleID, $0.cause.identifier) }
     }
 }
