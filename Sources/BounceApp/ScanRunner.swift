@@ -11,6 +11,9 @@ public enum ScanOutputFormat: String, CaseIterable, Sendable {
 
 /// `bouncewatch scan`: a report by cause and destination over whole log files.
 public struct ScanRunner {
+    /// The most destination domains a report can list (memory stays bounded).
+    public static let maximumTopDestinations = ScanAggregator.maximumTopDestinations
+
     public var format: ScanOutputFormat
     public var topDestinations: Int
     public var logFormat: LogFormat

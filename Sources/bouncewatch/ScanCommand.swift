@@ -27,7 +27,7 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Output: text for people, json for scripts, prometheus for a textfile collector.")
     var format: ScanOutputFormat = .text
 
-    @Option(help: "How many destination domains to list; the rest are counted as 'other'.")
+    @Option(help: "How many destination domains to list (1-500); the rest count as 'other'.")
     var top = 10
 
     @Option(help: "The logs' MTA: auto decides per line, postfix or exim skip the other parser.")
@@ -39,7 +39,10 @@ struct ScanCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
+        let maximum = ScanRunner.maximumTopDestinations
+        guard (1...maximum).contains(top) else {
+            throw ValidationError("--top must be between 1 and \(maximum).")
+        }
     }
 
     func run() throws {
