@@ -43,13 +43,59 @@ private func matches(_ matcher: PhraseMatcher, _ text: String) -> [Int] {
     }
 }
 
+/// Joins a multi-line reply the way the matcher reads it: Exim's `\n` is a space, and a
+/// continuation marker (`550-`, `550-5.1.1 `, `550 5.1.1 `) after a space or at the start is
+/// dropped.
+private func joined(_ text: String) -> String {
+    var words: [Substring] = []
+    let spaced = text.replacing("\\n", with: " ")
+    var pieces = spaced.split(separator: " ", omittingEmptySubsequences: false)[...]
+    func isCode(_ word: Substring) -> Bool {
+        word.count == 3 && word.allSatisfy(\.isNumber) && "2345".contains(word.first!)
+    }
+    func isESC(_ word: Substring) -> Bool {
+        var bytes = Array(word.utf8)
+        return bytes.withUnsafeMutableBufferPointer {
+            EnhancedStatusCode.parse(UnsafeBufferPointer($0)) != nil
+        }
+    }
+    while let word = pieces.popFirst() {
+        let dash = word.firstIndex(of: "-")
+        if let dash, isCode(word[..<dash]) {
+            let rest = word[word.index(after: dash)...]
+            if isESC(rest), !pieces.isEmpty { continue }
+            if !rest.isEmpty && !isESC(rest) {
+                words.append(rest)
+                continue
+            }
+            if rest.isEmpty { words.append("") }
+            continue
+        }
+        if isCode(word), let next = pieces.first, isESC(next), pieces.count > 1 {
+            pieces.removeFirst()
+            continue
+        }
+        words.append(word)
+    }
+    return words.joined(separator: " ")
+}
+
 @Test func standardMatcherAgreesWithNaiveSearchOnSamples() {
     let classifier = Classifier.standard
     for rule in classifier.rules {
         #expect(
             matches(classifier.matcher, rule.sample)
-                == naiveMatches(classifier.matcher.phrases, in: rule.sample), "\(rule.id)")
+                == naiveMatches(classifier.matcher.phrases, in: joined(rule.sample)),
+            "\(rule.id)")
     }
+}
+
+@Test func matcherReadsAcrossReplyContinuations() {
+    let matcher = PhraseMatcher(phrases: ["does not exist", "sent over a tls connection"])
+    #expect(matches(matcher, "550-5.1.1 account does not 550-5.1.1 exist. Please") == [0])
+    #expect(matches(matcher, "account does not\\n550-5.1.1 exist.") == [0])
+    #expect(matches(matcher, "wasn't sent 421-4.7.29 over a TLS 421 4.7.29 connection") == [1])
+    #expect(matches(matcher, "does not 550 exist") == [])
 }
 
 @Test func bitSetHoldsItsMembers() {

@@ -155,7 +155,7 @@ let replyCases: [ReplyCase] = [
         stage: .mailFrom),
     ReplyCase(
         reply: "550 5.7.1 Sender address rejected: not owned by user x@y.example",
-        cause: .policy, rule: "policy.sender-helo", stage: .rcptTo),
+        cause: .policy, rule: "policy.sender", stage: .rcptTo),
     ReplyCase(
         reply: "500 5.5.1 Command unrecognized: \"XYZ\"", cause: .protocolError,
         rule: "protocol.phrase", stage: .mailFrom),
@@ -193,8 +193,12 @@ let replyCases: [ReplyCase] = [
         stage: .unknown, remote: false),
     ReplyCase(
         reply: "Host or domain name not found. Name service error for name=y.example type=MX: "
-            + "Host not found, try again", cause: .domainNotFound, rule: "domain.phrase",
+            + "Host not found, try again", cause: .domainNotFound, rule: "esc.x.4.3",
         stage: .unknown, status: .deferred, dsn: "4.4.3", remote: false),
+    ReplyCase(
+        reply: "Host or domain name not found. Name service error for name=y.example type=A: "
+            + "Host not found", cause: .domainNotFound, rule: "mta.dns", stage: .unknown,
+        dsn: "5.0.0", remote: false),
     ReplyCase(
         reply: "mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/bob)",
         cause: .mailboxFull, rule: "quota.phrase", mta: .exim, stage: .unknown, remote: false),

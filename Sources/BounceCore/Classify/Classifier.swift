@@ -164,10 +164,13 @@ public struct Classifier: Sendable {
         var result = Classification(cause: rule.cause, ruleID: rule.id)
         guard rule.cause == .blacklisted || rule.cause == .reputation else { return result }
         result.blocklist = rule.blocklist ?? namedBlocklist(context, reply: event.reply, line: line)
+        // The listed address is ours, never the remote's own: skip what precedes the remote's
+        // words in `host mx[192.0.2.1] said: ...` or `... refused to talk to me: ...`.
         let reply = event.reply.slice(of: line)
-        if let found = ReplyScan.firstIPAddress(in: reply) {
+        let from = ReplyScan.remoteWordsStart(in: reply)
+        if let found = ReplyScan.firstIPAddress(in: UnsafeBufferPointer(rebasing: reply[from...])) {
             result.listedIP = ByteRange(
-                event.reply.start + found.start, event.reply.start + found.end)
+                event.reply.start + from + found.start, event.reply.start + from + found.end)
         }
         return result
     }

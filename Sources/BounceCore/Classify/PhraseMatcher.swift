@@ -3,6 +3,11 @@
 ///
 /// The text is scanned as if it had a space before and after it, so a phrase may carry a leading
 /// or trailing space to ask for a word boundary at either end of the text too.
+///
+/// Multi-line SMTP replies reach the log joined: Postfix writes `... does not 550-5.1.1 exist`,
+/// Exim writes `... does not\n550-5.1.1 exist` with a literal backslash-n. So that a phrase
+/// still matches across such a joint, Exim's `\n` counts as a space and a continuation marker
+/// after a space (`550-`, `550-5.1.1 `, or `550 5.1.1 `) is skipped.
 public struct PhraseMatcher: Sendable {
     /// The phrases, lower-cased, in id order.
     public let phrases: [String]
@@ -114,9 +119,17 @@ public struct PhraseMatcher: Sendable {
                             }
                         }
                         emit()
-                        for byte in text {
+                        var index = Self.continuationEnd(text, at: 0)
+                        while index < text.count {
+                            var byte = text[index]
+                            index += 1
+                            if byte == 0x5C, index < text.count, text[index] == 0x6E {
+                                byte = 0x20
+                                index += 1
+                            }
                             state = Int(delta[state &* width &+ Int(classOf[Int(byte)])])
                             if starts[state] != starts[state + 1] { emit() }
+                            if byte == 0x20 { index = Self.continuationEnd(text, at: index) }
                         }
                         state = Int(delta[state &* width &+ space])
                         emit()
@@ -125,5 +138,25 @@ public struct PhraseMatcher: Sendable {
             }
         }
         return found
+    }
+
+    /// The index after a reply continuation marker at `index`: `NNN-`, `NNN-c.s.d ` or
+    /// `NNN c.s.d `; `index` itself when there is none.
+    @inline(__always)
+    static func continuationEnd(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        guard index + 4 <= text.count, text[index] &- UInt8(ascii: "2") < 4,
+            ByteScan.isDigit(text[index + 1]), ByteScan.isDigit(text[index + 2])
+        else { return index }
+        let separator = text[index + 3]
+        guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: " ") else {
+            return index
+        }
+        var cursor = index + 4
+        if EnhancedStatusCode.scan(text, at: &cursor) != nil, cursor < text.count,
+            text[cursor] == UInt8(ascii: " ")
+        {
+            return cursor + 1
+        }
+        return separator == UInt8(ascii: "-") ? index + 4 : index
     }
 }

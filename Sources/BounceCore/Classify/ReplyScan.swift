@@ -150,4 +150,12 @@ enum ReplyScan {
         ByteScan.isDigit(byte) || (ByteScan.lower(byte) &- UInt8(ascii: "a") < 26)
             || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
+
+    /// Where the remote's own words start inside the MTA's wording (after `said: ` or
+    /// `talk to me: `), or 0 when the reply is the remote's words from the start.
+    static func remoteWordsStart(in text: UnsafeBufferPointer<UInt8>) -> Int {
+        if let found = ByteScan.find("said: ", in: text, from: 0) { return found + 6 }
+        if let found = ByteScan.find("talk to me: ", in: text, from: 0) { return found + 12 }
+        return 0
+    }
 }

@@ -147,8 +147,8 @@ extension Rule {
             sample: SampleLine.exim(
                 "hr@company.example", host: "mail.company.example [192.0.2.130]",
                 after: "end of data",
-                reply: "554 5.7.1 The message was rejected because it contains prohibited "
-                    + "virus or spam content")),
+                reply: "554 5.7.1 Message rejected: it contains a prohibited attachment type "
+                    + "(.exe)")),
         Rule(
             "quota.phrase", .mailboxFull,
             summary: "The recipient's mailbox is over quota.",
@@ -198,14 +198,13 @@ extension Rule {
                     + "mta4471.mail.bf1.yahoo.com",
                 stage: "end of DATA")),
         Rule(
-            "policy.sender-helo", .policy,
-            summary: "The remote refused our sender address or HELO, or checked the sender "
-                + "and failed.",
+            "policy.sender", .policy,
+            summary: "The remote refused our sender address, or checked the sender and failed.",
             any: [
-                "sender address rejected", "helo command rejected", "sender verify failed",
+                "sender address rejected", "sender verify failed",
                 "sender verify fail", "sender rejected", "sender denied", "sender blocked",
                 "sender address refused", "invalid sender", "sender is not allowed",
-                "mail from rejected", "not allowed to send", "ehlo command rejected",
+                "mail from rejected", "not allowed to send",
                 "sender verification failed", "bad sender", "sender not allowed",
             ],
             sample: SampleLine.postfix(
@@ -217,9 +216,9 @@ extension Rule {
             "domain.phrase", .domainNotFound,
             summary: "The recipient domain does not exist or accepts no mail (null MX).",
             any: [
-                "domain does not exist", "domain not found", "no such domain",
-                "host or domain name not found", "unrouteable", "unroutable", "null mx",
-                "nullmx", "does not accept mail", "domain name not found", "unknown domain",
+                "domain does not exist", "domain not found", "no such domain", "unrouteable",
+                "unroutable", "null mx",
+                "nullmx", "does not accept mail", "unknown domain",
                 "domain is not valid", "no mx record", "mx records point to non-existent",
                 "host lookup did not complete", "bad destination host", "no valid mx",
                 "domain has no mx", "invalid domain",
@@ -250,6 +249,22 @@ extension Rule {
                     + "550-5.1.1 unnecessary spaces. For more information, go to 550 5.1.1  "
                     + "https://support.google.com/mail/?p=NoSuchUser "
                     + "d2e1a72fcca58-7245f0a1c3esi1234567b3a.5 - gsmtp")),
+        Rule(
+            "local.phrase", .localDelivery,
+            summary: "A local delivery agent failed (pipe command, maildir or mailbox write).",
+            any: [
+                "command died with status", "cannot update mailbox", "cannot append message",
+                "maildir delivery failed", "child process of", "could mean service or program",
+                "cannot open file", "error writing message",
+                "command time limit exceeded", "transport returned", "local delivery failed",
+                "failed to lock mailbox",
+                "cannot open mailbox",
+            ],
+            sample: SampleLine.postfixOwn(
+                "helpdesk@example.org", relay: "helpdesk", dsn: "5.3.0", status: "bounced",
+                text: "Command died with status 1: \"/usr/local/bin/ticket-import\". Command "
+                    + "output: ticket-import: database is locked ",
+                program: "pipe")),
         Rule(
             "remote.phrase", .remoteError,
             summary: "The remote server failed on its side.",
@@ -298,20 +313,5 @@ extension Rule {
                 "it@legacy.example", host: "mail.legacy.example [192.0.2.180]",
                 after: "MAIL FROM:<news@example.org> SIZE=4812",
                 reply: "501 5.5.4 Syntax error in parameters or arguments")),
-        Rule(
-            "local.phrase", .localDelivery,
-            summary: "A local delivery agent failed (pipe command, maildir or mailbox write).",
-            any: [
-                "command died with status", "cannot update mailbox", "cannot append message",
-                "maildir delivery failed", "child process of", "could mean service or program",
-                "cannot open file", "error writing message",
-                "command time limit exceeded", "transport returned", "local delivery failed",
-                "cannot open mailbox",
-            ],
-            sample: SampleLine.postfixOwn(
-                "helpdesk@example.org", relay: "helpdesk", dsn: "5.3.0", status: "bounced",
-                text: "Command died with status 1: \"/usr/local/bin/ticket-import\". Command "
-                    + "output: ticket-import: database is locked ",
-                program: "pipe")),
     ]
 }

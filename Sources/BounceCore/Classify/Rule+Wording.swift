@@ -44,16 +44,13 @@ extension Rule {
         Rule(
             "mta.dns", .domainNotFound, tier: .mtaWording,
             summary: "The recipient domain's MX/A lookup failed.",
-            any: ["name service error", "host not found", "no data record of requested type"],
+            any: [
+                "host or domain name not found", "name service error", "host not found",
+                "no data record of requested type",
+            ],
             sample: SampleLine.postfixOwn(
                 "someone@typo-domain.example", dsn: "4.0.0",
                 text: "Host or domain name not found. Name service error for "
                     + "name=typo-domain.example type=MX: Host not found, try again")),
-        Rule(
-            "mta.retry-timeout", .expired, tier: .mtaWording,
-            summary: "Exim gave up: retry timeout exceeded.",
-            any: ["retry timeout exceeded"],
-            sample: SampleLine.eximOwn(
-                "grey@example.com", text: ": retry timeout exceeded", router: "")),
     ]
 }
