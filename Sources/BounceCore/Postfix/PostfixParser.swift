@@ -1,9 +1,161 @@
 /// Parses the message part of lines logged by Postfix daemons.
+///
+/// Which kind of line it is follows from the first bytes of the message (after an optional
+/// queue id), not from the daemon name: instances rename daemons (`postfix-out/smtp`,
+/// `postfix/submission/smtpd`) and some tools relabel them. The daemon only decides whether
+/// text in no known shape is a harmless note or garbage.
 public enum PostfixParser {
     /// `header.program` starts with `postfix` (any instance name: `postfix-out/smtp`, ...).
     public static func parse(_ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader)
         -> ParseResult
     {
-        .unrecognized
+        var branch = PostfixBranch.garbled
+        return parse(line, header: header, branch: &branch)
+    }
+
+    /// As `parse(_:header:)`, also reporting which branch decided.
+    public static func parse(
+        _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, branch: inout PostfixBranch
+    ) -> ParseResult {
+        var event = RawEvent(
+            mta: .postfix, kind: .delivery, status: .sent, timestamp: header.timestamp)
+        event.host = header.host
+        event.program = header.program
+        event.pid = header.pid
+        let start = header.messageStart
+        guard start < line.count else {
+            branch = .garbled
+            return .unrecognized
+        }
+        if let idEnd = PostfixScan.queueIDEnd(line, at: start) {
+            event.queueID = ByteRange(start, idEnd)
+            return queueLine(line, at: idEnd + 2, event: event, header: header, branch: &branch)
+        }
+        if ByteScan.hasPrefix(line, at: start, "NOQUEUE: ") {
+            let cursor = start + 9
+            if let result = refusal(line, at: cursor, event: event, branch: &branch) {
+                return result
+            }
+            branch = .daemonNote
+            return .ignored
+        }
+        if ByteScan.hasPrefix(line, at: start, "warning: ") {
+            if let failure = PostfixSASL.server(line, at: start + 9, event: event) {
+                branch = .saslServerFailure
+                return .event(failure)
+            }
+            branch = .warning
+            return .ignored
+        }
+        if ByteScan.hasPrefix(line, at: start, "fatal: ")
+            || ByteScan.hasPrefix(line, at: start, "panic: ")
+            || ByteScan.hasPrefix(line, at: start, "error: ")
+        {
+            branch = .warning
+            return .ignored
+        }
+        if let result = refusal(line, at: start, event: event, branch: &branch) {
+            return result
+        }
+        return note(line, header: header, shape: .daemonNote, branch: &branch)
+    }
+
+    /// A line that starts with a queue id; `index` is after its `: `.
+    private static func queueLine(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event: RawEvent, header: SyslogHeader,
+        branch: inout PostfixBranch
+    ) -> ParseResult {
+        switch PostfixScan.byte(line, index) {
+        case UInt8(ascii: "m") where ByteScan.hasPrefix(line, at: index, "message-id="),
+            UInt8(ascii: "c") where ByteScan.hasPrefix(line, at: index, "client="),
+            UInt8(ascii: "u") where ByteScan.hasPrefix(line, at: index, "uid="):
+            branch = .queueNote
+            return .ignored
+        case UInt8(ascii: "r") where ByteScan.hasPrefix(line, at: index, "removed"):
+            branch = .queueNote
+            return .ignored
+        case UInt8(ascii: "w") where ByteScan.hasPrefix(line, at: index, "warning: "),
+            UInt8(ascii: "i") where ByteScan.hasPrefix(line, at: index, "info: "):
+            branch = .warning
+            return .ignored
+        case UInt8(ascii: "S") where ByteScan.hasPrefix(line, at: index, "SASL "):
+            if let failure = PostfixSASL.client(line, at: index, event: event) {
+                branch = .saslClientFailure
+                return .event(failure)
+            }
+            branch = .queueNote
+            return .ignored
+        default:
+            break
+        }
+        if let result = refusal(line, at: index, event: event, branch: &branch) {
+            return result
+        }
+        let startsWithTo = ByteScan.hasPrefix(line, at: index, "to=")
+        switch PostfixDelivery.parse(line, at: index, event: event, branch: &branch) {
+        case .event(let delivery):
+            return .event(delivery)
+        case .ignored:
+            return .ignored
+        case .missing where startsWithTo:
+            // A delivery line cut before its status, or with a status no Postfix writes.
+            branch = .garbled
+            return .unrecognized
+        case .missing:
+            return note(line, header: header, shape: .queueNote, branch: &branch)
+        }
+    }
+
+    /// `reject:`, `milter-reject:`, `proxy-reject:` and `reject_warning:` at `index`; nil when
+    /// the text is none of them.
+    private static func refusal(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event: RawEvent,
+        branch: inout PostfixBranch
+    ) -> ParseResult? {
+        let kind: PostfixBranch
+        let textStart: Int
+        switch PostfixScan.byte(line, index) {
+        case UInt8(ascii: "r") where ByteScan.hasPrefix(line, at: index, "reject: "):
+            kind = .rejectCommand
+            textStart = index + 8
+        case UInt8(ascii: "r") where ByteScan.hasPrefix(line, at: index, "reject_warning: "):
+            branch = .rejectWarning
+            return .ignored
+        case UInt8(ascii: "m") where ByteScan.hasPrefix(line, at: index, "milter-reject: "):
+            kind = .milterReject
+            textStart = index + 15
+        case UInt8(ascii: "p") where ByteScan.hasPrefix(line, at: index, "proxy-reject: "):
+            kind = .proxyReject
+            textStart = index + 14
+        default:
+            return nil
+        }
+        guard let reject = PostfixReject.parse(line, at: textStart, event: event, branch: kind)
+        else {
+            branch = .garbled
+            return .unrecognized
+        }
+        branch =
+            kind == .rejectCommand && !isSMTPCommand(line, at: textStart) ? .contentReject : kind
+        return .event(reject)
+    }
+
+    /// Whether the refused "command" at `index` is an upper-case SMTP word, not cleanup's
+    /// `header`/`body` check.
+    private static func isSMTPCommand(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        PostfixScan.byte(line, index) &- UInt8(ascii: "A") < 26
+    }
+
+    /// Text in no event shape: a note when a known daemon wrote it, garbage otherwise.
+    private static func note(
+        _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, shape: PostfixBranch,
+        branch: inout PostfixBranch
+    ) -> ParseResult {
+        if PostfixDaemon.isKnown(PostfixDaemon.name(in: line, program: header.program), in: line) {
+            branch = shape
+            return .ignored
+        }
+        branch = .garbled
+        return .unrecognized
     }
 }

@@ -1,0 +1,72 @@
+/// Failed SMTP AUTH: a client against our smtpd, or our smtp client against a relay.
+enum PostfixSASL {
+    /// smtpd `warning: CLIENT: SASL MECH authentication failed[: REASON][, sasl_username=U]`,
+    /// with `index` after `warning: `; nil for any other warning.
+    static func server(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent
+    ) -> RawEvent? {
+        let limit = line.count
+        let client = PostfixScan.endpoint(line, at: index, limit: limit)
+        guard !client.name.isEmpty, ByteScan.hasPrefix(line, at: client.next, ": SASL ") else {
+            return nil
+        }
+        // The mechanism: any name, any case (`LOGIN`, `login`, `CRAM-MD5`).
+        var cursor = client.next + 7
+        while cursor < limit, line[cursor] != PostfixScan.space { cursor += 1 }
+        guard ByteScan.hasPrefix(line, at: cursor, " authentication failed") else { return nil }
+        cursor += 22
+        var event = template
+        event.kind = .authFailure
+        event.status = .rejected
+        event.stage = .auth
+        event.client = client.name
+        event.clientIP = client.ip
+        let user = ByteScan.find(", sasl_username=", in: line, from: cursor)
+        if ByteScan.hasPrefix(line, at: cursor, ": ") {
+            event.reply = PostfixScan.trimmed(ByteRange(cursor + 2, user ?? limit), in: line)
+        }
+        if let user {
+            event.saslUsername = PostfixScan.trimmed(ByteRange(user + 16, limit), in: line)
+        }
+        return event
+    }
+
+    /// smtp `SASL [CACHED] authentication failed; server H said: REPLY` or
+    /// `SASL authentication failed; cannot authenticate to server H: REASON`, with `index` at
+    /// `SASL`; nil for other text.
+    static func client(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent
+    ) -> RawEvent? {
+        let limit = line.count
+        let reason = ByteRange(index, limit)
+        var event = template
+        event.kind = .authFailure
+        event.status = .rejected
+        event.stage = .auth
+        if let reply = PostfixReason.remoteReply(line, in: reason, into: &event) {
+            event.reply = reply
+            event.replyIsRemote = true
+            event.relay = serverName(line, before: reply.start)
+            PostfixScan.replyCodes(line, in: reply, into: &event)
+            return event
+        }
+        guard ByteScan.hasPrefix(line, at: index, "SASL authentication failed; "),
+            let server = ByteScan.find("server ", in: line, from: index + 28)
+        else { return nil }
+        let name = PostfixScan.endpoint(line, at: server + 7, limit: limit)
+        event.relay = name.name
+        event.reply = PostfixScan.trimmed(ByteRange(index + 28, limit), in: line)
+        event.replyIsRemote = false
+        return event
+    }
+
+    /// The `H` in `server H said: ` that ends just before `replyStart`.
+    private static func serverName(_ line: UnsafeBufferPointer<UInt8>, before replyStart: Int)
+        -> ByteRange
+    {
+        let end = replyStart - 7
+        var start = end
+        while start > 0, line[start - 1] != PostfixScan.space { start -= 1 }
+        return ByteRange(start, end)
+    }
+}

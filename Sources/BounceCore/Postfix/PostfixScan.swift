@@ -1,0 +1,171 @@
+/// Byte helpers for Postfix's log syntax. Indexes may point anywhere: nothing here traps.
+enum PostfixScan {
+    static let space = UInt8(ascii: " ")
+    static let comma = UInt8(ascii: ",")
+    static let colon = UInt8(ascii: ":")
+    static let quote = UInt8(ascii: "\"")
+
+    /// The byte at `index`, or 0 outside the line.
+    @inline(__always)
+    static func byte(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
+        index >= 0 && index < line.count ? line[index] : 0
+    }
+
+    @inline(__always)
+    static func isAlnum(_ byte: UInt8) -> Bool {
+        ByteScan.isDigit(byte) || ByteScan.lower(byte) &- UInt8(ascii: "a") < 26
+    }
+
+    /// The end of a queue id starting at `index` (where its `: ` begins), or nil.
+    ///
+    /// Short ids are upper-case hex; long ids (`enable_long_queue_ids`) use a base-52 alphabet
+    /// without vowels. The vowel rule keeps words such as `warning:` or `statistics:` out.
+    static func queueIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        var cursor = index
+        var allHex = true
+        var hasVowel = false
+        while cursor < line.count, cursor - index <= 24 {
+            let byte = line[cursor]
+            guard isAlnum(byte) else { break }
+            if !(ByteScan.isDigit(byte) || byte &- UInt8(ascii: "A") < 6) { allHex = false }
+            switch ByteScan.lower(byte) {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"),
+                UInt8(ascii: "u"):
+                hasVowel = true
+            default: break
+            }
+            cursor += 1
+        }
+        guard cursor - index >= 5, cursor - index <= 24, allHex || !hasVowel,
+            byte(line, cursor) == colon, byte(line, cursor + 1) == space
+        else { return nil }
+        return cursor
+    }
+
+    /// An address value at `index`: `<...>` (a quoted local part may hold `>`, `,` and spaces)
+    /// or a bare token ending at a comma or space. Returns the range without brackets and the
+    /// index after the value, or nil when a `<` never closes.
+    static func address(_ line: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+        -> (range: ByteRange, next: Int)?
+    {
+        guard index < limit else { return (ByteRange(index, index), index) }
+        guard line[index] == UInt8(ascii: "<") else {
+            var cursor = index
+            while cursor < limit, line[cursor] != comma, line[cursor] != space { cursor += 1 }
+            return (ByteRange(index, cursor), cursor)
+        }
+        var cursor = index + 1
+        if cursor < limit, line[cursor] == quote {
+            // `"a>, b"@example.com`: skip the quoted local part first.
+            cursor += 1
+            while cursor < limit, line[cursor] != quote {
+                cursor += line[cursor] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            if cursor >= limit { cursor = index + 1 }
+        }
+        guard let close = ByteScan.find(UInt8(ascii: ">"), in: line, from: cursor, to: limit)
+        else { return nil }
+        return (ByteRange(index + 1, close), close + 1)
+    }
+
+    /// The domain of an address: what follows its last `@`, or `.none`.
+    static func domain(of address: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> ByteRange {
+        var cursor = address.end - 1
+        while cursor >= address.start {
+            let byte = line[cursor]
+            if byte == quote { return .none }
+            if byte == UInt8(ascii: "@") {
+                return cursor + 1 < address.end ? ByteRange(cursor + 1, address.end) : .none
+            }
+            cursor -= 1
+        }
+        return .none
+    }
+
+    /// A client or server as Postfix names it: `host[1.2.3.4]`, `unknown[1.2.3.4]:55729`,
+    /// `[2001:db8::1]:25`, or a bare name. Returns the name without the port, the address
+    /// inside the brackets when it looks like one, and the index after the port.
+    static func endpoint(_ line: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+        -> (name: ByteRange, ip: ByteRange, next: Int)
+    {
+        var cursor = index
+        while cursor < limit {
+            let byte = line[cursor]
+            if byte == UInt8(ascii: "[") || byte == colon || byte == space
+                || byte == UInt8(ascii: ";") || byte == comma
+            {
+                break
+            }
+            cursor += 1
+        }
+        guard cursor < limit, line[cursor] == UInt8(ascii: "["),
+            let close = ByteScan.find(UInt8(ascii: "]"), in: line, from: cursor, to: limit)
+        else { return (ByteRange(index, cursor), .none, cursor) }
+        let inside = ByteRange(cursor + 1, close)
+        var next = close + 1
+        if byte(line, next) == colon, ByteScan.isDigit(byte(line, next + 1)) {
+            next += 1
+            while next < limit, ByteScan.isDigit(line[next]) { next += 1 }
+        }
+        return (ByteRange(index, close + 1), looksLikeIP(inside, in: line) ? inside : .none, next)
+    }
+
+    /// Hex digits, dots and colons only, with a dot or a colon: `unknown` is no address.
+    static func looksLikeIP(_ range: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.count >= 2, range.count <= 45 else { return false }
+        var separator = false
+        for index in range.start..<range.end {
+            let byte = line[index]
+            if byte == UInt8(ascii: ".") || byte == colon {
+                separator = true
+            } else if !(ByteScan.isDigit(byte) || ByteScan.lower(byte) &- UInt8(ascii: "a") < 6) {
+                return false
+            }
+        }
+        return separator
+    }
+
+    /// Reads `NNN` (2xx to 5xx, then a space, a dash or the end) and an enhanced code after it
+    /// at the start of `range`, as in `550 5.1.1`, `550-5.1.1` or a bare `5.7.1`.
+    static func replyCodes(
+        _ line: UnsafeBufferPointer<UInt8>, in range: ByteRange, into event: inout RawEvent
+    ) {
+        guard !range.isEmpty else { return }
+        var cursor = range.start
+        let first = line[cursor]
+        if first &- UInt8(ascii: "2") < 4, ByteScan.isDigit(byte(line, cursor + 1)),
+            ByteScan.isDigit(byte(line, cursor + 2)),
+            cursor + 3 == range.end || line[cursor + 3] == space
+                || line[cursor + 3] == UInt8(ascii: "-")
+        {
+            event.replyCode =
+                Int(first &- 48) * 100 + Int(line[cursor + 1] &- 48) * 10
+                + Int(line[cursor + 2] &- 48)
+            cursor += 4
+        }
+        guard cursor < range.end else { return }
+        let rest = ByteRange(cursor, range.end).slice(of: line)
+        var offset = 0
+        event.replyDSN = EnhancedStatusCode.scan(rest, at: &offset)
+    }
+
+    /// The last start of `literal` in `line[from..<to]`, or nil.
+    static func lastFind(
+        _ literal: StaticString, in line: UnsafeBufferPointer<UInt8>, from: Int, to: Int
+    ) -> Int? {
+        var found: Int?
+        var cursor = from
+        while let hit = ByteScan.find(literal, in: line, from: cursor, to: to) {
+            found = hit
+            cursor = hit + 1
+        }
+        return found
+    }
+
+    /// `range` without trailing spaces.
+    static func trimmed(_ range: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> ByteRange {
+        var end = range.end
+        while end > range.start, line[end - 1] == space { end -= 1 }
+        return ByteRange(range.start, end)
+    }
+}
