@@ -1,0 +1,117 @@
+import BounceCore
+
+/// Fixed reports for the renderer tests.
+enum SampleReports {
+    /// A small report with every section filled, from both MTAs.
+    static let small = ScanReport(
+        firstEvent: LogTimestamp(year: nil, month: 11, day: 26, hour: 6, minute: 25, second: 2),
+        lastEvent: LogTimestamp(
+            year: 2026, month: 11, day: 26, hour: 18, minute: 4, second: 9,
+            nanosecond: 120_000_000, utcOffsetSeconds: 3600),
+        deliveries: StatusCounts(sent: 19, deferred: 35, bounced: 10, expired: 5),
+        causes: [
+            CauseSummary(
+                cause: .network, counts: StatusCounts(deferred: 20, bounced: 1),
+                sampleReply: "connect to mx.example.net[192.0.2.25]:25: Connection refused"),
+            CauseSummary(
+                cause: .recipientUnknown, counts: StatusCounts(bounced: 6, rejected: 2),
+                sampleReply:
+                    "550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown"),
+            CauseSummary(
+                cause: .blacklisted, counts: StatusCounts(deferred: 5),
+                sampleReply:
+                    "554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org"
+            ),
+            CauseSummary(cause: .expired, counts: StatusCounts(expired: 5), sampleReply: nil),
+            CauseSummary(
+                cause: .authFailure, counts: StatusCounts(rejected: 5),
+                sampleReply: "535 5.7.8 Error: authentication failed: authentication failure"),
+        ],
+        destinations: [
+            DestinationSummary(
+                name: "example.net", counts: StatusCounts(sent: 4, deferred: 20, bounced: 1),
+                mainCauses: [CauseCount(.network, 21)],
+                cells: [
+                    DeliveryCell(mta: .postfix, status: .sent, cause: nil, count: 4),
+                    DeliveryCell(mta: .postfix, status: .deferred, cause: .network, count: 20),
+                    DeliveryCell(mta: .exim, status: .bounced, cause: .network, count: 1),
+                ]),
+            DestinationSummary(
+                name: "example.org", counts: StatusCounts(sent: 10, deferred: 5, bounced: 6),
+                mainCauses: [CauseCount(.recipientUnknown, 6), CauseCount(.blacklisted, 5)],
+                cells: [
+                    DeliveryCell(mta: .postfix, status: .sent, cause: nil, count: 10),
+                    DeliveryCell(mta: .postfix, status: .deferred, cause: .blacklisted, count: 5),
+                    DeliveryCell(
+                        mta: .exim, status: .bounced, cause: .recipientUnknown, count: 6),
+                ]),
+        ],
+        otherDestinations: DestinationSummary(
+            name: "other", counts: StatusCounts(sent: 5, deferred: 10, bounced: 3, expired: 5),
+            mainCauses: [CauseCount(.unclassified, 13), CauseCount(.expired, 5)],
+            cells: [
+                DeliveryCell(mta: .exim, status: .sent, cause: nil, count: 5),
+                DeliveryCell(mta: .postfix, status: .deferred, cause: .unclassified, count: 10),
+                DeliveryCell(mta: .postfix, status: .bounced, cause: .unclassified, count: 3),
+                DeliveryCell(mta: .exim, status: .expired, cause: .expired, count: 5),
+            ]),
+        destinationsApproximate: false,
+        blocklists: [
+            BlocklistSummary(
+                name: "zen.spamhaus.org", delistURL: "https://check.spamhaus.org/", hits: 5,
+                listedIPs: ["198.51.100.7"],
+                destinations: [NamedCount("example.org", 5)])
+        ],
+        rejects: RejectSummary(
+            total: 2,
+            cells: [RejectCell(mta: .postfix, cause: .recipientUnknown, count: 2)],
+            topClients: [NamedCount("203.0.113.50", 2)]),
+        authFailures: AuthFailureSummary(
+            total: 5, byMTA: [MTACount(.postfix, 3), MTACount(.exim, 2)],
+            topClients: [NamedCount("203.0.113.66", 4), NamedCount("2001:db8::66", 1)]),
+        lines: [
+            SourceLines(source: "maillog", events: 60, ignored: 200, unrecognized: 3),
+            SourceLines(source: "mainlog.1.gz", events: 16, ignored: 40, truncated: 1),
+        ],
+        unreadableInputs: [UnreadableInput(source: "maillog.2.gz", reason: "truncated gzip stream")]
+    )
+
+    /// Label values a stranger could put in a log: quotes, backslashes, newlines, control bytes,
+    /// a 10 kB domain, invalid UTF-8 (repaired as it is decoded), and two names that become the
+    /// same label once repaired.
+    static var hostile: ScanReport {
+        let longDomain = String(repeating: "a", count: 10_000) + ".example"
+        let invalid = String(decoding: [0x78, 0xFF, 0xC3, 0x2E, 0x63, 0x6F, 0x6D], as: UTF8.self)
+        let invalidTwin = String(
+            decoding: [0x78, 0xFE, 0xC3, 0x2E, 0x63, 0x6F, 0x6D], as: UTF8.self)
+        // A multi-byte character straddling the 256-byte cap.
+        let straddling = String(repeating: "b", count: 255) + "é" + "tail"
+        let names = [
+            "quote\".example", "back\\slash.example", "new\nline.example",
+            "cr\r\u{0}\u{1B}[31m.example", longDomain, invalid, invalidTwin, straddling,
+            "}\"} 1\nbouncewatch_fake_total 9",
+        ]
+        let destinations = names.map { name in
+            DestinationSummary(
+                name: name, counts: StatusCounts(sent: 1, deferred: 1),
+                mainCauses: [CauseCount(.network, 1)],
+                cells: [
+                    DeliveryCell(mta: .postfix, status: .sent, cause: nil, count: 1),
+                    DeliveryCell(mta: .postfix, status: .deferred, cause: .network, count: 1),
+                ])
+        }
+        return ScanReport(
+            deliveries: StatusCounts(sent: names.count, deferred: names.count),
+            destinations: destinations,
+            blocklists: [
+                BlocklistSummary(
+                    name: "evil\"list\\\n", delistURL: nil, hits: 2,
+                    destinations: [NamedCount(invalid, 1), NamedCount(invalidTwin, 1)])
+            ],
+            lines: [
+                SourceLines(source: "/var/log/mail\"log\n", events: 1),
+                SourceLines(source: String(repeating: "c", count: 300) + "1", ignored: 1),
+                SourceLines(source: String(repeating: "c", count: 300) + "2", ignored: 2),
+            ])
+    }
+}

@@ -1,0 +1,68 @@
+import BounceCore
+import Foundation
+import Testing
+
+@testable import BounceOutput
+
+@Test func textReportMatchesGolden() {
+    Golden.check(ScanTextRenderer.render(SampleReports.small), against: "scan.txt")
+}
+
+@Test func jsonReportMatchesGolden() {
+    Golden.check(ScanJSONRenderer.render(SampleReports.small) + "\n", against: "scan.json")
+}
+
+@Test func prometheusReportMatchesGolden() {
+    Golden.check(
+        ScanPrometheusRenderer.render(SampleReports.small, version: "0.1.0"), against: "scan.prom")
+}
+
+@Test func jsonReportHasTheDocumentedKeys() throws {
+    let text = ScanJSONRenderer.render(SampleReports.small)
+    let document = try #require(
+        JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    for key in [
+        "deliveries", "causes", "destinations", "rejects", "auth_failures", "lines",
+        "unrecognized", "blocklists", "time_range", "truncated_lines", "unreadable_inputs",
+    ] {
+        #expect(document[key] != nil, "missing \(key)")
+    }
+    let deliveries = try #require(document["deliveries"] as? [String: Int])
+    #expect(deliveries["sent"] == 19)
+    #expect(deliveries["deferred"] == 35)
+    #expect(deliveries["bounced"] == 10)
+    #expect(deliveries["expired"] == 5)
+    let rejects = try #require(document["rejects"] as? [String: Any])
+    #expect(rejects["total"] as? Int == 2)
+    let failures = try #require(document["auth_failures"] as? [String: Any])
+    #expect(failures["total"] as? Int == 5)
+    let causes = try #require(document["causes"] as? [String: [String: Any]])
+    #expect(causes["network"]?["total"] as? Int == 21)
+    #expect(causes["expired"]?["sample_reply"] is NSNull)
+    #expect(document["unrecognized"] as? Int == 3)
+    #expect(document["truncated_lines"] as? Int == 1)
+}
+
+@Test func textReportHasEverySection() {
+    let text = ScanTextRenderer.render(SampleReports.small)
+    var position = text.startIndex
+    for section in [
+        "Deliveries", "Causes", "Destinations", "Blocklists", "Inbound rejects", "SASL failures",
+        "Lines",
+    ] {
+        let found = text.range(of: "\n" + section, range: position..<text.endIndex)
+        #expect(found != nil, "section \(section) missing or out of order")
+        if let found { position = found.upperBound }
+    }
+}
+
+@Test func textReportCleansControlCharacters() {
+    let text = ScanTextRenderer.render(SampleReports.hostile)
+    #expect(!text.contains("\u{1B}"))
+    #expect(!text.contains("\r"))
+    #expect(!text.contains("\u{0}"))
+    // Every line of a table starts with its indentation: no newline smuggled in from a domain.
+    let destinationRows = text.split(separator: "\n").drop { !$0.hasPrefix("Destinations") }
+        .dropFirst().prefix { $0.hasPrefix("  ") }
+    #expect(destinationRows.count == SampleReports.hostile.destinations.count + 2)
+}
