@@ -2,19 +2,19 @@
 /// when a client fails against us, and `<id> X authenticator failed H=relay [ip] 535 ...` when
 /// our client fails against a relay.
 enum EximAuth {
-    /// Parses an authentication failure in the text at `index`, or returns nil.
+    /// Parses an authentication failure in the text at `index` into `event`, or returns false
+    /// (leaving `event` alone).
     static func parse(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent,
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, into event: inout RawEvent,
         branch: inout EximBranch
-    ) -> ParseResult? {
+    ) -> Bool {
         let count = line.count
         guard
             let found = ByteScan.find(
                 "authenticator failed", in: line, from: index,
                 to: EximScan.window(index, count)),
             found == index || line[found - 1] == EximScan.space
-        else { return nil }
-        var event = template
+        else { return false }
         event.kind = .authFailure
         event.status = .rejected
         event.stage = .auth
@@ -48,7 +48,7 @@ enum EximAuth {
             EximReply.codes(line, at: start, end: count, into: &event)
             event.saslUsername = setID(line, from: start)
         }
-        return .event(event)
+        return true
     }
 
     /// The reply after the host: after the next `: ` that a digit follows, else the code that

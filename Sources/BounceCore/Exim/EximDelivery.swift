@@ -21,18 +21,18 @@ enum EximDelivery {
         }
     }
 
-    /// Parses the rest of a delivery line; `index` is where the address should start.
+    /// Parses the rest of a delivery line into `event` (which carries the line's prefix);
+    /// `index` is where the address should start.
     static func parse(
-        _ flag: Flag, _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent,
-        branch: inout EximBranch
-    ) -> ParseResult {
+        _ flag: Flag, _ line: UnsafeBufferPointer<UInt8>, at index: Int,
+        into event: inout RawEvent, branch: inout EximBranch
+    ) -> EximVerdict {
         let count = line.count
         let start = EximScan.skipSpaces(line, from: index, limit: count)
         guard start < count else {
             branch = .flagWithoutAddress
             return .unrecognized
         }
-        var event = template
         event.kind = .delivery
         switch flag {
         case .fake:
@@ -45,7 +45,7 @@ enum EximDelivery {
             event.status = .sent
             let addressEnd = address(line, at: start, limit: count, into: &event)
             _ = fields(line, from: addressEnd, limit: count, stopAtHost: true, into: &event)
-            return .event(event)
+            return .event
         case .failed, .deferred:
             // The reason follows the first `: ` outside quotes (`DN="...: ..."` is skipped).
             let separator = EximScan.separator(line, from: start, limit: count)
@@ -64,7 +64,7 @@ enum EximDelivery {
     private static func failure(
         _ flag: Flag, _ line: UnsafeBufferPointer<UInt8>, reasonStart: Int,
         event: inout RawEvent, branch: inout EximBranch
-    ) -> ParseResult {
+    ) -> EximVerdict {
         let count = line.count
         if flag == .deferred {
             // `retry time not reached` (or, for local deliveries, `Retry time not yet reached`)
@@ -91,7 +91,7 @@ enum EximDelivery {
             event.status = .bounced
         }
         EximReply.analyse(line, start: reasonStart, end: count, into: &event)
-        return .event(event)
+        return .event
     }
 
     /// Reads the address at `index` into `recipient` and `domain`; returns the index after it.

@@ -1,19 +1,19 @@
 /// ACL and policy rejects of an incoming connection or message:
 /// `H=(helo) [ip]:port F=<a@b> rejected RCPT <x@y>: reason` and its relatives.
 enum EximReject {
-    /// Parses a reject starting at `index`, or returns nil when the line is not one. A reject
-    /// is a run of `KEY=value` fields (possibly none) followed by `rejected` or
-    /// `temporarily rejected`.
+    /// Parses a reject starting at `index` into `event`, or returns false (leaving `event`
+    /// alone) when the line is not one. A reject is a run of `KEY=value` fields (possibly none)
+    /// followed by `rejected` or `temporarily rejected`.
     static func parse(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent,
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, into event: inout RawEvent,
         branch: inout EximBranch
-    ) -> ParseResult? {
+    ) -> Bool {
         let count = line.count
         var cursor = index
         var host: EximHost?
         var keyword = 0
         while true {
-            guard cursor < count else { return nil }
+            guard cursor < count else { return false }
             if ByteScan.hasPrefix(line, at: cursor, "rejected ") {
                 keyword = cursor + 9
                 break
@@ -23,7 +23,7 @@ enum EximReject {
                 break
             }
             guard let value = EximScan.keyValueStart(line, at: cursor, limit: count) else {
-                return nil
+                return false
             }
             if line[cursor] == UInt8(ascii: "H"), value == cursor + 2 {
                 let parsed = EximHost.parse(line, at: value, limit: count)
@@ -34,7 +34,6 @@ enum EximReject {
             }
             cursor = EximScan.skipSpaces(line, from: cursor, limit: count)
         }
-        var event = template
         event.kind = .reject
         event.status = .rejected
         var reasonFrom = keyword
@@ -57,7 +56,7 @@ enum EximReject {
                 EximReply.codes(line, at: start, end: count, into: &event)
             }
         }
-        return .event(event)
+        return true
     }
 
     /// The client named after the command instead of before it: `rejected EHLO from [ip]`,

@@ -99,28 +99,29 @@ enum EximScan {
 
     /// The end of an Exim message id at `index` (`1rABCD-000123-AB` or the 4.97+
     /// `1tQ3Ks-00000000Bc9-2Fq0`) when a space or the end of the line follows it.
+    @inline(__always)
     static func messageIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let dash = UInt8(ascii: "-")
+        guard byte(line, index + 6) == dash else { return nil }
+        // The second dash tells the two shapes apart: 6-6-2 or 6-11-4.
+        let secondDash: Int
+        if byte(line, index + 13) == dash {
+            secondDash = index + 13
+        } else if byte(line, index + 18) == dash {
+            secondDash = index + 18
+        } else {
+            return nil
+        }
+        let end = secondDash == index + 13 ? index + 16 : index + 23
+        guard end <= line.count, end == line.count || line[end] == space else { return nil }
         var cursor = index
-        guard idRun(line, at: &cursor) == 6, byte(line, cursor) == UInt8(ascii: "-") else {
-            return nil
+        while cursor < end {
+            guard isIDChar(line[cursor]) || cursor == index + 6 || cursor == secondDash else {
+                return nil
+            }
+            cursor += 1
         }
-        cursor += 1
-        let middle = idRun(line, at: &cursor)
-        guard middle == 6 || middle == 11, byte(line, cursor) == UInt8(ascii: "-") else {
-            return nil
-        }
-        cursor += 1
-        let last = idRun(line, at: &cursor)
-        guard (middle == 6 && last == 2) || (middle == 11 && last == 4),
-            cursor == line.count || line[cursor] == space
-        else { return nil }
-        return cursor
-    }
-
-    private static func idRun(_ line: UnsafeBufferPointer<UInt8>, at cursor: inout Int) -> Int {
-        let start = cursor
-        while cursor < line.count, cursor - start < 12, isIDChar(line[cursor]) { cursor += 1 }
-        return cursor - start
+        return end
     }
 
     /// `[1234]` or `[1234/5]` at `index`: the pid, moving `index` past the bracket.
