@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import BounceApp
+
+@Suite struct ClassifyCommandTests {
+    @Test func printsOneObjectPerEventLineWithItsLineNumber() throws {
+        let dir = try TempDirectory()
+        let path = try dir.write("mail.log", SampleLines.postfixLog)
+        let result = try BinaryRunner.run(["classify", path])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let events = result.jsonLines
+        try #require(events.count == 2)
+        #expect(events[0]["line"] as? Int == 1)
+        #expect(events[0]["file"] as? String == path)
+        #expect(events[0]["status"] as? String == "bounced")
+        #expect(events[0]["recipient"] as? String == "Bob@Example.COM")
+        #expect(events[0]["domain"] as? String == "example.com")
+        #expect(events[0]["reply_code"] as? Int == 550)
+        #expect(events[0]["dsn"] as? String == "5.1.1")
+        #expect(events[0]["queue_id"] as? String == "4F2A11234")
+        #expect(events[0]["program"] as? String == "postfix/smtp")
+        #expect((events[0]["cause"] as? String)?.isEmpty == false)
+        #expect(events[1]["line"] as? Int == 3)
+        #expect(events[1]["status"] as? String == "sent")
+        #expect(events[1]["cause"] is NSNull)
+        #expect(events[1]["blocklist"] is NSNull)
+    }
+
+    @Test func everyKeyIsPresentOnEveryLine() throws {
+        let result = try BinaryRunner.run(
+            ["classify"], stdin: Array((SampleLines.postfixLog + SampleLines.eximDeferred).utf8))
+        let keys: Set<String> = [
+            "line", "mta", "kind", "status", "cause", "recipient", "orig_recipient", "domain",
+            "relay", "reply_code", "dsn", "queue_id", "reply", "blocklist", "listed_ip", "time",
+            "program", "host", "client_ip", "sasl_username", "stage",
+        ]
+        #expect(result.status == 0)
+        try #require(result.jsonLines.count == 3)
+        for event in result.jsonLines {
+            #expect(Set(event.keys) == keys)
+        }
+        let exim = result.jsonLines[2]
+        #expect(exim["mta"] as? String == "exim")
+        #expect(exim["status"] as? String == "deferred")
+        #expect(exim["time"] as? String == "2026-11-26T10:05:00+01:00")
+        #expect(exim["line"] as? Int == 4)
+    }
+
+    /// A year-less stamp takes its year from the file's modification time.
+    @Test func theYearComesFromTheModificationTime() throws {
+        let dir = try TempDirectory()
+        let line = SampleLines.bounced.replacingOccurrences(of: "Nov 26", with: "Dec 31")
+        let path = try dir.write("mail.log.1", line + "\n")
+        // 2027-01-01T00:30:00Z: the line was written the evening before.
+        let modified = Date(timeIntervalSince1970: 1_798_763_400)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        let utc = try BinaryRunner.run(["classify", path])
+        #expect(utc.jsonLines.first?["time"] as? String == "2026-12-31T10:00:01+00:00")
+        let berlin = try BinaryRunner.run(["classify", path], environment: ["TZ": "Europe/Berlin"])
+        #expect(berlin.jsonLines.first?["time"] as? String == "2026-12-31T10:00:01+01:00")
+    }
+
+    @Test func explainAddsTheRuleAndItsEvidence() throws {
+        let result = try BinaryRunner.run(
+            ["classify", "--explain"], stdin: Array(SampleLines.postfixLog.utf8))
+        #expect(result.status == 0)
+        let events = result.jsonLines
+        try #require(events.count == 2)
+        #expect((events[0]["rule"] as? String)?.isEmpty == false)
+        #expect(events[0]["evidence"] is [Any])
+        #expect(events[0]["runner_up"] is [Any])
+        #expect(events[1]["rule"] is NSNull)
+    }
+
+    @Test func aMissingFileIsNamedAndTheOthersAreStillRead() throws {
+        let dir = try TempDirectory()
+        let good = try dir.write("good.log", SampleLines.postfixLog)
+        let missing = dir.path("missing.log")
+        let result = try BinaryRunner.run(["classify", missing, good])
+        #expect(result.status == 1)
+        #expect(result.stderr == "bouncewatch: \(missing): no such file\n")
+        #expect(result.jsonLines.count == 2)
+    }
+
+    @Test func aDirectoryIsRefused() throws {
+        let dir = try TempDirectory()
+        let result = try BinaryRunner.run(["classify", dir.url.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "bouncewatch: \(dir.url.path): is a directory, not a log file\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// Root reads any file, so the refusal is shown as the `nobody` user.
+    @Test func anUnreadableFileIsRefused() throws {
+        let dir = try TempDirectory()
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: dir.url.path)
+        let path = try dir.write("secret.log", SampleLines.postfixLog)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path)
+        let prefix =
+            geteuid() == 0
+            ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let result = try BinaryRunner.run(["classify", path], prefix: prefix)
+        #expect(result.status == 1)
+        #expect(result.stderr == "bouncewatch: \(path): permission denied\n")
+    }
+
+    @Test func aDanglingLinkIsRefused() throws {
+        let dir = try TempDirectory()
+        let link = dir.path("mail.log")
+        try FileManager.default.createSymbolicLink(
+            atPath: link, withDestinationPath: dir.path("rotated-away.log"))
+        let result = try BinaryRunner.run(["classify", link])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "bouncewatch: \(link): cannot be read: symbolic link to a file that does not exist\n"
+        )
+    }
+
+    @Test func aTruncatedGzipGivesItsEventsThenFails() throws {
+        let dir = try TempDirectory()
+        var log = ""
+        for _ in 0..<3000 { log += SampleLines.postfixLog }
+        let plain = try dir.write("mail.log.2", log)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-9", plain]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let packed = try Data(contentsOf: URL(fileURLWithPath: plain + ".gz"))
+        let cut = try dir.write("mail.log.2.gz", Array(packed.prefix(packed.count * 3 / 4)))
+        let result = try BinaryRunner.run(["classify", cut])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("bouncewatch: \(cut): gzip data is truncated after"))
+        #expect(result.jsonLines.count > 100)
+        #expect(result.jsonLines.count < 6000)
+    }
+
+    @Test func hostileBytesNeverCrash() throws {
+        var bytes = Array(SampleLines.bounced.utf8)
+        bytes.insert(0x00, at: 60)
+        bytes.insert(0xFF, at: 80)
+        bytes += [0x0A] + [UInt8](repeating: 0xC3, count: 5000) + [0x0A]
+        bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 10 * 1024 * 1024) + [0x0A]
+        let result = try BinaryRunner.run(["classify", "-"], stdin: bytes)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("1 line was longer than 65536 bytes"))
+        // Whatever the parser made of the damaged line, the output is valid JSON.
+        let lines = result.stdout.split(separator: "\n")
+        #expect(result.jsonLines.count == lines.count)
+    }
+
+    @Test func aBadOptionIsAUsageError() throws {
+        let result = try BinaryRunner.run(["classify", "--format", "sendmail"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("sendmail"))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import BounceApp
+
+@Suite struct ScanCommandTests {
+    struct Acceptance: Sendable, CustomTestStringConvertible {
+        var file: String
+        var sent, deferred, bounced, expired, rejects, saslFailures: Int
+        var testDescription: String { file }
+    }
+
+    /// The acceptance figures for the two logs recorded from real MTAs.
+    @Test(arguments: [
+        Acceptance(
+            file: "postfix/real-postfix-3.7-loopback.log", sent: 19, deferred: 35, bounced: 10,
+            expired: 5, rejects: 4, saslFailures: 5),
+        Acceptance(
+            file: "exim/real-exim-4.96-loopback.log", sent: 18, deferred: 30, bounced: 9,
+            expired: 5, rejects: 2, saslFailures: 2),
+    ])
+    func realLogsGiveTheExpectedTotals(_ row: Acceptance) throws {
+        guard let url = SharedCorpusFile.url(row.file) else { return }
+        let result = try BinaryRunner.run(["scan", "--format", "json", url.path])
+        #expect(result.status == 0)
+        let report = try #require(result.json)
+        let deliveries = try #require(report["deliveries"] as? [String: Any])
+        #expect(deliveries["sent"] as? Int == row.sent)
+        #expect(deliveries["deferred"] as? Int == row.deferred)
+        #expect(deliveries["bounced"] as? Int == row.bounced)
+        #expect(deliveries["expired"] as? Int == row.expired)
+        #expect((report["rejects"] as? [String: Any])?["total"] as? Int == row.rejects)
+        #expect((report["auth_failures"] as? [String: Any])?["total"] as? Int == row.saslFailures)
+    }
+
+    @Test func gzipAndPlainInputsAddUp() throws {
+        let dir = try TempDirectory()
+        let plain = try dir.write("mail.log", SampleLines.postfixLog)
+        try dir.write("copy", SampleLines.postfixLog)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = [dir.path("copy")]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let result = try BinaryRunner.run(["scan", "--format", "json", plain, dir.path("copy.gz")])
+        #expect(result.status == 0)
+        let report = try #require(result.json)
+        let deliveries = report["deliveries"] as? [String: Any]
+        #expect(deliveries?["sent"] as? Int == 2)
+        #expect(deliveries?["bounced"] as? Int == 2)
+        let lines = report["lines"] as? [String: Any]
+        #expect(lines?["total"] as? Int == 6)
+        #expect(lines?["event"] as? Int == 4)
+    }
+
+    @Test func unreadableInputsAreNamedCountedAndTheRestIsReported() throws {
+        let dir = try TempDirectory()
+        let good = try dir.write("mail.log", SampleLines.postfixLog)
+        let missing = dir.path("mail.log.9.gz")
+        let result = try BinaryRunner.run(["scan", "--format", "json", missing, good, dir.url.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "bouncewatch: \(missing): no such file\n"
+                + "bouncewatch: \(dir.url.path): is a directory, not a log file\n")
+        let report = try #require(result.json)
+        #expect((report["deliveries"] as? [String: Any])?["sent"] as? Int == 1)
+        let unreadable = report["unreadable_inputs"] as? [[String: Any]]
+        #expect(unreadable?.compactMap { $0["source"] as? String } == [missing, dir.url.path])
+    }
+
+    @Test func longLinesAreCutAndCounted() throws {
+        let dir = try TempDirectory()
+        let long = String(repeating: "y", count: 10 * 1024 * 1024)
+        let path = try dir.write(
+            "long.log", SampleLines.bounced + "\n" + long + "\n" + SampleLines.sent)
+        let result = try BinaryRunner.run(["scan", "--format", "json", path])
+        #expect(result.status == 0)
+        let report = try #require(result.json)
+        #expect(report["truncated_lines"] as? Int == 1)
+        #expect((report["deliveries"] as? [String: Any])?["sent"] as? Int == 1)
+        #expect(result.stderr.contains("\(path): 1 line was longer than 65536 bytes"))
+    }
+
+    @Test func theTextReportAndTheMetricsAreWritten() throws {
+        let dir = try TempDirectory()
+        let path = try dir.write("mail.log", SampleLines.postfixLog)
+        let text = try BinaryRunner.run(["scan", path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Deliveries"))
+        let metrics = try BinaryRunner.run(["scan", "--format", "prometheus", path])
+        #expect(metrics.status == 0)
+        #expect(metrics.stdout.contains("bouncewatch_lines_total{"))
+        #expect(
+            metrics.stdout.contains("bouncewatch_build_info{version=\"\(BuildInfo.version)\"} 1"))
+    }
+
+    @Test(arguments: [
+        ["scan"], ["scan", "--top", "0", "x"], ["scan", "--top", "501", "x"],
+        ["scan", "--format", "xml", "x"], ["scan", "--log-format", "qmail", "x"],
+    ])
+    func usageErrorsExitWith64(_ arguments: [String]) throws {
+        let result = try BinaryRunner.run(arguments)
+        #expect(result.status == 64)
+        #expect(!result.stderr.isEmpty)
+    }
+}
