@@ -48,7 +48,7 @@ public struct ScanRunner {
                 try scan(reader, source: name, into: &aggregator)
             } catch {
                 reportError(error.description)
-                aggregator.countUnreadableInput(source: name, reason: error.description)
+                aggregator.countUnreadableInput(source: name, reason: error.reason)
                 failed = true
             }
         }

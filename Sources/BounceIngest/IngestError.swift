@@ -36,24 +36,27 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// A one-line message for a mail administrator, starting with the path.
-    public var description: String {
+    public var description: String { "\(path): \(reason)" }
+
+    /// What went wrong, without the path.
+    public var reason: String {
         switch self {
-        case .missingFile(let path):
-            "\(path): no such file"
-        case .isDirectory(let path):
-            "\(path): is a directory, not a log file"
-        case .permissionDenied(let path):
-            "\(path): permission denied"
-        case .notReadable(let path, let reason):
-            "\(path): cannot be read: \(reason)"
-        case .truncatedGzip(let path, let offset):
-            "\(path): gzip data is truncated after compressed byte \(offset)"
+        case .missingFile:
+            "no such file"
+        case .isDirectory:
+            "is a directory, not a log file"
+        case .permissionDenied:
+            "permission denied"
+        case .notReadable(_, let reason):
+            "cannot be read: \(reason)"
+        case .truncatedGzip(_, let offset):
+            "gzip data is truncated after compressed byte \(offset)"
                 + " (the lines before it were read)"
-        case .corruptGzip(let path, let offset, let reason):
-            "\(path): gzip data is corrupt at compressed byte \(offset): \(reason)"
+        case .corruptGzip(_, let offset, let reason):
+            "gzip data is corrupt at compressed byte \(offset): \(reason)"
                 + " (the lines before it were read)"
-        case .readError(let path, let reason):
-            "\(path): read error: \(reason)"
+        case .readError(_, let reason):
+            "read error: \(reason)"
         }
     }
 

@@ -67,6 +67,10 @@ import Testing
         #expect((report["deliveries"] as? [String: Any])?["sent"] as? Int == 1)
         let unreadable = report["unreadable_inputs"] as? [[String: Any]]
         #expect(unreadable?.compactMap { $0["source"] as? String } == [missing, dir.url.path])
+        #expect(
+            unreadable?.compactMap { $0["reason"] as? String } == [
+                "no such file", "is a directory, not a log file",
+            ])
     }
 
     @Test func longLinesAreCutAndCounted() throws {
