@@ -47,6 +47,8 @@ struct TextTable {
                 case .right: line += padding + cell
                 }
             }
+            // An empty last cell would leave trailing blanks.
+            while line.last == " " { line.removeLast() }
             output += line + "\n"
         }
         return output

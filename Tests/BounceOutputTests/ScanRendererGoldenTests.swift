@@ -66,3 +66,14 @@ import Testing
         .dropFirst().prefix { $0.hasPrefix("  ") }
     #expect(destinationRows.count == SampleReports.hostile.destinations.count + 2)
 }
+
+@Test func textReportLinesHaveNoTrailingBlanks() {
+    let report = ScanReport(
+        deliveries: StatusCounts(sent: 1),
+        destinations: [DestinationSummary(name: "a.example", counts: StatusCounts(sent: 1))])
+    for text in [ScanTextRenderer.render(report), ScanTextRenderer.render(SampleReports.small)] {
+        for line in text.split(separator: "\n") {
+            #expect(line.last != " ", "trailing blank in: \(line)")
+        }
+    }
+}
