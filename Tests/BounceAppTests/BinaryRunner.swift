@@ -36,9 +36,12 @@ enum BinaryRunner {
 
     /// Runs `bouncewatch arguments...` with `TZ=UTC` unless `environment` says otherwise.
     /// `prefix` runs it through another program (e.g. `setpriv`).
+    /// `stdin` is given through a file unless `stdinThroughPipe` (then it must fit in a pipe's
+    /// buffer, 64 KiB).
     static func run(
-        _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
-        prefix: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+        _ arguments: [String], stdin: [UInt8]? = nil, stdinThroughPipe: Bool = false,
+        environment: [String: String] = [:], prefix: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             Issue.record(
@@ -67,7 +70,11 @@ enum BinaryRunner {
         let errHandle = try FileHandle(forWritingTo: errURL)
         process.standardOutput = outHandle
         process.standardError = errHandle
-        if let stdin {
+        var pipe: Pipe?
+        if stdin != nil, stdinThroughPipe {
+            pipe = Pipe()
+            process.standardInput = pipe
+        } else if let stdin {
             let inURL = scratch.url.appendingPathComponent("stdin")
             try Data(stdin).write(to: inURL)
             process.standardInput = try FileHandle(forReadingFrom: inURL)
@@ -75,6 +82,10 @@ enum BinaryRunner {
             process.standardInput = FileHandle.nullDevice
         }
         try process.run()
+        if let pipe, let stdin {
+            try pipe.fileHandleForWriting.write(contentsOf: Data(stdin))
+            try pipe.fileHandleForWriting.close()
+        }
         process.waitUntilExit()
         try outHandle.close()
         try errHandle.close()

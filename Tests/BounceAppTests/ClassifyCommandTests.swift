@@ -62,6 +62,18 @@ import Testing
         #expect(berlin.jsonLines.first?["time"] as? String == "2026-12-31T10:00:01+01:00")
     }
 
+    /// A pipe has no modification time: the year comes from the current date.
+    @Test func aPipeGetsTheYearFromTheCurrentDate() throws {
+        let result = try BinaryRunner.run(
+            ["classify"], stdin: Array(SampleLines.postfixLog.utf8), stdinThroughPipe: true)
+        #expect(result.status == 0)
+        let time = try #require(result.jsonLines.first?["time"] as? String)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        // Nov 26 of this year, or of last year when today is before Nov 29.
+        #expect(time.hasSuffix("-11-26T10:00:01+00:00"))
+        #expect(time.hasPrefix("\(year)-") || time.hasPrefix("\(year - 1)-"))
+    }
+
     @Test func explainAddsTheRuleAndItsEvidence() throws {
         let result = try BinaryRunner.run(
             ["classify", "--explain"], stdin: Array(SampleLines.postfixLog.utf8))

@@ -53,6 +53,24 @@ import Testing
         #expect(lines?["event"] as? Int == 4)
     }
 
+    /// Compressed data is recognised by content, on standard input too.
+    @Test func gzipOnStandardInput() throws {
+        let dir = try TempDirectory()
+        let plain = try dir.write("mail.log", SampleLines.postfixLog)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = [plain]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let packed = try Data(contentsOf: URL(fileURLWithPath: plain + ".gz"))
+        let result = try BinaryRunner.run(
+            ["scan", "--format", "json", "-"], stdin: Array(packed), stdinThroughPipe: true)
+        #expect(result.status == 0)
+        let deliveries = try #require(result.json?["deliveries"] as? [String: Any])
+        #expect(deliveries["sent"] as? Int == 1)
+        #expect(deliveries["bounced"] as? Int == 1)
+    }
+
     @Test func unreadableInputsAreNamedCountedAndTheRestIsReported() throws {
         let dir = try TempDirectory()
         let good = try dir.write("mail.log", SampleLines.postfixLog)
