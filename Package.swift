@@ -17,7 +17,7 @@ let package = Package(
         // Pure decisions: parsing, classification, aggregation. No I/O, no clock.
         .target(name: "BounceCore"),
         // Reading logs: plain and gzip files, later inotify and the journal.
-        .target(name: "BounceIngest", dependencies: ["BounceCore", "CZlib"]),
+        .target(name: "BounceIngest", dependencies: ["BounceCore", "CZlib", "CSystemd"]),
         // Reports and the Prometheus text format.
         .target(name: "BounceOutput", dependencies: ["BounceCore"]),
         // Command implementations and daemon wiring.

@@ -1,0 +1,77 @@
+import CSystemd
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Following: wait for the journal to change without `sd_journal_wait`, so the waiting thread
+/// can also be woken for shutdown, and so no async code ever blocks inside libsystemd.
+extension JournalSource {
+    /// The descriptor to poll for journal changes, with `pollEvents` as the events; nil unless
+    /// the source was opened with `follow: true`. After it becomes readable, call `process()`.
+    public var fileDescriptor: Int32? { changeDescriptor }
+
+    /// The `poll(2)` events to wait for on `fileDescriptor`.
+    public var pollEvents: Int16 {
+        let events = sd_journal_get_events(handle.pointer)
+        return events > 0 ? Int16(truncatingIfNeeded: events) : Int16(POLLIN)
+    }
+
+    /// How long a poll may sleep before `process()` must be called anyway, in milliseconds;
+    /// nil for no limit. libsystemd asks for one when it cannot use inotify and has to look at
+    /// the files itself.
+    public var requestedTimeoutMilliseconds: Int32? {
+        var deadline: UInt64 = 0
+        guard sd_journal_get_timeout(handle.pointer, &deadline) >= 0, deadline != UInt64.max
+        else { return nil }
+        // The deadline is on CLOCK_MONOTONIC in microseconds.
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let nowMicroseconds = UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
+        guard deadline > nowMicroseconds else { return 0 }
+        return Int32(clamping: (deadline - nowMicroseconds + 999) / 1000)
+    }
+
+    /// Acknowledges a wakeup of `fileDescriptor` and says what changed.
+    public func process() throws(JournalError) -> JournalChange {
+        let result = sd_journal_process(handle.pointer)
+        switch result {
+        case Int32(SD_JOURNAL_APPEND): return .appended
+        case Int32(SD_JOURNAL_INVALIDATE): return .invalidated
+        case let failed where failed < 0:
+            throw .waitFailed(location: location.description, reason: JournalError.reason(failed))
+        default: return .none
+        }
+    }
+
+    /// Blocks until the journal changes, `wakeDescriptor` becomes readable, or the timeout
+    /// passes, then says which.
+    ///
+    /// This blocks its thread in `poll(2)`: call it only on a thread of its own, never from
+    /// async code. The source must have been opened with `follow: true`.
+    public func waitForChange(
+        timeoutMilliseconds: Int32, wakeDescriptor: Int32? = nil
+    ) throws(JournalError) -> JournalChange {
+        guard let journalDescriptor = changeDescriptor else {
+            throw .waitFailed(location: location.description, reason: "not opened for following")
+        }
+        var timeout = max(0, timeoutMilliseconds)
+        if let requested = requestedTimeoutMilliseconds { timeout = min(timeout, requested) }
+        var descriptors = [pollfd(fd: journalDescriptor, events: pollEvents, revents: 0)]
+        if let wakeDescriptor {
+            descriptors.append(pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0))
+        }
+        let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
+        if ready < 0 {
+            let code = errno
+            if code == EINTR { return .none }
+            throw .waitFailed(
+                location: location.description, reason: IngestError.systemMessage(code))
+        }
+        if descriptors.count > 1, descriptors[1].revents != 0 { return .woken }
+        // Also after a timeout: without inotify, libsystemd notices changes only in here.
+        return try process()
+    }
+}
