@@ -21,7 +21,7 @@ BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/bouncewatch-bench}"
 EXIMSTATS_DIR="${EXIMSTATS_DIR:-$BENCH_DIR/exim4-base}"
 
 build_packages=(libsystemd-dev zlib1g-dev pkg-config)
-test_packages=(prometheus)
+test_packages=(prometheus systemd-journal-remote python3)
 bench_packages=(pflogsumm time python3 util-linux)
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
