@@ -23,30 +23,30 @@ enum PostfixDelivery {
         var named = false
         while cursor < limit {
             switch line[cursor] {
-            case UInt8(ascii: "t") where ByteScan.hasPrefix(line, at: cursor, "to="):
+            case UInt8(ascii: "t") where PostfixScan.starts(line, at: cursor, "to="):
                 guard let found = PostfixScan.address(line, at: cursor + 3, limit: limit) else {
                     return .missing
                 }
                 event.recipient = found.range
                 named = true
                 cursor = found.next
-            case UInt8(ascii: "o") where ByteScan.hasPrefix(line, at: cursor, "orig_to="):
+            case UInt8(ascii: "o") where PostfixScan.starts(line, at: cursor, "orig_to="):
                 guard let found = PostfixScan.address(line, at: cursor + 8, limit: limit) else {
                     return .missing
                 }
                 event.originalRecipient = found.range
                 cursor = found.next
-            case UInt8(ascii: "f") where ByteScan.hasPrefix(line, at: cursor, "from="):
+            case UInt8(ascii: "f") where PostfixScan.starts(line, at: cursor, "from="):
                 guard let found = PostfixScan.address(line, at: cursor + 5, limit: limit) else {
                     return .missing
                 }
                 cursor = found.next
                 // qmgr's most frequent line: decide it without walking the rest.
-                if ByteScan.hasPrefix(line, at: cursor, ", size=") {
+                if PostfixScan.starts(line, at: cursor, ", size=") {
                     branch = .queueActive
                     return .ignored
                 }
-            case UInt8(ascii: "r") where ByteScan.hasPrefix(line, at: cursor, "relay="):
+            case UInt8(ascii: "r") where PostfixScan.starts(line, at: cursor, "relay="):
                 let start = cursor + 6
                 cursor = start
                 while cursor < limit, line[cursor] != PostfixScan.comma,
@@ -55,11 +55,11 @@ enum PostfixDelivery {
                     cursor += 1
                 }
                 event.relay = ByteRange(start, cursor)
-            case UInt8(ascii: "d") where ByteScan.hasPrefix(line, at: cursor, "dsn="):
+            case UInt8(ascii: "d") where PostfixScan.starts(line, at: cursor, "dsn="):
                 var offset = 0
                 let rest = ByteRange(cursor + 4, limit).slice(of: line)
                 event.mtaDSN = EnhancedStatusCode.scan(rest, at: &offset)
-            case UInt8(ascii: "s") where ByteScan.hasPrefix(line, at: cursor, "status="):
+            case UInt8(ascii: "s") where PostfixScan.starts(line, at: cursor, "status="):
                 statusAt = cursor + 7
             default:
                 break

@@ -31,7 +31,7 @@ public enum PostfixParser {
             event.queueID = ByteRange(start, idEnd)
             return queueLine(line, at: idEnd + 2, event: event, header: header, branch: &branch)
         }
-        if ByteScan.hasPrefix(line, at: start, "NOQUEUE: ") {
+        if PostfixScan.starts(line, at: start, "NOQUEUE: ") {
             let cursor = start + 9
             if let result = refusal(line, at: cursor, event: event, branch: &branch) {
                 return result
@@ -39,7 +39,7 @@ public enum PostfixParser {
             branch = .daemonNote
             return .ignored
         }
-        if ByteScan.hasPrefix(line, at: start, "warning: ") {
+        if PostfixScan.starts(line, at: start, "warning: ") {
             if let failure = PostfixSASL.server(line, at: start + 9, event: event) {
                 branch = .saslServerFailure
                 return .event(failure)
@@ -47,9 +47,9 @@ public enum PostfixParser {
             branch = .warning
             return .ignored
         }
-        if ByteScan.hasPrefix(line, at: start, "fatal: ")
-            || ByteScan.hasPrefix(line, at: start, "panic: ")
-            || ByteScan.hasPrefix(line, at: start, "error: ")
+        if PostfixScan.starts(line, at: start, "fatal: ")
+            || PostfixScan.starts(line, at: start, "panic: ")
+            || PostfixScan.starts(line, at: start, "error: ")
         {
             branch = .warning
             return .ignored
@@ -66,19 +66,19 @@ public enum PostfixParser {
         branch: inout PostfixBranch
     ) -> ParseResult {
         switch PostfixScan.byte(line, index) {
-        case UInt8(ascii: "m") where ByteScan.hasPrefix(line, at: index, "message-id="),
-            UInt8(ascii: "c") where ByteScan.hasPrefix(line, at: index, "client="),
-            UInt8(ascii: "u") where ByteScan.hasPrefix(line, at: index, "uid="):
+        case UInt8(ascii: "m") where PostfixScan.starts(line, at: index, "message-id="),
+            UInt8(ascii: "c") where PostfixScan.starts(line, at: index, "client="),
+            UInt8(ascii: "u") where PostfixScan.starts(line, at: index, "uid="):
             branch = .queueNote
             return .ignored
-        case UInt8(ascii: "r") where ByteScan.hasPrefix(line, at: index, "removed"):
+        case UInt8(ascii: "r") where PostfixScan.starts(line, at: index, "removed"):
             branch = .queueNote
             return .ignored
-        case UInt8(ascii: "w") where ByteScan.hasPrefix(line, at: index, "warning: "),
-            UInt8(ascii: "i") where ByteScan.hasPrefix(line, at: index, "info: "):
+        case UInt8(ascii: "w") where PostfixScan.starts(line, at: index, "warning: "),
+            UInt8(ascii: "i") where PostfixScan.starts(line, at: index, "info: "):
             branch = .warning
             return .ignored
-        case UInt8(ascii: "S") where ByteScan.hasPrefix(line, at: index, "SASL "):
+        case UInt8(ascii: "S") where PostfixScan.starts(line, at: index, "SASL "):
             if let failure = PostfixSASL.client(line, at: index, event: event) {
                 branch = .saslClientFailure
                 return .event(failure)
@@ -91,7 +91,7 @@ public enum PostfixParser {
         if let result = refusal(line, at: index, event: event, branch: &branch) {
             return result
         }
-        let startsWithTo = ByteScan.hasPrefix(line, at: index, "to=")
+        let startsWithTo = PostfixScan.starts(line, at: index, "to=")
         switch PostfixDelivery.parse(line, at: index, event: event, branch: &branch) {
         case .event(let delivery):
             return .event(delivery)
@@ -115,16 +115,16 @@ public enum PostfixParser {
         let kind: PostfixBranch
         let textStart: Int
         switch PostfixScan.byte(line, index) {
-        case UInt8(ascii: "r") where ByteScan.hasPrefix(line, at: index, "reject: "):
+        case UInt8(ascii: "r") where PostfixScan.starts(line, at: index, "reject: "):
             kind = .rejectCommand
             textStart = index + 8
-        case UInt8(ascii: "r") where ByteScan.hasPrefix(line, at: index, "reject_warning: "):
+        case UInt8(ascii: "r") where PostfixScan.starts(line, at: index, "reject_warning: "):
             branch = .rejectWarning
             return .ignored
-        case UInt8(ascii: "m") where ByteScan.hasPrefix(line, at: index, "milter-reject: "):
+        case UInt8(ascii: "m") where PostfixScan.starts(line, at: index, "milter-reject: "):
             kind = .milterReject
             textStart = index + 15
-        case UInt8(ascii: "p") where ByteScan.hasPrefix(line, at: index, "proxy-reject: "):
+        case UInt8(ascii: "p") where PostfixScan.starts(line, at: index, "proxy-reject: "):
             kind = .proxyReject
             textStart = index + 14
         default:

@@ -28,12 +28,12 @@ enum PostfixReason {
         _ line: UnsafeBufferPointer<UInt8>, in reason: ByteRange, into event: inout RawEvent
     ) -> ByteRange? {
         var cursor = reason.start
-        if ByteScan.hasPrefix(line, at: cursor, "delivery temporarily suspended: ") {
+        if PostfixScan.starts(line, at: cursor, "delivery temporarily suspended: ") {
             cursor += 32
         }
-        if ByteScan.hasPrefix(line, at: cursor, "host ") {
+        if PostfixScan.starts(line, at: cursor, "host ") {
             cursor += 5
-        } else if ByteScan.hasPrefix(line, at: cursor, "SASL authentication failed; server ") {
+        } else if PostfixScan.starts(line, at: cursor, "SASL authentication failed; server ") {
             cursor += 35
             event.stage = .auth
         } else if ByteScan.hasPrefix(
@@ -47,13 +47,13 @@ enum PostfixReason {
         // The host token has no spaces: `mx.example.com[192.0.2.1]`, `[192.0.2.1]`.
         guard let space = ByteScan.find(PostfixScan.space, in: line, from: cursor, to: reason.end)
         else { return nil }
-        if ByteScan.hasPrefix(line, at: space, " said: ") {
+        if PostfixScan.starts(line, at: space, " said: ") {
             let start = space + 7
             let (end, stage) = inReplyTo(line, from: start, to: reason.end)
             if stage != .unknown { event.stage = stage }
             return PostfixScan.trimmed(ByteRange(start, end), in: line)
         }
-        if ByteScan.hasPrefix(line, at: space, " refused to talk to me: ") {
+        if PostfixScan.starts(line, at: space, " refused to talk to me: ") {
             event.stage = .greeting
             return PostfixScan.trimmed(ByteRange(space + 24, reason.end), in: line)
         }
@@ -115,13 +115,13 @@ enum PostfixReason {
     /// `lost connection with X while sending RCPT TO` names its point.
     static func mtaStage(_ line: UnsafeBufferPointer<UInt8>, in reason: ByteRange) -> SMTPStage {
         var cursor = reason.start
-        if ByteScan.hasPrefix(line, at: cursor, "delivery temporarily suspended: ") {
+        if PostfixScan.starts(line, at: cursor, "delivery temporarily suspended: ") {
             cursor += 32
         }
-        if ByteScan.hasPrefix(line, at: cursor, "connect to ") { return .connect }
+        if PostfixScan.starts(line, at: cursor, "connect to ") { return .connect }
         guard
-            ByteScan.hasPrefix(line, at: cursor, "lost connection with ")
-                || ByteScan.hasPrefix(line, at: cursor, "conversation with "),
+            PostfixScan.starts(line, at: cursor, "lost connection with ")
+                || PostfixScan.starts(line, at: cursor, "conversation with "),
             let hit = ByteScan.find(" while ", in: line, from: cursor, to: reason.end)
         else { return .unknown }
         return stage(line, ByteRange(hit + 7, reason.end))

@@ -26,13 +26,13 @@ enum PostfixReject {
             return content(line, at: index, command: command, event: event)
         }
         event.stage = stage(of: command, in: line)
-        if ByteScan.hasPrefix(line, at: cursor, " from ") {
+        if PostfixScan.starts(line, at: cursor, " from ") {
             let client = PostfixScan.endpoint(line, at: cursor + 6, limit: limit)
             event.client = client.name
             event.clientIP = client.ip
             cursor = client.next
         }
-        guard ByteScan.hasPrefix(line, at: cursor, ": ") else { return nil }
+        guard PostfixScan.starts(line, at: cursor, ": ") else { return nil }
         let replyStart = cursor + 2
         let replyEnd = envelopeStart(line, from: replyStart) ?? limit
         event.reply = PostfixScan.trimmed(ByteRange(replyStart, replyEnd), in: line)
@@ -51,11 +51,11 @@ enum PostfixReject {
         let limit = line.count
         var event = template
         guard
-            ByteScan.hasPrefix(line, at: command.start, "header")
-                || ByteScan.hasPrefix(line, at: command.start, "body")
-                || ByteScan.hasPrefix(line, at: command.start, "content")
-                || ByteScan.hasPrefix(line, at: command.start, "mime")
-                || ByteScan.hasPrefix(line, at: command.start, "nested"),
+            PostfixScan.starts(line, at: command.start, "header")
+                || PostfixScan.starts(line, at: command.start, "body")
+                || PostfixScan.starts(line, at: command.start, "content")
+                || PostfixScan.starts(line, at: command.start, "mime")
+                || PostfixScan.starts(line, at: command.start, "nested"),
             let tail = ByteScan.find("; from=<", in: line, from: command.end)
         else { return nil }
         event.stage = .endOfData
@@ -65,7 +65,7 @@ enum PostfixReject {
             event.clientIP = client.ip
         }
         let after = envelope(line, at: tail + 2, into: &event)
-        if ByteScan.hasPrefix(line, at: after, ": ") {
+        if PostfixScan.starts(line, at: after, ": ") {
             event.reply = PostfixScan.trimmed(ByteRange(after + 2, limit), in: line)
         }
         if event.reply.isEmpty {
@@ -85,10 +85,10 @@ enum PostfixReject {
         while let semicolon = ByteScan.find(UInt8(ascii: ";"), in: line, from: cursor) {
             let next = semicolon + 2
             if PostfixScan.byte(line, semicolon + 1) == PostfixScan.space,
-                ByteScan.hasPrefix(line, at: next, "from=<")
-                    || ByteScan.hasPrefix(line, at: next, "to=<")
-                    || ByteScan.hasPrefix(line, at: next, "proto=")
-                    || ByteScan.hasPrefix(line, at: next, "helo=")
+                PostfixScan.starts(line, at: next, "from=<")
+                    || PostfixScan.starts(line, at: next, "to=<")
+                    || PostfixScan.starts(line, at: next, "proto=")
+                    || PostfixScan.starts(line, at: next, "helo=")
             {
                 return semicolon
             }
@@ -108,16 +108,16 @@ enum PostfixReject {
         while cursor < limit {
             let valueStart: Int
             let isRecipient: Bool
-            if ByteScan.hasPrefix(line, at: cursor, "from=") {
+            if PostfixScan.starts(line, at: cursor, "from=") {
                 valueStart = cursor + 5
                 isRecipient = false
-            } else if ByteScan.hasPrefix(line, at: cursor, "to=") {
+            } else if PostfixScan.starts(line, at: cursor, "to=") {
                 valueStart = cursor + 3
                 isRecipient = true
-            } else if ByteScan.hasPrefix(line, at: cursor, "proto=") {
+            } else if PostfixScan.starts(line, at: cursor, "proto=") {
                 valueStart = cursor + 6
                 isRecipient = false
-            } else if ByteScan.hasPrefix(line, at: cursor, "helo=") {
+            } else if PostfixScan.starts(line, at: cursor, "helo=") {
                 valueStart = cursor + 5
                 isRecipient = false
             } else {

@@ -7,13 +7,13 @@ enum PostfixSASL {
     ) -> RawEvent? {
         let limit = line.count
         let client = PostfixScan.endpoint(line, at: index, limit: limit)
-        guard !client.name.isEmpty, ByteScan.hasPrefix(line, at: client.next, ": SASL ") else {
+        guard !client.name.isEmpty, PostfixScan.starts(line, at: client.next, ": SASL ") else {
             return nil
         }
         // The mechanism: any name, any case (`LOGIN`, `login`, `CRAM-MD5`).
         var cursor = client.next + 7
         while cursor < limit, line[cursor] != PostfixScan.space { cursor += 1 }
-        guard ByteScan.hasPrefix(line, at: cursor, " authentication failed") else { return nil }
+        guard PostfixScan.starts(line, at: cursor, " authentication failed") else { return nil }
         cursor += 22
         var event = template
         event.kind = .authFailure
@@ -22,7 +22,7 @@ enum PostfixSASL {
         event.client = client.name
         event.clientIP = client.ip
         let user = ByteScan.find(", sasl_username=", in: line, from: cursor)
-        if ByteScan.hasPrefix(line, at: cursor, ": ") {
+        if PostfixScan.starts(line, at: cursor, ": ") {
             event.reply = PostfixScan.trimmed(ByteRange(cursor + 2, user ?? limit), in: line)
         }
         if let user {
@@ -50,7 +50,7 @@ enum PostfixSASL {
             PostfixScan.replyCodes(line, in: reply, into: &event)
             return event
         }
-        guard ByteScan.hasPrefix(line, at: index, "SASL authentication failed; "),
+        guard PostfixScan.starts(line, at: index, "SASL authentication failed; "),
             let server = ByteScan.find("server ", in: line, from: index + 28)
         else { return nil }
         let name = PostfixScan.endpoint(line, at: server + 7, limit: limit)

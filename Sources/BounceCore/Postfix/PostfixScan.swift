@@ -21,25 +21,54 @@ enum PostfixScan {
     /// Short ids are upper-case hex; long ids (`enable_long_queue_ids`) use a base-52 alphabet
     /// without vowels. The vowel rule keeps words such as `warning:` or `statistics:` out.
     static func queueIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        // Most messages start with a queue id or a lower-case word: decide on the bytes before
+        // the first non-id byte, looking for vowels only when the id is not plain hex.
         var cursor = index
         var allHex = true
-        var hasVowel = false
-        while cursor < line.count, cursor - index <= 24 {
+        let limit = min(line.count, index + 25)
+        while cursor < limit {
             let byte = line[cursor]
-            guard isAlnum(byte) else { break }
-            if !(ByteScan.isDigit(byte) || byte &- UInt8(ascii: "A") < 6) { allHex = false }
-            switch ByteScan.lower(byte) {
-            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"),
-                UInt8(ascii: "u"):
-                hasVowel = true
-            default: break
+            if ByteScan.isDigit(byte) || byte &- UInt8(ascii: "A") < 6 {
+                cursor += 1
+            } else if isAlnum(byte) {
+                allHex = false
+                cursor += 1
+            } else {
+                break
             }
-            cursor += 1
         }
-        guard cursor - index >= 5, cursor - index <= 24, allHex || !hasVowel,
-            byte(line, cursor) == colon, byte(line, cursor + 1) == space
+        let length = cursor - index
+        guard length >= 5, length <= 24, byte(line, cursor) == colon,
+            byte(line, cursor + 1) == space
         else { return nil }
+        if !allHex {
+            for offset in index..<cursor {
+                switch ByteScan.lower(line[offset]) {
+                case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"),
+                    UInt8(ascii: "u"):
+                    return nil
+                default: continue
+                }
+            }
+        }
         return cursor
+    }
+
+    /// Whether `line` holds `literal` at `index`; inlined so that the literal's bytes become
+    /// constants on the hot path.
+    @inline(__always)
+    static func starts(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString
+    ) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index >= 0, index + count <= line.count else { return false }
+        let pointer = literal.utf8Start
+        var offset = 0
+        while offset < count {
+            if line[index + offset] != pointer[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// An address value at `index`: `<...>` (a quoted local part may hold `>`, `,` and spaces)
