@@ -4,7 +4,8 @@
 #   scripts/install-deps.sh [build] [test] [bench] [all]    (default: build test)
 #
 # build  C libraries the Swift package links (libsystemd, zlib) and pkg-config
-# test   promtool (Debian's `prometheus` package) plus whatever the integration scripts list in
+# test   promtool (Debian's `prometheus` package), systemd-journal-remote and python3 for the
+#        journal tests, plus whatever the integration scripts list in
 #        scripts/integration/packages.txt (one Debian package per line, `#` comments allowed)
 # bench  pflogsumm and GNU time; eximstats is extracted from Debian's exim4-base .deb with
 #        `dpkg -x` into a scratch directory and never installed, because installing exim4 would
