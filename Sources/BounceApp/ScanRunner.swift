@@ -35,32 +35,40 @@ public struct ScanRunner {
     /// others are still counted.
     public func run(output: OutputStream = OutputStream()) -> Int32 {
         var aggregator = ScanAggregator(topDestinations: topDestinations)
+        var span = EventSpan()
+        let zone = LocalZone()
         var failed = false
         for name in inputs {
             do throws(IngestError) {
                 let reader = try InputOpening.open(name)
+                var stamps = EventSpan.Input()
                 defer {
                     for _ in 0..<reader.truncatedLines {
                         aggregator.countTruncatedLine(source: name)
                     }
                     if let note = InputOpening.truncationNote(reader) { reportError(note) }
+                    let reference = reader.modificationTime ?? InputOpening.now()
+                    span.add(stamps, reference: reference, zone: zone)
                 }
-                try scan(reader, source: name, into: &aggregator)
+                try scan(reader, source: name, into: &aggregator, stamps: &stamps)
             } catch {
                 reportError(error.description)
                 aggregator.countUnreadableInput(source: name, reason: error.reason)
                 failed = true
             }
         }
-        output.write(render(aggregator.report()))
+        var report = aggregator.report()
+        span.apply(to: &report)
+        output.write(render(report))
         output.flush()
         return failed ? 1 : 0
     }
 
     /// The hot loop: parse, classify failures, count. Nothing is decoded or allocated per line.
-    func scan(_ reader: LineReader, source: String, into aggregator: inout ScanAggregator)
-        throws(IngestError)
-    {
+    func scan(
+        _ reader: LineReader, source: String, into aggregator: inout ScanAggregator,
+        stamps: inout EventSpan.Input
+    ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
         try reader.forEachLine { line, _ in
@@ -69,6 +77,7 @@ public struct ScanRunner {
             let outcome = parser.parse(line)
             aggregator.countLine(outcome, source: source)
             guard case .event(let event) = outcome else { return }
+            if let stamp = event.timestamp { stamps.note(stamp) }
             let classification =
                 event.status == .sent && event.kind == .delivery
                 ? nil : classifier.classify(event, in: line)

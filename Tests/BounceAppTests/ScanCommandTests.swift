@@ -33,6 +33,29 @@ import Testing
         #expect((report["auth_failures"] as? [String: Any])?["total"] as? Int == row.saslFailures)
     }
 
+    /// Rotated files given newest first, the older one crossing New Year: the period runs
+    /// from the earliest event to the latest, with years from each file's modification time.
+    @Test func thePeriodIsAbsoluteAcrossFiles() throws {
+        let dir = try TempDirectory()
+        let older = try dir.write(
+            "mail.log.1",
+            SampleLines.bounced.replacingOccurrences(of: "Nov 26", with: "Dec 31") + "\n"
+                + SampleLines.sent.replacingOccurrences(of: "Nov 26", with: "Jan  1") + "\n")
+        let newer = try dir.write(
+            "mail.log", SampleLines.sent.replacingOccurrences(of: "Nov 26", with: "Jan  2") + "\n")
+        let manager = FileManager.default
+        // 2027-01-01T06:00:00Z and 2027-01-02T12:00:00Z.
+        try manager.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_798_783_200)], ofItemAtPath: older)
+        try manager.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_798_891_200)], ofItemAtPath: newer)
+        let result = try BinaryRunner.run(["scan", "--format", "json", newer, older])
+        #expect(result.status == 0)
+        let range = try #require(result.json?["time_range"] as? [String: Any])
+        #expect(range["first"] as? String == "2026-12-31T10:00:01Z")
+        #expect(range["last"] as? String == "2027-01-02T10:00:02Z")
+    }
+
     @Test func gzipAndPlainInputsAddUp() throws {
         let dir = try TempDirectory()
         let plain = try dir.write("mail.log", SampleLines.postfixLog)

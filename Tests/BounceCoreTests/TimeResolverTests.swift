@@ -251,6 +251,19 @@ private func resolveAll(_ stamps: [String], reference: Int, offset: @escaping (I
         #expect(!CivilDate.isValid(year: 2027, month: 4, day: 31))
     }
 
+    @Test func anInstantBecomesACompleteStamp() {
+        // 2026-11-26T10:00:01.25+01:00
+        let instant = LogInstant(
+            unixSeconds: 1_795_683_601, nanosecond: 250_000_000, utcOffsetSeconds: 3600)
+        #expect(
+            instant.timestamp
+                == LogTimestamp(
+                    year: 2026, month: 11, day: 26, hour: 10, minute: 0, second: 1,
+                    nanosecond: 250_000_000, utcOffsetSeconds: 3600))
+        let beforeEpoch = LogInstant(unixSeconds: -1).timestamp
+        #expect(beforeEpoch.year == 1969 && beforeEpoch.hour == 23 && beforeEpoch.second == 59)
+    }
+
     @Test func instantsBeforeTheEpochFormat() {
         #expect(LogInstant(unixSeconds: -1).rfc3339 == "1969-12-31T23:59:59+00:00")
         #expect(

@@ -17,11 +17,18 @@ public struct LogInstant: Hashable, Sendable, Comparable {
         (lhs.unixSeconds, lhs.nanosecond) < (rhs.unixSeconds, rhs.nanosecond)
     }
 
-    /// RFC 3339 in the stamp's own offset, e.g. `2026-11-26T10:00:01.123456+01:00`.
-    ///
-    /// The fraction is written to the millisecond, microsecond or nanosecond, whichever is the
-    /// shortest exact form, and left out when it is zero.
-    public var rfc3339: String {
+    /// The instant as a complete stamp: wall-clock time in its offset, with year and offset.
+    public var timestamp: LogTimestamp {
+        let (days, secondOfDay) = wallClock
+        let date = CivilDate.date(days: days)
+        return LogTimestamp(
+            year: date.year, month: date.month, day: date.day, hour: secondOfDay / 3600,
+            minute: secondOfDay / 60 % 60, second: secondOfDay % 60, nanosecond: nanosecond,
+            utcOffsetSeconds: utcOffsetSeconds)
+    }
+
+    /// Days since 1970-01-01 and seconds into that day, on the wall clock of the offset.
+    private var wallClock: (days: Int, secondOfDay: Int) {
         let local = unixSeconds + utcOffsetSeconds
         var days = local / 86_400
         var secondOfDay = local % 86_400
@@ -29,6 +36,15 @@ public struct LogInstant: Hashable, Sendable, Comparable {
             secondOfDay += 86_400
             days -= 1
         }
+        return (days, secondOfDay)
+    }
+
+    /// RFC 3339 in the stamp's own offset, e.g. `2026-11-26T10:00:01.123456+01:00`.
+    ///
+    /// The fraction is written to the millisecond, microsecond or nanosecond, whichever is the
+    /// shortest exact form, and left out when it is zero.
+    public var rfc3339: String {
+        let (days, secondOfDay) = wallClock
         let date = CivilDate.date(days: days)
         var text = ""
         text.reserveCapacity(35)
