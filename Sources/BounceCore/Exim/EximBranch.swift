@@ -38,6 +38,8 @@ public enum EximBranch: String, CaseIterable, Sendable {
     case rejectAfterData
     /// `rejected connection in "connect" ACL`.
     case rejectConnection
+    /// `refused connection from [ip] (host_reject_connection)`.
+    case refusedConnection
     /// `rejected by local_scan()`.
     case rejectLocalScan
     /// `rejected by non-SMTP ACL`.

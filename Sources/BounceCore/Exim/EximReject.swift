@@ -9,6 +9,17 @@ enum EximReject {
         branch: inout EximBranch
     ) -> Bool {
         let count = line.count
+        if ByteScan.hasPrefix(line, at: index, "refused connection from ") {
+            // `host_reject_connection` turns the client away before the greeting.
+            let host = EximHost.parse(line, at: index + 24, limit: count)
+            event.kind = .reject
+            event.status = .rejected
+            event.stage = .connect
+            event.client = host.text
+            event.clientIP = host.ip
+            branch = .refusedConnection
+            return true
+        }
         var cursor = index
         var host: EximHost?
         var keyword = 0
