@@ -69,3 +69,15 @@ private func openError(_ location: JournalLocation) -> JournalError? {
         #expect(JournalLocation.system.absolute() == .system)
     }
 }
+
+@Suite struct JournalSystemTests {
+    /// The local system journal opens whether or not journald keeps files on this machine, and
+    /// reading it never returns another program's entry.
+    @Test func theSystemJournalOpensAndYieldsOnlyMailPrograms() throws {
+        let source = try JournalSource(location: .system, start: .tail)
+        #expect(source.location == .system)
+        while let record = try source.next() {
+            #expect(record.identifier.hasPrefix("postfix") || record.identifier.hasPrefix("exim"))
+        }
+    }
+}
