@@ -8,6 +8,10 @@
 public struct ScanAggregator {
     /// The most destination domains a report lists; larger requests are clamped.
     public static let maximumTopDestinations = 500
+    /// Destination domains counted exactly before Space-Saving starts replacing them: a mail
+    /// log rarely has more, and replacing costs more than counting. A report of the top N keeps
+    /// at least 4N, so the listed domains' error stays under a quarter of their average count.
+    static let minimumDomainCapacity = 1024
     /// Bytes kept of a domain; longer ones (not valid DNS names) are counted under their prefix.
     static let domainKeyLimit = 255
     /// Bytes kept of a client IP (an IPv6 address with a zone fits).
@@ -42,7 +46,7 @@ public struct ScanAggregator {
     private var deliveryCells: [Int]
     /// Destination domains; `domainCells` holds `cellsPerDomain` counters per table entry.
     private(set) var domains: SpaceSavingTable
-    private var domainCells: [Int]
+    private var domainCells: EntryCells
 
     /// Classified events by cause and status, with the first reply per cause.
     private var causeStatus: [Int]
@@ -70,11 +74,9 @@ public struct ScanAggregator {
     public init(topDestinations: Int) {
         let top = Swift.min(Swift.max(topDestinations, 1), Self.maximumTopDestinations)
         self.topDestinations = top
-        // Space-Saving with four times as many slots as listed keeps the listed domains' error
-        // under a quarter of the average load of the listed ones; never fewer than 64.
-        let capacity = Swift.max(top * 4, 64)
+        let capacity = Swift.max(top * 4, Self.minimumDomainCapacity)
         domains = SpaceSavingTable(capacity: capacity, keyLimit: Self.domainKeyLimit)
-        domainCells = Array(repeating: 0, count: capacity * Self.cellsPerDomain)
+        domainCells = EntryCells(entries: capacity, cellsPerEntry: Self.cellsPerDomain)
         deliveryCells = Array(repeating: 0, count: Self.cellsPerDomain)
         causeStatus = Array(repeating: 0, count: Self.causeCount * Self.statusCount)
         sampleReplies = Array(repeating: nil, count: Self.causeCount)
@@ -131,11 +133,8 @@ public struct ScanAggregator {
             deliveryCells[cell] += 1
             if !event.domain.isEmpty {
                 let (entry, isNew) = domains.increment(event.domain.slice(of: line))
-                let base = entry * Self.cellsPerDomain
-                if isNew {
-                    for index in base..<base + Self.cellsPerDomain { domainCells[index] = 0 }
-                }
-                domainCells[base + cell] += 1
+                if isNew { domainCells.clear(entry) }
+                domainCells.increment(entry, cell)
             }
         case .reject:
             rejectCells[
@@ -162,15 +161,11 @@ public struct ScanAggregator {
         report.deliveries = Self.statusCounts(of: deliveryCells)
         report.causes = causeSummaries()
         report.destinations = top.map { entry in
-            let base = entry * Self.cellsPerDomain
-            return Self.destination(
-                named: domains.key(entry),
-                cells: Array(domainCells[base..<base + Self.cellsPerDomain]))
+            Self.destination(named: domains.key(entry), cells: Array(domainCells.row(entry)))
         }
         var rest = deliveryCells
         for entry in top {
-            let base = entry * Self.cellsPerDomain
-            for index in 0..<Self.cellsPerDomain { rest[index] -= domainCells[base + index] }
+            for (index, count) in domainCells.row(entry).enumerated() { rest[index] -= count }
         }
         report.otherDestinations = Self.destination(named: "other", cells: rest)
         report.destinationsApproximate = domains.replacements > 0

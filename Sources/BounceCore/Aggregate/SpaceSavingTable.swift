@@ -15,139 +15,141 @@
 /// and backward-shift deletion, and a min-heap finds the key to replace. Counting a key that is
 /// already present allocates nothing.
 struct SpaceSavingTable {
-    /// The most keys the table holds.
-    let capacity: Int
-    /// The longest key kept, in bytes.
-    let keyLimit: Int
-    /// Number of keys in the table.
-    private(set) var used = 0
-    /// How many keys were replaced to make room; zero means every count is exact.
-    private(set) var replacements = 0
-    /// Estimated count per entry (an upper bound of the true count).
-    private(set) var counts: [Int]
-    /// Overestimation per entry: the count the entry inherited when it replaced another key.
-    private(set) var errors: [Int]
-
-    private var keyBytes: [UInt8]
-    private var keyLengths: [Int]
-    private var hashes: [Int]
-    /// Min-heap of entry indices ordered by `counts`; `heapPosition` is its inverse.
-    private var heap: [Int]
-    private var heapPosition: [Int]
-    /// Entry index per slot, or -1 when the slot is empty.
-    private var slots: [Int]
-    private let slotMask: Int
-    /// The lower-cased key being looked up.
-    private var scratch: [UInt8]
+    private var storage: SpaceSavingStorage
+    /// Keys come from strangers: a hash with a per-process secret seed keeps them from choosing
+    /// colliding keys that would turn every lookup into a scan of the table.
+    private let seed: UInt64
 
     init(capacity: Int, keyLimit: Int) {
         precondition(capacity > 0 && keyLimit > 0)
-        self.capacity = capacity
-        self.keyLimit = keyLimit
-        counts = Array(repeating: 0, count: capacity)
-        errors = Array(repeating: 0, count: capacity)
-        keyBytes = Array(repeating: 0, count: capacity * keyLimit)
-        keyLengths = Array(repeating: 0, count: capacity)
-        hashes = Array(repeating: 0, count: capacity)
-        heap = Array(repeating: 0, count: capacity)
-        heapPosition = Array(repeating: 0, count: capacity)
-        // At most half full, so probe sequences stay short.
-        var slotCount = 8
-        while slotCount < capacity * 2 { slotCount <<= 1 }
-        slots = Array(repeating: -1, count: slotCount)
-        slotMask = slotCount - 1
-        scratch = Array(repeating: 0, count: keyLimit)
+        storage = SpaceSavingStorage(capacity: capacity, keyLimit: keyLimit)
+        var hasher = Hasher()
+        hasher.combine(capacity)
+        seed = UInt64(truncatingIfNeeded: hasher.finalize())
     }
+
+    /// The most keys the table holds.
+    var capacity: Int { storage.capacity }
+    /// The longest key kept, in bytes.
+    var keyLimit: Int { storage.keyLimit }
+    /// Number of keys in the table.
+    var used: Int { storage.used }
+    /// How many keys were replaced to make room; zero means every count is exact.
+    var replacements: Int { storage.replacements }
+    /// Estimated count per entry (an upper bound of the true count).
+    var counts: [Int] { Array(UnsafeBufferPointer(start: storage.counts, count: storage.used)) }
+    /// Overestimation per entry: the count the entry inherited when it replaced another key.
+    var errors: [Int] { Array(UnsafeBufferPointer(start: storage.errors, count: storage.used)) }
 
     /// Counts `key` (ASCII lower-cased, cut to `keyLimit` bytes) once.
     ///
     /// Returns the entry that holds it and whether the entry was (re)assigned to this key, in
     /// which case the caller resets whatever it keeps per entry.
     mutating func increment(_ key: UnsafeBufferPointer<UInt8>) -> (entry: Int, isNew: Bool) {
-        let length = Swift.min(key.count, keyLimit)
-        let hash = scratch.withUnsafeMutableBufferPointer { buffer in
-            var hasher = Hasher()
-            for index in 0..<length { buffer[index] = ByteScan.lower(key[index]) }
-            hasher.combine(bytes: UnsafeRawBufferPointer(start: buffer.baseAddress, count: length))
-            return hasher.finalize()
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let table = storage
+        let length = Swift.min(key.count, table.keyLimit)
+        let scratch = table.scratch
+        if let base = key.baseAddress {
+            for index in 0..<length { scratch[index] = ByteScan.lower(base[index]) }
         }
-        var slot = hash & slotMask
+        // Zero the padding so whole-word reads see the same bytes for equal keys.
+        for index in length..<(length + 7) & ~7 { scratch[index] = 0 }
+        let hash = Self.hash(scratch, length: length, seed: seed)
+        let mask = table.slotCount - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = slots[slot]
+            let entry = table.slots[slot]
             if entry < 0 { break }
-            if hashes[entry] == hash, keyMatchesScratch(entry, length: length) {
-                counts[entry] += 1
-                siftDown(heapPosition[entry])
+            if table.hashes[entry] == hash, keyMatchesScratch(entry, length: length) {
+                table.counts[entry] += 1
+                siftDown(table.heapPosition[entry])
                 return (entry, false)
             }
-            slot = (slot + 1) & slotMask
+            slot = (slot + 1) & mask
         }
         let entry: Int
-        if used < capacity {
-            entry = used
-            heap[used] = entry
-            heapPosition[entry] = used
-            used += 1
-            counts[entry] = 1
-            errors[entry] = 0
+        if table.used < table.capacity {
+            entry = table.used
+            table.heap[entry] = entry
+            table.heapPosition[entry] = entry
+            table.used += 1
+            table.counts[entry] = 1
+            table.errors[entry] = 0
         } else {
-            entry = heap[0]
+            entry = table.heap[0]
             removeFromSlots(entry)
-            replacements += 1
-            errors[entry] = counts[entry]
-            counts[entry] += 1
+            table.replacements += 1
+            table.errors[entry] = table.counts[entry]
+            table.counts[entry] += 1
             // The slot found above may have moved during removal: probe again.
-            slot = hash & slotMask
-            while slots[slot] >= 0 { slot = (slot + 1) & slotMask }
+            slot = Int(truncatingIfNeeded: hash) & mask
+            while table.slots[slot] >= 0 { slot = (slot + 1) & mask }
         }
-        storeScratch(in: entry, length: length, hash: hash)
-        slots[slot] = entry
-        siftDown(heapPosition[entry])
-        siftUp(heapPosition[entry])
+        let start = table.keyBytes + entry * table.keyLimit
+        start.update(from: scratch, count: length)
+        table.keyLengths[entry] = length
+        table.hashes[entry] = hash
+        table.slots[slot] = entry
+        siftDown(table.heapPosition[entry])
+        siftUp(table.heapPosition[entry])
         return (entry, true)
     }
 
     /// The key of `entry`, decoded (invalid UTF-8 repaired).
     func key(_ entry: Int) -> String {
-        keyBytes.withUnsafeBufferPointer { buffer in
-            let start = entry * keyLimit
-            return String(
-                decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + keyLengths[entry]]),
-                as: UTF8.self)
-        }
+        String(
+            decoding: UnsafeBufferPointer(
+                start: storage.keyBytes + entry * storage.keyLimit,
+                count: storage.keyLengths[entry]),
+            as: UTF8.self)
     }
 
     /// What was counted for `entry` since its key last entered the table: a lower bound of the
-    /// key's true count, short by at most `errors[entry]`.
-    func guaranteed(_ entry: Int) -> Int { counts[entry] - errors[entry] }
+    /// key's true count, short by at most its error.
+    func guaranteed(_ entry: Int) -> Int { storage.counts[entry] - storage.errors[entry] }
 
-    private func keyMatchesScratch(_ entry: Int, length: Int) -> Bool {
-        guard keyLengths[entry] == length else { return false }
-        let start = entry * keyLimit
-        for index in 0..<length where keyBytes[start + index] != scratch[index] {
-            return false
+    /// A seeded multiply-mix hash over 8-byte words (`bytes` is zero-padded to a whole word).
+    private static func hash(_ bytes: UnsafeMutablePointer<UInt8>, length: Int, seed: UInt64)
+        -> UInt64
+    {
+        var state = seed ^ UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        while offset < length {
+            let word = UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self)
+            state = mix(state ^ word, 0xA076_1D64_78BD_642F)
+            offset += 8
         }
-        return true
+        return mix(state, 0xE703_7ED1_A0B4_28DB)
     }
 
-    private mutating func storeScratch(in entry: Int, length: Int, hash: Int) {
-        let start = entry * keyLimit
-        for index in 0..<length { keyBytes[start + index] = scratch[index] }
-        keyLengths[entry] = length
-        hashes[entry] = hash
+    @inline(__always)
+    private static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: multiplier)
+        return product.high ^ product.low
+    }
+
+    private func keyMatchesScratch(_ entry: Int, length: Int) -> Bool {
+        guard storage.keyLengths[entry] == length else { return false }
+        let stored = storage.keyBytes + entry * storage.keyLimit
+        let scratch = storage.scratch
+        for index in 0..<length where stored[index] != scratch[index] { return false }
+        return true
     }
 
     /// Removes `entry` from the slot table, shifting later members of its probe run back so
     /// that lookups never need tombstones.
-    private mutating func removeFromSlots(_ entry: Int) {
-        var hole = hashes[entry] & slotMask
-        while slots[hole] != entry { hole = (hole + 1) & slotMask }
+    private func removeFromSlots(_ entry: Int) {
+        let slots = storage.slots
+        let mask = storage.slotCount - 1
+        var hole = Int(truncatingIfNeeded: storage.hashes[entry]) & mask
+        while slots[hole] != entry { hole = (hole + 1) & mask }
         var probe = hole
         while true {
-            probe = (probe + 1) & slotMask
+            probe = (probe + 1) & mask
             let other = slots[probe]
             if other < 0 { break }
-            let home = hashes[other] & slotMask
+            let home = Int(truncatingIfNeeded: storage.hashes[other]) & mask
             // `other` may fill the hole unless its home lies cyclically in (hole, probe].
             let homeBetween =
                 hole <= probe ? (home > hole && home <= probe) : (home > hole || home <= probe)
@@ -159,7 +161,10 @@ struct SpaceSavingTable {
         slots[hole] = -1
     }
 
-    private mutating func siftDown(_ start: Int) {
+    private func siftDown(_ start: Int) {
+        let heap = storage.heap
+        let counts = storage.counts
+        let used = storage.used
         var position = start
         while true {
             let left = position * 2 + 1
@@ -173,7 +178,9 @@ struct SpaceSavingTable {
         }
     }
 
-    private mutating func siftUp(_ start: Int) {
+    private func siftUp(_ start: Int) {
+        let heap = storage.heap
+        let counts = storage.counts
         var position = start
         while position > 0 {
             let parent = (position - 1) / 2
@@ -183,12 +190,13 @@ struct SpaceSavingTable {
         }
     }
 
-    private mutating func swapHeap(_ first: Int, _ second: Int) {
+    private func swapHeap(_ first: Int, _ second: Int) {
+        let heap = storage.heap
         let a = heap[first]
         let b = heap[second]
         heap[first] = b
         heap[second] = a
-        heapPosition[b] = first
-        heapPosition[a] = second
+        storage.heapPosition[b] = first
+        storage.heapPosition[a] = second
     }
 }

@@ -1,0 +1,57 @@
+/// Counters per entry of a `SpaceSavingTable`, cleared cheaply when an entry changes hands.
+///
+/// Each entry has `cellsPerEntry` counters (MTA × status × cause for a destination), but a
+/// domain from the long tail touches one or two of them before it is replaced. So each entry
+/// remembers the first few cells it touched and clears only those; an entry that touched more
+/// is cleared whole.
+struct EntryCells {
+    let cellsPerEntry: Int
+    private(set) var values: [Int]
+    private var touched: [UInt16]
+    /// Cells recorded in `touched` per entry, or `overflow` when the entry touched more.
+    private var touchedCount: [UInt8]
+
+    private static let touchedLimit = 8
+    private static let overflow: UInt8 = .max
+
+    init(entries: Int, cellsPerEntry: Int) {
+        precondition(cellsPerEntry <= Int(UInt16.max))
+        self.cellsPerEntry = cellsPerEntry
+        values = Array(repeating: 0, count: entries * cellsPerEntry)
+        touched = Array(repeating: 0, count: entries * Self.touchedLimit)
+        touchedCount = Array(repeating: 0, count: entries)
+    }
+
+    /// Sets every counter of `entry` to zero.
+    mutating func clear(_ entry: Int) {
+        let base = entry * cellsPerEntry
+        let count = touchedCount[entry]
+        if count == Self.overflow {
+            for index in base..<base + cellsPerEntry { values[index] = 0 }
+        } else {
+            let list = entry * Self.touchedLimit
+            for index in list..<list + Int(count) { values[base + Int(touched[index])] = 0 }
+        }
+        touchedCount[entry] = 0
+    }
+
+    /// Adds one to counter `cell` of `entry`.
+    mutating func increment(_ entry: Int, _ cell: Int) {
+        let index = entry * cellsPerEntry + cell
+        if values[index] == 0 {
+            let count = touchedCount[entry]
+            if count < Self.touchedLimit {
+                touched[entry * Self.touchedLimit + Int(count)] = UInt16(cell)
+                touchedCount[entry] = count + 1
+            } else {
+                touchedCount[entry] = Self.overflow
+            }
+        }
+        values[index] += 1
+    }
+
+    /// The counters of `entry`.
+    func row(_ entry: Int) -> ArraySlice<Int> {
+        values[entry * cellsPerEntry..<(entry + 1) * cellsPerEntry]
+    }
+}

@@ -1,0 +1,73 @@
+/// The fixed memory of a `SpaceSavingTable`, behind raw pointers so that the hot path pays no
+/// bounds or uniqueness check per access; the table copies it on write.
+final class SpaceSavingStorage {
+    let capacity: Int
+    let keyLimit: Int
+    let slotCount: Int
+    var used = 0
+    var replacements = 0
+    /// Lower-cased keys, `keyLimit` bytes per entry.
+    let keyBytes: UnsafeMutablePointer<UInt8>
+    let keyLengths: UnsafeMutablePointer<Int>
+    let hashes: UnsafeMutablePointer<UInt64>
+    let counts: UnsafeMutablePointer<Int>
+    let errors: UnsafeMutablePointer<Int>
+    /// Min-heap of entry indices ordered by `counts`; `heapPosition` is its inverse.
+    let heap: UnsafeMutablePointer<Int>
+    let heapPosition: UnsafeMutablePointer<Int>
+    /// Entry index per slot, or -1 when the slot is empty.
+    let slots: UnsafeMutablePointer<Int>
+    /// The lower-cased key being looked up, padded to whole 8-byte words.
+    let scratch: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int, keyLimit: Int) {
+        self.capacity = capacity
+        self.keyLimit = keyLimit
+        // At most half full, so probe sequences stay short.
+        var slotCount = 8
+        while slotCount < capacity * 2 { slotCount <<= 1 }
+        self.slotCount = slotCount
+        keyBytes = Self.allocate(capacity * keyLimit, 0)
+        keyLengths = Self.allocate(capacity, 0)
+        hashes = Self.allocate(capacity, 0)
+        counts = Self.allocate(capacity, 0)
+        errors = Self.allocate(capacity, 0)
+        heap = Self.allocate(capacity, 0)
+        heapPosition = Self.allocate(capacity, 0)
+        slots = Self.allocate(slotCount, -1)
+        scratch = Self.allocate(keyLimit + 8, 0)
+    }
+
+    deinit {
+        for pointer in [keyLengths, counts, errors, heap, heapPosition, slots] {
+            pointer.deallocate()
+        }
+        keyBytes.deallocate()
+        hashes.deallocate()
+        scratch.deallocate()
+    }
+
+    /// An independent copy, for copy-on-write.
+    func copy() -> SpaceSavingStorage {
+        let other = SpaceSavingStorage(capacity: capacity, keyLimit: keyLimit)
+        other.used = used
+        other.replacements = replacements
+        other.keyBytes.update(from: keyBytes, count: capacity * keyLimit)
+        other.keyLengths.update(from: keyLengths, count: capacity)
+        other.hashes.update(from: hashes, count: capacity)
+        other.counts.update(from: counts, count: capacity)
+        other.errors.update(from: errors, count: capacity)
+        other.heap.update(from: heap, count: capacity)
+        other.heapPosition.update(from: heapPosition, count: capacity)
+        other.slots.update(from: slots, count: slotCount)
+        return other
+    }
+
+    private static func allocate<Element>(_ count: Int, _ value: Element)
+        -> UnsafeMutablePointer<Element>
+    {
+        let pointer = UnsafeMutablePointer<Element>.allocate(capacity: count)
+        pointer.initialize(repeating: value, count: count)
+        return pointer
+    }
+}
