@@ -123,3 +123,27 @@ func spaceSavingKeepsItsBoundsUnderChurn(seed: UInt64) {
     let rows = report.destinations + [report.otherDestinations]
     #expect(rows.reduce(0) { $0 + $1.counts.total } == total)
 }
+
+@Test func copiesOfATableAreIndependent() {
+    var original = SpaceSavingTable(capacity: 4, keyLimit: 16)
+    count("a.example", in: &original)
+    var copy = original
+    count("a.example", in: &copy)
+    count("b.example", in: &copy)
+    #expect(original.used == 1)
+    #expect(original.counts == [1])
+    #expect(copy.used == 2)
+    #expect(copy.counts == [2, 1])
+    count("c.example", in: &original)
+    #expect(original.key(1) == "c.example")
+    #expect(copy.key(1) == "b.example")
+}
+
+@Test func aggregatorCopiesAreIndependent() {
+    var first = ScanAggregator(topDestinations: 3)
+    first.add(SampleEvent(status: .sent, domain: "a.example"))
+    var second = first
+    second.add(SampleEvent(status: .sent, domain: "a.example"))
+    #expect(first.report().destinations.first?.counts.sent == 1)
+    #expect(second.report().destinations.first?.counts.sent == 2)
+}
