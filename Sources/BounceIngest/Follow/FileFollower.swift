@@ -1,0 +1,275 @@
+import BounceCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Follows one log file by path across rotations, handing out each complete line once.
+///
+/// Nothing happens between calls: each `poll` looks at the file and its rotated copies, reads
+/// what was appended and hands it out, so tests drive it step by step and a daemon calls it
+/// whenever a `FollowWaker` wakes up. Every line comes with the position just after it, which
+/// is what a checkpoint stores to continue exactly there.
+///
+/// - Rename rotation: the old file stays open and is read to its end, lines written to it
+///   after the rename included, before the new file at the path is read from its start. The
+///   switch waits until the new file has content, the sign that writers moved to it.
+/// - Delete and recreate: the same, with the deleted file read to its end.
+/// - `copytruncate` (the file is shorter than what was read, or its first bytes changed): the
+///   unread rest comes from the rotated copy with the old first bytes, then the truncated file
+///   is read from its start.
+/// - A file that does not exist yet is waited for and read from its start.
+/// - Resuming from a saved position finds the file among its rotated names if it was rotated
+///   while nothing was running, and reads its rest first.
+public final class FileFollower {
+    /// The followed path.
+    public let path: String
+    /// The longest line handed out; longer lines are cut and counted.
+    public let maxLineLength: Int
+    /// What has been seen so far.
+    public private(set) var statistics = FollowStatistics()
+
+    private var pendingStart: FollowStart?
+    /// A saved position whose file is gone, kept for the checkpoint until a new file appears.
+    private var awaited: FilePosition?
+    private var active: FollowedFile?
+    private let waker: FollowWaker?
+    /// The inode last watched at the path, so a new file there gets a watch of its own.
+    private var watchedInode: (UInt64, UInt64)?
+
+    /// Follows `path`, starting as `start` says on the first `poll`. A `waker`, when given,
+    /// gets watches on the path's directory and on each file read.
+    public init(
+        path: String, start: FollowStart, maxLineLength: Int = LineReader.defaultMaxLineLength,
+        waker: FollowWaker? = nil
+    ) {
+        self.path = path
+        self.maxLineLength = max(1, maxLineLength)
+        self.pendingStart = start
+        self.waker = waker
+        waker?.watchDirectory(Self.directory(of: path))
+    }
+
+    /// Where reading stands: the file and the offset of its next unread line; nil until a
+    /// file has been found. Between polls it covers exactly the lines handed out.
+    public var position: FilePosition? {
+        if let active { return active.position }
+        if case .resume(let saved) = pendingStart { return saved }
+        return awaited
+    }
+
+    /// Reads everything complete that is new, calling `body` with each line (without its LF
+    /// and one CR before it; valid only during the call) and the position after it.
+    ///
+    /// Throws when a file exists but cannot be opened or read; the follower stays where it
+    /// was and the next poll tries again.
+    public func poll(_ body: (_ line: UnsafeBufferPointer<UInt8>, _ position: FilePosition) -> Void)
+        throws(IngestError)
+    {
+        if let start = pendingStart {
+            try begin(start)
+            pendingStart = nil
+        }
+        // A few rounds: a switch to the next file is read in the same poll.
+        for _ in 0..<64 {
+            guard try step(body) else { return }
+        }
+    }
+
+    // MARK: - Starting
+
+    private func begin(_ start: FollowStart) throws(IngestError) {
+        switch start {
+        case .beginning:
+            active = try open(path, offset: 0)
+        case .end:
+            if let file = try open(path, offset: 0) {
+                file.lines.reset(to: file.lastLineBoundary())
+                active = file
+            }
+        case .resume(let saved):
+            try resume(saved)
+        }
+    }
+
+    private func resume(_ saved: FilePosition) throws(IngestError) {
+        let atPath = try open(path, offset: saved.offset)
+        let candidates = try rotatedCopies()
+        let plan = RotationPlanner.plan(
+            saved: saved, atPath: atPath?.observe(against: saved.identity),
+            rotated: candidates.map { $0.observe(against: saved.identity) })
+        if plan.lostTrack { statistics.lostTracks += 1 }
+        if let tail = plan.tail {
+            let file = candidates[tail]
+            file.lines.reset(to: saved.offset)
+            watch(file)
+            // The file at the path (if any) is read from its start once this one is done.
+            active = file
+            return
+        }
+        switch plan.next {
+        case .continueAt:
+            active = atPath
+        case .fromBeginning:
+            atPath?.lines.reset(to: 0)
+            active = atPath
+        case .waitForFile:
+            active = nil
+            awaited = saved
+        }
+    }
+
+    // MARK: - Following
+
+    /// One round: check the file, read it, move on to a new file at the path. Returns whether
+    /// another round is needed right away.
+    private func step(_ body: (UnsafeBufferPointer<UInt8>, FilePosition) -> Void)
+        throws(IngestError) -> Bool
+    {
+        guard let file = active else {
+            // Nothing read yet: a file that appears is new and read from its start.
+            active = try open(path, offset: 0)
+            if active != nil { awaited = nil }
+            return active != nil
+        }
+        if !RotationPlanner.isIntact(
+            FilePosition(identity: file.identity, offset: file.lines.readOffset),
+            in: file.observe(against: file.identity))
+        {
+            try recoverFromTruncation(of: file)
+            return true
+        }
+        try read(file, body)
+        file.growFingerprint()
+        let atPath = Self.statPath(path)
+        if let atPath, atPath.device == file.identity.device, atPath.inode == file.identity.inode {
+            return false
+        }
+        // The file was renamed or deleted. Writers may still add to it, so it is left only
+        // once a new file at the path has content; until then both are watched.
+        guard let atPath, atPath.size > 0, let next = try open(path, offset: 0) else {
+            return false
+        }
+        finish(file, body)
+        statistics.rotations += 1
+        active = next
+        return true
+    }
+
+    /// The file is shorter than what was read, or starts with other bytes: its old content
+    /// was copied away (`copytruncate`) or it was rewritten. The unread rest is read from the
+    /// copy if one is found; then the file at the path is read from its start.
+    private func recoverFromTruncation(of file: FollowedFile) throws(IngestError) {
+        statistics.truncations += 1
+        let saved = file.position
+        let candidates = try rotatedCopies()
+        let observed = candidates.map { $0.observe(against: saved.identity) }
+        if let tail = RotationPlanner.findTail(of: saved, among: observed),
+            observed[tail].inode != saved.identity.inode
+        {
+            let copy = candidates[tail]
+            copy.lines.reset(to: saved.offset)
+            watch(copy)
+            // The copy is not at the path, so the next round drains it and then moves on.
+            active = copy
+            return
+        }
+        statistics.lostTracks += 1
+        file.restart()
+    }
+
+    private func read(
+        _ file: FollowedFile, _ body: (UnsafeBufferPointer<UInt8>, FilePosition) -> Void
+    ) throws(IngestError) {
+        let before = file.lines.truncatedLines
+        defer { statistics.truncatedLines += file.lines.truncatedLines - before }
+        try file.lines.readAvailable(from: file.descriptor, path: file.path) { line, offset in
+            deliver(line, FilePosition(identity: file.identity, offset: offset), body)
+        }
+    }
+
+    /// Hands out the unterminated last line of a file nobody writes to any more.
+    private func finish(
+        _ file: FollowedFile, _ body: (UnsafeBufferPointer<UInt8>, FilePosition) -> Void
+    ) {
+        let before = file.lines.truncatedLines
+        file.lines.flushPartialLine { line, offset in
+            deliver(line, FilePosition(identity: file.identity, offset: offset), body)
+        }
+        statistics.truncatedLines += file.lines.truncatedLines - before
+    }
+
+    @inline(__always)
+    private func deliver(
+        _ line: UnsafeBufferPointer<UInt8>, _ position: FilePosition,
+        _ body: (UnsafeBufferPointer<UInt8>, FilePosition) -> Void
+    ) {
+        statistics.lines += 1
+        body(line, position)
+    }
+
+    // MARK: - Files
+
+    private func open(_ path: String, offset: Int) throws(IngestError) -> FollowedFile? {
+        guard let file = try FollowedFile(path: path, maxLineLength: maxLineLength, offset: offset)
+        else { return nil }
+        watch(file)
+        return file
+    }
+
+    private func watch(_ file: FollowedFile) {
+        guard let waker else { return }
+        let inode = (file.identity.device, file.identity.inode)
+        if let watchedInode, watchedInode == inode { return }
+        waker.watchFile(file.path)
+        watchedInode = inode
+    }
+
+    /// The uncompressed rotated copies of the path that can be opened, newest first.
+    private func rotatedCopies() throws(IngestError) -> [FollowedFile] {
+        let directory = Self.directory(of: path)
+        let base = String(
+            path.utf8.split(separator: UInt8(ascii: "/")).last.map {
+                Substring($0)
+            } ?? Substring(path))
+        let names = RotatedNames.candidates(of: base, among: Self.listDirectory(directory))
+        var files: [FollowedFile] = []
+        for name in names {
+            let candidate = directory == "/" ? "/" + name : directory + "/" + name
+            // A copy that vanished or cannot be read is not where our lines are.
+            if let file = try? FollowedFile(path: candidate, maxLineLength: maxLineLength) {
+                files.append(file)
+            }
+        }
+        return files
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == path.utf8.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    static func statPath(_ path: String) -> FileObservation? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileObservation(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+            prefix: nil)
+    }
+
+    static func listDirectory(_ path: String) -> [String] {
+        guard let stream = opendir(path) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}
