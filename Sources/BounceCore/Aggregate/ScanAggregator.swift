@@ -5,12 +5,20 @@
 /// lists, listed IPs, sample replies and unreadable inputs are capped. Counting a delivery to a
 /// domain already in the table allocates nothing: the domain is lower-cased and hashed in place
 /// and decoded to a `String` only in `report()`.
+///
+/// Accuracy: while at most `capacity` distinct domains (at least 1024, and at least 4 × the top
+/// N) have been seen, every count is exact. Past that, with `W` deliveries in total, each listed
+/// domain's counts are exact since it last entered the table and short of the truth by at most
+/// `W / capacity` deliveries in all, and every domain with more than `W / capacity` deliveries is
+/// listed if it ranks in the top N. The same holds for client IPs with a capacity of 256. The
+/// `other` row is everything not listed, so rows always add up to the exact totals.
 public struct ScanAggregator {
     /// The most destination domains a report lists; larger requests are clamped.
     public static let maximumTopDestinations = 500
     /// Destination domains counted exactly before Space-Saving starts replacing them: a mail
     /// log rarely has more, and replacing costs more than counting. A report of the top N keeps
-    /// at least 4N, so the listed domains' error stays under a quarter of their average count.
+    /// at least 4N, so a listed domain misses at most a quarter of the deliveries it would have
+    /// if all were spread evenly over the N.
     static let minimumDomainCapacity = 1024
     /// Bytes kept of a domain; longer ones (not valid DNS names) are counted under their prefix.
     static let domainKeyLimit = 255
