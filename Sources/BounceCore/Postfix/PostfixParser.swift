@@ -130,7 +130,7 @@ public enum PostfixParser {
         default:
             return nil
         }
-        guard let reject = PostfixReject.parse(line, at: textStart, event: event, branch: kind)
+        guard let reject = PostfixReject.parse(line, at: textStart, event: event)
         else {
             branch = .garbled
             return .unrecognized

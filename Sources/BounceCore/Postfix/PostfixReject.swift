@@ -4,8 +4,7 @@ enum PostfixReject {
     /// Parses the text after `reject: ` (or `milter-reject: `, `proxy-reject: `) at `index`;
     /// nil when it is not in any known shape.
     static func parse(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent,
-        branch: PostfixBranch
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent
     ) -> RawEvent? {
         let limit = line.count
         var event = template
