@@ -73,13 +73,17 @@ let mixedMailIndices = [0, 2, 3, 4, 5]
         guard JournalFixture.isAvailable() else { return }
         let dir = try TempDirectory()
         let path = dir.path("mail.journal")
-        let long = String(repeating: "x", count: 500)
+        // Long enough for systemd-journal-remote to store it compressed.
+        let long = (0..<600).map { "w\($0) " }.joined()
         try JournalFixture.append(
             [Entry(identifier: "postfix/smtp", pid: 1, message: long)], to: path, first: 0)
         let source = try JournalSource(location: .files([path]), maxMessageLength: 100)
         let record = try #require(try source.next())
         #expect(record.message == Array(long.utf8.prefix(100)))
         #expect(source.truncatedMessages == 1)
+        let whole = try JournalSource(location: .files([path]))
+        #expect(try whole.next()?.message == Array(long.utf8))
+        #expect(whole.truncatedMessages == 0)
     }
 
     static func identifiers(_ source: JournalSource) throws -> [String] {

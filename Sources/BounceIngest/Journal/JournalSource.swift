@@ -76,6 +76,9 @@ public final class JournalSource {
         self.maxMessageLength = max(1, maxMessageLength)
         prefixes = identifierPrefixes.map { Array($0.utf8) }
         handle = try JournalHandle(location: self.location)
+        // libsystemd decompresses no more of a field than this; one byte beyond the cap (after
+        // `MESSAGE=`) still shows that a message was cut, so it gets counted.
+        _ = sd_journal_set_data_threshold(handle.pointer, self.maxMessageLength + 9)
         if follow {
             let descriptor = sd_journal_get_fd(handle.pointer)
             guard descriptor >= 0 else {
