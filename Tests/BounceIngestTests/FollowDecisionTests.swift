@@ -136,6 +136,26 @@ import Testing
         }
     }
 
+    @Test func newerCopiesAreReadOldestFirstAndStaleOnesLeftOut() {
+        func copy(_ inode: UInt64, modified: Int64) -> FileObservation {
+            FileObservation(device: 1, inode: inode, size: 10, prefix: nil, modified: modified)
+        }
+        // Newest first: .0, .1, .2 (ours), .3
+        let copies = [
+            copy(10, modified: 300), copy(11, modified: 200), copy(12, modified: 100),
+            copy(13, modified: 50),
+        ]
+        #expect(RotationPlanner.newerCopies(than: 2, among: copies, atPath: nil) == [1, 0])
+        #expect(RotationPlanner.newerCopies(than: 2, among: copies, atPath: copies[0]) == [1])
+        #expect(RotationPlanner.newerCopies(than: 0, among: copies, atPath: nil) == [])
+        #expect(RotationPlanner.newerCopies(than: 3, among: copies, atPath: nil) == [2, 1, 0])
+        let stale = [copy(10, modified: 300), copy(11, modified: 20), copy(12, modified: 100)]
+        #expect(RotationPlanner.newerCopies(than: 2, among: stale, atPath: nil) == [0])
+        #expect(RotatedNames.sameScheme("m.log.1", "m.log.2", of: "m.log"))
+        #expect(RotatedNames.sameScheme("m.log-20261125", "m.log-20261126", of: "m.log"))
+        #expect(!RotatedNames.sameScheme("m.log.1", "m.log-20261126", of: "m.log"))
+    }
+
     @Test func anEmptyFingerprintFindsOnlyTheSameInode() {
         let empty = FilePosition(
             identity: FileIdentity(device: 2049, inode: 42, fingerprint: .empty), offset: 0)

@@ -38,6 +38,56 @@ import Testing
         #expect(log.follower.statistics.lostTracks == 0)
     }
 
+    @Test func twoRotationsWhileStoppedAreReadInOrder() throws {
+        let dir = try TempDirectory()
+        let path = dir.path("mail.log")
+        let writer = try SyslogLikeWriter(path: path)
+        let log = FollowRecorder(FileFollower(path: path, start: .beginning))
+        try writer.write(mailLines("a", 0..<3))
+        try log.poll()
+        log.restart(path: path)
+        try writer.write(mailLines("a", 3..<5))
+        // A stale copy from an older naming scheme, older than everything else.
+        let stale = try dir.write("mail.log.1", Array("Nov 01 stale\n".utf8))
+        var old = timespec(tv_sec: 1_000_000, tv_nsec: 0)
+        _ = withUnsafePointer(to: &old) { time in
+            [time.pointee, time.pointee].withUnsafeBufferPointer {
+                utimensat(AT_FDCWD, stale, $0.baseAddress, 0)
+            }
+        }
+        try Rotate.rename(stale, to: path + "-20261101")
+        try Rotate.rename(path, to: path + ".1")
+        try writer.reopen()
+        try writer.write(mailLines("b", 0..<2))
+        try Rotate.rename(path + ".1", to: path + ".2")
+        try Rotate.rename(path, to: path + ".1")
+        try writer.reopen()
+        try writer.write(mailLines("c", 0..<2))
+        #expect(
+            try log.poll() == mailLines("a", 3..<5) + mailLines("b", 0..<2) + mailLines("c", 0..<2))
+        #expect(log.lines == writer.written)
+    }
+
+    @Test func twoRotationsBetweenPollsAreReadInOrder() throws {
+        let dir = try TempDirectory()
+        let path = dir.path("mail.log")
+        let writer = try SyslogLikeWriter(path: path)
+        let log = FollowRecorder(FileFollower(path: path, start: .beginning))
+        try writer.write(mailLines("a", 0..<3))
+        try log.poll()
+        try writer.write(mailLines("a", 3..<4))
+        try Rotate.rename(path, to: path + ".1")
+        try writer.reopen()
+        try writer.write(mailLines("b", 0..<2))
+        try Rotate.rename(path + ".1", to: path + ".2")
+        try Rotate.rename(path, to: path + ".1")
+        try writer.reopen()
+        try writer.write(mailLines("c", 0..<2))
+        #expect(
+            try log.poll() == mailLines("a", 3..<4) + mailLines("b", 0..<2) + mailLines("c", 0..<2))
+        #expect(log.follower.statistics.rotations == 2)
+    }
+
     @Test func aFileDeletedWhileStoppedIsCountedAsLostAndTheNewFileIsReadWhole() throws {
         let dir = try TempDirectory()
         let path = dir.path("mail.log")

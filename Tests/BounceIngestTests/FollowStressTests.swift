@@ -10,6 +10,7 @@ import Testing
     enum Step: CaseIterable {
         case burst, poll, halfLine, rename, renameToDate, copytruncate, deleteRecreate
         case restart, renameWhileStopped, copytruncateWhileStopped
+        case twoRenames, twoRenamesWhileStopped
     }
 
     @Test func twoHundredThousandLinesThroughEveryKindOfRotation() throws {
@@ -39,6 +40,14 @@ import Testing
             try writer.write(lines(some(50)))
             try writer.reopen()
             try writer.write(lines(1 + some(200)))
+        }
+
+        // logrotate's numbered scheme: .1 becomes .2, the log becomes .1.
+        func shiftAndRename() throws {
+            if FileManager.default.fileExists(atPath: path + ".1") {
+                try Rotate.rename(path + ".1", to: path + ".2")
+            }
+            try Rotate.rename(path, to: path + ".1")
         }
 
         while next < 200_000 {
@@ -79,6 +88,18 @@ import Testing
                 log.restart(path: path)
                 try Rotate.rename(path, to: path + ".1")
                 try writeOldReopenWriteNew()
+                try log.poll()
+            case .twoRenames, .twoRenamesWhileStopped:
+                // Two rotations before the follower looks again (or while it was stopped).
+                if step == .twoRenamesWhileStopped { log.restart(path: path) }
+                try shiftAndRename()
+                try writer.write(lines(some(50)))
+                try writer.reopen()
+                try writer.write(lines(1 + some(200)))
+                try shiftAndRename()
+                try writer.write(lines(some(50)))
+                try writer.reopen()
+                try writer.write(lines(1 + some(200)))
                 try log.poll()
             case .copytruncateWhileStopped:
                 log.restart(path: path)

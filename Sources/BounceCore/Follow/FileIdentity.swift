@@ -34,11 +34,16 @@ public struct FileObservation: Hashable, Sendable {
     /// The fingerprint of the file's first `reference.length` bytes, where `reference` is the
     /// identity it is compared with; nil when the file is shorter than that.
     public let prefix: FileFingerprint?
+    /// The last modification time in nanoseconds since the epoch (0 when unknown).
+    public let modified: Int64
 
-    public init(device: UInt64, inode: UInt64, size: Int, prefix: FileFingerprint?) {
+    public init(
+        device: UInt64, inode: UInt64, size: Int, prefix: FileFingerprint?, modified: Int64 = 0
+    ) {
         self.device = device
         self.inode = inode
         self.size = size
         self.prefix = prefix
+        self.modified = modified
     }
 }

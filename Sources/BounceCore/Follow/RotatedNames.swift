@@ -19,6 +19,17 @@ public enum RotatedNames {
         return numbered.map(\.1) + dated
     }
 
+    /// Whether two rotated names of `baseName` follow the same scheme (both numbered or both
+    /// dated): a copy of the other scheme is a leftover, not part of the current chain.
+    public static func sameScheme(_ first: String, _ second: String, of baseName: String)
+        -> Bool
+    {
+        switch (kind(of: first, base: baseName), kind(of: second, base: baseName)) {
+        case (.numbered, .numbered), (.dated, .dated): true
+        default: false
+        }
+    }
+
     /// Whether `name` looks like a rotated or compressed copy of some log, so that a glob such
     /// as `mail*` does not follow `mail.log.1` as a log of its own.
     public static func looksRotated(_ name: String) -> Bool {

@@ -67,4 +67,23 @@ public enum RotationPlanner {
             position.identity.hasSameContent(as: $0) && $0.size >= position.offset
         }
     }
+
+    /// The rotated copies newer than the one at `index` (candidates are newest first), in the
+    /// order to read them after it: oldest first. They were rotated after the file we were
+    /// reading, so none of their lines were read; this matters when two rotations happened
+    /// while nothing looked (a daemon stopped over two nights). A copy that is the file now
+    /// at the path (`atPath`) is left out: it is read as the path's file. So is one last
+    /// modified before the file at `index`: a leftover of another naming scheme, not newer.
+    public static func newerCopies(
+        than index: Int, among candidates: [FileObservation], atPath: FileObservation?
+    ) -> [Int] {
+        guard index > 0, index < candidates.count else { return [] }
+        let ours = candidates[index]
+        return (0..<index).reversed().filter { candidate in
+            let copy = candidates[candidate]
+            guard copy.modified >= ours.modified else { return false }
+            guard let atPath else { return true }
+            return copy.device != atPath.device || copy.inode != atPath.inode
+        }
+    }
 }

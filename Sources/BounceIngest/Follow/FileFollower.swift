@@ -35,6 +35,8 @@ public final class FileFollower {
     /// A saved position whose file is gone, kept for the checkpoint until a new file appears.
     private var awaited: FilePosition?
     private var active: FollowedFile?
+    /// Rotated copies newer than `active`, oldest first: read whole before the path's file.
+    private var queue: [FollowedFile] = []
     private let waker: FollowWaker?
     /// The inode last watched at the path, so a new file there gets a watch of its own.
     private var watchedInode: (UInt64, UInt64)?
@@ -104,6 +106,7 @@ public final class FileFollower {
         if let tail = plan.tail {
             let file = candidates[tail]
             file.lines.reset(to: saved.offset)
+            queue = newerCopies(than: tail, among: candidates, atPath: atPath)
             watch(file)
             // The file at the path (if any) is read from its start once this one is done.
             active = file
@@ -147,6 +150,13 @@ public final class FileFollower {
         if let atPath, atPath.device == file.identity.device, atPath.inode == file.identity.inode {
             return false
         }
+        // Rotated copies newer than this one are finished files, read whole next.
+        if !queue.isEmpty {
+            finish(file, body)
+            statistics.rotations += 1
+            active = queue.removeFirst()
+            return true
+        }
         // The file was renamed or deleted. Writers may still add to it, so it is left only
         // once a new file at the path has content; until then both are watched.
         guard let atPath, atPath.size > 0, let next = try open(path, offset: 0) else {
@@ -154,8 +164,38 @@ public final class FileFollower {
         }
         finish(file, body)
         statistics.rotations += 1
+        // Two rotations since the last look: the copies between this file and the new one
+        // come first.
+        let candidates = try rotatedCopies()
+        if let index = candidates.firstIndex(where: {
+            $0.identity.device == file.identity.device && $0.identity.inode == file.identity.inode
+        }) {
+            queue = newerCopies(than: index, among: candidates, atPath: next)
+        }
+        if !queue.isEmpty {
+            active = queue.removeFirst()
+            return true
+        }
         active = next
         return true
+    }
+
+    /// The files among `candidates` to read whole after the one at `index`, oldest first.
+    private func newerCopies(
+        than index: Int, among candidates: [FollowedFile], atPath: FollowedFile?
+    ) -> [FollowedFile] {
+        let observed = candidates.map { $0.observe(against: $0.identity) }
+        let here = atPath.map { $0.observe(against: $0.identity) }
+        let base = Self.name(of: path)
+        let ours = Self.name(of: candidates[index].path)
+        let chosen = RotationPlanner.newerCopies(than: index, among: observed, atPath: here)
+            .filter { RotatedNames.sameScheme(Self.name(of: candidates[$0].path), ours, of: base) }
+        for file in chosen.map({ candidates[$0] }) { watch(file) }
+        return chosen.map { candidates[$0] }
+    }
+
+    private static func openIfPresent(_ path: String, _ maxLineLength: Int) -> FollowedFile? {
+        (try? FollowedFile(path: path, maxLineLength: maxLineLength)) ?? nil
     }
 
     /// The file is shorter than what was read, or starts with other bytes: its old content
@@ -171,6 +211,8 @@ public final class FileFollower {
         {
             let copy = candidates[tail]
             copy.lines.reset(to: saved.offset)
+            queue = newerCopies(
+                than: tail, among: candidates, atPath: Self.openIfPresent(path, maxLineLength))
             watch(copy)
             // The copy is not at the path, so the next round drains it and then moves on.
             active = copy
@@ -230,10 +272,7 @@ public final class FileFollower {
     /// The uncompressed rotated copies of the path that can be opened, newest first.
     private func rotatedCopies() throws(IngestError) -> [FollowedFile] {
         let directory = Self.directory(of: path)
-        let base = String(
-            path.utf8.split(separator: UInt8(ascii: "/")).last.map {
-                Substring($0)
-            } ?? Substring(path))
+        let base = Self.name(of: path)
         let names = RotatedNames.candidates(of: base, among: Self.listDirectory(directory))
         var files: [FollowedFile] = []
         for name in names {
@@ -244,6 +283,12 @@ public final class FileFollower {
             }
         }
         return files
+    }
+
+    /// The last component of `path`.
+    static func name(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     static func directory(of path: String) -> String {

@@ -61,8 +61,10 @@ final class FollowedFile {
         let prefix = readPrefix(reference.fingerprint.length).map {
             FileFingerprint(of: $0)
         }
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         return FileObservation(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: size, prefix: prefix)
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: size, prefix: prefix,
+            modified: modified)
     }
 
     /// Forgets what was read and starts over at the first byte of new content.

@@ -82,7 +82,9 @@ public final class GlobFollower {
 
     private func addNewMatches() {
         var known = Set(paths)
-        var found = Self.expand(pattern).filter { !RotatedNames.looksRotated(Self.name(of: $0)) }
+        var found = Self.expand(pattern).filter {
+            !RotatedNames.looksRotated(FileFollower.name(of: $0))
+        }
         let isFirst = !started
         if isFirst {
             started = true
@@ -99,11 +101,6 @@ public final class GlobFollower {
             followers.append(
                 FileFollower(path: path, start: first, maxLineLength: maxLineLength, waker: waker))
         }
-    }
-
-    private static func name(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// The paths matching `pattern` now, sorted.
