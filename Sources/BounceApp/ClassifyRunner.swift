@@ -17,7 +17,7 @@ public struct ClassifyRunner {
 
     /// Runs the command and returns the exit status: 0, or 1 when an input could not be read
     /// in full (each such input is named on standard error; the others are still processed).
-    public func run(output: OutputStream = OutputStream()) -> Int32 {
+    public func run(output: BufferedOutput = BufferedOutput()) -> Int32 {
         let parser = LineParser(format: format)
         let classifier = Classifier.standard
         let zone = LocalZone()

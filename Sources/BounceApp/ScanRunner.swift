@@ -33,7 +33,7 @@ public struct ScanRunner {
     /// Runs the command and returns the exit status: 0, or 1 when an input could not be read
     /// in full. Each such input is named on standard error and listed in the report; the
     /// others are still counted.
-    public func run(output: OutputStream = OutputStream()) -> Int32 {
+    public func run(output: BufferedOutput = BufferedOutput()) -> Int32 {
         var aggregator = ScanAggregator(topDestinations: topDestinations)
         var span = EventSpan()
         let zone = LocalZone()

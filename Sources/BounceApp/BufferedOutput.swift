@@ -8,7 +8,7 @@
 ///
 /// `print` flushes per line on a terminal and takes a lock per call; output of thousands of
 /// JSON lines is faster written in large blocks.
-public final class OutputStream {
+public final class BufferedOutput {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let flushAt = 64 * 1024
@@ -56,21 +56,5 @@ public final class OutputStream {
             }
         }
         buffer.removeAll(keepingCapacity: true)
-    }
-}
-
-/// Writes `bouncewatch: message` and a newline to standard error at once.
-public func reportError(_ message: String) {
-    let text = Array("bouncewatch: \(message)\n".utf8)
-    text.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-            let written = write(2, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
     }
 }
