@@ -5,7 +5,8 @@ public struct BitSet1024: Sendable, Equatable {
     /// The largest number of members.
     public static let capacity = 1024
 
-    private var words:
+    @usableFromInline
+    var words:
         (
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
@@ -17,7 +18,31 @@ public struct BitSet1024: Sendable, Equatable {
     @inlinable
     public func contains(_ member: Int) -> Bool {
         guard member >= 0, member < Self.capacity else { return false }
-        return withWords { $0[member >> 6] & (1 << UInt64(member & 63)) != 0 }
+        return word(member >> 6) & (1 << UInt64(member & 63)) != 0
+    }
+
+    /// One word by index, read in place: going through `withUnsafeBytes(of:)` would copy all
+    /// 128 bytes on every call.
+    @usableFromInline
+    func word(_ index: Int) -> UInt64 {
+        switch index {
+        case 0: words.0
+        case 1: words.1
+        case 2: words.2
+        case 3: words.3
+        case 4: words.4
+        case 5: words.5
+        case 6: words.6
+        case 7: words.7
+        case 8: words.8
+        case 9: words.9
+        case 10: words.10
+        case 11: words.11
+        case 12: words.12
+        case 13: words.13
+        case 14: words.14
+        default: words.15
+        }
     }
 
     /// Adds `member`; members outside `0..<capacity` are ignored.

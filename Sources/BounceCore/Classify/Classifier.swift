@@ -8,7 +8,9 @@ public struct Classifier: Sendable {
     /// The rules in decision order (stable by tier, table order within a tier).
     public let rules: [Rule]
     let matcher: PhraseMatcher
-    let compiled: [CompiledRule]
+    let table: RuleTable
+    /// The rules of the enhanced code tier, which runs twice.
+    let codeTier: Range<Int>
     /// Phrase ids of each `BlocklistCatalog.entries` element.
     let blocklistPhrases: [[UInt16]]
     /// Phrase ids that introduce a list name we do not know (`blocked using `, ...).
@@ -47,7 +49,10 @@ public struct Classifier: Sendable {
             phrases.append(key)
             return id
         }
-        self.compiled = ordered.map { CompiledRule($0, intern: intern) }
+        self.table = RuleTable(ordered, intern: intern)
+        let firstCode = ordered.firstIndex { $0.tier == .enhancedCode } ?? ordered.count
+        let afterCode = ordered.firstIndex { $0.tier > .enhancedCode } ?? ordered.count
+        self.codeTier = firstCode..<max(firstCode, afterCode)
         self.blocklistPhrases = BlocklistCatalog.entries.map { $0.phrases.map(intern) }
         self.listIntroducers = Self.introducerPhrases.map(intern)
         self.matcher = PhraseMatcher(phrases: phrases)
@@ -89,44 +94,28 @@ public struct Classifier: Sendable {
     }
 
     func decide(_ context: Context) -> (Int, CodeSource)? {
-        for index in compiled.indices {
-            let rule = compiled[index]
-            if rule.tier == .enhancedCode {
-                // The enhanced code tier runs twice: reply text code first, then `dsn=`.
-                if let found = decideByCode(from: index, context: context) { return found }
-                return decideAfterCodes(context)
-            }
-            if holds(rule, context, code: context.replyESC ?? context.mtaDSN) {
+        table.withCheck(context) { check in
+            let either = context.replyESC ?? context.mtaDSN
+            for index in 0..<codeTier.lowerBound where check.holds(index, code: either) {
                 return (index, source(context))
             }
-        }
-        return nil
-    }
-
-    private func decideByCode(from first: Int, context: Context) -> (Int, CodeSource)? {
-        let codeRules =
-            first..<(compiled[first...].firstIndex { $0.tier != .enhancedCode }
-            ?? compiled.count)
-        if let code = context.replyESC {
-            for index in codeRules where holds(compiled[index], context, code: code) {
-                return (index, .reply(code))
+            // The enhanced code tier: the reply's code first, then Postfix's `dsn=`.
+            if let code = context.replyESC {
+                for index in codeTier where check.holds(index, code: code) {
+                    return (index, .reply(code))
+                }
             }
-        }
-        if let code = context.mtaDSN {
-            for index in codeRules where holds(compiled[index], context, code: code) {
-                return (index, .mtaDSN(code))
+            if let code = context.mtaDSN {
+                for index in codeTier where check.holds(index, code: code) {
+                    return (index, .mtaDSN(code))
+                }
             }
-        }
-        return nil
-    }
-
-    private func decideAfterCodes(_ context: Context) -> (Int, CodeSource)? {
-        for index in compiled.indices where compiled[index].tier > .enhancedCode {
-            if holds(compiled[index], context, code: context.replyESC ?? context.mtaDSN) {
+            for index in codeTier.upperBound..<check.rules.count
+            where check.holds(index, code: either) {
                 return (index, source(context))
             }
+            return nil
         }
-        return nil
     }
 
     private func source(_ context: Context) -> CodeSource {
@@ -135,35 +124,17 @@ public struct Classifier: Sendable {
         return .none
     }
 
-    @inline(__always)
-    func holds(_ rule: CompiledRule, _ context: Context, code: EnhancedStatusCode?) -> Bool {
-        if let mta = rule.mta, mta != context.mta { return false }
-        if !rule.kinds.isEmpty, !rule.kinds.contains(context.kind) { return false }
-        if !rule.statuses.isEmpty, !rule.statuses.contains(context.status) { return false }
-        if !rule.anyPhrase.isEmpty,
-            !rule.anyPhrase.contains(where: { context.phrases.contains(Int($0)) })
-        {
-            return false
-        }
-        for id in rule.allPhrases where !context.phrases.contains(Int(id)) { return false }
-        for id in rule.noPhrase where context.phrases.contains(Int(id)) { return false }
-        if !rule.codes.isEmpty {
-            guard let code, rule.codes.contains(where: { $0.matches(code) }) else { return false }
-        }
-        if !rule.replyCodes.isEmpty, !rule.replyCodes.contains(context.replyCode) { return false }
-        if !rule.stages.isEmpty, !rule.stages.contains(context.stage) { return false }
-        return true
-    }
-
     // MARK: - Verdict and block list
 
     func verdict(
         for index: Int, context: Context, event: RawEvent, line: UnsafeBufferPointer<UInt8>
     ) -> Classification {
-        let rule = rules[index]
-        var result = Classification(cause: rule.cause, ruleID: rule.id)
-        guard rule.cause == .blacklisted || rule.cause == .reputation else { return result }
-        result.blocklist = rule.blocklist ?? namedBlocklist(context, reply: event.reply, line: line)
+        // Element access, not `let rule = rules[index]`: copying a `Rule` retains its arrays.
+        let cause = rules[index].cause
+        var result = Classification(cause: cause, ruleID: rules[index].id)
+        guard cause == .blacklisted || cause == .reputation else { return result }
+        result.blocklist =
+            rules[index].blocklist ?? namedBlocklist(context, reply: event.reply, line: line)
         // The listed address is ours, never the remote's own: skip what precedes the remote's
         // words in `host mx[192.0.2.1] said: ...` or `... refused to talk to me: ...`.
         let reply = event.reply.slice(of: line)
@@ -197,10 +168,14 @@ public struct Classifier: Sendable {
     // MARK: - Explanation
 
     private func evidence(for index: Int, context: Context, code: CodeSource) -> [String] {
-        let rule = compiled[index]
-        var found: [String] = ["tier \(rules[index].tier.identifier)"]
-        for id in rule.anyPhrase + rule.allPhrases where context.phrases.contains(Int(id)) {
-            found.append("phrase \"\(matcher.phrases[Int(id)])\"")
+        let rule = rules[index]
+        var found: [String] = ["tier \(rule.tier.identifier)"]
+        for phrase in rule.anyPhrase + rule.allPhrases {
+            let key = String(decoding: phrase.utf8.map(ByteScan.lower), as: UTF8.self)
+            guard let id = matcher.phrases.firstIndex(of: key), context.phrases.contains(id) else {
+                continue
+            }
+            found.append("phrase \"\(key)\"")
         }
         if !rule.codes.isEmpty {
             switch code {
@@ -218,22 +193,23 @@ public struct Classifier: Sendable {
     }
 
     private func runnersUp(_ context: Context, excluding winner: Int?) -> [Explanation.RunnerUp] {
-        var result: [Explanation.RunnerUp] = []
-        for index in compiled.indices where index != winner {
-            let rule = compiled[index]
-            let matched: Bool
-            if rule.tier == .enhancedCode {
-                matched =
-                    (context.replyESC.map { holds(rule, context, code: $0) } ?? false)
-                    || (context.mtaDSN.map { holds(rule, context, code: $0) } ?? false)
-            } else {
-                matched = holds(rule, context, code: context.replyESC ?? context.mtaDSN)
+        table.withCheck(context) { check in
+            var result: [Explanation.RunnerUp] = []
+            for index in rules.indices where index != winner {
+                let matched: Bool
+                if codeTier.contains(index) {
+                    matched =
+                        (context.replyESC.map { check.holds(index, code: $0) } ?? false)
+                        || (context.mtaDSN.map { check.holds(index, code: $0) } ?? false)
+                } else {
+                    matched = check.holds(index, code: context.replyESC ?? context.mtaDSN)
+                }
+                if matched {
+                    result.append(
+                        Explanation.RunnerUp(ruleID: rules[index].id, cause: rules[index].cause))
+                }
             }
-            if matched {
-                result.append(
-                    Explanation.RunnerUp(ruleID: rules[index].id, cause: rules[index].cause))
-            }
+            return result
         }
-        return result
     }
 }

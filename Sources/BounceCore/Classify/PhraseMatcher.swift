@@ -14,8 +14,11 @@ public struct PhraseMatcher: Sendable {
     /// Byte → alphabet class; bytes that occur in no phrase share class 0.
     private let classOf: [UInt8]
     private let width: Int
-    /// `transitions[state * width + class]`: the next state, failure links already folded in.
-    private let transitions: [Int32]
+    /// `transitions[state * width + class]`: the next state, failure links already folded in,
+    /// with `outputFlag` set when phrases end there, so that the scan makes one table read per
+    /// byte.
+    private let transitions: [UInt16]
+    private static let outputFlag: UInt16 = 0x8000
     /// Phrase ids that end at each state (its own and those reached through failure links),
     /// as a slice `outputStart[state]..<outputStart[state + 1]` of `outputs`.
     private let outputStart: [Int32]
@@ -86,7 +89,10 @@ public struct PhraseMatcher: Sendable {
                 }
             }
         }
-        self.transitions = edges
+        precondition(ends.count < Int(Self.outputFlag), "too many matcher states")
+        self.transitions = edges.map { target in
+            UInt16(target) | (ends[Int(target)].isEmpty ? 0 : Self.outputFlag)
+        }
 
         var starts: [Int32] = [0]
         var flat: [UInt16] = []
@@ -109,8 +115,12 @@ public struct PhraseMatcher: Sendable {
                 outputStart.withUnsafeBufferPointer { starts in
                     outputs.withUnsafeBufferPointer { outputs in
                         let space = Int(classOf[Int(UInt8(ascii: " "))])
-                        var state = Int(delta[space])
-                        @inline(__always) func emit() {
+                        let flag = Self.outputFlag
+                        var state = 0
+                        @inline(__always) func step(_ symbol: Int) {
+                            let next = delta[state &* width &+ symbol]
+                            state = Int(next & ~flag)
+                            guard next & flag != 0 else { return }
                             var index = Int(starts[state])
                             let end = Int(starts[state + 1])
                             while index < end {
@@ -118,7 +128,7 @@ public struct PhraseMatcher: Sendable {
                                 index += 1
                             }
                         }
-                        emit()
+                        step(space)
                         var index = Self.continuationEnd(text, at: 0)
                         while index < text.count {
                             var byte = text[index]
@@ -127,12 +137,10 @@ public struct PhraseMatcher: Sendable {
                                 byte = 0x20
                                 index += 1
                             }
-                            state = Int(delta[state &* width &+ Int(classOf[Int(byte)])])
-                            if starts[state] != starts[state + 1] { emit() }
+                            step(Int(classOf[Int(byte)]))
                             if byte == 0x20 { index = Self.continuationEnd(text, at: index) }
                         }
-                        state = Int(delta[state &* width &+ space])
-                        emit()
+                        step(space)
                     }
                 }
             }
