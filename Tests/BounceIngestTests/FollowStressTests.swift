@@ -13,13 +13,17 @@ import Testing
         case twoRenames, twoRenamesWhileStopped
     }
 
-    @Test func twoHundredThousandLinesThroughEveryKindOfRotation() throws {
+    @Test(arguments: [20_261_126, 3] as [UInt64])
+    func twoHundredThousandLinesThroughEveryKindOfRotation(seed: UInt64) throws {
         let dir = try TempDirectory()
         let path = dir.path("mail.log")
         let writer = try SyslogLikeWriter(path: path)
         let log = FollowRecorder(FileFollower(path: path, start: .beginning))
+        // A file empty when a run stops has no fingerprint, so a copytruncate while stopped
+        // could not be told from plain appends: the log has a first line before anything.
+        try writer.write(["Nov 26 09:59:59 mx postfix/master[1]: daemon started"])
         try log.poll()  // the daemon's first poll comes at once
-        var random = SplitMix64(seed: 20_261_126)
+        var random = SplitMix64(seed: seed)
         var next = 0
         var seen: [Step: Int] = [:]
         var history: [(step: Step, firstLine: Int, delivered: Int)] = []
