@@ -292,8 +292,13 @@ private let spamhaus = Blocklist(
 
 @Test func topDestinationsIsClamped() {
     var aggregator = ScanAggregator(topDestinations: 1_000_000)
-    aggregator.add(SampleEvent(status: .sent, domain: "a.example"))
-    #expect(aggregator.domains.capacity == ScanAggregator.maximumTopDestinations * 4)
+    for index in 0..<ScanAggregator.maximumTopDestinations + 100 {
+        aggregator.add(SampleEvent(status: .sent, domain: "d\(index).example"))
+    }
+    let report = aggregator.report()
+    #expect(report.destinations.count == ScanAggregator.maximumTopDestinations)
+    #expect(report.otherDestinations.counts.sent == 100)
+    #expect(aggregator.domains.capacity == ScanAggregator.minimumDomainCapacity)
     var small = ScanAggregator(topDestinations: 0)
     small.add(SampleEvent(status: .sent, domain: "a.example"))
     small.add(SampleEvent(status: .sent, domain: "b.example"))

@@ -6,7 +6,7 @@
 /// domain already in the table allocates nothing: the domain is lower-cased and hashed in place
 /// and decoded to a `String` only in `report()`.
 ///
-/// Accuracy: while at most `capacity` distinct domains (at least 1024, and at least 4 × the top
+/// Accuracy: while at most `capacity` distinct domains (at least 4096, and at least 4 × the top
 /// N) have been seen, every count is exact. Past that, with `W` deliveries in total, each listed
 /// domain's counts are exact since it last entered the table and short of the truth by at most
 /// `W / capacity` deliveries in all, and every domain with more than `W / capacity` deliveries is
@@ -19,7 +19,7 @@ public struct ScanAggregator {
     /// log rarely has more, and replacing costs more than counting. A report of the top N keeps
     /// at least 4N, so a listed domain misses at most a quarter of the deliveries it would have
     /// if all were spread evenly over the N.
-    static let minimumDomainCapacity = 1024
+    static let minimumDomainCapacity = 4096
     /// Bytes kept of a domain; longer ones (not valid DNS names) are counted under their prefix.
     static let domainKeyLimit = 255
     /// Bytes kept of a client IP (an IPv6 address with a zone fits).
