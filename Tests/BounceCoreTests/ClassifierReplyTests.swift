@@ -162,6 +162,15 @@ let replyCases: [ReplyCase] = [
     ReplyCase(
         reply: "451 4.3.0 Temporary local problem - please try later", cause: .remoteError,
         rule: "remote.phrase", stage: .endOfData, status: .deferred),
+    ReplyCase(
+        reply: "Rejected: hits=7.5 required=5.0 trigger=5.0", cause: .spam, rule: "spam.phrase",
+        mta: .exim, stage: .endOfData, remote: false),
+    ReplyCase(
+        reply: "421 4.3.2 All server ports are busy", cause: .remoteError, rule: "remote.phrase",
+        stage: .connect, status: .rejected),
+    ReplyCase(
+        reply: "SIZE value too big", cause: .messageTooLarge, rule: "size.phrase", mta: .exim,
+        stage: .mailFrom, status: .rejected, remote: false),
     // Enhanced codes alone, from the reply and from dsn=.
     ReplyCase(reply: "550 5.1.1 Bad mailbox", cause: .recipientUnknown, rule: "esc.x.1.1"),
     ReplyCase(

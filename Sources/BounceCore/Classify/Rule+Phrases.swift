@@ -68,7 +68,7 @@ extension Rule {
                 "tls handshake", "tls session", "cannot start tls", "tls negotiation",
                 "dane validation", "tlsa", "mta-sts", "server certificate not trusted",
                 "ssl_connect",
-                "tls support", "requiretls", "tls connection required",
+                "tls support", "requiretls", "tls connection required", "no verified certificate",
             ],
             none: ["starttls ok", "ready to start tls"],
             sample: SampleLine.postfix(
@@ -125,7 +125,7 @@ extension Rule {
             any: [
                 "spam", "unsolicited", " ube ", "(ube)", "bulk mail", "junk mail",
                 "message score", "classified as junk", "scored too high", "spam score",
-                "content filter rejected", "looks like spam", "detected as spam",
+                "content filter rejected", "looks like spam", "detected as spam", " hits=",
             ],
             none: ["notspam"],
             sample: SampleLine.postfix(
@@ -174,7 +174,7 @@ extension Rule {
                 "message is too large", "message is too big", "exceeds size limit",
                 "maximum message size", "message size limit", "size limit", "message file too big",
                 "too large", "size exceeds", "exceeds the maximum size", "message length exceeds",
-                "exceeds maximum allowed size",
+                "exceeds maximum allowed size", "size value too big",
             ],
             sample: SampleLine.exim(
                 "designer@agency.example", host: "mx.agency.example [192.0.2.140]",
@@ -275,7 +275,8 @@ extension Rule {
                 "internal server error", "internal error", "resources temporarily unavailable",
                 "resource temporarily unavailable", "system storage", "temporary server error",
                 "service temporarily unavailable", "system error",
-                "database error", "out of memory", "queue file write error",
+                "database error", "out of memory", "queue file write error", "ports busy",
+                "ports are busy",
             ],
             sample: SampleLine.exim(
                 "staff@school.example", host: "mx.school.example [192.0.2.160]", deferred: true,
