@@ -23,6 +23,21 @@ import BounceCore
 /// - A file that does not exist yet is waited for and read from its start.
 /// - Resuming from a saved position finds the file among its rotated names if it was rotated
 ///   while nothing was running, and reads its rest first.
+/// - Two rotations between looks (or while stopped): the rotated copies between ours and the
+///   new file are read whole, in order.
+///
+/// Known limits: a file deleted while nothing ran cannot be read (counted in `lostTracks`);
+/// a file that was empty at the saved position has no fingerprint, so a `copytruncate` while
+/// stopped looks like appends to it; a deleted file stays open until a new one appears.
+///
+/// A daemon loop:
+///
+///     let waker = FollowWaker()
+///     let follower = FileFollower(path: "/var/log/mail.log", start: saved ?? .end, waker: waker)
+///     while running {
+///         try follower.poll { line, position in handle(line); lastPosition = position }
+///         _ = waker.wait(timeout: -1)  // or poll(2) waker.descriptor with other descriptors
+///     }
 public final class FileFollower {
     /// The followed path.
     public let path: String
