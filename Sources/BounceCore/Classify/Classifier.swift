@@ -15,6 +15,9 @@ public struct Classifier: Sendable {
     let blocklistPhrases: [[UInt16]]
     /// Phrase ids that introduce a list name we do not know (`blocked using `, ...).
     let listIntroducers: [UInt16]
+    /// How many leading rules need neither text nor codes (`status=expired`, SASL failures):
+    /// they are tried before the reply is scanned, which a third of failure lines never need.
+    let textFreeLeadingRules: Int
 
     static let introducerPhrases = [
         "blocked using ", "listed in ", "listed at ", "listed on ", "black list at ",
@@ -56,6 +59,11 @@ public struct Classifier: Sendable {
         self.blocklistPhrases = BlocklistCatalog.entries.map { $0.phrases.map(intern) }
         self.listIntroducers = Self.introducerPhrases.map(intern)
         self.matcher = PhraseMatcher(phrases: phrases)
+        self.textFreeLeadingRules =
+            ordered.firstIndex {
+                $0.tier != .event || !$0.anyPhrase.isEmpty || !$0.allPhrases.isEmpty
+                    || !$0.noPhrase.isEmpty || !$0.codes.isEmpty || !$0.replyCodes.isEmpty
+            } ?? ordered.count
     }
 
     /// The built-in rule set.
@@ -63,6 +71,15 @@ public struct Classifier: Sendable {
 
     /// Classifies `event`, whose byte ranges point into `line`. Not called for `sent`.
     public func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification {
+        if textFreeLeadingRules > 0 {
+            let bare = Context(event, in: line, matcher: nil)
+            let decided = table.withCheck(bare) { check in
+                (0..<textFreeLeadingRules).first { check.holds($0, code: nil) }
+            }
+            if let index = decided {
+                return verdict(for: index, context: bare, event: event, line: line)
+            }
+        }
         let context = Context(event, in: line, matcher: matcher)
         guard let (index, _) = decide(context) else {
             return Classification(cause: .unclassified, ruleID: "none")

@@ -160,12 +160,21 @@ struct Context {
     var mtaDSN: EnhancedStatusCode?
     var phrases: BitSet1024
 
-    init(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher) {
-        let reply = event.reply.slice(of: line)
+    /// With a nil `matcher` the reply is not scanned: no phrase is set and only the parser's
+    /// codes are used, which is enough for the rules that look at the event alone.
+    init(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher?) {
         mta = event.mta
         kind = event.kind
         status = event.status
         stage = event.stage
+        if let dsn = event.mtaDSN, !dsn.isUndetailed { mtaDSN = dsn }
+        guard let matcher else {
+            replyCode = event.replyCode
+            replyESC = event.replyDSN
+            phrases = BitSet1024()
+            return
+        }
+        let reply = event.reply.slice(of: line)
         var code = event.replyCode
         if code == 0 {
             if let leading = ByteScan.fixedNumber(reply, at: 0, count: 3), leading >= 200,
@@ -178,7 +187,6 @@ struct Context {
         }
         replyCode = code
         replyESC = event.replyDSN ?? ReplyScan.firstEnhancedCode(in: reply)
-        if let dsn = event.mtaDSN, !dsn.isUndetailed { mtaDSN = dsn }
         phrases = matcher.matches(in: reply)
     }
 }

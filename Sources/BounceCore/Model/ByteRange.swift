@@ -2,13 +2,29 @@
 ///
 /// Parsers hand out ranges instead of strings so that the hot path allocates nothing; callers
 /// decode only the fields they keep.
+///
+/// Offsets are stored as 32 bits: an event holds over a dozen ranges and is copied on every
+/// parsed line, so halving them is measurable. Readers cap lines far below 2 GiB; a larger
+/// offset is clamped, which can only shorten a field, never point outside the line.
 public struct ByteRange: Hashable, Sendable {
-    public var start: Int
-    public var end: Int
+    @usableFromInline var lower: Int32
+    @usableFromInline var upper: Int32
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = end
+        lower = Int32(clamping: start)
+        upper = Int32(clamping: end)
+    }
+
+    /// Offset of the first byte.
+    @inlinable public var start: Int {
+        get { Int(lower) }
+        set { lower = Int32(clamping: newValue) }
+    }
+
+    /// Offset one past the last byte.
+    @inlinable public var end: Int {
+        get { Int(upper) }
+        set { upper = Int32(clamping: newValue) }
     }
 
     /// The empty range: the field was absent.

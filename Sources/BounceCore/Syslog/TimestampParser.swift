@@ -102,32 +102,42 @@ public enum TimestampParser {
         Int, Int, Int
     )? {
         let cursor = index
-        guard let year = ByteScan.fixedNumber(line, at: cursor, count: 4),
-            line.count > cursor + 10,
+        // Bounds first, then plain digit arithmetic: this runs on every Exim and RFC 3339 line.
+        guard cursor >= 0, line.count > cursor + 10,
+            let high = twoDigits(line, cursor), let low = twoDigits(line, cursor + 2),
             line[cursor + 4] == UInt8(ascii: "-"),
-            let month = ByteScan.fixedNumber(line, at: cursor + 5, count: 2),
+            let month = twoDigits(line, cursor + 5),
             line[cursor + 7] == UInt8(ascii: "-"),
-            let day = ByteScan.fixedNumber(line, at: cursor + 8, count: 2),
+            let day = twoDigits(line, cursor + 8),
             (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         index = cursor + 10
-        return (year, month, day)
+        return (high * 100 + low, month, day)
     }
 
     private static func clock(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> (
         Int, Int, Int
     )? {
         let cursor = index
-        guard let hour = ByteScan.fixedNumber(line, at: cursor, count: 2),
-            line.count >= cursor + 8,
+        guard cursor >= 0, line.count >= cursor + 8,
+            let hour = twoDigits(line, cursor),
             line[cursor + 2] == UInt8(ascii: ":"),
-            let minute = ByteScan.fixedNumber(line, at: cursor + 3, count: 2),
+            let minute = twoDigits(line, cursor + 3),
             line[cursor + 5] == UInt8(ascii: ":"),
-            let second = ByteScan.fixedNumber(line, at: cursor + 6, count: 2),
+            let second = twoDigits(line, cursor + 6),
             hour < 24, minute < 60, second <= 60
         else { return nil }
         index = cursor + 8
         return (hour, minute, second)
+    }
+
+    /// Two decimal digits at `index`, which the caller has bounds-checked.
+    @inline(__always)
+    private static func twoDigits(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
+        let tens = line[index] &- UInt8(ascii: "0")
+        let ones = line[index + 1] &- UInt8(ascii: "0")
+        guard tens < 10, ones < 10 else { return nil }
+        return Int(tens) * 10 + Int(ones)
     }
 
     private static func fraction(
