@@ -65,7 +65,21 @@ public enum ByteScan {
         _ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil
     ) -> Int? {
         let end = Swift.min(to ?? bytes.count, bytes.count)
-        var index = from
+        var index = Swift.max(from, 0)
+        // Eight bytes at a time (the classic "has a zero byte" test on `word ^ pattern`): the
+        // lowest flagged byte is always a real match, so the first hit is exact.
+        if let base = bytes.baseAddress {
+            let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+            while index + 8 <= end {
+                let word =
+                    UInt64(
+                        littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    ^ pattern
+                let flags = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
         while index < end {
             if bytes[index] == byte { return index }
             index += 1

@@ -34,7 +34,7 @@ public struct SyslogHeader: Sendable {
         cursor += 1
         // Host: one token.
         let hostStart = cursor
-        while cursor < line.count, line[cursor] != UInt8(ascii: " ") { cursor += 1 }
+        cursor = ByteScan.find(UInt8(ascii: " "), in: line, from: cursor) ?? line.count
         guard cursor > hostStart, cursor < line.count else { return nil }
         let host = ByteRange(hostStart, cursor)
         cursor += 1
@@ -42,7 +42,9 @@ public struct SyslogHeader: Sendable {
         let programStart = cursor
         while cursor < line.count {
             let byte = line[cursor]
-            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: " ") {
+            // One bit test instead of three compares: `[`, `:` or space ends the name.
+            let offset = byte &- 0x20
+            if offset < 64, (0x0800_0000_0400_0001 as UInt64) &>> UInt64(offset) & 1 == 1 {
                 break
             }
             cursor += 1

@@ -11,9 +11,18 @@ public enum TimestampParser {
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
         if cursor < line.count, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
-        guard let day = ByteScan.smallNumber(line, at: &cursor, maxDigits: 2),
-            (1...31).contains(day)
-        else { return nil }
+        guard cursor + 1 < line.count else { return nil }
+        let day: Int
+        if let pair = twoDigits(line, cursor) {
+            day = pair
+            cursor += 2
+        } else {
+            let single = line[cursor] &- UInt8(ascii: "0")
+            guard single < 10 else { return nil }
+            day = Int(single)
+            cursor += 1
+        }
+        guard (1...31).contains(day) else { return nil }
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
         guard let (hour, minute, second) = clock(line, at: &cursor) else { return nil }
