@@ -59,7 +59,7 @@ enum EximAuth {
         var firstColon: Int?
         while let colon = ByteScan.find(": ", in: line, from: cursor, to: count) {
             if firstColon == nil { firstColon = colon }
-            if ByteScan.isDigit(EximScan.byte(line, colon + 2)) { return colon + 2 }
+            if ByteScan.isDigit(ByteScan.byte(line, colon + 2)) { return colon + 2 }
             cursor = colon + 2
         }
         // `H=(helo) [ip] [ip] 535 ...`: skip spaces and bracketed words up to the code.
@@ -69,7 +69,7 @@ enum EximAuth {
             guard cursor < count, line[cursor] == UInt8(ascii: "[") else { break }
             cursor = EximScan.tokenEnd(line, from: cursor, limit: count)
         }
-        if ByteScan.isDigit(EximScan.byte(line, cursor)) { return cursor }
+        if ByteScan.isDigit(ByteScan.byte(line, cursor)) { return cursor }
         if let colon = firstColon, colon + 2 < count { return colon + 2 }
         return nil
     }

@@ -8,9 +8,9 @@ enum EximDelivery {
     /// The flag at `index` when two flag bytes and a space (or the end) are there.
     @inline(__always)
     static func flag(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Flag? {
-        let next = EximScan.byte(line, index + 2)
+        let next = ByteScan.byte(line, index + 2)
         guard next == EximScan.space || (next == 0 && index + 2 == line.count) else { return nil }
-        switch (EximScan.byte(line, index), EximScan.byte(line, index + 1)) {
+        switch (ByteScan.byte(line, index), ByteScan.byte(line, index + 1)) {
         case (UInt8(ascii: "="), UInt8(ascii: ">")): return .delivered
         case (UInt8(ascii: "-"), UInt8(ascii: ">")): return .additional
         case (UInt8(ascii: ">"), UInt8(ascii: ">")): return .cutthrough

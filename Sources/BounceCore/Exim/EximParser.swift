@@ -52,7 +52,7 @@ public enum EximParser {
             pid: header.pid)
         var cursor = header.messageStart
         // Exim's `syslog_timestamp` (on by default) repeats its own stamp, which has a year.
-        if ByteScan.isDigit(EximScan.byte(line, cursor)) {
+        if ByteScan.isDigit(ByteScan.byte(line, cursor)) {
             var probe = cursor
             if var stamp = TimestampParser.exim(line, at: &probe) {
                 probe = EximScan.skipSpaces(line, from: probe, limit: line.count)
@@ -114,7 +114,7 @@ public enum EximParser {
     private static func zone(
         _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, into stamp: inout LogTimestamp
     ) {
-        let sign = EximScan.byte(line, index)
+        let sign = ByteScan.byte(line, index)
         guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return }
         var cursor = index
         guard let offset = TimestampParser.utcOffset(line, at: &cursor, colon: false),
@@ -155,12 +155,12 @@ public enum EximParser {
         }
         let programEnd = cursor
         var pid: Int?
-        if EximScan.byte(line, cursor) == UInt8(ascii: "[") {
+        if ByteScan.byte(line, cursor) == UInt8(ascii: "[") {
             pid = EximScan.bracketPID(line, at: &cursor)
             guard pid != nil else { return false }
         }
-        guard EximScan.byte(line, cursor) == EximScan.colon,
-            EximScan.byte(line, cursor + 1) == EximScan.space
+        guard ByteScan.byte(line, cursor) == EximScan.colon,
+            ByteScan.byte(line, cursor + 1) == EximScan.space
         else { return false }
         prefix.host = ByteRange(index, hostEnd)
         prefix.program = ByteRange(program, programEnd)

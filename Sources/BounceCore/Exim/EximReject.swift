@@ -81,7 +81,7 @@ enum EximReject {
         }
         if let found = ByteScan.find(" from ", in: line, from: index, to: limit) {
             let start = found + 6
-            let first = EximScan.byte(line, start)
+            let first = ByteScan.byte(line, start)
             if first == UInt8(ascii: "[") || first == UInt8(ascii: "(") {
                 return EximHost.parse(line, at: start, limit: limit)
             }
@@ -116,7 +116,7 @@ enum EximReject {
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, into event: inout RawEvent
     ) -> Int {
         let count = line.count
-        if EximScan.byte(line, index) == UInt8(ascii: "<") {
+        if ByteScan.byte(line, index) == UInt8(ascii: "<") {
             var close = index + 1
             while close < count, line[close] != UInt8(ascii: ">") {
                 close =

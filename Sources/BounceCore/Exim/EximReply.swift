@@ -46,7 +46,7 @@ enum EximReply {
         var firstColon: Int?
         while let colon = ByteScan.find(": ", in: line, from: cursor, to: end) {
             if firstColon == nil { firstColon = colon }
-            if ByteScan.isDigit(EximScan.byte(line, colon + 2)), colon + 2 < end {
+            if ByteScan.isDigit(ByteScan.byte(line, colon + 2)), colon + 2 < end {
                 event.reply = ByteRange(colon + 2, end)
                 event.replyIsRemote = true
                 codes(line, at: colon + 2, end: end, into: &event)
@@ -67,7 +67,7 @@ enum EximReply {
     static func codes(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, into event: inout RawEvent
     ) {
-        let first = EximScan.byte(line, index)
+        let first = ByteScan.byte(line, index)
         if first &- UInt8(ascii: "2") < 4, index + 3 <= end,
             ByteScan.isDigit(line[index + 1]), ByteScan.isDigit(line[index + 2]),
             index + 3 == end || line[index + 3] == EximScan.space
@@ -91,7 +91,7 @@ enum EximReply {
         guard let code = EnhancedStatusCode.scan(line, at: &cursor), cursor <= end else {
             return nil
         }
-        let next = EximScan.byte(line, cursor)
+        let next = ByteScan.byte(line, cursor)
         guard cursor == end || next == EximScan.space || next == UInt8(ascii: "\\") else {
             return nil
         }

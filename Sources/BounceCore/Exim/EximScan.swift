@@ -13,17 +13,6 @@ enum EximScan {
     @inline(__always)
     static func window(_ start: Int, _ end: Int) -> Int { Swift.min(end, start + phraseWindow) }
 
-    /// The byte at `index`, or 0 outside the line.
-    @inline(__always)
-    static func byte(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
-        index >= 0 && index < line.count ? line[index] : 0
-    }
-
-    @inline(__always)
-    static func isIDChar(_ byte: UInt8) -> Bool {
-        ByteScan.isDigit(byte) || ByteScan.lower(byte) &- UInt8(ascii: "a") < 26
-    }
-
     @inline(__always)
     static func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
 
@@ -82,7 +71,7 @@ enum EximScan {
         while cursor < limit, cursor - index < 8 {
             let byte = line[cursor]
             if byte == UInt8(ascii: "=") { return cursor + 1 }
-            guard isIDChar(byte) else { return nil }
+            guard ByteScan.isAlphanumeric(byte) else { return nil }
             cursor += 1
         }
         return nil
@@ -102,12 +91,12 @@ enum EximScan {
     @inline(__always)
     static func messageIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let dash = UInt8(ascii: "-")
-        guard byte(line, index + 6) == dash else { return nil }
+        guard ByteScan.byte(line, index + 6) == dash else { return nil }
         // The second dash tells the two shapes apart: 6-6-2 or 6-11-4.
         let secondDash: Int
-        if byte(line, index + 13) == dash {
+        if ByteScan.byte(line, index + 13) == dash {
             secondDash = index + 13
-        } else if byte(line, index + 18) == dash {
+        } else if ByteScan.byte(line, index + 18) == dash {
             secondDash = index + 18
         } else {
             return nil
@@ -116,7 +105,9 @@ enum EximScan {
         guard end <= line.count, end == line.count || line[end] == space else { return nil }
         var cursor = index
         while cursor < end {
-            guard isIDChar(line[cursor]) || cursor == index + 6 || cursor == secondDash else {
+            guard
+                ByteScan.isAlphanumeric(line[cursor]) || cursor == index + 6 || cursor == secondDash
+            else {
                 return nil
             }
             cursor += 1
@@ -126,14 +117,14 @@ enum EximScan {
 
     /// `[1234]` or `[1234/5]` at `index`: the pid, moving `index` past the bracket.
     static func bracketPID(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Int? {
-        guard byte(line, index) == UInt8(ascii: "[") else { return nil }
+        guard ByteScan.byte(line, index) == UInt8(ascii: "[") else { return nil }
         var cursor = index + 1
         guard let pid = ByteScan.smallNumber(line, at: &cursor, maxDigits: 10) else { return nil }
-        if byte(line, cursor) == UInt8(ascii: "/") {
+        if ByteScan.byte(line, cursor) == UInt8(ascii: "/") {
             cursor += 1
             guard ByteScan.smallNumber(line, at: &cursor, maxDigits: 10) != nil else { return nil }
         }
-        guard byte(line, cursor) == UInt8(ascii: "]") else { return nil }
+        guard ByteScan.byte(line, cursor) == UInt8(ascii: "]") else { return nil }
         index = cursor + 1
         return pid
     }

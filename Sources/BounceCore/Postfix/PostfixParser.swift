@@ -65,7 +65,7 @@ public enum PostfixParser {
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, event: RawEvent, header: SyslogHeader,
         branch: inout PostfixBranch
     ) -> ParseResult {
-        switch PostfixScan.byte(line, index) {
+        switch ByteScan.byte(line, index) {
         case UInt8(ascii: "m") where PostfixScan.starts(line, at: index, "message-id="),
             UInt8(ascii: "c") where PostfixScan.starts(line, at: index, "client="),
             UInt8(ascii: "u") where PostfixScan.starts(line, at: index, "uid="):
@@ -114,7 +114,7 @@ public enum PostfixParser {
     ) -> ParseResult? {
         let kind: PostfixBranch
         let textStart: Int
-        switch PostfixScan.byte(line, index) {
+        switch ByteScan.byte(line, index) {
         case UInt8(ascii: "r") where PostfixScan.starts(line, at: index, "reject: "):
             kind = .rejectCommand
             textStart = index + 8
@@ -143,7 +143,7 @@ public enum PostfixParser {
     /// Whether the refused "command" at `index` is an upper-case SMTP word, not cleanup's
     /// `header`/`body` check.
     private static func isSMTPCommand(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        PostfixScan.byte(line, index) &- UInt8(ascii: "A") < 26
+        ByteScan.byte(line, index) &- UInt8(ascii: "A") < 26
     }
 
     /// Text in no event shape: a note when a known daemon wrote it, garbage otherwise.

@@ -83,7 +83,7 @@ enum PostfixReject {
         var cursor = index
         while let semicolon = ByteScan.find(UInt8(ascii: ";"), in: line, from: cursor) {
             let next = semicolon + 2
-            if PostfixScan.byte(line, semicolon + 1) == PostfixScan.space,
+            if ByteScan.byte(line, semicolon + 1) == PostfixScan.space,
                 PostfixScan.starts(line, at: next, "from=<")
                     || PostfixScan.starts(line, at: next, "to=<")
                     || PostfixScan.starts(line, at: next, "proto=")
@@ -130,8 +130,8 @@ enum PostfixReject {
                 event.domain = PostfixScan.domain(of: found.range, in: line)
             }
             cursor = found.next
-            if PostfixScan.byte(line, cursor) == PostfixScan.comma { cursor += 1 }
-            guard PostfixScan.byte(line, cursor) == PostfixScan.space else { return cursor }
+            if ByteScan.byte(line, cursor) == PostfixScan.comma { cursor += 1 }
+            guard ByteScan.byte(line, cursor) == PostfixScan.space else { return cursor }
             cursor += 1
         }
         return cursor

@@ -5,17 +5,6 @@ enum PostfixScan {
     static let colon = UInt8(ascii: ":")
     static let quote = UInt8(ascii: "\"")
 
-    /// The byte at `index`, or 0 outside the line.
-    @inline(__always)
-    static func byte(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
-        index >= 0 && index < line.count ? line[index] : 0
-    }
-
-    @inline(__always)
-    static func isAlnum(_ byte: UInt8) -> Bool {
-        ByteScan.isDigit(byte) || ByteScan.lower(byte) &- UInt8(ascii: "a") < 26
-    }
-
     /// The end of a queue id starting at `index` (where its `: ` begins), or nil.
     ///
     /// Short ids are upper-case hex; long ids (`enable_long_queue_ids`) use a base-52 alphabet
@@ -30,7 +19,7 @@ enum PostfixScan {
             let byte = line[cursor]
             if ByteScan.isDigit(byte) || byte &- UInt8(ascii: "A") < 6 {
                 cursor += 1
-            } else if isAlnum(byte) {
+            } else if ByteScan.isAlphanumeric(byte) {
                 allHex = false
                 cursor += 1
             } else {
@@ -38,8 +27,8 @@ enum PostfixScan {
             }
         }
         let length = cursor - index
-        guard length >= 5, length <= 24, byte(line, cursor) == colon,
-            byte(line, cursor + 1) == space
+        guard length >= 5, length <= 24, ByteScan.byte(line, cursor) == colon,
+            ByteScan.byte(line, cursor + 1) == space
         else { return nil }
         if !allHex {
             for offset in index..<cursor {
@@ -132,7 +121,7 @@ enum PostfixScan {
         else { return (ByteRange(index, cursor), .none, cursor) }
         let inside = ByteRange(cursor + 1, close)
         var next = close + 1
-        if byte(line, next) == colon, ByteScan.isDigit(byte(line, next + 1)) {
+        if ByteScan.byte(line, next) == colon, ByteScan.isDigit(ByteScan.byte(line, next + 1)) {
             next += 1
             while next < limit, ByteScan.isDigit(line[next]) { next += 1 }
         }
@@ -162,8 +151,8 @@ enum PostfixScan {
         guard !range.isEmpty else { return }
         var cursor = range.start
         let first = line[cursor]
-        if first &- UInt8(ascii: "2") < 4, ByteScan.isDigit(byte(line, cursor + 1)),
-            ByteScan.isDigit(byte(line, cursor + 2)),
+        if first &- UInt8(ascii: "2") < 4, ByteScan.isDigit(ByteScan.byte(line, cursor + 1)),
+            ByteScan.isDigit(ByteScan.byte(line, cursor + 2)),
             cursor + 3 == range.end || line[cursor + 3] == space
                 || line[cursor + 3] == UInt8(ascii: "-")
         {

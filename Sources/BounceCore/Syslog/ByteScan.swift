@@ -8,6 +8,19 @@ public enum ByteScan {
         index >= 0 && index < bytes.count && isDigit(bytes[index])
     }
 
+    /// The byte at `index`, or 0 outside the buffer: lets parsers look ahead without bounds checks
+    /// of their own.
+    @inline(__always)
+    public static func byte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
+        index >= 0 && index < bytes.count ? bytes[index] : 0
+    }
+
+    /// ASCII letter or digit.
+    @inline(__always)
+    public static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        isDigit(byte) || lower(byte) &- UInt8(ascii: "a") < 26
+    }
+
     /// ASCII lower-casing; other bytes pass through.
     @inlinable
     public static func lower(_ byte: UInt8) -> UInt8 {
