@@ -259,6 +259,8 @@ extension Rule {
                 "command time limit exceeded", "transport returned", "local delivery failed",
                 "failed to lock mailbox",
                 "cannot open mailbox",
+                // pipe(8) when the command exits with a temporary-failure status (EX_TEMPFAIL).
+                "temporary failure. command output:",
             ],
             sample: SampleLine.postfixOwn(
                 "helpdesk@example.org", relay: "helpdesk", dsn: "5.3.0", status: "bounced",
