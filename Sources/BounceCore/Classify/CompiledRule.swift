@@ -112,11 +112,12 @@ struct RuleTable: Sendable {
         @inline(__always)
         func holds(_ index: Int, code: EnhancedStatusCode?) -> Bool {
             let rule = rules[index]
+            // Most rules name phrases and most replies match none of them: test that first.
+            if !rule.anyPhrase.isEmpty, !candidates.contains(index) { return false }
             if rule.mta != CompiledRule.anyMTA, rule.mta != context.mta.rawValue { return false }
             if rule.kinds & (1 << context.kind.rawValue) == 0 { return false }
             if rule.statuses & (1 << context.status.rawValue) == 0 { return false }
             if rule.stages & (1 << UInt16(context.stage.rawValue)) == 0 { return false }
-            if !rule.anyPhrase.isEmpty, !candidates.contains(index) { return false }
             for slot in rule.allPhrases
             where !context.phrases.contains(Int(phraseIDs[Int(slot)])) {
                 return false
