@@ -10,7 +10,7 @@
 #   grep -cE                         (the floor: counting lines without understanding them)
 # then a peak-memory run over a log with 1,000,000 distinct recipient domains (target < 100 MB).
 #
-# Environment: BENCH_DIR (scratch, default $TMPDIR/bouncewatch-bench), BENCH_LINES (1000000), BENCH_RUNS (3, best kept),
+# Environment: BENCH_DIR (scratch, default $TMPDIR/bouncewatch-bench), BENCH_LINES (1000000), BENCH_RUNS (5, best kept),
 # SCRATCH (SwiftPM build directory, default .build), CPU (core to pin to, default 0).
 # Figures are printed, never asserted: timings belong to the machine, not to the code.
 set -euo pipefail
@@ -64,8 +64,8 @@ BIN="$(swift build --scratch-path "$SCRATCH" -c release --show-bin-path)/bouncew
 
 # --- measuring
 # A shared VM's timings swing by half from one run to the next; every tool is run BENCH_RUNS
-# times (default 3) and its fastest run is kept, the same rule for every tool.
-BENCH_RUNS="${BENCH_RUNS:-3}"
+# times (default 5) and its fastest run is kept, the same rule for every tool.
+BENCH_RUNS="${BENCH_RUNS:-5}"
 result_wall=0 result_rss_kb=0
 # measure OUTPUT_FILE COMMAND...: runs COMMAND pinned to one core; sets result_wall (s, best of
 # BENCH_RUNS) and result_rss_kb (largest peak RSS); keeps the command's stdout in OUTPUT_FILE.
