@@ -102,7 +102,7 @@ public enum ScanJSONRenderer {
         for ip in blocklist.listedIPs { json.value(ip) }
         json.endArray()
         json.key("destinations")
-        writeCounts(blocklist.destinations, to: &json)
+        writeCounts(blocklist.destinations, key: "domain", to: &json)
         json.endObject()
     }
 
@@ -121,7 +121,7 @@ public enum ScanJSONRenderer {
         }
         json.endObject()
         json.key("top_clients")
-        writeClients(rejects.topClients, to: &json)
+        writeCounts(rejects.topClients, key: "ip", to: &json)
         json.endObject()
     }
 
@@ -135,7 +135,7 @@ public enum ScanJSONRenderer {
         for entry in failures.byMTA { json.field(entry.mta.identifier, entry.count) }
         json.endObject()
         json.key("top_clients")
-        writeClients(failures.topClients, to: &json)
+        writeCounts(failures.topClients, key: "ip", to: &json)
         json.endObject()
     }
 
@@ -161,22 +161,14 @@ public enum ScanJSONRenderer {
         json.endObject()
     }
 
-    private static func writeClients(_ clients: [NamedCount], to json: inout JSONWriter) {
-        json.beginArray()
-        for client in clients {
-            json.beginObject()
-            json.field("ip", client.name)
-            json.field("count", client.count)
-            json.endObject()
-        }
-        json.endArray()
-    }
-
-    private static func writeCounts(_ counts: [NamedCount], to json: inout JSONWriter) {
+    /// `[{"<key>": name, "count": n}, ...]`.
+    private static func writeCounts(
+        _ counts: [NamedCount], key: String, to json: inout JSONWriter
+    ) {
         json.beginArray()
         for entry in counts {
             json.beginObject()
-            json.field("domain", entry.name)
+            json.field(key, entry.name)
             json.field("count", entry.count)
             json.endObject()
         }

@@ -39,13 +39,9 @@ public enum TimestampParser {
         -> LogTimestamp?
     {
         var cursor = index
-        guard let (year, month, day) = date(line, at: &cursor),
-            cursor < line.count, line[cursor] == UInt8(ascii: "T")
-        else { return nil }
-        cursor += 1
-        guard let (hour, minute, second) = clock(line, at: &cursor) else { return nil }
-        var nanosecond = 0
-        fraction(line, at: &cursor, into: &nanosecond)
+        guard var stamp = dateTime(line, at: &cursor, separator: UInt8(ascii: "T")) else {
+            return nil
+        }
         var offset: Int?
         if cursor < line.count, line[cursor] == UInt8(ascii: "Z") {
             offset = 0
@@ -57,9 +53,8 @@ public enum TimestampParser {
             offset = parsed
         }
         index = cursor
-        return LogTimestamp(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-            nanosecond: nanosecond, utcOffsetSeconds: offset)
+        stamp.utcOffsetSeconds = offset
+        return stamp
     }
 
     /// `2026-11-26 10:00:01` (Exim), with an optional `.123` fraction; the zone is parsed by the
@@ -67,9 +62,16 @@ public enum TimestampParser {
     public static func exim(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int)
         -> LogTimestamp?
     {
+        dateTime(line, at: &index, separator: UInt8(ascii: " "))
+    }
+
+    /// `YYYY-MM-DD<separator>HH:MM:SS[.fraction]`, the part Exim and RFC 3339 stamps share.
+    private static func dateTime(
+        _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, separator: UInt8
+    ) -> LogTimestamp? {
         var cursor = index
         guard let (year, month, day) = date(line, at: &cursor),
-            cursor < line.count, line[cursor] == UInt8(ascii: " ")
+            cursor < line.count, line[cursor] == separator
         else { return nil }
         cursor += 1
         guard let (hour, minute, second) = clock(line, at: &cursor) else { return nil }
