@@ -8,20 +8,42 @@ let package = Package(
         .executable(name: "bouncewatch", targets: ["bouncewatch"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         // Pure decisions: parsing, classification, aggregation. No I/O, no clock.
         .target(name: "BounceCore"),
         // Reading logs: plain and gzip files, later inotify and the journal.
         .target(name: "BounceIngest", dependencies: ["BounceCore", "CZlib", "CSystemd"]),
         // Reports and the Prometheus text format.
         .target(name: "BounceOutput", dependencies: ["BounceCore"]),
-        // Command implementations and daemon wiring.
-        .target(name: "BounceApp", dependencies: ["BounceCore", "BounceIngest", "BounceOutput"]),
+        // The YAML configuration file, validated into BounceCore's `Configuration`.
+        .target(
+            name: "BounceConfig",
+            dependencies: ["BounceCore", .product(name: "Yams", package: "Yams")]),
+        // Sending alerts: sendmail, SMTP (with TLS), Alertmanager, mbox file.
+        .target(name: "BounceNotify", dependencies: ["BounceCore", "COpenSSL"]),
+        // The long-running service: sources, checkpoint, textfile, signals, sd_notify.
+        .target(
+            name: "BounceDaemon",
+            dependencies: [
+                "BounceCore", "BounceIngest", "BounceOutput", "BounceConfig", "BounceNotify",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]),
+        // Command implementations.
+        .target(
+            name: "BounceApp",
+            dependencies: [
+                "BounceCore", "BounceIngest", "BounceOutput", "BounceConfig", "BounceDaemon",
+                "BounceNotify",
+            ]),
         .executableTarget(
             name: "bouncewatch",
             dependencies: [
@@ -32,6 +54,9 @@ let package = Package(
         .testTarget(name: "BounceIngestTests", dependencies: ["BounceIngest"]),
         .testTarget(name: "BounceOutputTests", dependencies: ["BounceOutput"]),
         .testTarget(name: "BounceAppTests", dependencies: ["BounceApp"]),
+        .testTarget(name: "BounceConfigTests", dependencies: ["BounceConfig"]),
+        .testTarget(name: "BounceNotifyTests", dependencies: ["BounceNotify"]),
+        .testTarget(name: "BounceDaemonTests", dependencies: ["BounceDaemon"]),
     ],
     swiftLanguageModes: [.v6]
 )

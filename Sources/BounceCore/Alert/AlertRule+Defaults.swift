@@ -1,0 +1,34 @@
+extension AlertRule {
+    /// The rules used when the configuration has no `alerts` key: each is something a
+    /// postmaster acts on the same day.
+    public static let defaults: [AlertRule] = [
+        AlertRule(
+            name: "blacklisted", match: EventMatch(cause: [.blacklisted]), threshold: 1,
+            windowSeconds: 15 * 60, groupBy: [.blocklist]),
+        AlertRule(
+            name: "reputation", match: EventMatch(cause: [.reputation]), threshold: 5,
+            windowSeconds: 30 * 60, groupBy: [.destination]),
+        AlertRule(
+            name: "sasl-brute-force",
+            match: EventMatch(kind: [.authFailure], direction: [.inbound]), threshold: 30,
+            windowSeconds: 10 * 60),
+        AlertRule(
+            name: "relay-login-failed",
+            match: EventMatch(kind: [.authFailure], direction: [.outbound]), threshold: 1,
+            windowSeconds: 15 * 60),
+        AlertRule(
+            name: "sender-authentication",
+            match: EventMatch(cause: [.senderAuthentication]), threshold: 5,
+            windowSeconds: 30 * 60, groupBy: [.destination]),
+        AlertRule(
+            name: "tls", match: EventMatch(cause: [.tls]), threshold: 5, windowSeconds: 30 * 60,
+            groupBy: [.destination]),
+        AlertRule(
+            name: "expired", match: EventMatch(status: [.expired]), threshold: 1,
+            windowSeconds: 60 * 60),
+        AlertRule(
+            name: "deferral-storm", match: EventMatch(status: [.deferred]),
+            ratioOf: EventMatch(status: [.sent, .deferred, .bounced]), threshold: 0.3,
+            minEvents: 50, windowSeconds: 30 * 60, groupBy: [.destination]),
+    ]
+}

@@ -1,0 +1,20 @@
+/// `metrics:`: the Prometheus textfile for node_exporter's textfile collector.
+public struct MetricsConfig: Sendable, Equatable {
+    /// The file written atomically (temp file + rename in the same directory); nil writes none.
+    public var textfile: String?
+    /// Seconds between writes (and checkpoints).
+    public var intervalSeconds: Int
+    /// Destination domains that get series of their own; the rest count as `other`.
+    public var topDestinations: Int
+
+    public static let defaultTextfile = "/var/lib/prometheus/node-exporter/bouncewatch.prom"
+
+    public init(
+        textfile: String? = MetricsConfig.defaultTextfile, intervalSeconds: Int = 15,
+        topDestinations: Int = 50
+    ) {
+        self.textfile = textfile
+        self.intervalSeconds = intervalSeconds
+        self.topDestinations = topDestinations
+    }
+}

@@ -1,0 +1,69 @@
+/// One place log lines come from.
+public enum SourceConfig: Sendable, Equatable {
+    case file(FileSourceConfig)
+    case journal(JournalSourceConfig)
+
+    /// The `source` label of this source's metrics, unique within a configuration.
+    public var name: String {
+        switch self {
+        case .file(let file): file.name
+        case .journal(let journal): journal.name
+        }
+    }
+}
+
+/// Where a source starts when it has no saved position.
+public enum StartAt: String, Sendable, Equatable, CaseIterable {
+    /// Only lines written from now on.
+    case end
+    /// Everything the file or journal holds.
+    case beginning
+}
+
+/// `type: file`: one file or a glob of files.
+public struct FileSourceConfig: Sendable, Equatable {
+    /// A path or a `glob(3)` pattern (`/var/log/mail*.log`).
+    public var path: String
+    public var format: LogFormat
+    /// For a file never seen before.
+    public var startAt: StartAt
+    /// The metric label; defaults to the path.
+    public var name: String
+
+    /// True when `path` has glob characters.
+    public var isGlob: Bool { path.contains(where: { "*?[".contains($0) }) }
+
+    public init(
+        path: String, format: LogFormat = .auto, startAt: StartAt = .end, name: String? = nil
+    ) {
+        self.path = path
+        self.format = format
+        self.startAt = startAt
+        self.name = name ?? path
+    }
+}
+
+/// `type: journal`: the systemd journal through libsystemd.
+public struct JournalSourceConfig: Sendable, Equatable {
+    /// A journal directory (`/var/log/journal`); nil with no `files` means the system journal.
+    public var directory: String?
+    /// Journal files to read instead of a directory.
+    public var files: [String]
+    /// `SYSLOG_IDENTIFIER` prefixes to read.
+    public var identifiers: [String]
+    public var startAt: StartAt
+    /// The metric label; defaults to `journal`.
+    public var name: String
+
+    public init(
+        directory: String? = nil, files: [String] = [],
+        identifiers: [String] = ["postfix", "exim"], startAt: StartAt = .end,
+        name: String = "journal"
+    ) {
+        self.directory = directory
+        self.files = files
+        self.identifiers = identifiers
+        self.startAt = startAt
+        self.name = name
+    }
+}

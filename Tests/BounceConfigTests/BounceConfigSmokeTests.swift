@@ -1,0 +1,5 @@
+import Testing
+
+@testable import BounceConfig
+
+@Test func BounceConfigLinks() { _ = BounceConfigModule.self }

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import BounceDaemon
+
+@Test func BounceDaemonLinks() { _ = BounceDaemonModule.self }

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import BounceNotify
+
+@Test func BounceNotifyLinks() { _ = BounceNotifyModule.self }
