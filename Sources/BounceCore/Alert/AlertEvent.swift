@@ -1,0 +1,35 @@
+/// One classified event as the alert engine sees it, decoded from the log line.
+public struct AlertEvent: Sendable, Equatable {
+    /// When it happened, seconds since the epoch (the log's time, not the reading time).
+    public var time: Int64
+    public var mta: MTA
+    public var kind: EventKind
+    public var status: DeliveryStatus
+    /// Nil for a successful delivery.
+    public var cause: Cause?
+    public var direction: TrafficDirection
+    /// The recipient's domain, lower-cased; empty when the line has none.
+    public var destination: String
+    public var blocklist: Blocklist?
+    /// The IP address the reply says is listed.
+    public var listedIP: String?
+    /// The log line, cut to a bounded length; quoted as untrusted text in mails.
+    public var line: String
+
+    public init(
+        time: Int64, mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?,
+        direction: TrafficDirection, destination: String, blocklist: Blocklist? = nil,
+        listedIP: String? = nil, line: String
+    ) {
+        self.time = time
+        self.mta = mta
+        self.kind = kind
+        self.status = status
+        self.cause = cause
+        self.direction = direction
+        self.destination = destination
+        self.blocklist = blocklist
+        self.listedIP = listedIP
+        self.line = line
+    }
+}

@@ -1,0 +1,71 @@
+/// One notification the alert engine decided to send: an alert that starts, repeats or ends.
+public struct AlertNotice: Sendable, Equatable {
+    public enum State: String, Sendable, Equatable {
+        case firing
+        case resolved
+    }
+
+    /// The rule's name (`blacklisted`).
+    public var rule: String
+    public var state: State
+    /// The group this alert is about, in the rule's `group_by` order (`blocklist` =
+    /// `zen.spamhaus.org`); empty for an ungrouped rule.
+    public var group: [AlertLabel]
+    /// A stable id for this rule and group, the same on every notice of one incident.
+    public var fingerprint: String
+    /// Matching events in the window when decided.
+    public var count: Int
+    /// For ratio rules: the ratio and its denominator.
+    public var ratio: Double?
+    public var denominator: Int?
+    public var windowSeconds: Int
+    /// The most frequent destinations among the matching events, most first.
+    public var destinations: [NamedCount]
+    /// How many distinct destinations the matching events went to (at least `destinations.count`).
+    public var destinationCount: Int
+    /// The cause when every matching event had the same one.
+    public var cause: Cause?
+    public var blocklist: Blocklist?
+    public var listedIP: String?
+    /// Up to three log lines of matching events, untrusted text.
+    public var samples: [String]
+    /// When the incident began (first notice), and when this notice was decided, epoch seconds.
+    public var startedAt: Int64
+    public var decidedAt: Int64
+
+    public init(
+        rule: String, state: State, group: [AlertLabel], fingerprint: String, count: Int,
+        ratio: Double? = nil, denominator: Int? = nil, windowSeconds: Int,
+        destinations: [NamedCount] = [], destinationCount: Int = 0, cause: Cause? = nil,
+        blocklist: Blocklist? = nil, listedIP: String? = nil, samples: [String] = [],
+        startedAt: Int64, decidedAt: Int64
+    ) {
+        self.rule = rule
+        self.state = state
+        self.group = group
+        self.fingerprint = fingerprint
+        self.count = count
+        self.ratio = ratio
+        self.denominator = denominator
+        self.windowSeconds = windowSeconds
+        self.destinations = destinations
+        self.destinationCount = destinationCount
+        self.cause = cause
+        self.blocklist = blocklist
+        self.listedIP = listedIP
+        self.samples = samples
+        self.startedAt = startedAt
+        self.decidedAt = decidedAt
+    }
+}
+
+/// One `group_by` value of an alert.
+public struct AlertLabel: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
