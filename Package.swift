@@ -16,7 +16,8 @@ let package = Package(
         .systemLibrary(
             name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Pure decisions: parsing, classification, aggregation. No I/O, no clock.
         .target(name: "BounceCore"),
         // Reading logs: plain and gzip files, later inotify and the journal.
@@ -28,7 +29,7 @@ let package = Package(
             name: "BounceConfig",
             dependencies: ["BounceCore", .product(name: "Yams", package: "Yams")]),
         // Sending alerts: sendmail, SMTP (with TLS), Alertmanager, mbox file.
-        .target(name: "BounceNotify", dependencies: ["BounceCore", "COpenSSL"]),
+        .target(name: "BounceNotify", dependencies: ["BounceCore", "CCurl"]),
         // The long-running service: sources, checkpoint, textfile, signals, sd_notify.
         .target(
             name: "BounceDaemon",
