@@ -32,6 +32,21 @@ public struct AlertNotice: Sendable, Equatable {
     /// When the incident began (first notice), and when this notice was decided, epoch seconds.
     public var startedAt: Int64
     public var decidedAt: Int64
+    /// The rule's threshold (a count, or a ratio between 0 and 1) and, for ratio rules, its
+    /// `min_events`, so a mail can say what was crossed.
+    public var threshold: Double = 0
+    public var minEvents: Int = 0
+    /// The status, kind and direction when every matching event had the same one.
+    public var status: DeliveryStatus? = nil
+    public var kind: EventKind? = nil
+    public var direction: TrafficDirection? = nil
+    /// The most frequent causes among the matching events, most first.
+    public var causes: [CauseCount] = []
+    /// How many matching events the destinations, causes and samples were taken from, when
+    /// that is fewer than `count` (the engine keeps a bounded number per group); nil when all.
+    public var evidenceCount: Int? = nil
+    /// True for a reminder that an alert already sent is still firing.
+    public var isRepeat: Bool = false
 
     public init(
         rule: String, state: State, group: [AlertLabel], fingerprint: String, count: Int,

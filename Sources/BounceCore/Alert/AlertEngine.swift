@@ -1,0 +1,93 @@
+/// Decides, from classified events, which alerts to send and when.
+///
+/// Feed it every event with `observe` (cheap when no rule can match; ask `wants` first to skip
+/// decoding), then call `evaluate(now:)` regularly with the wall clock. Windows slide over the
+/// events' own times but are judged at `now`, so events older than a window count nowhere that
+/// could fire: reading last week's log never mails about last week. docs/alerts.md has the
+/// semantics.
+public struct AlertEngine: Sendable {
+    var states: [AlertRuleState]
+    /// `wants` answers, indexed by `wantIndex`.
+    private var wanted: [Bool]
+
+    /// An engine with no state.
+    public init(rules: [AlertRule]) {
+        states = rules.map(AlertRuleState.init)
+        wanted = []
+        wanted = Self.wantTable(states)
+    }
+
+    /// The rules, in configuration order.
+    public var rules: [AlertRule] { states.map(\.rule) }
+
+    /// Counts one event (its `time` is the log's time). Cheap for events no rule matches.
+    public mutating func observe(_ event: AlertEvent) {
+        guard wants(mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
+        else { return }
+        for index in states.indices { states[index].observe(event) }
+    }
+
+    /// Decides what to send at `now` (epoch seconds): new alerts after their group wait,
+    /// repeats after repeat_interval while firing, resolved notices when a firing alert's
+    /// condition stops holding.
+    public mutating func evaluate(now: Int64) -> [AlertNotice] {
+        var notices: [AlertNotice] = []
+        for index in states.indices { states[index].evaluate(now: now, into: &notices) }
+        return notices
+    }
+
+    /// Firing groups per rule name, for `bouncewatch_alerts_firing{rule}`; every rule is
+    /// present, with 0 when nothing fires.
+    public var firing: [String: Int] {
+        var counts: [String: Int] = [:]
+        for state in states { counts[state.rule.name, default: 0] += state.firingGroups }
+        return counts
+    }
+
+    /// Events not counted because their rule already tracks `AlertLimits.groupsPerRule` groups
+    /// that are all pending or firing.
+    public var droppedEvents: Int { states.reduce(0) { $0 + $1.droppedEvents } }
+
+    /// Events not counted because they are more than a window older than what their group
+    /// already counted (reading far out of order).
+    public var staleEvents: Int { states.reduce(0) { $0 + $1.staleEvents } }
+
+    /// True when some rule could match an event with these properties, so the daemon decodes
+    /// an AlertEvent only then.
+    public func wants(mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?) -> Bool {
+        wanted[Self.wantIndex(mta: mta, kind: kind, status: status, cause: cause)]
+    }
+
+    private static func wantIndex(
+        mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?
+    ) -> Int {
+        let causes = Cause.allCases.count + 1
+        let statuses = DeliveryStatus.allCases.count
+        let kinds = EventKind.allCases.count
+        let causeIndex = cause.map { Int($0.rawValue) + 1 } ?? 0
+        return
+            ((Int(mta.rawValue) * kinds + Int(kind.rawValue)) * statuses
+            + Int(status.rawValue)) * causes + causeIndex
+    }
+
+    private static func wantTable(_ states: [AlertRuleState]) -> [Bool] {
+        let size =
+            MTA.allCases.count * EventKind.allCases.count * DeliveryStatus.allCases.count
+            * (Cause.allCases.count + 1)
+        var table = Array(repeating: false, count: size)
+        let causes: [Cause?] = [nil] + Cause.allCases.map { $0 }
+        for mta in MTA.allCases {
+            for kind in EventKind.allCases {
+                for status in DeliveryStatus.allCases {
+                    for cause in causes {
+                        table[wantIndex(mta: mta, kind: kind, status: status, cause: cause)] =
+                            states.contains {
+                                $0.couldMatch(mta: mta, kind: kind, status: status, cause: cause)
+                            }
+                    }
+                }
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,79 @@
+/// Where one alert group stands.
+enum AlertPhase: Sendable, Equatable {
+    /// Not alerting.
+    case quiet
+    /// The condition held at `since`; the alert goes out after the group wait if it still holds.
+    /// `startedAt` is when the incident's evidence began.
+    case pending(since: Int64, startedAt: Int64)
+    /// An alert went out and has not been resolved.
+    case firing(AlertFiring)
+}
+
+/// The state of an alert that was sent.
+struct AlertFiring: Sendable, Equatable {
+    var startedAt: Int64
+    var lastSentAt: Int64
+    /// The first evaluation at which the condition no longer held; nil while it holds.
+    var failingSince: Int64?
+    /// What the last notice reported, repeated in the resolved notice.
+    var evidence: AlertEvidence
+}
+
+/// One group of one rule (one destination, one block list, or the whole rule): its window of
+/// counts, evidence, and alert phase.
+struct AlertGroup: Sendable, Equatable {
+    /// The `group_by` values, in the rule's order.
+    var labels: [String]
+    var window: AlertWindow
+    var recent = AlertRecentMatches()
+    var samples = AlertSamples()
+    var phase: AlertPhase = .quiet
+    /// Events in the window at the last evaluation plus those counted since: who makes room
+    /// when the rule has too many groups.
+    var weight = 0
+
+    init(labels: [String], windowSeconds: Int) {
+        self.labels = labels
+        self.window = AlertWindow(windowSeconds: windowSeconds)
+    }
+
+    var isFiring: Bool {
+        if case .firing = phase { return true }
+        return false
+    }
+
+    var isQuiet: Bool { phase == .quiet }
+
+    /// Counts one event; false when it is older than the window allows.
+    mutating func record(_ event: AlertEvent, matched: Bool, denominator: Bool) -> Bool {
+        guard window.add(time: event.time, matched: matched, denominator: denominator) else {
+            return false
+        }
+        weight += 1
+        if matched {
+            recent.append(AlertMatchRecord(event))
+            samples.offer(time: event.time, text: event.line)
+        }
+        return true
+    }
+
+    /// Forgets what is stamped more than a window after `now` (a wrong year, a clock step), so
+    /// it cannot block current events.
+    mutating func forgetFarFuture(at now: Int64, windowSeconds: Int) {
+        window.forgetFarFuture(at: now)
+        let limit = now + Int64(windowSeconds)
+        recent.removeAll { $0.time > limit }
+        samples.removeAll { $0.time > limit }
+    }
+
+    /// When the evidence in the window at `now` begins: the oldest remembered matching event
+    /// when every one in the window is remembered, else the start of the oldest bucket.
+    func evidenceStart(at now: Int64, matched: Int) -> Int64 {
+        let times = recent.records.lazy.filter { window.contains($0.time, at: now) }.map(\.time)
+        let remembered = times.count
+        if remembered > 0, remembered >= matched, let oldest = times.min() {
+            return min(oldest, now)
+        }
+        return min(window.oldestMatchedStart(at: now) ?? now, now)
+    }
+}

@@ -1,0 +1,103 @@
+/// What the engine remembers of one matching event, for the evidence in a notice.
+struct AlertMatchRecord: Sendable, Equatable {
+    var time: Int64
+    var destination: String
+    var cause: Cause?
+    var status: DeliveryStatus
+    var kind: EventKind
+    var direction: TrafficDirection
+    var blocklist: Blocklist?
+    var listedIP: String?
+
+    init(
+        time: Int64, destination: String, cause: Cause?, status: DeliveryStatus, kind: EventKind,
+        direction: TrafficDirection, blocklist: Blocklist?, listedIP: String?
+    ) {
+        self.time = time
+        self.destination = destination
+        self.cause = cause
+        self.status = status
+        self.kind = kind
+        self.direction = direction
+        self.blocklist = blocklist
+        self.listedIP = listedIP
+    }
+
+    init(_ event: AlertEvent) {
+        self.init(
+            time: event.time,
+            destination: UTF8Prefix.string(event.destination, atMost: AlertLimits.textBytes),
+            cause: event.cause, status: event.status, kind: event.kind,
+            direction: event.direction,
+            blocklist: event.blocklist.map {
+                Blocklist(
+                    name: UTF8Prefix.string($0.name, atMost: AlertLimits.textBytes),
+                    delistURL: $0.delistURL.map {
+                        UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
+                    })
+            },
+            listedIP: event.listedIP.map { UTF8Prefix.string($0, atMost: AlertLimits.textBytes) })
+    }
+}
+
+/// The most recent matching events of a group, a ring of at most `AlertLimits.recentMatches`.
+struct AlertRecentMatches: Sendable, Equatable {
+    private(set) var records: [AlertMatchRecord] = []
+    private var next = 0
+
+    mutating func append(_ record: AlertMatchRecord) {
+        if records.count < AlertLimits.recentMatches {
+            records.append(record)
+        } else {
+            records[next] = record
+            next = (next + 1) % records.count
+        }
+    }
+
+    /// Forgets records, e.g. those stamped far in the future.
+    mutating func removeAll(where shouldRemove: (AlertMatchRecord) -> Bool) {
+        records.removeAll(where: shouldRemove)
+        next = 0
+    }
+}
+
+/// The log lines of the most recent matching events (by event time), at most three.
+struct AlertSamples: Sendable, Equatable {
+    struct Line: Sendable, Equatable {
+        var time: Int64
+        var text: String
+    }
+
+    /// Oldest first.
+    private(set) var lines: [Line] = []
+
+    mutating func offer(time: Int64, text: @autoclosure () -> String) {
+        if lines.count == AlertLimits.samples {
+            guard time >= lines[0].time else { return }
+            lines.removeFirst()
+        }
+        let line = Line(time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
+        let position = lines.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+        lines.insert(line, at: position)
+    }
+
+    /// Forgets lines, e.g. those stamped far in the future.
+    mutating func removeAll(where shouldRemove: (Line) -> Bool) {
+        lines.removeAll(where: shouldRemove)
+    }
+}
+
+/// The bounds that keep the engine's memory and checkpoint small whatever the log holds.
+public enum AlertLimits {
+    /// Groups tracked per rule; when full, the quiet group with the fewest events in its window
+    /// makes room, and when every group is pending or firing the event is dropped and counted.
+    public static let groupsPerRule = 512
+    /// Matching events remembered per group for destinations, causes, block list and IP.
+    public static let recentMatches = 64
+    /// Sample log lines per group.
+    public static let samples = 3
+    /// The longest sample line kept, in UTF-8 bytes.
+    public static let lineBytes = 2048
+    /// The longest destination, block list name, delisting URL or IP kept, in UTF-8 bytes.
+    public static let textBytes = 255
+}

@@ -1,0 +1,199 @@
+/// One rule at run time: its filters and its groups.
+struct AlertRuleState: Sendable {
+    let rule: AlertRule
+    let filter: AlertEventFilter
+    let denominatorFilter: AlertEventFilter?
+    var groups: [[String]: AlertGroup] = [:]
+    /// Events that found no room because every group was pending or firing.
+    var droppedEvents = 0
+    /// Events more than a window older than events already counted in their group.
+    var staleEvents = 0
+
+    init(rule: AlertRule) {
+        self.rule = rule
+        self.filter = AlertEventFilter(rule.match)
+        self.denominatorFilter = rule.ratioOf.map(AlertEventFilter.init)
+    }
+
+    var firingGroups: Int { groups.values.reduce(0) { $0 + ($1.isFiring ? 1 : 0) } }
+
+    /// Whether an event with these properties could count for this rule.
+    func couldMatch(mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?) -> Bool {
+        if cause == nil, rule.groupBy.contains(.cause) { return false }
+        if filter.couldMatch(mta: mta, kind: kind, status: status, cause: cause) { return true }
+        return denominatorFilter?.couldMatch(mta: mta, kind: kind, status: status, cause: cause)
+            ?? false
+    }
+
+    mutating func observe(_ event: AlertEvent) {
+        let matched = filter.matches(event)
+        let denominator = denominatorFilter?.matches(event) ?? false
+        guard matched || denominator, let key = groupKey(event) else { return }
+        var index = groups.index(forKey: key)
+        if index == nil {
+            guard makeRoom() else {
+                droppedEvents += 1
+                return
+            }
+            groups[key] = AlertGroup(labels: key, windowSeconds: rule.windowSeconds)
+            index = groups.index(forKey: key)
+        }
+        guard let index else { return }
+        if !groups.values[index].record(event, matched: matched, denominator: denominator) {
+            staleEvents += 1
+        }
+    }
+
+    /// Advances every group to `now` and appends the notices due, ordered by group.
+    mutating func evaluate(now: Int64, into notices: inout [AlertNotice]) {
+        var due: [AlertNotice] = []
+        for key in Array(groups.keys) {
+            guard var group = groups[key] else { continue }
+            group.forgetFarFuture(at: now, windowSeconds: rule.windowSeconds)
+            let totals = group.window.totals(at: now)
+            group.weight = totals.matched + totals.denominator
+            if let notice = advance(&group, totals: totals, now: now) { due.append(notice) }
+            if group.isQuiet, !group.window.hasCurrentOrFuture(at: now) {
+                groups[key] = nil
+            } else {
+                groups[key] = group
+            }
+        }
+        notices += due.sorted {
+            $0.group.map(\.value).lexicographicallyPrecedes($1.group.map(\.value))
+        }
+    }
+
+    /// The phase change of one group at `now`, and the notice it sends if any.
+    private func advance(
+        _ group: inout AlertGroup, totals: (matched: Int, denominator: Int), now: Int64
+    ) -> AlertNotice? {
+        let wait = Int64(max(rule.groupWaitSeconds, 0))
+        switch group.phase {
+        case .quiet:
+            guard holds(totals, firing: false) else { return nil }
+            let startedAt = group.evidenceStart(at: now, matched: totals.matched)
+            group.phase = .pending(since: now, startedAt: startedAt)
+            return advance(&group, totals: totals, now: now)
+        case .pending(let since, let startedAt):
+            guard holds(totals, firing: false) else {
+                group.phase = .quiet
+                return nil
+            }
+            guard now - since >= wait else { return nil }
+            let evidence = evidence(group, totals: totals, now: now)
+            group.phase = .firing(
+                AlertFiring(
+                    startedAt: startedAt, lastSentAt: now, failingSince: nil, evidence: evidence))
+            return notice(.firing, group, evidence, startedAt: startedAt, now: now, repeat: false)
+        case .firing(var firing):
+            if holds(totals, firing: true) {
+                firing.failingSince = nil
+                defer { group.phase = .firing(firing) }
+                let interval = Int64(rule.repeatIntervalSeconds)
+                guard interval > 0, now - firing.lastSentAt >= interval else { return nil }
+                firing.evidence = evidence(group, totals: totals, now: now)
+                firing.lastSentAt = now
+                return notice(
+                    .firing, group, firing.evidence, startedAt: firing.startedAt, now: now,
+                    repeat: true)
+            }
+            let since = firing.failingSince ?? now
+            guard now - since >= wait else {
+                firing.failingSince = since
+                group.phase = .firing(firing)
+                return nil
+            }
+            group.phase = .quiet
+            var ended = firing.evidence
+            ended.count = totals.matched
+            ended.denominator = rule.ratioOf == nil ? nil : totals.denominator
+            return notice(
+                .resolved, group, ended, startedAt: firing.startedAt, now: now, repeat: false)
+        }
+    }
+
+    /// Whether the rule's condition holds. A firing ratio rule keeps firing below `min_events`:
+    /// less traffic does not end a storm, a lower ratio does.
+    func holds(_ totals: (matched: Int, denominator: Int), firing: Bool) -> Bool {
+        guard totals.matched > 0 else { return false }
+        guard rule.ratioOf != nil else { return Double(totals.matched) >= rule.threshold }
+        guard totals.denominator > 0, firing || totals.denominator >= rule.minEvents else {
+            return false
+        }
+        return Double(totals.matched) / Double(totals.denominator) >= rule.threshold
+    }
+
+    private func evidence(
+        _ group: AlertGroup, totals: (matched: Int, denominator: Int), now: Int64
+    ) -> AlertEvidence {
+        AlertEvidence.collect(
+            count: totals.matched,
+            denominator: rule.ratioOf == nil ? nil : totals.denominator, group: group, now: now)
+    }
+
+    private func notice(
+        _ state: AlertNotice.State, _ group: AlertGroup, _ evidence: AlertEvidence,
+        startedAt: Int64, now: Int64, repeat isRepeat: Bool
+    ) -> AlertNotice {
+        let labels = zip(rule.groupBy, group.labels).map { AlertLabel($0.rawValue, $1) }
+        let denominator = evidence.denominator
+        var notice = AlertNotice(
+            rule: rule.name, state: state, group: labels,
+            fingerprint: AlertFingerprint.of(rule: rule.name, group: labels),
+            count: evidence.count,
+            ratio: denominator.flatMap { $0 > 0 ? Double(evidence.count) / Double($0) : nil },
+            denominator: denominator, windowSeconds: rule.windowSeconds,
+            destinations: evidence.destinations, destinationCount: evidence.destinationCount,
+            cause: evidence.cause, blocklist: evidence.blocklist, listedIP: evidence.listedIP,
+            samples: evidence.samples, startedAt: startedAt, decidedAt: now)
+        notice.threshold = rule.threshold
+        notice.minEvents = rule.ratioOf == nil ? 0 : rule.minEvents
+        notice.status = evidence.status
+        notice.kind = evidence.kind
+        notice.direction = evidence.direction
+        notice.causes = evidence.causes
+        notice.evidenceCount = evidence.evidenceCount
+        notice.isRepeat = isRepeat
+        return notice
+    }
+
+    /// The event's values for the rule's `group_by`; nil when it lacks one of them.
+    private func groupKey(_ event: AlertEvent) -> [String]? {
+        var key: [String] = []
+        key.reserveCapacity(rule.groupBy.count)
+        for dimension in rule.groupBy {
+            guard let value = Self.value(of: dimension, in: event) else { return nil }
+            key.append(value)
+        }
+        return key
+    }
+
+    static func value(of dimension: AlertDimension, in event: AlertEvent) -> String? {
+        switch dimension {
+        case .mta: return event.mta.identifier
+        case .kind: return event.kind.identifier
+        case .status: return event.status.identifier
+        case .cause: return event.cause?.identifier
+        case .destination:
+            guard !event.destination.isEmpty else { return nil }
+            return UTF8Prefix.string(event.destination, atMost: AlertLimits.textBytes)
+        case .blocklist:
+            guard let name = event.blocklist?.name, !name.isEmpty else { return nil }
+            return UTF8Prefix.string(name, atMost: AlertLimits.textBytes)
+        }
+    }
+
+    /// Makes room for one more group: the quiet group with the least weight goes. False when
+    /// every group is pending or firing.
+    private mutating func makeRoom() -> Bool {
+        guard groups.count >= AlertLimits.groupsPerRule else { return true }
+        var victim: (key: [String], weight: Int)?
+        for (key, group) in groups where group.isQuiet {
+            if victim == nil || group.weight < victim!.weight { victim = (key, group.weight) }
+        }
+        guard let victim else { return false }
+        groups[victim.key] = nil
+        return true
+    }
+}
