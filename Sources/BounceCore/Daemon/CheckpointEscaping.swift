@@ -1,0 +1,74 @@
+/// The escaping of values inside a checkpoint, and its integrity hash.
+enum CheckpointEscaping {
+    /// A value as one space-free word: `%`, control bytes, space and DEL become `%XX`.
+    static func word(_ value: String) -> String {
+        escape(value, alsoSpace: true)
+    }
+
+    /// An opaque line: `%`, control bytes (newlines included) and DEL become `%XX`.
+    static func line(_ value: String) -> String {
+        escape(value, alsoSpace: false)
+    }
+
+    private static func escape(_ value: String, alsoSpace: Bool) -> String {
+        let needs = value.utf8.contains { needsEscape($0, alsoSpace: alsoSpace) }
+        guard needs else { return value }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 8)
+        let digits = Array("0123456789ABCDEF".utf8)
+        for byte in value.utf8 {
+            if needsEscape(byte, alsoSpace: alsoSpace) {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 0x0F)])
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8, alsoSpace: Bool) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "%")
+            || (alsoSpace && byte == UInt8(ascii: " "))
+    }
+
+    /// Undoes `word` or `line`; nil when a `%` is not followed by two hexadecimal digits or the
+    /// result is not UTF-8.
+    static func unescape(_ text: Substring) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue),
+                let low = iterator.next().flatMap(hexValue)
+            else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
+    /// FNV-1a 64 of the text's bytes as 16 lower-case hexadecimal digits.
+    static func hashText<Text: StringProtocol>(of text: Text) -> String {
+        var state: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,43 @@
+import BounceCore
+
+/// Parsing a journal record from its own fields, with no syslog header to read back.
+///
+/// `SYSLOG_IDENTIFIER` picks the parser, `_PID` and `__REALTIME_TIMESTAMP` go into the header
+/// as they are, and only `MESSAGE` is scanned: the line handed to the parser is
+/// `identifier[pid]: message`, with a header whose ranges point into it, so events still carry
+/// their program and their byte ranges index the same buffer the classifier reads.
+extension JournalRecord {
+    /// Writes the record into `line` (emptied first, so one buffer serves every record) and
+    /// parses it as `format` allows. The event's time is the record's realtime stamp, in UTC.
+    public func parse(into line: inout [UInt8], format: LogFormat) -> ParseResult {
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: identifier.utf8)
+        let program = ByteRange(0, line.count)
+        if let pid {
+            line.append(UInt8(ascii: "["))
+            line.append(contentsOf: String(pid).utf8)
+            line.append(UInt8(ascii: "]"))
+        }
+        line.append(UInt8(ascii: ":"))
+        line.append(UInt8(ascii: " "))
+        let messageStart = line.count
+        line.append(contentsOf: message)
+        let header = SyslogHeader(
+            timestamp: instant.timestamp, host: .none, program: program, pid: pid,
+            messageStart: messageStart)
+        let isPostfix = identifier.utf8.starts(with: "postfix".utf8)
+        let isExim = identifier.utf8.starts(with: "exim".utf8)
+        return line.withUnsafeBufferPointer { bytes in
+            if format != .exim, isPostfix { return PostfixParser.parse(bytes, header: header) }
+            if format != .postfix, isExim { return EximParser.parse(bytes, header: header) }
+            return .ignored
+        }
+    }
+
+    /// `__REALTIME_TIMESTAMP` as an instant in UTC.
+    public var instant: LogInstant {
+        LogInstant(
+            unixSeconds: Int(realtimeMicroseconds / 1_000_000),
+            nanosecond: Int(realtimeMicroseconds % 1_000_000) * 1000)
+    }
+}
