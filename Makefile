@@ -4,6 +4,8 @@
 #   make test     every test: warning-free build, format lint, swift test, integration scripts
 #   make bench    release build, then bouncewatch vs pflogsumm / eximstats / grep on 1M lines
 #   make fuzz     libFuzzer on the parsers for FUZZ_SECONDS (default 60)
+#   make deb      Debian package in out/ (release binary, unit, configuration, man pages)
+#   make install  release binary, unit and configuration under PREFIX (default /usr/local)
 #
 # Each target installs what it needs on Debian 12 (scripts/install-deps.sh; root or sudo only
 # when something is missing). SCRATCH picks the SwiftPM build directory.
@@ -22,7 +24,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_BIN := $(FUZZ_DIR)/parser-fuzz
 CORE_SOURCES := $(shell find Sources/BounceCore -name '*.swift' | LC_ALL=C sort)
 
-.PHONY: build test demo bench fuzz fuzz-build release clean \
+.PHONY: build test demo bench fuzz fuzz-build release deb install clean \
 	deps deps-build deps-test deps-bench lint integration
 
 deps-build:
@@ -70,6 +72,17 @@ release: deps-build
 	install -m 0755 "$$($(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)/bouncewatch" \
 		out/bouncewatch
 	@echo "release binary: out/bouncewatch"
+
+## Debian package out/bouncewatch_VERSION-REVISION_ARCH.deb (docs/install.md).
+deb: deps-build
+	RELEASE_SCRATCH=$(SCRATCH) scripts/build-deb.sh
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+## The release binary with its unit, configuration and man pages under PREFIX (DESTDIR stages).
+install: release
+	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) packaging/install.sh out/bouncewatch
 
 ## The parsers and the classifier compiled together with a libFuzzer entry point.
 fuzz-build: $(FUZZ_BIN)
