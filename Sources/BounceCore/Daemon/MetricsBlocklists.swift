@@ -1,0 +1,31 @@
+/// Block list hits by list name and destination (a labelled destination or `other`).
+///
+/// At most `limit` list names are kept; later ones count under `other`. Destinations follow the
+/// delivery series: when a destination is demoted its hits fold into `other`.
+struct MetricsBlocklists {
+    static let limit = 64
+
+    /// Hits by list name, then by destination.
+    private(set) var hits: [String: [String: Int]] = [:]
+
+    mutating func count(blocklist rawName: String, destination: String) {
+        var name = hits[rawName] != nil ? rawName : MetricsLabel.canonical(rawName)
+        if hits[name] == nil, hits.count >= Self.limit - 1 { name = MetricsLabel.other }
+        hits[name, default: [:]][destination, default: 0] += 1
+    }
+
+    /// Moves the hits of a demoted destination to `other`.
+    mutating func fold(destination: String) {
+        for name in hits.keys {
+            guard let count = hits[name]?.removeValue(forKey: destination) else { continue }
+            hits[name]![MetricsLabel.other, default: 0] += count
+        }
+    }
+
+    /// Sets a count read from a checkpoint; false when the pair is already there.
+    mutating func restore(blocklist: String, destination: String, count: Int) -> Bool {
+        guard hits[blocklist]?[destination] == nil else { return false }
+        hits[blocklist, default: [:]][destination] = count
+        return true
+    }
+}

@@ -1,0 +1,228 @@
+/// Parses and validates the lines written by `MetricsStore.checkpointLines()`.
+///
+/// Everything is checked before the store uses any of it: the version, the `end` line, field
+/// counts, numbers, identifiers, text encoding, that names are canonical label values, that
+/// nothing is given twice, that cells and hits name declared destinations, and that every
+/// bounded table stays within its bound. A hostile or damaged checkpoint is refused with a
+/// `MetricsRestoreError`, never trusted and never a crash.
+struct MetricsCheckpointReader {
+    typealias Token = MetricsCheckpointToken
+
+    let candidateMemory: Int
+    private(set) var epoch = 0
+    private(set) var labels: [MetricsDestinationLabel] = []
+    private(set) var rows: [String: [Int]] = [:]
+    private(set) var other = Array(repeating: 0, count: MetricsCell.count)
+    private(set) var rejectCells = Array(
+        repeating: 0, count: MTA.allCases.count * Cause.allCases.count)
+    private(set) var authByMTA = Array(repeating: 0, count: MTA.allCases.count)
+    private(set) var blocklistHits: [(String, String, Int)] = []
+    private(set) var sources: [MetricsSourceCounters] = []
+    private(set) var previousStrength: [String: Int] = [:]
+    private(set) var currentStrength: [String: Int] = [:]
+
+    private var seenEpoch = false
+    private var seenRejects = Set<Int>()
+    private var seenSASL = Set<Int>()
+    private var seenHits = Set<[String]>()
+    private var seenSources = Set<String>()
+    private var pendingHits: [(line: Int, blocklist: String, destination: String, count: Int)] = []
+    private var pendingCells: [(line: Int, destination: String, cell: MetricsCell, count: Int)] =
+        []
+
+    /// The longest line accepted: a 255-byte name fully escaped is 765 bytes.
+    static let lineLimit = 4096
+
+    init(candidateMemory: Int) {
+        self.candidateMemory = candidateMemory
+    }
+
+    mutating func read(_ lines: [String]) throws(MetricsRestoreError) {
+        guard let first = lines.first else {
+            throw MetricsRestoreError(line: 0, reason: "empty")
+        }
+        guard first == MetricsStore.checkpointHeader else {
+            if first.hasPrefix("bouncewatch-metrics ") {
+                throw MetricsRestoreError(
+                    line: 1, reason: "unsupported version '\(Self.shown(first.dropFirst(20)))'")
+            }
+            throw MetricsRestoreError(line: 1, reason: "not a bouncewatch metrics checkpoint")
+        }
+        guard let last = lines.last, last.hasPrefix("end "),
+            Token.decodeCount(last.dropFirst(4)) == lines.count - 1
+        else {
+            throw MetricsRestoreError(
+                line: lines.count, reason: "missing or wrong 'end' line: the text is incomplete")
+        }
+        for number in 1..<lines.count - 1 {
+            try readLine(lines[number], number: number + 1)
+        }
+        guard seenEpoch else { throw MetricsRestoreError(line: 0, reason: "no 'epoch' line") }
+        try resolvePending()
+    }
+
+    private mutating func readLine(_ line: String, number: Int) throws(MetricsRestoreError) {
+        func fail(_ reason: String) -> MetricsRestoreError {
+            MetricsRestoreError(line: number, reason: reason)
+        }
+        guard line.utf8.count <= Self.lineLimit else { throw fail("line too long") }
+        let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+        let record = fields[0]
+        let expected: [Substring: Int] = [
+            "epoch": 2, "destination": 6, "cell": 6, "reject": 4, "sasl": 3, "blocklist": 4,
+            "source": 7, "candidate": 4,
+        ]
+        guard let count = expected[record] else {
+            throw fail("unknown record '\(Self.shown(record))'")
+        }
+        guard fields.count == count else {
+            throw fail("'\(record)' needs \(count - 1) fields, found \(fields.count - 1)")
+        }
+        var reader = MetricsCheckpointFields(fields: fields, line: number)
+        switch record {
+        case "epoch":
+            guard !seenEpoch else { throw fail("second 'epoch' line") }
+            seenEpoch = true
+            epoch = try reader.count()
+        case "destination": try readDestination(&reader)
+        case "cell":
+            let destination = try reader.destination()
+            let mta = try reader.mta()
+            let status = try reader.status()
+            let cause = try reader.optionalCause()
+            let cell = MetricsCell(mta, status, cause)
+            pendingCells.append(
+                (number, destination ?? MetricsLabel.other, cell, try reader.count()))
+        case "reject":
+            let index =
+                Int(try reader.mta().rawValue) * Cause.allCases.count
+                + Int(try reader.cause().rawValue)
+            guard seenRejects.insert(index).inserted else { throw fail("reject given twice") }
+            rejectCells[index] = try reader.count()
+        case "sasl":
+            let index = Int(try reader.mta().rawValue)
+            guard seenSASL.insert(index).inserted else { throw fail("sasl given twice") }
+            authByMTA[index] = try reader.count()
+        case "blocklist":
+            let blocklist = try reader.label()
+            let destination = try reader.destination() ?? MetricsLabel.other
+            guard seenHits.insert([blocklist, destination]).inserted else {
+                throw fail("block list hits given twice")
+            }
+            pendingHits.append((number, blocklist, destination, try reader.count()))
+        case "source": try readSource(&reader)
+        default: try readCandidate(&reader)
+        }
+    }
+
+    private mutating func readDestination(_ reader: inout MetricsCheckpointFields)
+        throws(MetricsRestoreError)
+    {
+        let name = try reader.label()
+        guard name != MetricsLabel.other else {
+            throw reader.fail("a destination cannot be named 'other'")
+        }
+        guard String(decoding: name.utf8.map(ByteScan.lower), as: UTF8.self) == name else {
+            throw reader.fail("a destination name is not lower-case")
+        }
+        guard rows[name] == nil else { throw reader.fail("destination given twice") }
+        guard labels.count < MetricsStore.maximumTopDestinations else {
+            throw reader.fail("more than \(MetricsStore.maximumTopDestinations) destinations")
+        }
+        let label = MetricsDestinationLabel(
+            name: name, promotedAt: try reader.count(), lastEvent: try reader.count(),
+            current: try reader.count(), previous: try reader.count())
+        labels.append(label)
+        rows[name] = Array(repeating: 0, count: MetricsCell.count)
+    }
+
+    private mutating func readSource(_ reader: inout MetricsCheckpointFields)
+        throws(MetricsRestoreError)
+    {
+        let name = try reader.label()
+        guard seenSources.insert(name).inserted else { throw reader.fail("source given twice") }
+        guard sources.count < MetricsSources.limit else {
+            throw reader.fail("more than \(MetricsSources.limit) sources")
+        }
+        sources.append(
+            MetricsSourceCounters(
+                name: name, events: try reader.count(), ignored: try reader.count(),
+                unrecognized: try reader.count(), truncated: try reader.count(),
+                lastEventTime: try reader.optionalTime()))
+    }
+
+    private mutating func readCandidate(_ reader: inout MetricsCheckpointFields)
+        throws(MetricsRestoreError)
+    {
+        let window = reader.next()
+        guard window == "previous" || window == "current" else {
+            throw reader.fail("candidate window must be 'previous' or 'current'")
+        }
+        let name = try reader.label()
+        guard name != MetricsLabel.other else {
+            throw reader.fail("a candidate cannot be named 'other'")
+        }
+        let strength = try reader.count()
+        let isPrevious = window == "previous"
+        let table = isPrevious ? previousStrength : currentStrength
+        guard table[name] == nil else { throw reader.fail("candidate given twice") }
+        guard table.count < candidateMemory else {
+            throw reader.fail("more than \(candidateMemory) candidates")
+        }
+        if isPrevious {
+            previousStrength[name] = strength
+        } else {
+            currentStrength[name] = strength
+        }
+    }
+
+    /// Checks what refers to destinations once every destination is known.
+    private mutating func resolvePending() throws(MetricsRestoreError) {
+        for label in labels {
+            guard label.promotedAt <= epoch, label.lastEvent <= epoch,
+                label.promotedAt <= label.lastEvent
+            else {
+                throw MetricsRestoreError(
+                    line: 0, reason: "destination '\(Self.shown(label.name))' is from the future")
+            }
+            guard previousStrength[label.name] == nil, currentStrength[label.name] == nil else {
+                throw MetricsRestoreError(
+                    line: 0,
+                    reason: "destination '\(Self.shown(label.name))' is also a candidate")
+            }
+        }
+        var cellsSeen = Set<String>()
+        for pending in pendingCells {
+            let key = "\(pending.cell.index) \(pending.destination)"
+            guard cellsSeen.insert(key).inserted else {
+                throw MetricsRestoreError(line: pending.line, reason: "cell given twice")
+            }
+            if pending.destination == MetricsLabel.other {
+                other[pending.cell.index] = pending.count
+            } else if rows[pending.destination] != nil {
+                rows[pending.destination]![pending.cell.index] = pending.count
+            } else {
+                throw MetricsRestoreError(
+                    line: pending.line, reason: "cell of an undeclared destination")
+            }
+        }
+        var blocklistNames = Set<String>()
+        for pending in pendingHits {
+            guard pending.destination == MetricsLabel.other || rows[pending.destination] != nil
+            else {
+                throw MetricsRestoreError(
+                    line: pending.line, reason: "block list hits of an undeclared destination")
+            }
+            blocklistNames.insert(pending.blocklist)
+            guard blocklistNames.count <= MetricsBlocklists.limit else {
+                throw MetricsRestoreError(
+                    line: pending.line, reason: "more than \(MetricsBlocklists.limit) block lists")
+            }
+            blocklistHits.append((pending.blocklist, pending.destination, pending.count))
+        }
+    }
+
+    static func shown(_ text: some StringProtocol) -> String {
+        MetricsCheckpointFields.shown(Substring(text))
+    }
+}

@@ -1,0 +1,63 @@
+/// The metrics store's counters at one moment, decoded and in a fixed order, for the textfile
+/// renderer.
+///
+/// Order: labelled destinations by name, then `other`; cells within a destination by MTA,
+/// status and cause in declaration order; only non-zero counters (a counter that became
+/// non-zero stays so until its destination is demoted). Rejects by MTA and cause, non-zero only;
+/// SASL failures for every MTA; block list hits by list name then destination (`other` last);
+/// sources by name.
+public struct MetricsSnapshot: Sendable, Equatable {
+    /// Delivery counters of one destination label.
+    public struct Destination: Sendable, Equatable {
+        public var name: String
+        public var cells: [DeliveryCell]
+
+        public init(name: String, cells: [DeliveryCell]) {
+            self.name = name
+            self.cells = cells
+        }
+    }
+
+    /// Hits of one block list at one destination label.
+    public struct BlocklistHits: Sendable, Equatable {
+        public var blocklist: String
+        public var destination: String
+        public var count: Int
+
+        public init(blocklist: String, destination: String, count: Int) {
+            self.blocklist = blocklist
+            self.destination = destination
+            self.count = count
+        }
+    }
+
+    public var destinations: [Destination]
+    public var rejects: [RejectCell]
+    public var authFailures: [MTACount]
+    public var blocklistHits: [BlocklistHits]
+    public var sources: [MetricsSourceCounters]
+
+    public init(
+        destinations: [Destination] = [], rejects: [RejectCell] = [],
+        authFailures: [MTACount] = MTA.allCases.map { MTACount($0, 0) },
+        blocklistHits: [BlocklistHits] = [], sources: [MetricsSourceCounters] = []
+    ) {
+        self.destinations = destinations
+        self.rejects = rejects
+        self.authFailures = authFailures
+        self.blocklistHits = blocklistHits
+        self.sources = sources
+    }
+
+    /// Deliveries by status over every destination.
+    public var deliveries: StatusCounts {
+        var counts = StatusCounts()
+        for destination in destinations {
+            for cell in destination.cells { counts[cell.status] += cell.count }
+        }
+        return counts
+    }
+
+    /// Lines read from every source.
+    public var totalLines: Int { sources.reduce(0) { $0 + $1.lines } }
+}

@@ -1,0 +1,115 @@
+/// The store's state as checkpoint text, and back.
+///
+/// Version 1, one record per line, fields separated by one space (`MetricsCheckpointToken`
+/// says how text and numbers are written, so hostile label text can never break a line):
+///
+///     bouncewatch-metrics 1
+///     epoch REBALANCES
+///     destination NAME PROMOTED_AT LAST_EVENT CURRENT_WINDOW PREVIOUS_WINDOW
+///     cell DESTINATION|- MTA STATUS CAUSE|- COUNT        (- is `other`; no cause for sent)
+///     reject MTA CAUSE COUNT
+///     sasl MTA COUNT
+///     blocklist LIST DESTINATION|- COUNT
+///     source NAME EVENTS IGNORED UNRECOGNIZED TRUNCATED LAST_EVENT_TIME|-
+///     candidate previous|current NAME STRENGTH
+///     end NUMBER_OF_LINES_BEFORE_THIS_ONE
+///
+/// The `end` line makes a cut-off text fail to restore instead of silently losing counters.
+/// Only non-zero counters are written. Candidates are the strongest `candidateMemory` of each
+/// window: the Space-Saving table itself is rebuilt from traffic, and its estimates only decide
+/// promotions.
+extension MetricsStore {
+    /// The first line of a checkpoint of this version.
+    static let checkpointHeader = "bouncewatch-metrics 1"
+
+    /// The store's whole state as text lines (without line terminators).
+    public func checkpointLines() -> [String] {
+        typealias Token = MetricsCheckpointToken
+        var lines = [Self.checkpointHeader, "epoch \(destinations.epoch)"]
+        func addCells(_ destination: String, _ row: ArraySlice<Int>) {
+            for cell in MetricsCell.all {
+                let count = row[row.startIndex + cell.index]
+                guard count > 0 else { continue }
+                lines.append(
+                    "cell \(destination) \(cell.mta.identifier) \(cell.status.identifier) "
+                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
+            }
+        }
+        for slot in destinations.slotsByName {
+            let label = destinations.labels[slot]!
+            let name = Token.text(label.name)
+            lines.append(
+                "destination \(name) \(label.promotedAt) \(label.lastEvent) \(label.current) "
+                    + "\(label.previous)")
+            addCells(name, destinations.row(slot))
+        }
+        addCells(Token.absent, destinations.other[...])
+        for mta in MTA.allCases {
+            for cause in Cause.allCases {
+                let count = rejectCells[
+                    Int(mta.rawValue) * Cause.allCases.count + Int(cause.rawValue)]
+                if count > 0 {
+                    lines.append("reject \(mta.identifier) \(cause.identifier) \(count)")
+                }
+            }
+            let failures = authByMTA[Int(mta.rawValue)]
+            if failures > 0 { lines.append("sasl \(mta.identifier) \(failures)") }
+        }
+        for blocklist in blocklists.hits.keys.sorted() {
+            let byDestination = blocklists.hits[blocklist]!
+            for destination in byDestination.keys.sorted(by: Self.otherLast) {
+                let token =
+                    destination == MetricsLabel.other ? Token.absent : Token.text(destination)
+                lines.append(
+                    "blocklist \(Token.text(blocklist)) \(token) \(byDestination[destination]!)")
+            }
+        }
+        for source in sources.entries {
+            lines.append(
+                "source \(Token.text(source.name)) \(source.events) \(source.ignored) "
+                    + "\(source.unrecognized) \(source.truncated) "
+                    + "\(source.lastEventTime.map(String.init) ?? Token.absent)")
+        }
+        let windows = [
+            ("previous", destinations.previousStrength),
+            ("current", destinations.currentCandidates().mapValues(\.strength)),
+        ]
+        for (window, strengths) in windows {
+            let kept = MetricsDestinations.strongest(strengths, Self.candidateMemory)
+            for name in kept.keys.sorted() {
+                lines.append("candidate \(window) \(Token.text(name)) \(kept[name]!)")
+            }
+        }
+        lines.append("end \(lines.count)")
+        return lines
+    }
+
+    /// A store that continues from `checkpointLines` (as written by `checkpointLines()`).
+    ///
+    /// Throws, changing nothing, on anything but a complete and consistent checkpoint of a
+    /// known version: the error names the line and the problem.
+    public init(topDestinations: Int, checkpointLines: [String]) throws(MetricsRestoreError) {
+        try self.init(
+            topDestinations: topDestinations, policy: MetricsRebalancePolicy(),
+            checkpointLines: checkpointLines)
+    }
+
+    /// Like `init(topDestinations:checkpointLines:)`, with its own rebalance rules.
+    public init(
+        topDestinations: Int, policy: MetricsRebalancePolicy, checkpointLines: [String]
+    ) throws(MetricsRestoreError) {
+        self.init(topDestinations: topDestinations, policy: policy)
+        var reader = MetricsCheckpointReader(candidateMemory: Self.candidateMemory)
+        try reader.read(checkpointLines)
+        destinations.restore(
+            epoch: reader.epoch, other: reader.other,
+            labels: reader.labels.map { ($0, reader.rows[$0.name]!) },
+            previousStrength: reader.previousStrength, carriedStrength: reader.currentStrength)
+        rejectCells = reader.rejectCells
+        authByMTA = reader.authByMTA
+        for (blocklist, destination, count) in reader.blocklistHits {
+            _ = blocklists.restore(blocklist: blocklist, destination: destination, count: count)
+        }
+        for source in reader.sources { _ = sources.restore(source) }
+    }
+}

@@ -1,0 +1,212 @@
+/// The daemon's counters: everything `bouncewatch_*_total` reports, kept for as long as the
+/// daemon runs (and across restarts through `checkpointLines()`), in bounded memory.
+///
+/// Pure: no I/O, no clock. The daemon feeds it lines and events, calls `rebalance()` before each
+/// textfile write, renders `snapshot()` and persists `checkpointLines()` with its source
+/// positions.
+///
+/// ## What is counted
+/// Deliveries by MTA, status, cause (none for `sent`) and destination; rejects by MTA and
+/// cause; SASL failures by MTA; block list hits by list and destination; lines by source and
+/// result; truncated lines by source; the time of the latest event per source.
+///
+/// ## Guarantees
+/// - **Exact sums.** Every delivery is counted exactly once, under its destination's label or
+///   under `destination="other"`, so the sum of `bouncewatch_deliveries_total` over any label
+///   set (by status, by cause, ...) is the true total at every moment.
+/// - **Monotonic series.** A series only grows while it exists. A series disappears only when
+///   its destination is demoted, and then its count is added to the `other` series with the
+///   same MTA, status and cause, which keeps the sums exact and every series monotonic.
+/// - **Stable series.** A series appears when its first count is made and stays until its
+///   destination is demoted; demotions need a destination to be idle for long or to be
+///   clearly outweighed (below), so series do not flap between writes.
+/// - **Bounded memory.** At most `topDestinations` (≤ 500) destinations have series; candidates
+///   are tracked in a fixed-size Space-Saving table of 4096 domains per strength window plus
+///   the strongest few hundred of the previous window; block list names (64), sources (256)
+///   and every label value (255 bytes) are capped. A million distinct domains cost no more
+///   than a hundred.
+///
+/// ## Which destinations have series
+/// A destination's *strength* is its number of deliveries in the current and previous strength
+/// windows (`MetricsRebalancePolicy.windowRebalances` rebalances each), estimated with
+/// Space-Saving for candidates and counted exactly for labelled destinations. At each
+/// `rebalance()`:
+/// 1. if there are more labelled destinations than `topDestinations` (after a reload lowered
+///    it), the weakest are demoted;
+/// 2. candidates are taken strongest first (ties by name): while there is room, each is
+///    promoted; when full, a candidate replaces an *idle* labelled destination (no delivery for
+///    `idleRebalances`) that is weaker than it, the one idle longest first, or else an active
+///    one that has had its series for `minimumTenure` rebalances and that the candidate
+///    outweighs `displacementFactor` times over (with at least `displacementMinimum`
+///    deliveries).
+///
+/// A promoted destination's series count from the moment of promotion: its earlier deliveries
+/// stay in `other`. A demoted destination's series vanish and their counts join `other`.
+///
+/// Label values are canonical (`MetricsLabel`): decoded with invalid UTF-8 repaired,
+/// ASCII lower-cased for domains, control characters replaced, at most 255 bytes. A domain
+/// that is literally `other` is never promoted, so it cannot clash with the `other` series.
+public struct MetricsStore {
+    /// The most destinations with series of their own; larger settings are clamped.
+    public static let maximumTopDestinations = ScanAggregator.maximumTopDestinations
+
+    /// How many destinations may have series of their own.
+    public private(set) var topDestinations: Int
+    /// The promotion and demotion rules.
+    public let policy: MetricsRebalancePolicy
+
+    var destinations: MetricsDestinations
+    var rejectCells: [Int]
+    var authByMTA: [Int]
+    var blocklists = MetricsBlocklists()
+    var sources = MetricsSources()
+
+    private static let causeCount = Cause.allCases.count
+
+    /// A store with nothing counted yet.
+    public init(topDestinations: Int) {
+        self.init(topDestinations: topDestinations, policy: MetricsRebalancePolicy())
+    }
+
+    /// A store with nothing counted yet and its own rebalance rules.
+    public init(topDestinations: Int, policy: MetricsRebalancePolicy) {
+        self.topDestinations = Self.clamp(topDestinations)
+        self.policy = policy
+        destinations = MetricsDestinations(candidateMemory: Self.candidateMemory)
+        rejectCells = Array(repeating: 0, count: MTA.allCases.count * Self.causeCount)
+        authByMTA = Array(repeating: 0, count: MTA.allCases.count)
+    }
+
+    /// Candidates remembered from the previous window (and written to checkpoints): enough for
+    /// the largest top N several times over.
+    static let candidateMemory = 4 * maximumTopDestinations
+
+    /// Changes how many destinations may have series; a lower number takes effect at the next
+    /// `rebalance()`, which demotes the weakest.
+    public mutating func setTopDestinations(_ n: Int) {
+        topDestinations = Self.clamp(n)
+    }
+
+    // MARK: - Counting
+
+    /// Counts one line of `source` by what the parser made of it (`bouncewatch_lines_total`).
+    public mutating func countLine(_ outcome: ParseResult, source: String) {
+        let index = sources.index(of: source)
+        switch outcome {
+        case .event: sources[index].events += 1
+        case .ignored: sources[index].ignored += 1
+        case .unrecognized: sources[index].unrecognized += 1
+        }
+    }
+
+    /// Counts a line of `source` that was cut at the reader's length limit.
+    public mutating func countTruncatedLine(source: String) {
+        sources[sources.index(of: source)].truncated += 1
+    }
+
+    /// Counts one event whose byte ranges point into `line`.
+    ///
+    /// `classification` is nil only for sent deliveries; a failure without one counts as
+    /// `unclassified`. `time` is the event's own time in epoch seconds, for
+    /// `bouncewatch_last_event_timestamp_seconds`.
+    public mutating func add(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        source: String, time: Int64?
+    ) {
+        if let time { sources.noteEvent(at: sources.index(of: source), time: time) }
+        let cause: Cause? =
+            event.status == .sent && event.kind == .delivery
+            ? nil : (classification?.cause ?? .unclassified)
+        var slot: Int?
+        switch event.kind {
+        case .delivery:
+            slot = destinations.count(
+                MetricsCell(event.mta, event.status, cause), domain: event.domain.slice(of: line))
+        case .reject:
+            rejectCells[
+                Int(event.mta.rawValue) * Self.causeCount + Int((cause ?? .unclassified).rawValue)
+            ] += 1
+        case .authFailure:
+            authByMTA[Int(event.mta.rawValue)] += 1
+        }
+        if let blocklist = classification?.blocklist {
+            let destination = slot.map { destinations.labels[$0]!.name } ?? MetricsLabel.other
+            blocklists.count(blocklist: blocklist.name, destination: destination)
+        }
+    }
+
+    /// Promotes and demotes destinations by the rules above; call it before each textfile
+    /// write. Each call is one tick of the store's clock.
+    public mutating func rebalance() {
+        for name in destinations.rebalance(top: topDestinations, policy: policy) {
+            blocklists.fold(destination: name)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Lines read from every source.
+    public var totalLines: Int { sources.entries.reduce(0) { $0 + $1.lines } }
+
+    /// Lines per source, for status lines; in the order sources were first seen.
+    public var sourceCounters: [MetricsSourceCounters] { sources.entries }
+
+    /// Destinations that have series of their own now.
+    public var labelledDestinations: Int { destinations.labelCount }
+
+    /// Rebalances so far.
+    public var rebalances: Int { destinations.epoch }
+
+    /// The counters now, decoded and ordered for rendering.
+    public func snapshot() -> MetricsSnapshot {
+        var snapshot = MetricsSnapshot()
+        snapshot.destinations =
+            destinations.slotsByName.map { slot in
+                MetricsSnapshot.Destination(
+                    name: destinations.labels[slot]!.name, cells: Self.cells(destinations.row(slot))
+                )
+            } + [
+                MetricsSnapshot.Destination(
+                    name: MetricsLabel.other, cells: Self.cells(destinations.other[...]))
+            ]
+        for mta in MTA.allCases {
+            for cause in Cause.allCases {
+                let count = rejectCells[Int(mta.rawValue) * Self.causeCount + Int(cause.rawValue)]
+                if count > 0 {
+                    snapshot.rejects.append(RejectCell(mta: mta, cause: cause, count: count))
+                }
+            }
+        }
+        snapshot.authFailures = MTA.allCases.map { MTACount($0, authByMTA[Int($0.rawValue)]) }
+        for blocklist in blocklists.hits.keys.sorted() {
+            let byDestination = blocklists.hits[blocklist]!
+            for destination in byDestination.keys.sorted(by: Self.otherLast) {
+                snapshot.blocklistHits.append(
+                    MetricsSnapshot.BlocklistHits(
+                        blocklist: blocklist, destination: destination,
+                        count: byDestination[destination]!))
+            }
+        }
+        snapshot.sources = sources.entries.sorted { $0.name < $1.name }
+        return snapshot
+    }
+
+    private static func cells(_ row: ArraySlice<Int>) -> [DeliveryCell] {
+        MetricsCell.all.compactMap { cell in
+            let count = row[row.startIndex + cell.index]
+            guard count > 0 else { return nil }
+            return DeliveryCell(mta: cell.mta, status: cell.status, cause: cell.cause, count: count)
+        }
+    }
+
+    /// Names in order, with `other` after every real name.
+    static func otherLast(_ first: String, _ second: String) -> Bool {
+        if first == MetricsLabel.other { return false }
+        if second == MetricsLabel.other { return true }
+        return first < second
+    }
+
+    private static func clamp(_ top: Int) -> Int {
+        Swift.min(Swift.max(top, 0), maximumTopDestinations)
+    }
+}

@@ -1,0 +1,144 @@
+import BounceCore
+
+/// Renders the daemon's textfile: the metric families of `ScanPrometheusRenderer` with the
+/// same names and HELP texts, then the daemon's own health families.
+///
+/// Every family is written on every render (HELP and TYPE even without samples), in a fixed
+/// order, so node_exporter sees identical HELP text on every write. Samples follow the
+/// snapshot's order; health samples are sorted by their labels.
+public enum DaemonPrometheusRenderer {
+    /// The families, in the order they are written.
+    public enum Family: String, CaseIterable, Sendable {
+        case buildInfo = "bouncewatch_build_info"
+        case deliveries = "bouncewatch_deliveries_total"
+        case rejects = "bouncewatch_rejects_total"
+        case saslAuthFailures = "bouncewatch_sasl_auth_failures_total"
+        case blocklistHits = "bouncewatch_blocklist_hits_total"
+        case lines = "bouncewatch_lines_total"
+        case truncatedLines = "bouncewatch_truncated_lines_total"
+        case sourceUp = "bouncewatch_source_up"
+        case lastEventTimestamp = "bouncewatch_last_event_timestamp_seconds"
+        case checkpointTimestamp = "bouncewatch_checkpoint_timestamp_seconds"
+        case startTime = "bouncewatch_start_time_seconds"
+        case alertsFiring = "bouncewatch_alerts_firing"
+        case notifications = "bouncewatch_notifications_total"
+
+        /// The `scan` family of the same name, whose HELP text this one shares.
+        var scanFamily: ScanPrometheusRenderer.Family? {
+            ScanPrometheusRenderer.Family(rawValue: rawValue)
+        }
+
+        /// The fixed HELP text.
+        public var help: String {
+            if let scanFamily { return scanFamily.help }
+            switch self {
+            case .sourceUp:
+                return "Whether the source could be read at the last attempt (1) or not (0)."
+            case .lastEventTimestamp:
+                return
+                    "Unix time of the latest event read from the source, by the event's own time."
+            case .checkpointTimestamp: return "Unix time of the last checkpoint written."
+            case .startTime: return "Unix time when the daemon started."
+            case .alertsFiring: return "Alert groups firing now, by rule."
+            case .notifications:
+                return "Alert notifications handed to a notifier, by notifier and result."
+            default: return ""
+            }
+        }
+
+        public var type: PrometheusText.MetricType {
+            if let scanFamily { return scanFamily.type }
+            return self == .notifications ? .counter : .gauge
+        }
+    }
+
+    /// The textfile for `metrics` and `health`; `version` goes into `bouncewatch_build_info`.
+    public static func render(_ metrics: MetricsSnapshot, health: DaemonHealth, version: String)
+        -> String
+    {
+        var output = ""
+        for family in Family.allCases {
+            PrometheusText.appendFamily(
+                to: &output, name: family.rawValue, type: family.type, help: family.help)
+            var samples = DaemonSeriesBuffer(type: family.type)
+            addSamples(of: family, metrics: metrics, health: health, version: version, to: &samples)
+            for series in samples.series {
+                PrometheusText.appendSample(
+                    to: &output, name: family.rawValue, labels: series.labels, value: series.value)
+            }
+        }
+        return output
+    }
+
+    private static func addSamples(
+        of family: Family, metrics: MetricsSnapshot, health: DaemonHealth, version: String,
+        to output: inout DaemonSeriesBuffer
+    ) {
+        switch family {
+        case .buildInfo:
+            output.add([("version", version)], 1)
+        case .deliveries:
+            for destination in metrics.destinations {
+                for cell in destination.cells {
+                    var labels = [("mta", cell.mta.identifier), ("status", cell.status.identifier)]
+                    if let cause = cell.cause { labels.append(("cause", cause.identifier)) }
+                    labels.append(("destination", destination.name))
+                    output.add(labels, cell.count)
+                }
+            }
+        case .rejects:
+            for cell in metrics.rejects {
+                output.add(
+                    [("mta", cell.mta.identifier), ("cause", cell.cause.identifier)], cell.count)
+            }
+        case .saslAuthFailures:
+            for entry in metrics.authFailures {
+                output.add([("mta", entry.mta.identifier)], entry.count)
+            }
+        case .blocklistHits:
+            for hit in metrics.blocklistHits {
+                output.add(
+                    [("blocklist", hit.blocklist), ("destination", hit.destination)], hit.count)
+            }
+        case .lines:
+            for source in metrics.sources {
+                for (result, count) in [
+                    ("event", source.events), ("ignored", source.ignored),
+                    ("unrecognized", source.unrecognized),
+                ] {
+                    output.add([("source", source.name), ("result", result)], count)
+                }
+            }
+        case .truncatedLines:
+            for source in metrics.sources {
+                output.add([("source", source.name)], source.truncated)
+            }
+        case .sourceUp:
+            // The same canonical form as the store's `source` labels, so the series match.
+            let sources = health.sources.map { (MetricsLabel.canonical($0.name), $0.up) }
+            for (name, up) in sources.sorted(by: { $0.0 < $1.0 }) {
+                output.add([("source", name)], up ? 1 : 0)
+            }
+        case .lastEventTimestamp:
+            for source in metrics.sources {
+                guard let time = source.lastEventTime else { continue }
+                output.add([("source", source.name)], Int(time))
+            }
+        case .checkpointTimestamp:
+            if let time = health.checkpointTime { output.add([], Int(time)) }
+        case .startTime:
+            output.add([], Int(health.startTime))
+        case .alertsFiring:
+            for rule in health.alertsFiring.keys.sorted() {
+                output.add([("rule", rule)], health.alertsFiring[rule]!)
+            }
+        case .notifications:
+            let sorted = health.notifications.sorted {
+                ($0.notifier, $0.result) < ($1.notifier, $1.result)
+            }
+            for entry in sorted {
+                output.add([("notifier", entry.notifier), ("result", entry.result)], entry.count)
+            }
+        }
+    }
+}
