@@ -28,7 +28,9 @@ enum AlertHeadline {
             return phrase + location + otherLabels(notice)
         }
         if let cause = notice.cause { return phrase(cause) + location + otherLabels(notice) }
-        if notice.status == .expired { return "messages expired" + location + otherLabels(notice) }
+        if notice.status == .expired {
+            return "mail expired in the queue" + location + otherLabels(notice)
+        }
         return piece(notice.rule) + location + otherLabels(notice)
     }
 
@@ -91,7 +93,7 @@ enum AlertHeadline {
         switch notice.status {
         case .deferred: return one ? "deferral" : "deferrals"
         case .bounced: return one ? "bounce" : "bounces"
-        case .expired: return one ? "expired message" : "expired messages"
+        case .expired: return one ? "message" : "messages"
         case .rejected: return one ? "reject" : "rejects"
         case .sent: return one ? "delivery" : "deliveries"
         case nil: return one ? "event" : "events"
@@ -122,7 +124,7 @@ enum AlertHeadline {
         case .policy: "refused by policy"
         case .protocolError: "SMTP protocol errors"
         case .localDelivery: "local delivery failures"
-        case .expired: "messages expired"
+        case .expired: "mail expired in the queue"
         case .unclassified: "unclassified failures"
         }
     }

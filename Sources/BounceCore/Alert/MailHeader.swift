@@ -83,8 +83,9 @@ enum MailHeader {
 
     /// `=?utf-8?B?...?=` words of at most 75 characters, each holding whole characters.
     static func encodedWords(_ text: String) -> [String] {
-        // 45 bytes make 60 base64 characters; with `=?utf-8?B?` and `?=` that is 72.
-        let budget = 45
+        // 42 bytes make 56 base64 characters; with `=?utf-8?B?` and `?=` that is 68, so even
+        // `Subject: ` and a word stay within 78.
+        let budget = 42
         var words: [String] = []
         var chunk: [UInt8] = []
         for scalar in text.unicodeScalars {
@@ -102,13 +103,13 @@ enum MailHeader {
     }
 
     /// Puts `Name:` and the words on lines of at most `foldWidth` where possible, folding
-    /// with a leading space; a single word longer than that stays whole (all words here are
-    /// shorter than 998).
+    /// with a leading space (right after the colon too, if the first word needs it); a single
+    /// word longer than that stays whole (all words here are shorter than 998).
     static func fold(name: String, words: [String]) -> [String] {
         var lines: [String] = []
         var current = "\(name):"
         for word in words {
-            if current.utf8.count + 1 + word.utf8.count > foldWidth, current != "\(name):" {
+            if current.utf8.count + 1 + word.utf8.count > foldWidth {
                 lines.append(current)
                 current = ""
             }

@@ -59,7 +59,7 @@ public enum Remediation {
                 + "asking for removal, or it comes back: look for compromised accounts or "
                 + "forms sending spam, open relays and infected hosts behind the same IP, and "
                 + "check that reverse DNS, SPF and DKIM are in order. Then request delisting "
-                + "at the list's page below. Meanwhile, mail to the affected destinations can "
+                + "at the list's page named above. Meanwhile, mail to the affected destinations can "
                 + "go through another relay."
         case .reputation:
             "The receiver throttles or refuses this server for poor reputation or complaints, "

@@ -51,26 +51,35 @@ enum UntrustedText {
             all = Array(all.prefix(limit))
         }
         var lines: [String] = []
-        var current = ""
+        var current: [String] = []
         var used = 0
         for piece in all {
-            if used + piece.count > width, used > 0 {
-                lines.append(current)
-                current = ""
-                used = 0
+            if used + piece.count > width, !current.isEmpty {
+                // Break after the line's last space when it is near the end, so words stay
+                // whole where they can.
+                var keep = current.count
+                if let space = current.lastIndex(of: " "),
+                    current[(space + 1)...].reduce(0, { $0 + $1.count }) < 24
+                {
+                    keep = space + 1
+                }
+                lines.append(current[..<keep].joined())
+                current = Array(current[keep...])
+                used = current.reduce(0) { $0 + $1.count }
             }
-            current += piece
+            current.append(piece)
             used += piece.count
         }
+        var last = current.joined()
         if let marker {
             if used + marker.count > width + 2 {
-                lines.append(current)
-                current = String(marker.dropFirst())
+                lines.append(last)
+                last = String(marker.dropFirst())
             } else {
-                current += marker
+                last += marker
             }
         }
-        lines.append(current)
+        lines.append(last)
         return lines.enumerated().map { ($0.offset == 0 ? "  | " : "  + ") + $0.element }
     }
 }
