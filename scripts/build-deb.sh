@@ -42,11 +42,12 @@ if [ -n "${BOUNCEWATCH_RELEASE_BIN:-}" ]; then
     binary="$BOUNCEWATCH_RELEASE_BIN"
 else
     log "release build in $RELEASE_SCRATCH"
-    # Zero compiler warnings, as for every build of the project.
+    # Zero compiler warnings, as for every build of the project; immediate binding (-z now)
+    # completes the RELRO hardening Debian expects of a daemon.
     scripts/swift-build-checked.sh -c release --static-swift-stdlib \
-        --scratch-path "$RELEASE_SCRATCH" --product bouncewatch >&2
-    binary="$("$SWIFT" build -c release --static-swift-stdlib --scratch-path "$RELEASE_SCRATCH" \
-        --show-bin-path)/bouncewatch"
+        -Xlinker -z -Xlinker now --scratch-path "$RELEASE_SCRATCH" --product bouncewatch >&2
+    binary="$("$SWIFT" build -c release --static-swift-stdlib -Xlinker -z -Xlinker now \
+        --scratch-path "$RELEASE_SCRATCH" --show-bin-path)/bouncewatch"
 fi
 [ -x "$binary" ] || fail "no executable at $binary"
 
@@ -80,6 +81,8 @@ for page in install metrics; do
     install -m 0644 "docs/$page.md" "$doc/$page.md"
 done
 chmod 0644 "$root"/usr/share/man/man*/*.gz "$doc/changelog.Debian.gz"
+install -D -m 0644 packaging/debian/lintian-overrides \
+    "$root/usr/share/lintian/overrides/bouncewatch"
 
 install -d -m 0755 "$root/DEBIAN"
 for script in postinst prerm postrm; do

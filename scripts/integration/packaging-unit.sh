@@ -65,8 +65,10 @@ for line in Type=notify NotifyAccess=main 'ExecReload=/bin/kill -HUP $MAINPID' \
 done
 grep -q '^WatchdogSec=[1-9]' packaging/systemd/bouncewatch.service || fail "no WatchdogSec="
 
-# sysusers.d and tmpfiles.d in a scratch root: the user appears, the directory and its ACL
-# are created, and the service user can create a file there that others can read.
+# sysusers.d and tmpfiles.d in a scratch root: the user appears, and the textfile directory is
+# created, also below a /var/lib/prometheus that belongs to another user, as on Debian with
+# prometheus-node-exporter installed (systemd-tmpfiles refuses some operations there). Then
+# the postinst's ACL lets the service user create files that others can read.
 root="$work/root"
 mkdir -p "$root/etc"
 cp /etc/passwd /etc/group "$root/etc/"
@@ -79,24 +81,30 @@ case "$entry" in
 esac
 uid="$(cut -d: -f3 <<<"$entry")"
 [ "$uid" -lt 1000 ] || fail "bouncewatch got uid $uid, not a system uid"
-# tmpfiles resolves ACL user names through this machine's NSS, which has no bouncewatch user:
-# apply the snippet inside a private mount namespace that sees the scratch root's passwd.
-unshare -m --propagation private sh -c '
-    mount --bind "$1/etc/passwd" /etc/passwd && mount --bind "$1/etc/group" /etc/group &&
-    systemd-tmpfiles --root="$1" --create - <"$2"' sh "$root" packaging/systemd/bouncewatch.tmpfiles ||
+nobody_uid="$(id -u nobody)"
+install -d -o "$nobody_uid" "$root/var/lib/prometheus"
+systemd-tmpfiles --root="$root" --create - <packaging/systemd/bouncewatch.tmpfiles ||
     fail "systemd-tmpfiles failed on the snippet"
 textfile_dir="$root/var/lib/prometheus/node-exporter"
-[ -d "$textfile_dir" ] || fail "tmpfiles created no $textfile_dir"
+[ "$(stat -c '%U %a' "$textfile_dir")" = "root 755" ] ||
+    fail "tmpfiles made $textfile_dir $(stat -c '%U %a' "$textfile_dir"), not root 755"
+[ "$(stat -c %u "$root/var/lib/prometheus")" = "$nobody_uid" ] ||
+    fail "tmpfiles changed the owner of /var/lib/prometheus"
+
+acl="$(grep -o 'setfacl -m [^ ]*' packaging/debian/postinst | cut -d' ' -f3)"
+[ -n "$acl" ] || fail "no setfacl -m in packaging/debian/postinst"
+command -v setfacl >/dev/null || fail "setfacl is missing (Debian package acl)"
+setfacl -m "${acl//u:bouncewatch:/u:$uid:}" "$textfile_dir" || fail "setfacl -m $acl failed"
 setpriv --reuid="$uid" --regid="$uid" --clear-groups sh -c \
     'umask 0077 && echo "x 1" >"$1/test.prom"' sh "$textfile_dir" ||
     fail "the bouncewatch user cannot create a file in the textfile directory"
 mode="$(stat -c %a "$textfile_dir/test.prom")"
 [ "$mode" = 644 ] || fail "a file created with umask 0077 got mode $mode, not 644 (default ACL)"
-nobody_uid="$(id -u nobody)"
 setpriv --reuid="$nobody_uid" --regid="$nobody_uid" --clear-groups cat "$textfile_dir/test.prom" \
     >/dev/null || fail "another user cannot read the textfile"
 if setpriv --reuid="$nobody_uid" --regid="$nobody_uid" --clear-groups \
     touch "$textfile_dir/other.prom" 2>/dev/null; then
     fail "the ACL lets every user write the textfile directory"
 fi
-echo "packaging-unit: sysusers.d and tmpfiles.d: user uid $uid, textfile directory writable, files 0644"
+echo "packaging-unit: sysusers.d, tmpfiles.d and the ACL: user uid $uid, textfile directory" \
+    "writable by it, its files 0644"
