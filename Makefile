@@ -4,6 +4,7 @@
 #   make test     every test: warning-free build, format lint, swift test, integration scripts
 #   make bench    release build, then bouncewatch vs pflogsumm / eximstats / grep on 1M lines
 #   make fuzz     libFuzzer on the parsers for FUZZ_SECONDS (default 60)
+#   make accuracy the classifier scored on the labelled set in accuracy/ (per-cause figures)
 #   make deb      Debian package in out/ (release binary, unit, configuration, man pages)
 #   make install  release binary, unit and configuration under PREFIX (default /usr/local)
 #
@@ -24,7 +25,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_BIN := $(FUZZ_DIR)/parser-fuzz
 CORE_SOURCES := $(shell find Sources/BounceCore -name '*.swift' | LC_ALL=C sort)
 
-.PHONY: build test demo bench fuzz fuzz-build release deb install clean \
+.PHONY: accuracy build test demo bench fuzz fuzz-build release deb install clean \
 	deps deps-build deps-test deps-bench lint integration
 
 deps-build:
@@ -61,6 +62,11 @@ integration:
 demo: build
 	BOUNCEWATCH_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/bouncewatch" \
 		scripts/demo.sh
+
+## The classifier scored on the labelled set accuracy/labelled.tsv: per-cause precision and
+## recall, overall accuracy, confusion pairs.
+accuracy: build
+	scripts/accuracy.py --bin "$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/bouncewatch"
 
 bench: deps-bench
 	SCRATCH=$(SCRATCH) bench/run.sh

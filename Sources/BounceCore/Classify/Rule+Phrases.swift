@@ -12,6 +12,8 @@ extension Rule {
             any: [
                 "greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list",
                 "postgrey", "greylisting in action",
+                // greylistd's deferral text.
+                "is not yet authorized to deliver mail from",
             ],
             sample: SampleLine.postfix(
                 "team@startup.example", relay: genericRelay, dsn: "4.2.0", status: "deferred",
@@ -35,7 +37,7 @@ extension Rule {
                 " spf", "spf ", "(spf)", "spf:", "spf-", "spf=", "dkim", "unauthenticated email",
                 "this mail is unauthenticated", "does not pass authentication checks",
                 "authentication didn't pass", "sender policy framework", "isn't aligned with",
-                "openspf", "domainkeys",
+                "openspf", "domainkeys", "required authentication level",
             ],
             sample: SampleLine.exim(
                 "friend@gmail.com", host: gmailHost, after: "end of data",
@@ -68,7 +70,8 @@ extension Rule {
                 "tls handshake", "tls session", "cannot start tls", "tls negotiation",
                 "dane validation", "tlsa", "mta-sts", "server certificate not trusted",
                 "ssl_connect",
-                "tls support", "requiretls", "tls connection required", "no verified certificate",
+                "tls support", "requiretls", "tls not available", "tls connection required",
+                "no verified certificate",
             ],
             none: ["starttls ok", "ready to start tls"],
             sample: SampleLine.postfix(
@@ -83,6 +86,7 @@ extension Rule {
                 "we do not relay", "open relay not allowed", "relaying disallowed",
                 "relay not allowed", "relaying is not allowed", "not allowed to relay",
                 "relaying prohibited", "no relaying", "cannot relay", "relay prohibited",
+                "allowed rcpthosts", "invalid credentials for relay",
             ],
             sample: SampleLine.exim(
                 "user@customer.example", host: "smarthost.isp.example [192.0.2.110]",
@@ -113,19 +117,34 @@ extension Rule {
                 "too many recipients", "too many mails", "throttl", "slow down",
                 "sending limit", "sending quota", "exceeded the maximum number of",
                 "connection limit", "too much mail", "too many sessions", "frequency limit",
-                "too fast", "trop de connexions",
+                "too fast", "trop de connexions", "concurrent server connections", "rate overlimit",
             ],
             sample: SampleLine.exim(
                 "ivan@mail.ru", host: "mxs.mail.ru [94.100.180.31]", deferred: true,
                 reply: "421 4.7.0 Too many connections from your IP 198.51.100.23. Try again later")
         ),
         Rule(
+            "reputation.phrase", .reputation,
+            summary: "The receiver names our poor sending reputation or complaint volume, "
+                + "without a block list.",
+            any: [
+                "poor reputation", "bad reputation", "senderbase reputation",
+                "reputation score", "too many complaints", "sender reputation",
+            ],
+            sample: SampleLine.postfix(
+                "buyer@distributor.example", relay: "esa2.distributor.iphmx.com[68.232.131.7]:25",
+                dsn: "5.0.0",
+                said: "554 Connection refused: poor sender reputation of "
+                    + "198.51.100.23, see https://talosintelligence.com/reputation_center",
+                stage: "MAIL FROM")),
+        Rule(
             "spam.phrase", .spam,
             summary: "The remote filter judged the content spam or unsolicited.",
             any: [
                 "spam", "unsolicited", " ube ", "(ube)", "bulk mail", "junk mail",
                 "message score", "classified as junk", "scored too high", "spam score",
-                "content filter rejected", "looks like spam", "detected as spam", " hits=",
+                "content filter rejected", "looks like spam", "detected as spam", " hits=", "gtube",
+                "[ph01]", "dt:spm",
             ],
             none: ["notspam"],
             sample: SampleLine.postfix(
@@ -143,6 +162,7 @@ extension Rule {
                 "bare lf", "bare linefeed", "message content rejected", "content rejected",
                 "invalid header", "malformed", "8-bit", "8bit data", "message is not rfc",
                 "banned content", "phishing", "dangerous content", "blocked file type",
+                "not rfc compliant", " banned: ",
             ],
             sample: SampleLine.exim(
                 "hr@company.example", host: "mail.company.example [192.0.2.130]",
@@ -221,10 +241,21 @@ extension Rule {
                 "nullmx", "does not accept mail", "unknown domain",
                 "domain is not valid", "no mx record", "mx records point to non-existent",
                 "host lookup did not complete", "bad destination host", "no valid mx",
+                "indicated no smtp service",
                 "domain has no mx", "invalid domain",
             ],
             sample: SampleLine.eximOwn(
                 "someone@no-such-domain.example", text: ": Unrouteable address", router: "")),
+        Rule(
+            "protocol.address-syntax", .protocolError,
+            summary: "The recipient address is malformed (x.1.3): a syntax problem, not an "
+                + "unknown mailbox.",
+            any: ["invalid address", "address syntax", "syntax error", "syntax"],
+            codes: ["x.1.3"],
+            sample: SampleLine.exim(
+                "first last@partner.example", host: "mx.partner.example [192.0.2.185]",
+                after: "RCPT TO:<first last@partner.example>",
+                reply: "501 5.1.3 Bad recipient address syntax")),
         Rule(
             "recipient.phrase", .recipientUnknown,
             summary: "The mailbox does not exist at the destination.",
@@ -242,6 +273,9 @@ extension Rule {
                 "unknown or illegal alias", "recipient rejected", "undeliverable address",
                 "adresse d au moins un destinataire invalide", "not found in directory",
             ],
+            // A local command's own words ("command does not exist") are not the recipient's.
+            // Nor is a remote's complaint about our sender domain (5.1.8, decided by its code).
+            none: ["child process of", "command died with status", "domain of sender address"],
             sample: SampleLine.postfix(
                 "nobody@gmail.com", relay: gmailRelay, dsn: "5.1.1",
                 said: "550-5.1.1 The email account that you tried to reach does not exist. Please "
@@ -257,7 +291,7 @@ extension Rule {
                 "maildir delivery failed", "child process of", "could mean service or program",
                 "cannot open file", "error writing message",
                 "command time limit exceeded", "transport returned", "local delivery failed",
-                "failed to lock mailbox",
+                "failed to lock mailbox", "while renaming /", "while creating mailbox",
                 "cannot open mailbox",
                 // pipe(8) when the command exits with a temporary-failure status (EX_TEMPFAIL).
                 "temporary failure. command output:",
@@ -311,6 +345,7 @@ extension Rule {
                 "parameters not recognized", "unrecognized parameter", "protocol error",
                 "invalid smtp command",
                 "bad command", "error: bad syntax", "smtp protocol violation",
+                "synchronization error",
             ],
             sample: SampleLine.exim(
                 "it@legacy.example", host: "mail.legacy.example [192.0.2.180]",

@@ -182,6 +182,8 @@ extension Rule {
             "yahoo.5.7.9.policy", .policy,
             summary: "Yahoo/AOL 5.7.9: message not accepted for policy reasons.",
             any: ["not accepted for policy reasons"],
+            // [PH01] says the content was judged spam or phishing: spam.phrase decides it.
+            none: ["[ph01]"],
             sample: SampleLine.postfix(
                 "pat@yahoo.com", relay: yahooRelay, dsn: "5.7.9",
                 said: "554 5.7.9 Message not accepted for policy reasons.  See "

@@ -15,7 +15,7 @@ extension Rule {
             "reply.454", [454], .tls, "454: TLS not available due to a temporary reason.",
             sample: SampleLine.postfixOwn(
                 "someone@example.net", relay: genericRelay, dsn: "4.0.0",
-                text: "host mx.example.net[192.0.2.25] said: 454 TLS not available "
+                text: "host mx.example.net[192.0.2.25] said: 454 Please try again later "
                     + "(in reply to STARTTLS command)")),
         reply(
             "reply.4xx", [421, 450, 451, 452, 471], .remoteError,

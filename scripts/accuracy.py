@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Scores the classifier on the labelled set: `make accuracy`.
+
+Runs the built `bouncewatch classify` on every line of the labelled set (accuracy/labelled.tsv:
+`expected-cause<TAB>full log line`) and prints per-cause precision, recall and support, the
+overall accuracy, and the confusion pairs with an example line each.
+
+The set must stay apart from what the rules were written from: the script fails when a labelled
+line equals a rule's sample (from `bouncewatch rules --format json`) or any line of
+Tests/Fixtures/*.fixture, when a line is labelled twice, or when a label is not a cause.
+
+Usage: scripts/accuracy.py [--bin PATH] [--set FILE] [--min PERCENT] [--examples N]
+Exit status: 0, 1 when the set is invalid or accuracy is below --min.
+"""
+
+import argparse
+import collections
+import glob
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CAUSES = [
+    "recipient_unknown", "mailbox_full", "mailbox_disabled", "domain_not_found", "network",
+    "remote_error", "message_too_large", "spam", "content_rejected", "sender_authentication",
+    "blacklisted", "reputation", "rate_limited", "greylisted", "reverse_dns", "tls",
+    "relay_denied", "auth_failure", "policy", "protocol_error", "local_delivery", "expired",
+    "unclassified",
+]
+NO_EVENT = "(no event)"
+
+
+def load_set(path):
+    """The labelled lines as (cause, line, source line number)."""
+    cases = []
+    with open(path, encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, 1):
+            text = raw.rstrip("\n")
+            if not text.strip() or text.startswith("#"):
+                continue
+            cause, tab, line = text.partition("\t")
+            if not tab or not line:
+                sys.exit(f"{path}:{number}: expected 'cause<TAB>log line'")
+            cases.append((cause, line, number))
+    return cases
+
+
+def fixture_lines():
+    lines = set()
+    for path in glob.glob(os.path.join(ROOT, "Tests", "Fixtures", "*.fixture")):
+        with open(path, encoding="utf-8") as handle:
+            for raw in handle:
+                text = raw.rstrip("\n")
+                if text and not text.startswith("#") and not text.startswith("="):
+                    lines.add(text)
+    return lines
+
+
+def rule_samples(binary):
+    result = subprocess.run(
+        [binary, "rules", "--format", "json"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"{binary} rules --format json failed: {result.stderr.strip()}")
+    samples = {}
+    for rule in json.loads(result.stdout)["rules"]:
+        for sample in rule["samples"]:
+            samples[sample] = rule["id"]
+    return samples
+
+
+def validate(cases, samples, fixtures, path):
+    problems = []
+    seen = {}
+    for cause, line, number in cases:
+        if cause not in CAUSES:
+            problems.append(f"{path}:{number}: unknown cause {cause!r}")
+        if line in samples:
+            problems.append(f"{path}:{number}: is the sample of rule {samples[line]}")
+        elif line in fixtures:
+            problems.append(f"{path}:{number}: is a line of Tests/Fixtures")
+        if line in seen:
+            problems.append(f"{path}:{number}: repeats line {seen[line]}")
+        seen.setdefault(line, number)
+    return problems
+
+
+def classify(binary, cases):
+    """The cause bouncewatch gives each case (NO_EVENT when the line is not an event)."""
+    stdin = "".join(line + "\n" for _, line, _ in cases)
+    result = subprocess.run(
+        [binary, "classify"], input=stdin, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"{binary} classify failed ({result.returncode}): {result.stderr.strip()}")
+    found = [NO_EVENT] * len(cases)
+    for text in result.stdout.splitlines():
+        event = json.loads(text)
+        found[event["line"] - 1] = event["cause"] or "(sent)"
+    return found
+
+
+def report(cases, found, examples):
+    support = collections.Counter(cause for cause, _, _ in cases)
+    predicted = collections.Counter(found)
+    correct = collections.Counter(
+        cause for (cause, _, _), got in zip(cases, found) if cause == got)
+    confusions = collections.defaultdict(list)
+    for (cause, line, number), got in zip(cases, found):
+        if cause != got:
+            confusions[(cause, got)].append((number, line))
+
+    print(f"{'cause':<24}{'precision':>10}{'recall':>10}{'support':>9}")
+    for cause in CAUSES:
+        if not support[cause] and not predicted[cause]:
+            continue
+        precision = correct[cause] / predicted[cause] if predicted[cause] else 0.0
+        recall = correct[cause] / support[cause] if support[cause] else 0.0
+        print(f"{cause:<24}{precision:>10.1%}{recall:>10.1%}{support[cause]:>9}")
+    total = len(cases)
+    right = sum(correct.values())
+    print(f"\noverall accuracy: {right / total:.1%} ({right} of {total} lines)")
+    low = [
+        cause for cause in CAUSES
+        if support[cause] and correct[cause] / support[cause] < 0.85
+    ]
+    print("causes under 85% recall: " + (", ".join(low) if low else "none"))
+    if confusions:
+        print("\nconfusion pairs (expected -> got, count, example set lines):")
+        ordered = sorted(confusions.items(), key=lambda item: (-len(item[1]), item[0]))
+        for (expected, got), lines in ordered:
+            print(f"  {expected} -> {got}: {len(lines)}")
+            for number, line in lines[:examples]:
+                print(f"    line {number}: {line}")
+    return right / total
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bin", default=os.environ.get("BOUNCEWATCH_BIN", "bouncewatch"))
+    parser.add_argument("--set", default=os.path.join(ROOT, "accuracy", "labelled.tsv"))
+    parser.add_argument("--min", type=float, default=None, help="fail below this percentage")
+    parser.add_argument("--examples", type=int, default=2, help="example lines per confusion")
+    options = parser.parse_args()
+
+    cases = load_set(options.set)
+    problems = validate(cases, rule_samples(options.bin), fixture_lines(), options.set)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(f"{len(problems)} problem(s) in the labelled set", file=sys.stderr)
+        return 1
+    accuracy = report(cases, classify(options.bin, cases), options.examples)
+    if options.min is not None and accuracy * 100 < options.min:
+        print(f"accuracy {accuracy:.1%} is below the floor {options.min}%", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
