@@ -125,6 +125,7 @@ private func joined(_ text: String) -> String {
             #expect(!rule.anyPhrase.isEmpty || !rule.codes.isEmpty, "\(rule.id)")
         case .enhancedCode: #expect(!rule.codes.isEmpty, "\(rule.id)")
         case .replyCode: #expect(!rule.replyCodes.isEmpty, "\(rule.id)")
+        case .user: Issue.record("built-in rule \(rule.id) is in the user tier")
         }
     }
     let covered = Set(rules.map(\.cause))

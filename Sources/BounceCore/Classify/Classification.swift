@@ -8,6 +8,9 @@ public struct Classification: Sendable {
     public var blocklist: Blocklist?
     /// The IP address the text says is listed, as a range in the line.
     public var listedIP: ByteRange
+    /// A permanent (5xx) failure that a user rule marked `temporary`: the provider is known to
+    /// answer 5xx for a condition that clears by itself, so count it like a deferral.
+    public var temporary = false
 
     public init(
         cause: Cause, ruleID: String, blocklist: Blocklist? = nil, listedIP: ByteRange = .none

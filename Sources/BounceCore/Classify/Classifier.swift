@@ -149,6 +149,9 @@ public struct Classifier: Sendable {
         // Element access, not `let rule = rules[index]`: copying a `Rule` retains its arrays.
         let cause = rules[index].cause
         var result = Classification(cause: cause, ruleID: rules[index].id)
+        if rules[index].temporary {
+            result.temporary = context.replyCode >= 500 || context.status == .bounced
+        }
         guard cause == .blacklisted || cause == .reputation else { return result }
         result.blocklist =
             rules[index].blocklist ?? namedBlocklist(context, reply: event.reply, line: line)
@@ -203,6 +206,11 @@ public struct Classifier: Sendable {
         }
         if !rule.replyCodes.isEmpty { found.append("reply code \(context.replyCode)") }
         if !rule.stages.isEmpty { found.append("stage \(context.stage.identifier)") }
+        if !rule.destinations.isEmpty {
+            let domain = String(decoding: context.domain, as: UTF8.self).lowercased()
+            found.append("destination \(domain)")
+        }
+        if rule.temporary { found.append("temporary: a permanent failure counts as temporary") }
         if let mta = rule.mta { found.append("mta \(mta.identifier)") }
         if !rule.statuses.isEmpty { found.append("status \(context.status.identifier)") }
         if !rule.kinds.isEmpty { found.append("kind \(context.kind.identifier)") }

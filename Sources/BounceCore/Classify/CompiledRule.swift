@@ -13,6 +13,9 @@ struct CompiledRule: Sendable {
     var noPhrase: Range<Int32>
     var codes: Range<Int32>
     var replyCodes: Range<Int32>
+    /// Slots of `RuleTable.destinations`; empty: any recipient domain.
+    var destinations: Range<Int32>
+    var eitherCode: Bool
 
     static let anyMTA: UInt8 = 0xFF
 }
@@ -23,6 +26,10 @@ struct RuleTable: Sendable {
     var phraseIDs: [UInt16] = []
     var codes: [CodePattern] = []
     var replyCodes: [UInt16] = []
+    /// Destination domains of the rules that have them: `destinationBytes[range]` for each
+    /// range, lower-case, without a leading dot.
+    var destinations: [Range<Int32>] = []
+    var destinationBytes: [UInt8] = []
     /// For each phrase id, the rules that list it in `anyPhrase`, as a slice
     /// `ruleStarts[id]..<ruleStarts[id + 1]` of `rulesByPhrase`.
     var ruleStarts: [Int32] = [0]
@@ -49,7 +56,14 @@ struct RuleTable: Sendable {
                     noPhrase: slice(rule.noPhrase.map(intern), into: &phraseIDs),
                     codes: slice(rule.codes, into: &codes),
                     replyCodes: slice(
-                        rule.replyCodes.map { UInt16(clamping: $0) }, into: &replyCodes)
+                        rule.replyCodes.map { UInt16(clamping: $0) }, into: &replyCodes),
+                    destinations: slice(
+                        rule.destinations.map { domain in
+                            let start = Int32(destinationBytes.count)
+                            destinationBytes.append(contentsOf: domain.utf8.map(ByteScan.lower))
+                            return start..<Int32(destinationBytes.count)
+                        }, into: &destinations),
+                    eitherCode: rule.eitherCode
                 ))
         }
         precondition(rules.count <= BitSet1024.capacity, "too many rules for BitSet1024")
@@ -76,21 +90,30 @@ struct RuleTable: Sendable {
                     replyCodes.withUnsafeBufferPointer { replyCodes in
                         ruleStarts.withUnsafeBufferPointer { ruleStarts in
                             rulesByPhrase.withUnsafeBufferPointer { rulesByPhrase in
-                                // Rules whose `anyPhrase` matched: one pass over the phrases
-                                // found instead of a lookup per rule and phrase.
-                                var candidates = BitSet1024()
-                                context.phrases.forEach { phrase in
-                                    guard phrase + 1 < ruleStarts.count else { return false }
-                                    for slot in ruleStarts[phrase]..<ruleStarts[phrase + 1] {
-                                        candidates.insert(Int(rulesByPhrase[Int(slot)]))
+                                destinations.withUnsafeBufferPointer { destinations in
+                                    destinationBytes.withUnsafeBufferPointer { destinationBytes in
+                                        // Rules whose `anyPhrase` matched: one pass over the phrases
+                                        // found instead of a lookup per rule and phrase.
+                                        var candidates = BitSet1024()
+                                        context.phrases.forEach { phrase in
+                                            guard phrase + 1 < ruleStarts.count else {
+                                                return false
+                                            }
+                                            for slot in ruleStarts[phrase]..<ruleStarts[phrase + 1]
+                                            {
+                                                candidates.insert(Int(rulesByPhrase[Int(slot)]))
+                                            }
+                                            return true
+                                        }
+                                        return body(
+                                            Check(
+                                                rules: rules, phraseIDs: phraseIDs, codes: codes,
+                                                replyCodes: replyCodes, destinations: destinations,
+                                                destinationBytes: destinationBytes,
+                                                context: context,
+                                                candidates: candidates))
                                     }
-                                    return true
                                 }
-                                return body(
-                                    Check(
-                                        rules: rules, phraseIDs: phraseIDs, codes: codes,
-                                        replyCodes: replyCodes, context: context,
-                                        candidates: candidates))
                             }
                         }
                     }
@@ -105,6 +128,8 @@ struct RuleTable: Sendable {
         var phraseIDs: UnsafeBufferPointer<UInt16>
         var codes: UnsafeBufferPointer<CodePattern>
         var replyCodes: UnsafeBufferPointer<UInt16>
+        var destinations: UnsafeBufferPointer<Range<Int32>>
+        var destinationBytes: UnsafeBufferPointer<UInt8>
         var context: Context
         var candidates: BitSet1024
 
@@ -125,24 +150,51 @@ struct RuleTable: Sendable {
             for slot in rule.noPhrase where context.phrases.contains(Int(phraseIDs[Int(slot)])) {
                 return false
             }
-            if !rule.codes.isEmpty {
-                guard let code else { return false }
-                var found = false
-                for slot in rule.codes where codes[Int(slot)].matches(code) {
-                    found = true
-                    break
-                }
-                if !found { return false }
+            if !rule.destinations.isEmpty, !destinationMatches(rule.destinations) { return false }
+            if rule.eitherCode {
+                return enhancedCodeMatches(rule.codes, code) || replyCodeMatches(rule.replyCodes)
             }
-            if !rule.replyCodes.isEmpty {
-                var found = false
-                for slot in rule.replyCodes where Int(replyCodes[Int(slot)]) == context.replyCode {
-                    found = true
-                    break
-                }
-                if !found { return false }
-            }
+            if !rule.codes.isEmpty, !enhancedCodeMatches(rule.codes, code) { return false }
+            if !rule.replyCodes.isEmpty, !replyCodeMatches(rule.replyCodes) { return false }
             return true
+        }
+
+        @inline(__always)
+        private func enhancedCodeMatches(_ slots: Range<Int32>, _ code: EnhancedStatusCode?)
+            -> Bool
+        {
+            guard let code else { return false }
+            for slot in slots where codes[Int(slot)].matches(code) { return true }
+            return false
+        }
+
+        @inline(__always)
+        private func replyCodeMatches(_ slots: Range<Int32>) -> Bool {
+            for slot in slots where Int(replyCodes[Int(slot)]) == context.replyCode { return true }
+            return false
+        }
+
+        /// Whether the recipient domain is one of the rule's domains or a sub-domain of one,
+        /// compared byte by byte (ASCII case-insensitive) in place.
+        private func destinationMatches(_ slots: Range<Int32>) -> Bool {
+            let domain = context.domain
+            for slot in slots {
+                let range = destinations[Int(slot)]
+                let length = Int(range.count)
+                guard domain.count >= length else { continue }
+                let offset = domain.count - length
+                if offset > 0, domain[offset - 1] != UInt8(ascii: ".") { continue }
+                var equal = true
+                for index in 0..<length
+                where ByteScan.lower(domain[offset + index])
+                    != destinationBytes[Int(range.lowerBound) + index]
+                {
+                    equal = false
+                    break
+                }
+                if equal { return true }
+            }
+            return false
         }
     }
 }
@@ -160,6 +212,8 @@ struct Context {
     /// Postfix `dsn=` unless it is `x.0.0`.
     var mtaDSN: EnhancedStatusCode?
     var phrases: BitSet1024
+    /// The recipient domain, a view into the line (empty when the event has none).
+    var domain: UnsafeBufferPointer<UInt8>
 
     /// With a nil `matcher` the reply is not scanned: no phrase is set and only the parser's
     /// codes are used, which is enough for the rules that look at the event alone.
@@ -168,6 +222,7 @@ struct Context {
         kind = event.kind
         status = event.status
         stage = event.stage
+        domain = event.domain.slice(of: line)
         if let dsn = event.mtaDSN, !dsn.isUndetailed { mtaDSN = dsn }
         guard let matcher else {
             replyCode = event.replyCode

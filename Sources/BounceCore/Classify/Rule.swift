@@ -7,6 +7,9 @@ public struct Rule: Sendable {
     public enum Tier: UInt8, Sendable, CaseIterable, Comparable {
         /// The event itself decides: `status=expired`, a SASL failure.
         case event
+        /// The administrator's rules from the configuration (`Classifier.layering`), tried before
+        /// every built-in rule that reads the reply.
+        case user
         /// Text that names the problem: blocklists, provider codes, greylisting, clear phrases.
         case text
         /// The enhanced status code, from the reply text first and Postfix's `dsn=` second.
@@ -19,6 +22,7 @@ public struct Rule: Sendable {
         public var identifier: String {
             switch self {
             case .event: "event"
+            case .user: "user"
             case .text: "text"
             case .enhancedCode: "enhanced_code"
             case .replyCode: "reply_code"
@@ -55,7 +59,16 @@ public struct Rule: Sendable {
     public var statuses: [DeliveryStatus]
     /// The block list this rule names by itself (Microsoft S3150, Yahoo BL21), if any.
     public var blocklist: Blocklist?
-    /// A full log line that this rule decides; the fixtures hold it too.
+    /// Recipient domains (lower-case) the rule is limited to, each with its sub-domains; empty:
+    /// any destination.
+    public var destinations: [String] = []
+    /// When true, `codes` and `replyCodes` are alternatives (either may match) instead of both
+    /// being required; user rules list enhanced and basic codes in one `codes:` list.
+    public var eitherCode = false
+    /// Report a permanent failure this rule decides as temporary (`Classification.temporary`).
+    public var temporary = false
+    /// A full log line that this rule decides; the fixtures hold it too. A user rule's sample may
+    /// be a reply text only, and may be empty.
     public var sample: String
 
     public init(
