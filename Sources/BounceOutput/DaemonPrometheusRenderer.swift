@@ -5,7 +5,9 @@ import BounceCore
 ///
 /// Every family is written on every render (HELP and TYPE even without samples), in a fixed
 /// order, so node_exporter sees identical HELP text on every write. Samples follow the
-/// snapshot's order; health samples are sorted by their labels.
+/// snapshot's order; health samples are sorted by their labels. Label values the store did not
+/// canonicalise (health names, the version) are made canonical here (`MetricsLabel`), so every
+/// value is valid UTF-8 of at most 255 bytes before escaping.
 public enum DaemonPrometheusRenderer {
     /// The families, in the order they are written.
     public enum Family: String, CaseIterable, Sendable {
@@ -76,7 +78,7 @@ public enum DaemonPrometheusRenderer {
     ) {
         switch family {
         case .buildInfo:
-            output.add([("version", version)], 1)
+            output.add([("version", MetricsLabel.canonical(version))], 1)
         case .deliveries:
             for destination in metrics.destinations {
                 for cell in destination.cells {
@@ -129,15 +131,16 @@ public enum DaemonPrometheusRenderer {
         case .startTime:
             output.add([], Int(health.startTime))
         case .alertsFiring:
-            for rule in health.alertsFiring.keys.sorted() {
-                output.add([("rule", rule)], health.alertsFiring[rule]!)
+            let rules = health.alertsFiring.map { (MetricsLabel.canonical($0.key), $0.value) }
+            for (rule, count) in rules.sorted(by: { $0.0 < $1.0 }) {
+                output.add([("rule", rule)], count)
             }
         case .notifications:
-            let sorted = health.notifications.sorted {
-                ($0.notifier, $0.result) < ($1.notifier, $1.result)
+            let counts = health.notifications.map {
+                (MetricsLabel.canonical($0.notifier), MetricsLabel.canonical($0.result), $0.count)
             }
-            for entry in sorted {
-                output.add([("notifier", entry.notifier), ("result", entry.result)], entry.count)
+            for (notifier, result, count) in counts.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+                output.add([("notifier", notifier), ("result", result)], count)
             }
         }
     }

@@ -1,9 +1,8 @@
 /// The samples of one family, with series whose label values end up identical once capped and
 /// escaped merged into one: counters add up, gauges keep the largest value.
 ///
-/// The metrics store already keeps canonical label values, so this only matters for text the
-/// store does not own (rule and notifier names in the health figures): a duplicate series would
-/// make node_exporter reject the whole textfile.
+/// Every value is canonical already (`MetricsLabel`), so this is a safety net: a duplicate series
+/// would make node_exporter reject the whole textfile.
 struct DaemonSeriesBuffer {
     let type: PrometheusText.MetricType
     private(set) var series: [(labels: [(name: String, value: String)], value: Int)] = []
