@@ -1,0 +1,94 @@
+import BounceCore
+import Foundation
+import Yams
+
+/// Reads `bouncewatch.yml` into a checked `Configuration`.
+///
+/// Every key is optional and an empty file is a valid configuration. Unknown keys, values of
+/// the wrong type or shape, and YAML syntax errors are all reported with the file, the line and
+/// the dotted key; one run reports up to `ProblemLog.limit` problems at once.
+public enum ConfigLoader {
+    /// Where the daemon and `check-config` look when no `--config` is given.
+    public static let defaultPath = "/etc/bouncewatch/bouncewatch.yml"
+
+    /// The largest file read; a configuration is a few kilobytes.
+    static let largestFile = 1 << 20
+
+    /// The keys at the top of the file.
+    static let topKeys = [
+        "sources", "state_directory", "hostname", "metrics", "default_alerts", "alerts",
+        "notifiers", "rules",
+    ]
+
+    /// Reads and checks the file at `path`; `type: auto` sources look at this machine's files.
+    public static func load(path: String) throws(ConfigError) -> Configuration {
+        let text = try read(path)
+        return try load(
+            yaml: text, origin: path, fileExists: { FileManager.default.fileExists(atPath: $0) })
+    }
+
+    /// Checks `yaml`; `origin` names it in messages, `fileExists` decides `type: auto` sources.
+    public static func load(
+        yaml: String, origin: String, fileExists: (String) -> Bool
+    ) throws(ConfigError) -> Configuration {
+        let log = ProblemLog(file: origin)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw YAMLSyntax.error(error, yaml: yaml, origin: origin)
+        }
+        return try withoutActuallyEscaping(fileExists) { exists throws(ConfigError) in
+            let reader = ConfigReader(log: log, fileExists: exists)
+            let configuration = read(root.map { Field(node: $0, key: "") }, reader)
+            if let error = log.error() { throw error }
+            return configuration
+        }
+    }
+
+    private static func read(_ root: Field?, _ reader: ConfigReader) -> Configuration {
+        var configuration = Configuration()
+        var top: Section?
+        if let root, !root.isNull {
+            top = reader.section(root, known: topKeys)
+            if top == nil { return configuration }
+        }
+        configuration.sources = reader.sources(top?["sources"])
+        if let field = top?["state_directory"], let path = reader.absolutePath(field) {
+            configuration.stateDirectory = path
+        }
+        if let field = top?["hostname"], !field.isNull {
+            configuration.hostname = reader.line(field, maximumLength: 253)
+        }
+        configuration.metrics = reader.metrics(top?["metrics"])
+        configuration.alerts = reader.alerts(top?["alerts"], defaults: top?["default_alerts"])
+        configuration.notifiers = reader.notifiers(top?["notifiers"])
+        configuration.rules = reader.userRules(top?["rules"])
+        return configuration
+    }
+
+    /// The file's text; unreadable, oversized or non-UTF-8 files are errors of their own.
+    private static func read(_ path: String) throws(ConfigError) -> String {
+        func failure(_ message: String) -> ConfigError {
+            ConfigError(file: path, line: nil, key: "", message: message)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = String(cString: strerror(errno))
+            throw failure("cannot read the configuration: \(reason)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: largestFile + 1) ?? Data()
+        } catch {
+            throw failure("cannot read the configuration: \(error.localizedDescription)")
+        }
+        guard data.count <= largestFile else {
+            throw failure("is larger than \(largestFile >> 20) MiB; not a configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw failure("is not UTF-8 text")
+        }
+        return text
+    }
+}

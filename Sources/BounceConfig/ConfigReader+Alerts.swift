@@ -1,0 +1,160 @@
+import BounceCore
+
+/// `alerts:` and `default_alerts:`: threshold rules over the classified events.
+extension ConfigReader {
+    static let alertKeys = [
+        "name", "match", "ratio_of", "threshold", "min_events", "window", "group_by",
+        "repeat_interval", "group_wait",
+    ]
+    static let matchKeys = [
+        "mta", "kind", "status", "cause", "destination", "blocklist", "direction",
+    ]
+    /// The longest window a rule may count over; the alert engine keeps that much history.
+    static let longestWindow = 86_400
+    /// The largest count threshold; beyond it a rule would never fire in practice.
+    static let largestCount = 1_000_000_000
+
+    /// The rules: `alerts` (none when it is absent) after the built-in ones when
+    /// `default_alerts` is true, which it is by default only when `alerts` is absent.
+    /// A rule named like a built-in one takes its place.
+    func alerts(_ field: Field?, defaults defaultsField: Field?) -> [AlertRule] {
+        var keepDefaults = field == nil
+        if let defaultsField, let value = bool(defaultsField) { keepDefaults = value }
+        var own: [AlertRule] = []
+        if let field, let items = list(field) {
+            var seen: [String: String] = [:]
+            for item in items {
+                guard let rule = alert(item) else { continue }
+                if let earlier = seen[rule.name] {
+                    log.add(item, "the name \(quoted(rule.name)) is already used by \(earlier)")
+                    continue
+                }
+                seen[rule.name] = item.key
+                own.append(rule)
+            }
+        }
+        guard keepDefaults else { return own }
+        var rules = AlertRule.defaults
+        for rule in own {
+            if let index = rules.firstIndex(where: { $0.name == rule.name }) {
+                rules[index] = rule
+            } else {
+                rules.append(rule)
+            }
+        }
+        return rules
+    }
+
+    private func alert(_ item: Field) -> AlertRule? {
+        guard let section = section(item, known: Self.alertKeys) else { return nil }
+        let name = section["name"].flatMap { ruleName($0) }
+        let match = section["match"].flatMap { eventMatch($0) }
+        let ratioOf = section["ratio_of"].flatMap { eventMatch($0) }
+        let threshold = section["threshold"].flatMap {
+            self.threshold($0, ratio: section.has("ratio_of"))
+        }
+        let window = section["window"].flatMap { duration($0, in: 1...Self.longestWindow) }
+        for required in ["name", "match", "threshold", "window"] where !section.has(required) {
+            log.add(item, "an alert rule needs \(required)")
+        }
+        var minEvents = 0
+        if let field = section["min_events"] {
+            if !section.has("ratio_of") {
+                log.add(field, "applies only to ratio rules (with ratio_of)")
+            } else if let value = integer(field, in: 0...Self.largestCount) {
+                minEvents = value
+            }
+        }
+        let groupBy = section["group_by"].map {
+            choices($0, AlertDimension.allCases, what: "group_by dimension", id: \.rawValue)
+        }
+        let repeatInterval = section["repeat_interval"].flatMap {
+            duration($0, in: 60...7 * 86_400)
+        }
+        let groupWait = section["group_wait"].flatMap { duration($0, in: 0...3_600) }
+        guard let name, let match, let threshold, let window else { return nil }
+        if section.has("ratio_of"), ratioOf == nil { return nil }
+        var rule = AlertRule(
+            name: name, match: match, ratioOf: ratioOf, threshold: threshold,
+            minEvents: minEvents, windowSeconds: window, groupBy: groupBy ?? [])
+        if let repeatInterval { rule.repeatIntervalSeconds = repeatInterval }
+        if let groupWait { rule.groupWaitSeconds = groupWait }
+        return rule
+    }
+
+    /// Lower-case letters, digits, `_` and `-`: the name is a metric label and a mail subject.
+    private func ruleName(_ field: Field) -> String? {
+        guard let name = line(field, maximumLength: 64) else { return nil }
+        let fine = name.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
+                || byte == 0x2D
+        }
+        guard fine else {
+            log.add(field, "\(quoted(name)) may hold only a-z, 0-9, _ and -")
+            return nil
+        }
+        return name
+    }
+
+    private func threshold(_ field: Field, ratio: Bool) -> Double? {
+        guard let value = number(field) else { return nil }
+        if ratio {
+            guard value > 0, value <= 1 else {
+                log.add(
+                    field,
+                    "a ratio threshold must be above 0 and at most 1, found \(ConfigRenderer.number(value))"
+                )
+                return nil
+            }
+        } else {
+            guard value >= 1, value <= Double(Self.largestCount), value.rounded() == value else {
+                log.add(field, "a count threshold must be a whole number of events, at least 1")
+                return nil
+            }
+        }
+        return value
+    }
+
+    /// `match:` and `ratio_of:`: lists of identifiers, each a single value or a list.
+    func eventMatch(_ field: Field) -> EventMatch? {
+        guard let section = section(field, known: Self.matchKeys) else { return nil }
+        var match = EventMatch()
+        if let value = section["mta"] {
+            match.mta = choices(value, MTA.allCases, what: "mta", id: \.identifier)
+        }
+        if let value = section["kind"] {
+            match.kind = choices(value, EventKind.allCases, what: "event kind", id: \.identifier)
+        }
+        if let value = section["status"] {
+            match.status = choices(
+                value, DeliveryStatus.allCases, what: "status", id: \.identifier)
+        }
+        if let value = section["cause"] {
+            match.cause = choices(value, Cause.allCases, what: "cause", id: \.identifier)
+        }
+        if let value = section["direction"] {
+            match.direction = choices(
+                value, TrafficDirection.allCases, what: "direction", id: \.rawValue)
+        }
+        if let value = section["destination"] {
+            match.destination = unique(
+                values(value).compactMap { item in
+                    guard let text = line(item) else { return nil }
+                    if let problem = ShapeChecks.domain(text) {
+                        log.add(item, problem)
+                        return nil
+                    }
+                    return text.lowercased()
+                })
+        }
+        if let value = section["blocklist"] {
+            match.blocklist = unique(lines(value))
+        }
+        return match
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,42 @@
+import BounceCore
+
+/// `metrics:`: the node_exporter textfile.
+extension ConfigReader {
+    static let metricsKeys = ["textfile", "interval", "top_destinations"]
+
+    /// The longest pause between two textfile writes and checkpoints.
+    static let longestInterval = 3_600
+
+    func metrics(_ field: Field?) -> MetricsConfig {
+        var metrics = MetricsConfig()
+        guard let field, let section = section(field, known: Self.metricsKeys) else {
+            return metrics
+        }
+        if let textfile = section["textfile"] {
+            metrics.textfile = self.textfile(textfile) ?? metrics.textfile
+        }
+        if let interval = section["interval"],
+            let seconds = duration(interval, in: 1...Self.longestInterval)
+        {
+            metrics.intervalSeconds = seconds
+        }
+        if let top = section["top_destinations"],
+            let count = integer(top, in: 1...ScanAggregator.maximumTopDestinations)
+        {
+            metrics.topDestinations = count
+        }
+        return metrics
+    }
+
+    /// An absolute path ending in `.prom`; `null` or `false` for no textfile (nil inside).
+    private func textfile(_ field: Field) -> String?? {
+        if field.isNull || field.text == "false" { return .some(nil) }
+        guard let path = absolutePath(field) else { return nil }
+        // node_exporter's textfile collector skips every other name without a word.
+        guard path.hasSuffix(".prom"), !path.hasSuffix("/.prom") else {
+            log.add(field, "\(quoted(path)) must end in .prom, or node_exporter ignores it")
+            return nil
+        }
+        return .some(path)
+    }
+}

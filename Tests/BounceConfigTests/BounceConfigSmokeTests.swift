@@ -1,5 +1,0 @@
-import Testing
-
-@testable import BounceConfig
-
-@Test func BounceConfigLinks() { _ = BounceConfigModule.self }

@@ -1,0 +1,46 @@
+import BounceConfig
+import BounceCore
+import Testing
+
+/// `ConfigLoader.load(path:)`: the file itself, before any YAML.
+@Suite struct ConfigFileTests {
+    @Test func aMissingFileNamesItselfAndTheReason() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("absent.yml")
+        #expect {
+            _ = try ConfigLoader.load(path: path)
+        } throws: { error in
+            (error as? ConfigError)?.description
+                == "\(path): cannot read the configuration: No such file or directory"
+        }
+    }
+
+    @Test func binaryOrHugeFilesAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("latin1.yml", bytes: Array("hostname: caf".utf8) + [0xE9, 0x0A])
+        try directory.write("huge.yml", String(repeating: "# padding\n", count: 110_000))
+        for (name, message) in [
+            ("latin1.yml", "is not UTF-8 text"),
+            ("huge.yml", "is larger than 1 MiB; not a configuration file"),
+        ] {
+            let path = directory.path(name)
+            #expect {
+                _ = try ConfigLoader.load(path: path)
+            } throws: { error in
+                (error as? ConfigError)?.description == "\(path): \(message)"
+            }
+        }
+    }
+
+    @Test func errorsNameTheFileAsGiven() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("bad.yml", "metrics:\n  interval: 15x\n")
+        let path = directory.path("bad.yml")
+        #expect {
+            _ = try ConfigLoader.load(path: path)
+        } throws: { error in
+            (error as? ConfigError)?.description
+                == "\(path):2: metrics.interval: \"15x\" is not a duration (use 30s, 15m, 4h or 1d)"
+        }
+    }
+}
