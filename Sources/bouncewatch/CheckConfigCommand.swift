@@ -1,0 +1,39 @@
+import ArgumentParser
+import BounceApp
+
+/// `bouncewatch check-config`: validate the configuration and print the effective one.
+struct CheckConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-config",
+        abstract: "Check a configuration file and print the configuration it amounts to.",
+        discussion: """
+            Reads the YAML configuration the daemon would read and checks every key: unknown \
+            keys (with the closest known one suggested), values of the wrong type, durations, \
+            paths, mail addresses, alert rules and classification rules. Each problem is \
+            printed on standard error as file:line: key: message, all of them in one run.
+
+            When the file is fine, the effective configuration is printed on standard output: \
+            every default filled in, the built-in alert rules written out, and a source of \
+            type auto resolved to the log file or the journal, as it would be on this machine \
+            right now. That output is itself a valid configuration.
+
+            Examples:
+              bouncewatch check-config
+              bouncewatch check-config --config ./bouncewatch.yml
+              bouncewatch check-config --config new.yml && systemctl reload bouncewatch
+
+            Exit status: 0 when the configuration is valid, 1 when it is not (or cannot be \
+            read), 64 on a usage error.
+            """
+    )
+
+    @Option(
+        help: ArgumentHelp(
+            "The configuration file to check.", valueName: "file"))
+    var config: String = CheckConfigRunner.defaultConfigPath
+
+    func run() throws {
+        let status = CheckConfigRunner(configPath: config).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// `bouncewatch check-config` on the real binary.
+@Suite struct CheckConfigCommandTests {
+    @Test func aGoodFilePrintsTheEffectiveConfigurationWhichChecksAgain() throws {
+        let directory = try TempDirectory()
+        let log = try directory.write("mail.log", "")
+        let path = try directory.write(
+            "bouncewatch.yml",
+            """
+            sources:
+              - type: auto
+                path: \(log)
+            metrics:
+              interval: 1m
+            notifiers:
+              - type: file
+                path: \(directory.path("alerts.mbox"))
+            """)
+        let result = try BinaryRunner.run(["check-config", "--config", path])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.contains("  - type: file\n    path: \(log)\n"))
+        #expect(result.stdout.contains("  interval: 1m\n"))
+        #expect(result.stdout.contains("  - name: blacklisted"))
+        // The printed configuration is a valid one, and printing it again changes nothing.
+        let again = try directory.write("effective.yml", result.stdout)
+        let second = try BinaryRunner.run(["check-config", "--config", again])
+        #expect(second.status == 0)
+        #expect(second.stdout == result.stdout)
+    }
+
+    @Test func aBadFileListsEveryProblemOnStandardError() throws {
+        let directory = try TempDirectory()
+        let path = try directory.write(
+            "bouncewatch.yml",
+            """
+            metrics:
+              interval: 15x
+            notifiers:
+              - type: sendmail
+                to: [postmaster]
+            alert:
+              - name: x
+            """)
+        let result = try BinaryRunner.run(["check-config", "--config", path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr == """
+                \(path):2: metrics.interval: "15x" is not a duration (use 30s, 15m, 4h or 1d)
+                \(path):5: notifiers[0].to[0]: "postmaster" is not a mail address (one @ with \
+                a name on each side)
+                \(path):6: alert: unknown key; did you mean "alerts"?
+
+                """)
+    }
+
+    @Test func aMissingFileIsAnError() throws {
+        let directory = try TempDirectory()
+        let path = directory.path("nothing.yml")
+        let result = try BinaryRunner.run(["check-config", "--config", path])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "\(path): cannot read the configuration: No such file or directory\n")
+    }
+
+    @Test func thePackagedConfigurationIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let packaged = root.appendingPathComponent("packaging/bouncewatch.yml").path
+        try #require(
+            FileManager.default.fileExists(atPath: packaged), "packaging/bouncewatch.yml missing")
+        let result = try BinaryRunner.run(["check-config", "--config", packaged])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
