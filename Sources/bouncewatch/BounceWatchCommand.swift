@@ -9,6 +9,8 @@ struct BounceWatchCommand: ParsableCommand {
         abstract:
             "Explains why mail bounces: follows Postfix and Exim logs and classifies every failure.",
         version: BuildInfo.version,
-        subcommands: [ScanCommand.self, ClassifyCommand.self, RulesCommand.self]
+        subcommands: [
+            ScanCommand.self, ClassifyCommand.self, RulesCommand.self, CheckConfigCommand.self,
+        ]
     )
 }
