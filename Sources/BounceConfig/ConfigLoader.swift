@@ -42,6 +42,7 @@ public enum ConfigLoader {
             let reader = ConfigReader(log: log, fileExists: exists)
             let configuration = read(root.map { Field(node: $0, key: "") }, reader)
             if let error = log.error() { throw error }
+            try checkLayering(configuration.rules, origin: origin)
             return configuration
         }
     }
@@ -65,6 +66,25 @@ public enum ConfigLoader {
         configuration.notifiers = reader.notifiers(top?["notifiers"])
         configuration.rules = reader.userRules(top?["rules"])
         return configuration
+    }
+
+    /// Whether the user rules fit over the built-in ones (ids, `replaces`, samples): the
+    /// classifier decides, and its verdict is reported like any other problem of the file, so
+    /// neither `check-config` nor the daemon accepts rules the classifier would refuse.
+    private static func checkLayering(_ rules: [UserRuleSpec], origin: String)
+        throws(ConfigError)
+    {
+        guard !rules.isEmpty else { return }
+        do {
+            _ = try Classifier.standard.layering(rules)
+        } catch {
+            let index =
+                rules.firstIndex { $0.line != nil && $0.line == error.line }
+                ?? rules.firstIndex { $0.id == error.id }
+            throw ConfigError(
+                file: origin, line: error.line, key: index.map { "rules[\($0)]" } ?? "rules",
+                message: error.message)
+        }
     }
 
     /// The file's text; unreadable, oversized or non-UTF-8 files are errors of their own.

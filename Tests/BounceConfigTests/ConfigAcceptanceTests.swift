@@ -172,7 +172,7 @@ import Testing
                 sample: "554 5.2.2 quota exceeded for bob@acme.example"
 
               - id: user.no-greylist
-                replaces: greylist.generic
+                replaces: greylist.phrase
                 disabled: true
             """)
         #expect(
@@ -182,7 +182,7 @@ import Testing
                     codes: ["554", "5.2.x"], destinations: ["acme.example"], temporary: true,
                     sample: "554 5.2.2 quota exceeded for bob@acme.example", line: 3),
                 UserRuleSpec(
-                    id: "user.no-greylist", cause: nil, replaces: "greylist.generic",
+                    id: "user.no-greylist", cause: nil, replaces: "greylist.phrase",
                     disabled: true, line: 11),
             ])
     }

@@ -290,6 +290,21 @@ struct Rejection: CustomTestStringConvertible, Sendable {
                 + "    temporary: sometimes\n",
             line: 5, key: "rules[0].temporary",
             message: "expected true or false, found \"sometimes\""),
+        // Rules that do not fit over the built-in ones: the classifier's verdict.
+        Rejection(
+            yaml: "rules:\n  - id: user.a\n    replaces: no.such.rule\n    disabled: true\n",
+            line: 2, key: "rules[0]",
+            message: "replaces no.such.rule, which is not a built-in rule id"),
+        Rejection(
+            yaml: "rules:\n  - {id: user.a, cause: spam, phrases: [x]}\n"
+                + "  - {id: user.a, cause: tls, phrases: [y]}\n",
+            line: 3, key: "rules[1]", message: "the id user.a is used by another user rule"),
+        Rejection(
+            yaml: "rules:\n  - id: user.acme\n    cause: mailbox_full\n"
+                + "    phrases: [quota exceeded for]\n"
+                + "    sample: 550 5.1.1 user unknown\n",
+            line: 2, key: "rules[0]",
+            message: "the sample is decided by recipient.phrase, not by this rule"),
         // YAML itself.
         Rejection(
             yaml: "metrics:\n  interval: 15s\n  textfile: [unclosed\n", line: 4, key: "",

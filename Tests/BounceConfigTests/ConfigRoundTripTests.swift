@@ -47,41 +47,45 @@ import Testing
     ]
 
     @Test func hostileStringsSurviveQuoting() throws {
-        for (index, value) in Self.hostile.enumerated() where !value.isEmpty {
-            var config = Configuration()
-            let safe =
-                value.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+        // Names, paths and addresses refuse control characters; the others are for phrases.
+        let lines = Self.hostile.enumerated().filter { _, value in
+            !value.isEmpty
+                && value.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
                 && !value.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }
-                && !value.unicodeScalars.contains { $0.value == 0x2028 }
-            if safe {
-                config.hostname = value
-                config.sources = [.file(FileSourceConfig(path: "/log/\(value)", name: value))]
-                config.notifiers = [
-                    .file(FileNotifierConfig(path: "/x/\(value)", name: value)),
-                    .smtp(
-                        SMTPNotifierConfig(
-                            host: "relay", port: 25, tls: .none, username: value,
-                            passwordFile: "/pw", from: "a@b", to: ["c@d"], name: "n\(index)")),
-                ]
-                config.alerts = [
-                    AlertRule(
-                        name: "r", match: EventMatch(blocklist: [value]), threshold: 1,
-                        windowSeconds: 60)
-                ]
-            }
-            config.rules = [
-                UserRuleSpec(
-                    id: "user.r\(index)", cause: .spam, phrases: [value], sample: value, line: 3)
-            ]
-            var reloaded = try reload(config)
-            // The line is where the rule stands in the rendered text, not in the original.
-            reloaded.rules = reloaded.rules.map { rule in
-                var rule = rule
-                rule.line = 3
-                return rule
-            }
-            #expect(reloaded == config, "value \(index): \(value.debugDescription)")
         }
+        #expect(lines.count == Self.hostile.count - 4)
+        for (index, value) in lines {
+            var config = Configuration()
+            config.hostname = value
+            config.sources = [.file(FileSourceConfig(path: "/log/\(value)", name: value))]
+            config.notifiers = [
+                .file(FileNotifierConfig(path: "/x/\(value)", name: value)),
+                .smtp(
+                    SMTPNotifierConfig(
+                        host: "relay", port: 25, tls: .none, username: value,
+                        passwordFile: "/pw", from: "a@b", to: ["c@d"], name: "n\(index)")),
+            ]
+            config.alerts = [
+                AlertRule(
+                    name: "r", match: EventMatch(blocklist: [value]), threshold: 1,
+                    windowSeconds: 60)
+            ]
+            #expect(try reload(config) == config, "value \(index): \(value.debugDescription)")
+        }
+    }
+
+    /// Phrases hold any text but line breaks; one rule carries them all, since
+    /// every load with rules builds a classifier.
+    @Test func hostilePhrasesSurviveQuoting() throws {
+        let phrases = Self.hostile.filter { !$0.isEmpty }
+        var config = Configuration()
+        config.rules = [
+            UserRuleSpec(id: "user.hostile", cause: .spam, phrases: phrases, line: 3)
+        ]
+        var reloaded = try reload(config)
+        // The line is where the rule stands in the rendered text, not in the original.
+        reloaded.rules[0].line = 3
+        #expect(reloaded == config)
     }
 
     @Test func everyKindOfSourceNotifierRuleAndMatch() throws {
@@ -127,7 +131,7 @@ import Testing
                 UserRuleSpec(
                     id: "user.a", cause: .blacklisted, phrases: ["listed at our rbl"],
                     codes: ["550", "5.7.1", "x.7.x"], destinations: ["example.org"],
-                    replaces: "generic.blocked", disabled: false, temporary: true, line: 1)
+                    replaces: "greylist.phrase", disabled: false, temporary: true, line: 1)
             ],
             hostname: "mx1.example.net")
         var reloaded = try reload(config)
