@@ -92,21 +92,32 @@ public enum ConfigLoader {
         func failure(_ message: String) -> ConfigError {
             ConfigError(file: path, line: nil, key: "", message: message)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = String(cString: strerror(errno))
-            throw failure("cannot read the configuration: \(reason)")
+        func systemFailure() -> ConfigError {
+            failure("cannot read the configuration: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: largestFile + 1) ?? Data()
-        } catch {
-            throw failure("cannot read the configuration: \(error.localizedDescription)")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw systemFailure() }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw systemFailure() }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw failure("is not a regular file")
         }
-        guard data.count <= largestFile else {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= largestFile {
+            let count = chunk.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress, $0.count)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw systemFailure() }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        guard bytes.count <= largestFile else {
             throw failure("is larger than \(largestFile >> 20) MiB; not a configuration file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw failure("is not UTF-8 text")
         }
         return text

@@ -11,7 +11,9 @@ enum YAMLSyntax {
             .composer(let context, let problem, let mark, _):
             line = mark.line
             message += ": \(problem)"
-            if let context {
+            if problem.hasPrefix("but found another document") {
+                message = "only one YAML document is allowed; this --- starts a second one"
+            } else if let context {
                 message += " (\(context.text) on line \(context.mark.line))"
             }
         case .reader(let problem, let offset, _, _):

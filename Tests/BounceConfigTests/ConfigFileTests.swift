@@ -1,5 +1,6 @@
 import BounceConfig
 import BounceCore
+import Foundation
 import Testing
 
 /// `ConfigLoader.load(path:)`: the file itself, before any YAML.
@@ -19,7 +20,10 @@ import Testing
         let directory = try TemporaryDirectory()
         try directory.write("latin1.yml", bytes: Array("hostname: caf".utf8) + [0xE9, 0x0A])
         try directory.write("huge.yml", String(repeating: "# padding\n", count: 110_000))
+        try FileManager.default.createDirectory(
+            atPath: directory.path("a-directory.yml"), withIntermediateDirectories: false)
         for (name, message) in [
+            ("a-directory.yml", "is not a regular file"),
             ("latin1.yml", "is not UTF-8 text"),
             ("huge.yml", "is larger than 1 MiB; not a configuration file"),
         ] {

@@ -317,6 +317,16 @@ struct Rejection: CustomTestStringConvertible, Sendable {
                 "not valid YAML: found character that cannot start any token (while scanning "
                 + "for the next token on line 2); YAML indents with spaces, never tabs"),
         Rejection(
+            yaml: "---\nhostname: a\n---\nhostname: b\n", line: 3, key: "",
+            message: "only one YAML document is allowed; this --- starts a second one"),
+        Rejection(
+            yaml: "hostname: \"unterminated\n", line: 2, key: "",
+            message: "not valid YAML: found unexpected end of stream (while scanning a quoted "
+                + "scalar on line 1)"),
+        Rejection(
+            yaml: "hostname: *nowhere\n", line: 1, key: "",
+            message: "not valid YAML: found undefined alias"),
+        Rejection(
             yaml: "hostname: a\nhostname: b\n", line: 1, key: "",
             message: "\"hostname\" given more than once in the same mapping"),
     ]
