@@ -1,12 +1,14 @@
 import BounceConfig
 import BounceCore
+import Foundation
 
 /// `bouncewatch check-config`: validates a configuration file and prints what it amounts to.
 ///
 /// On success the effective configuration (every default filled in, `type: auto` sources
-/// resolved on this machine) goes to standard output as YAML that loads back unchanged, and the
-/// status is 0. Otherwise each problem goes to standard error as `file:line: key: message`, the
-/// form editors jump from, and the status is 1.
+/// resolved on this machine) goes to standard output as YAML that loads back unchanged, what
+/// this machine lacks for it goes to standard error as `warning:` lines, and the status is 0.
+/// Otherwise each problem goes to standard error as `file:line: key: message`, the form
+/// editors jump from, and the status is 1.
 public struct CheckConfigRunner {
     /// Where the daemon reads its configuration: `/etc/bouncewatch/bouncewatch.yml`.
     public static let defaultConfigPath = ConfigLoader.defaultPath
@@ -15,6 +17,19 @@ public struct CheckConfigRunner {
 
     public init(configPath: String = ConfigLoader.defaultPath) {
         self.configPath = configPath
+    }
+
+    /// Warnings about this machine as it is now, read through the file system.
+    static var machineWarnings: CheckConfigWarnings {
+        let files = FileManager.default
+        return CheckConfigWarnings(
+            exists: { files.fileExists(atPath: $0) },
+            isDirectory: { path in
+                var directory: ObjCBool = false
+                return files.fileExists(atPath: path, isDirectory: &directory)
+                    && directory.boolValue
+            },
+            isExecutable: { files.isExecutableFile(atPath: $0) })
     }
 
     /// Runs the check and returns the exit status.
@@ -32,6 +47,10 @@ public struct CheckConfigRunner {
         }
         output.write(ConfigRenderer.render(configuration))
         output.flush()
+        for warning in Self.machineWarnings.warnings(for: configuration) {
+            errors.write("warning: \(warning)\n")
+        }
+        errors.flush()
         return 0
     }
 }

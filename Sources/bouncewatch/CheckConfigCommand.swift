@@ -15,7 +15,9 @@ struct CheckConfigCommand: ParsableCommand {
             When the file is fine, the effective configuration is printed on standard output: \
             every default filled in, the built-in alert rules written out, and a source of \
             type auto resolved to the log file or the journal, as it would be on this machine \
-            right now. That output is itself a valid configuration.
+            right now. That output is itself a valid configuration. What this machine lacks \
+            for it (a missing textfile directory, sendmail program or password file) is \
+            printed on standard error as warning: lines, without failing the check.
 
             Examples:
               bouncewatch check-config

@@ -14,6 +14,7 @@ import Testing
                 path: \(log)
             metrics:
               interval: 1m
+              textfile: \(directory.path("bouncewatch.prom"))
             notifiers:
               - type: file
                 path: \(directory.path("alerts.mbox"))
@@ -53,6 +54,37 @@ import Testing
                 \(path):5: notifiers[0].to[0]: "postmaster" is not a mail address (one @ with \
                 a name on each side)
                 \(path):6: alert: unknown key; did you mean "alerts"?
+
+                """)
+    }
+
+    @Test func whatTheMachineLacksIsAWarningNotAFailure() throws {
+        let directory = try TempDirectory()
+        let path = try directory.write(
+            "bouncewatch.yml",
+            """
+            sources:
+              - type: journal
+            metrics:
+              textfile: \(directory.path("missing/bouncewatch.prom"))
+            notifiers:
+              - type: smtp
+                server: 127.0.0.1:25
+                tls: none
+                username: bouncewatch
+                password_file: \(directory.path("smtp-password"))
+                from: bouncewatch@localhost
+                to: postmaster@localhost
+            """)
+        let result = try BinaryRunner.run(["check-config", "--config", path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("    username: bouncewatch\n"))
+        #expect(
+            result.stderr == """
+                warning: metrics.textfile: the directory \(directory.path("missing")) does not \
+                exist (node_exporter's textfile directory; is prometheus-node-exporter installed?)
+                warning: notifiers[0].password_file: \(directory.path("smtp-password")) does \
+                not exist
 
                 """)
     }

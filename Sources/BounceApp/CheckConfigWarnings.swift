@@ -1,0 +1,74 @@
+import BounceCore
+
+/// What a valid configuration asks for that this machine does not have right now: a missing
+/// textfile directory, a sendmail that is not there, a password file not yet written.
+///
+/// These are warnings, not errors: the configuration may be checked before the packages it
+/// relies on are installed, or on another machine than the one it is for.
+public struct CheckConfigWarnings {
+    /// Whether anything exists at a path.
+    public var exists: (String) -> Bool
+    /// Whether a path is a directory.
+    public var isDirectory: (String) -> Bool
+    /// Whether a path is a program this process could run.
+    public var isExecutable: (String) -> Bool
+
+    public init(
+        exists: @escaping (String) -> Bool, isDirectory: @escaping (String) -> Bool,
+        isExecutable: @escaping (String) -> Bool
+    ) {
+        self.exists = exists
+        self.isDirectory = isDirectory
+        self.isExecutable = isExecutable
+    }
+
+    /// One line per problem, `key: message`, in the order of the file.
+    public func warnings(for config: Configuration) -> [String] {
+        var found: [String] = []
+        for (index, source) in config.sources.enumerated() {
+            guard case .journal(let journal) = source else { continue }
+            if let directory = journal.directory, !isDirectory(directory) {
+                found.append("sources[\(index)].directory: \(directory) is not a directory")
+            }
+            for file in journal.files where !exists(file) {
+                found.append("sources[\(index)].files: \(file) does not exist")
+            }
+        }
+        if let textfile = config.metrics.textfile {
+            let directory = Self.directory(of: textfile)
+            if !isDirectory(directory) {
+                found.append(
+                    "metrics.textfile: the directory \(directory) does not exist (node_exporter's "
+                        + "textfile directory; is prometheus-node-exporter installed?)")
+            }
+        }
+        for (index, notifier) in config.notifiers.enumerated() {
+            let key = "notifiers[\(index)]"
+            switch notifier {
+            case .sendmail(let sendmail) where !isExecutable(sendmail.path):
+                found.append("\(key).path: \(sendmail.path) is not a program that can be run")
+            case .smtp(let smtp):
+                for (name, path) in [
+                    ("ca_file", smtp.caFile), ("password_file", smtp.passwordFile),
+                ] {
+                    guard let path, !exists(path) else { continue }
+                    found.append("\(key).\(name): \(path) does not exist")
+                }
+            case .file(let file):
+                let directory = Self.directory(of: file.path)
+                if !isDirectory(directory) {
+                    found.append("\(key).path: the directory \(directory) does not exist")
+                }
+            default:
+                break
+            }
+        }
+        return found
+    }
+
+    /// The directory part of an absolute path (`/` for a file at the root).
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+}

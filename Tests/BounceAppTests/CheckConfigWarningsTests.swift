@@ -1,0 +1,61 @@
+import BounceApp
+import BounceCore
+import Testing
+
+@Suite struct CheckConfigWarningsTests {
+    /// A machine with these directories, files and programs and nothing else.
+    static func machine(
+        directories: Set<String> = [], files: Set<String> = [], programs: Set<String> = []
+    ) -> CheckConfigWarnings {
+        CheckConfigWarnings(
+            exists: { files.contains($0) || directories.contains($0) || programs.contains($0) },
+            isDirectory: { directories.contains($0) },
+            isExecutable: { programs.contains($0) })
+    }
+
+    @Test func theDefaultsOnABareMachine() {
+        let warnings = Self.machine().warnings(for: Configuration())
+        #expect(
+            warnings == [
+                "metrics.textfile: the directory /var/lib/prometheus/node-exporter does not "
+                    + "exist (node_exporter's textfile directory; is prometheus-node-exporter "
+                    + "installed?)",
+                "notifiers[0].path: /usr/sbin/sendmail is not a program that can be run",
+            ])
+    }
+
+    @Test func theDefaultsOnAMailServerWithNodeExporter() {
+        let machine = Self.machine(
+            directories: ["/var/lib/prometheus/node-exporter"], programs: ["/usr/sbin/sendmail"])
+        #expect(machine.warnings(for: Configuration()).isEmpty)
+    }
+
+    @Test func filesTheNotifiersAndTheJournalNeed() {
+        let config = Configuration(
+            sources: [
+                .journal(JournalSourceConfig(directory: "/var/log/journal")),
+                .journal(JournalSourceConfig(files: ["/j/a.journal", "/j/b.journal"], name: "j")),
+            ],
+            metrics: MetricsConfig(textfile: nil),
+            notifiers: [
+                .smtp(
+                    SMTPNotifierConfig(
+                        host: "relay", caFile: "/etc/ca.pem", username: "bw",
+                        passwordFile: "/etc/bouncewatch/pw", from: "a@b", to: ["c@d"])),
+                .file(FileNotifierConfig(path: "/var/lib/bouncewatch/alerts.mbox")),
+                .file(FileNotifierConfig(path: "/alerts.mbox", name: "root")),
+            ])
+        let bare = Self.machine(directories: ["/"], files: ["/j/b.journal", "/etc/ca.pem"])
+        #expect(
+            bare.warnings(for: config) == [
+                "sources[0].directory: /var/log/journal is not a directory",
+                "sources[1].files: /j/a.journal does not exist",
+                "notifiers[0].password_file: /etc/bouncewatch/pw does not exist",
+                "notifiers[1].path: the directory /var/lib/bouncewatch does not exist",
+            ])
+        let ready = Self.machine(
+            directories: ["/", "/var/log/journal", "/var/lib/bouncewatch"],
+            files: ["/j/a.journal", "/j/b.journal", "/etc/ca.pem", "/etc/bouncewatch/pw"])
+        #expect(ready.warnings(for: config).isEmpty)
+    }
+}
