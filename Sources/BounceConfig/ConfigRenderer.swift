@@ -72,7 +72,7 @@ public enum ConfigRenderer {
     }
 
     private static func renderAlerts(_ rules: [AlertRule], into out: inout YAMLLines) {
-        out.comment("The complete list of alert rules, the built-in ones included.")
+        out.comment("Every alert rule in force, the built-in ones marked as such.")
         out.key("default_alerts", "false")
         out.list("alerts", empty: rules.isEmpty)
         for rule in rules {
