@@ -38,7 +38,7 @@ public enum DaemonPrometheusRenderer {
                 return "Whether the source could be read at the last attempt (1) or not (0)."
             case .lastEventTimestamp:
                 return
-                    "Unix time of the latest event read from the source, by the event's own time."
+                    "Unix time of the event read last from the source, by the event's own time."
             case .checkpointTimestamp: return "Unix time of the last checkpoint written."
             case .startTime: return "Unix time when the daemon started."
             case .alertsFiring: return "Alert groups firing now, by rule."

@@ -9,11 +9,21 @@ extension MetricsFixture {
         _ store: inout MetricsStore, count: Int, first: Int = 0, rebalanceEvery: Int = 10_000
     ) {
         var line = [UInt8](repeating: 0, count: 64)
+        let suffix = Array(".example".utf8)
         var event = RawEvent(mta: .postfix, kind: .delivery, status: .deferred, timestamp: nil)
         let classification = Classification(cause: .network, ruleID: "test")
         for number in first..<first + count {
-            var length = 0
-            for byte in "d\(number).example".utf8 {
+            // Digits written in place: formatting a string per delivery would dominate.
+            line[0] = UInt8(ascii: "d")
+            var length = 1
+            var divisor = 1
+            while divisor * 10 <= number { divisor *= 10 }
+            while divisor > 0 {
+                line[length] = UInt8(ascii: "0") + UInt8(number / divisor % 10)
+                length += 1
+                divisor /= 10
+            }
+            for byte in suffix {
                 line[length] = byte
                 length += 1
             }

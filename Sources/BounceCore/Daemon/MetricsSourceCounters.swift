@@ -7,7 +7,7 @@ public struct MetricsSourceCounters: Sendable, Equatable {
     public var unrecognized = 0
     /// Lines cut at the reader's length limit.
     public var truncated = 0
-    /// Epoch seconds of the latest event (by its own time, not the order read); nil before one.
+    /// Epoch seconds of the event read last, by the event's own time; nil before one.
     public var lastEventTime: Int64?
 
     public init(

@@ -29,8 +29,9 @@ struct MetricsSources {
         set { entries[index] = newValue }
     }
 
+    /// Records the time of the event just counted. The latest read wins, not the largest: one
+    /// line with a stamp far in the future must not hide a source that went quiet.
     mutating func noteEvent(at index: Int, time: Int64) {
-        if let last = entries[index].lastEventTime, last >= time { return }
         entries[index].lastEventTime = time
     }
 

@@ -8,7 +8,7 @@
 /// ## What is counted
 /// Deliveries by MTA, status, cause (none for `sent`) and destination; rejects by MTA and
 /// cause; SASL failures by MTA; block list hits by list and destination; lines by source and
-/// result; truncated lines by source; the time of the latest event per source.
+/// result; truncated lines by source; the time of the event read last per source.
 ///
 /// ## Guarantees
 /// - **Exact sums.** Every delivery is counted exactly once, under its destination's label or
