@@ -117,7 +117,7 @@ public enum ConfigLoader {
         guard bytes.count <= largestFile else {
             throw failure("is larger than \(largestFile >> 20) MiB; not a configuration file")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             throw failure("is not UTF-8 text")
         }
         return text
