@@ -68,9 +68,7 @@ extension ConfigReader {
         let groupBy = section["group_by"].map {
             choices($0, AlertDimension.allCases, what: "group_by dimension", id: \.rawValue)
         }
-        let repeatInterval = section["repeat_interval"].flatMap {
-            duration($0, in: 60...7 * 86_400)
-        }
+        let repeatInterval = section["repeat_interval"].flatMap { self.repeatInterval($0) }
         let groupWait = section["group_wait"].flatMap { duration($0, in: 0...3_600) }
         guard let name, let match, let threshold, let window else { return nil }
         if section.has("ratio_of"), ratioOf == nil { return nil }
@@ -94,6 +92,18 @@ extension ConfigReader {
             return nil
         }
         return name
+    }
+
+    /// `0` for no reminders, else 1m to 7d: a reminder every few seconds would be a flood.
+    private func repeatInterval(_ field: Field) -> Int? {
+        guard let seconds = duration(field, in: 0...7 * 86_400) else { return nil }
+        guard seconds == 0 || seconds >= 60 else {
+            log.add(
+                field,
+                "\(quoted(field.text ?? "")) is too short (0 for no reminders, else 1m to 7d)")
+            return nil
+        }
+        return seconds
     }
 
     private func threshold(_ field: Field, ratio: Bool) -> Double? {

@@ -142,6 +142,12 @@ import Testing
             ])
     }
 
+    @Test func repeatIntervalZeroMeansNoReminders() throws {
+        let config = try load(
+            "alerts:\n  - {name: x, match: {}, threshold: 1, window: 5m, repeat_interval: 0}\n")
+        #expect(config.alerts.first?.repeatIntervalSeconds == 0)
+    }
+
     @Test func namedNotifiersOfOneTypeLiveSideBySide() throws {
         let config = try load(
             """

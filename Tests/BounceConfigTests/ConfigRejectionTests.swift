@@ -202,7 +202,7 @@ struct Rejection: CustomTestStringConvertible, Sendable {
             yaml: "alerts:\n  - {name: x, match: {}, threshold: 1, window: 5m, "
                 + "repeat_interval: 10s}\n",
             line: 2, key: "alerts[0].repeat_interval",
-            message: "\"10s\" is out of range (1m to 7d)"),
+            message: "\"10s\" is too short (0 for no reminders, else 1m to 7d)"),
         // Notifiers.
         Rejection(
             yaml: "notifiers:\n  - type: pager\n", line: 2, key: "notifiers[0].type",
