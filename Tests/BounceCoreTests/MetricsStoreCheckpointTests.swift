@@ -94,6 +94,23 @@ extension MetricsFixture {
         }
     }
 
+    /// A reload that lowered `top_destinations` while the daemon was stopped: the restored
+    /// store keeps every count and demotes down to the new limit at its first rebalance.
+    @Test func aRestoreWithALowerTopDemotesAtTheNextRebalance() throws {
+        var store = MetricsStore(topDestinations: 5)
+        for index in 0..<5 { store.add(MetricsFixture.sent("d\(index).example"), times: index + 1) }
+        store.rebalance()
+        for index in 0..<5 {
+            store.add(MetricsFixture.bounced("d\(index).example"), times: index + 1)
+        }
+        var copy = try MetricsStore(topDestinations: 2, checkpointLines: store.checkpointLines())
+        #expect(copy.snapshot() == store.snapshot())
+        #expect(copy.labelledDestinations == 5)
+        copy.rebalance()
+        #expect(copy.labelNames == ["d3.example", "d4.example"])
+        #expect(copy.snapshot().deliveries == StatusCounts(sent: 15, bounced: 15))
+    }
+
     @Test func aLargeStateRoundTrips() throws {
         var store = MetricsStore(topDestinations: 500)
         for index in 0..<600 {
