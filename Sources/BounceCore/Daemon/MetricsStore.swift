@@ -22,7 +22,7 @@
 ///   clearly outweighed (below), so series do not flap between writes.
 /// - **Bounded memory.** At most `topDestinations` (≤ 500) destinations have series; candidates
 ///   are tracked in a fixed-size Space-Saving table of 4096 domains per strength window plus
-///   the strongest few hundred of the previous window; block list names (64), sources (256)
+///   the strongest 2000 of the previous window; block list names (64), sources (256)
 ///   and every label value (255 bytes) are capped. A million distinct domains cost no more
 ///   than a hundred.
 ///
