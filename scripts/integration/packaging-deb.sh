@@ -110,6 +110,37 @@ else
         "configuration was not validated"
 fi
 
+if has_subcommand run; then
+    # The packaged configuration, run as the service would: user bouncewatch with its groups,
+    # no new privileges. It must write the textfile, readable by node_exporter's user.
+    [ -f /var/log/mail.log ] || install -m 0640 -g adm /dev/null /var/log/mail.log
+    setpriv --reuid=bouncewatch --regid=bouncewatch --groups=adm,systemd-journal \
+        --no-new-privs bouncewatch run --config /etc/bouncewatch/bouncewatch.yml \
+        >/tmp/daemon.log 2>&1 &
+    daemon=$!
+    textfile=/var/lib/prometheus/node-exporter/bouncewatch.prom
+    tries=0
+    while [ ! -s "$textfile" ] && [ "$tries" -lt 300 ]; do
+        kill -0 "$daemon" 2>/dev/null || fail "the daemon exited: $(cat /tmp/daemon.log)"
+        sleep 0.1
+        tries=$((tries + 1))
+    done
+    [ -s "$textfile" ] || fail "no textfile after 30 s: $(cat /tmp/daemon.log)"
+    kill -TERM "$daemon"
+    wait "$daemon" || fail "the daemon did not exit 0 on SIGTERM: $(cat /tmp/daemon.log)"
+    [ "$(stat -c '%U %a' "$textfile")" = "bouncewatch 644" ] ||
+        fail "the textfile is $(stat -c '%U %a' "$textfile"), not bouncewatch 644"
+    grep -q '^bouncewatch_build_info' "$textfile" || fail "the textfile lacks bouncewatch_build_info"
+    if getent passwd prometheus >/dev/null; then
+        setpriv --reuid=prometheus --regid=prometheus --clear-groups cat "$textfile" >/dev/null ||
+            fail "node_exporter's user prometheus cannot read the textfile"
+    fi
+    ls /var/lib/bouncewatch | grep -q . || fail "the daemon left nothing in its state directory"
+    echo "packaging-deb: the packaged configuration runs as user bouncewatch and writes the textfile"
+else
+    echo "packaging-deb: NOTE: this build has no 'bouncewatch run'; the daemon was not started"
+fi
+
 # Upgrade (the same version again takes the upgrade path): a changed conffile survives.
 echo "# changed by the administrator" >>/etc/bouncewatch/bouncewatch.yml
 dpkg -i /tmp/bouncewatch.deb >/tmp/dpkg.log 2>&1 || fail "upgrade failed: $(cat /tmp/dpkg.log)"
