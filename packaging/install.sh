@@ -61,8 +61,9 @@ install -D -m 0644 packaging/prometheus/bouncewatch.rules.yml \
     "$DESTDIR$PREFIX/share/bouncewatch/prometheus/bouncewatch.rules.yml"
 install -D -m 0644 packaging/grafana/bouncewatch.json \
     "$DESTDIR$PREFIX/share/bouncewatch/grafana/bouncewatch.json"
-for page in install metrics classification; do
-    install -D -m 0644 "docs/$page.md" "$DESTDIR$PREFIX/share/doc/bouncewatch/$page.md"
+install -d -m 0755 "$DESTDIR$PREFIX/share/doc/bouncewatch"
+for page in docs/*.md; do
+    install -m 0644 "$page" "$DESTDIR$PREFIX/share/doc/bouncewatch/$(basename "$page")"
 done
 
 cat >&2 <<MESSAGE

@@ -77,8 +77,9 @@ gzip -9n <packaging/man/bouncewatch.8 >"$root/usr/share/man/man8/bouncewatch.8.g
 gzip -9n <packaging/man/bouncewatch.yml.5 >"$root/usr/share/man/man5/bouncewatch.yml.5.gz"
 install -D -m 0644 packaging/debian/copyright "$doc/copyright"
 gzip -9n <packaging/debian/changelog >"$doc/changelog.Debian.gz"
-for page in install metrics; do
-    install -m 0644 "docs/$page.md" "$doc/$page.md"
+# The user documentation: installation, configuration, metrics, alerts, causes.
+for page in docs/*.md; do
+    install -m 0644 "$page" "$doc/$(basename "$page")"
 done
 chmod 0644 "$root"/usr/share/man/man*/*.gz "$doc/changelog.Debian.gz"
 install -D -m 0644 packaging/debian/lintian-overrides \
