@@ -1,2 +1,0 @@
-/// The BounceDaemon module; its types arrive with the daemon work (issues 4 and 5).
-enum BounceDaemonModule {}

@@ -1,0 +1,51 @@
+import BounceCore
+
+/// Where alerting plugs into the daemon loop.
+///
+/// The loop calls it on its own thread: `observe` with every classified event (after the
+/// metrics store counted it), `tick` after each batch and at each textfile write, and
+/// `checkpointLines` when it writes the checkpoint, so the alert state is saved at the same
+/// instant as positions and counters. Implementations build their `AlertEvent`s from the raw
+/// event themselves, so the loop decodes nothing that no rule wants.
+public protocol DaemonAlertHook: AnyObject {
+    /// One event; `classification` is nil for a successful delivery, `time` is the event's
+    /// Unix seconds when its stamp could be read.
+    func observe(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        source: String, time: Int64?)
+    /// Time passes: evaluate rules, send what is due.
+    func tick(now: Int64)
+    /// The state to save in the checkpoint's alerts section.
+    func checkpointLines() -> [String]
+    /// A new configuration was accepted.
+    func reload(_ configuration: Configuration)
+    /// Alerts firing now, by rule name, for `bouncewatch_alerts_firing`.
+    var firing: [String: Int] { get }
+    /// Notifications handed to each notifier, by result.
+    var notifications: [DaemonHealth.NotificationCount] { get }
+}
+
+/// Builds the alert hook on the loop's thread from the configuration and the checkpoint's
+/// alerts section (empty on a first start).
+public typealias DaemonAlertHookFactory =
+    @Sendable (_ configuration: Configuration, _ savedLines: [String]) throws -> DaemonAlertHook
+
+/// No alerting: the checkpoint's alerts section is kept as it was, so a build with alerting
+/// picks it up again.
+public final class NoAlertHook: DaemonAlertHook {
+    private let saved: [String]
+
+    public init(savedLines: [String] = []) {
+        saved = savedLines
+    }
+
+    public func observe(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        source: String, time: Int64?
+    ) {}
+    public func tick(now: Int64) {}
+    public func checkpointLines() -> [String] { saved }
+    public func reload(_ configuration: Configuration) {}
+    public var firing: [String: Int] { [:] }
+    public var notifications: [DaemonHealth.NotificationCount] { [] }
+}

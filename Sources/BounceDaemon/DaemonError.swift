@@ -1,0 +1,38 @@
+import BounceCore
+
+/// Why the daemon could not start or keep its state.
+public enum DaemonError: Error, CustomStringConvertible {
+    /// A system call failed.
+    case system(what: String, errno: Int32)
+    /// The checkpoint exists but cannot be read back.
+    case unreadableCheckpoint(path: String, reason: String)
+    /// The checkpoint could not be written.
+    case checkpointNotWritten(path: String, reason: String)
+    /// Another process holds the state directory.
+    case stateDirectoryBusy(path: String)
+    /// The checkpoint's metrics section is not what this build's metrics store reads.
+    case metricsNotRestored(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .system(let what, let code):
+            "\(what): \(String(cString: strerror(code)))"
+        case .unreadableCheckpoint(let path, let reason):
+            "\(path): \(reason). Refusing to start rather than count from zero or read lines"
+                + " twice. If the file cannot be repaired, move it away: sources then start as"
+                + " their start_at says and counters start from zero."
+        case .checkpointNotWritten(let path, let reason):
+            "\(path): cannot write the checkpoint: \(reason)"
+        case .stateDirectoryBusy(let path):
+            "\(path): another bouncewatch is running with this state directory"
+        case .metricsNotRestored(let path, let reason):
+            "\(path): the saved counters cannot be restored: \(reason). Refusing to start"
+                + " rather than count from zero. If the file cannot be repaired, move it away:"
+                + " sources then start as their start_at says and counters start from zero."
+        }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

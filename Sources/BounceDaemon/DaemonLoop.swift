@@ -1,0 +1,307 @@
+import BounceCore
+import BounceIngest
+import BounceOutput
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The daemon's one working thread: it owns the sources, the parser, the classifier, the
+/// metrics store and the alert hook, and nothing else touches them.
+///
+/// Lines are read, counted and their positions noted in the same step, and the checkpoint
+/// is taken between those steps, so the saved positions and counters always describe the
+/// same instant. The thread sleeps in `poll(2)` on inotify, each journal's descriptor and
+/// the control eventfd; timeouts exist only for the next textfile write and the watchdog.
+///
+/// Tests drive it step by step (`poll()`, `flush()`) without the waiting part.
+public final class DaemonLoop {
+    public private(set) var configuration: Configuration
+    let control: LoopControl
+    private let options: DaemonOptions
+    private let logger: Logger
+    private let lock: StateLock
+    private let store: CheckpointStore
+    private let waker: FollowWaker
+    private let zone = SystemZone()
+    private let notifier = SystemdNotifier()
+    private var sources: [SourceRunner] = []
+    private var pipeline: EventPipeline
+    private let startTime: Int64
+    private var checkpointTime: Int64?
+    private var nextFlush: Int64 = 0
+    private var nextWatchdog: Int64?
+    /// Reopening failed journals waits for the next textfile write.
+    private var retryDue = true
+    private var lastProblem: String?
+    private var linesAtLastStatus = 0
+    private var lastStatusTime: Int64
+
+    /// Takes the state directory, reads the checkpoint and restores the counters; refuses to
+    /// start on a checkpoint it cannot read rather than count from zero.
+    public init(options: DaemonOptions, control: LoopControl) throws(DaemonError) {
+        self.options = options
+        self.control = control
+        configuration = options.configuration
+        logger = options.logger
+        let directory = configuration.stateDirectory
+        store = try CheckpointStore(directory: directory)
+        lock = try StateLock(directory: directory)
+        let saved = try store.load()
+        let metrics: MetricsStore
+        if let saved {
+            do {
+                metrics = try MetricsStore(
+                    topDestinations: configuration.metrics.topDestinations,
+                    checkpointLines: saved.metrics)
+            } catch {
+                throw .metricsNotRestored(path: store.path, reason: error.description)
+            }
+        } else {
+            metrics = MetricsStore(topDestinations: configuration.metrics.topDestinations)
+        }
+        let alerts: DaemonAlertHook
+        do {
+            alerts = try options.makeAlerts(configuration, saved?.alerts ?? [])
+        } catch {
+            throw .unreadableCheckpoint(
+                path: store.path, reason: "the alert state cannot be restored: \(error)")
+        }
+        pipeline = EventPipeline(
+            metrics: metrics, classifier: options.makeClassifier(configuration), alerts: alerts)
+        waker = FollowWaker(
+            useInotify: options.useInotify,
+            fallbackInterval: options.fallbackIntervalMilliseconds)
+        startTime = Clocks.wallSeconds()
+        lastStatusTime = Clocks.monotonicMilliseconds()
+        checkpointTime = saved?.writtenAt
+        sources = configuration.sources.map { makeRunner($0, saved: saved?.sources[$0.name]) }
+        if let saved {
+            logger.info(
+                "continuing from the checkpoint of \(saved.writtenAt) in \(store.path)")
+        } else {
+            logger.info("no checkpoint in \(store.path): first start")
+        }
+        if !waker.usesInotify {
+            let every = options.fallbackIntervalMilliseconds
+            logger.warning("inotify is unavailable: looking at files every \(every) ms")
+        }
+    }
+
+    private func makeRunner(_ config: SourceConfig, saved: SourceCheckpoint?) -> SourceRunner {
+        SourceRunner(
+            config: config, saved: saved, waker: waker, zone: zone, now: Clocks.wallSeconds(),
+            logger: logger)
+    }
+
+    /// The metrics counted so far.
+    public var metrics: MetricsStore { pipeline.metrics }
+
+    /// Lines read since the start.
+    public var linesRead: Int { pipeline.lines }
+
+    // MARK: - Steps
+
+    /// Reads everything new from every source.
+    public func poll() {
+        let retry = retryDue
+        retryDue = false
+        for source in sources {
+            source.poll(into: &pipeline, retry: retry)
+        }
+        pipeline.alerts.tick(now: Clocks.wallSeconds())
+    }
+
+    /// Rebalances the destinations, writes the checkpoint and then the textfile.
+    public func flush() {
+        let now = Clocks.wallSeconds()
+        pipeline.metrics.rebalance()
+        pipeline.alerts.tick(now: now)
+        do {
+            try store.save(checkpoint(at: now))
+            checkpointTime = now
+            clearProblem("checkpoint")
+        } catch {
+            problem("checkpoint", error.description)
+        }
+        writeTextfile()
+        retryDue = true
+    }
+
+    /// The checkpoint as it would be written now.
+    public func checkpoint(at now: Int64) -> Checkpoint {
+        var positions: [String: SourceCheckpoint] = [:]
+        for source in sources { positions[source.name] = source.checkpoint }
+        return Checkpoint(
+            writtenAt: now, sources: positions, metrics: pipeline.metrics.checkpointLines(),
+            alerts: pipeline.alerts.checkpointLines())
+    }
+
+    /// The textfile as it would be written now.
+    public func renderTextfile() -> String {
+        let health = DaemonHealth(
+            sources: sources.map { DaemonHealth.SourceHealth(name: $0.name, up: $0.isUp) },
+            checkpointTime: checkpointTime, startTime: startTime,
+            alertsFiring: pipeline.alerts.firing, notifications: pipeline.alerts.notifications)
+        return DaemonPrometheusRenderer.render(
+            pipeline.metrics.snapshot(), health: health, version: options.version)
+    }
+
+    private func writeTextfile() {
+        guard let path = configuration.metrics.textfile else { return }
+        let directory = FileFollowerPaths.directory(of: path)
+        let temporary = CheckpointStore.join(
+            directory, "." + FileFollowerPaths.name(of: path) + ".tmp")
+        do {
+            try AtomicFile.replace(
+                path, in: directory, temporary: temporary, with: renderTextfile(), mode: 0o644,
+                durable: false)
+            clearProblem("textfile")
+        } catch {
+            problem("textfile", "\(path): \(error.description)")
+        }
+    }
+
+    // MARK: - Reloading
+
+    /// Applies a validated configuration, keeping positions and counters of the sources that
+    /// stay. Returns what only a restart can change.
+    @discardableResult
+    public func apply(_ new: Configuration) -> [String] {
+        var deferred: [String] = []
+        var next = new
+        if new.stateDirectory != configuration.stateDirectory {
+            deferred.append(
+                "state_directory stays \(configuration.stateDirectory) until a restart")
+            next.stateDirectory = configuration.stateDirectory
+        }
+        let old = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        sources = next.sources.map { config in
+            guard let running = old[config.name] else {
+                logger.info("\(config.name): new source")
+                return makeRunner(config, saved: nil)
+            }
+            if running.config == config { return running }
+            logger.info("\(config.name): source changed, continuing from where it stood")
+            return makeRunner(config, saved: running.checkpoint)
+        }
+        for name in old.keys where !next.sources.contains(where: { $0.name == name }) {
+            logger.info("\(name): source removed")
+        }
+        if next.metrics.topDestinations != configuration.metrics.topDestinations {
+            pipeline.metrics.setTopDestinations(next.metrics.topDestinations)
+        }
+        pipeline.classifier = options.makeClassifier(next)
+        pipeline.alerts.reload(next)
+        configuration = next
+        retryDue = true
+        scheduleFlush(from: Clocks.monotonicMilliseconds())
+        return deferred
+    }
+
+    // MARK: - Running
+
+    /// Reads what is there, reports ready to systemd, then follows until asked to stop; at
+    /// the stop reads what is left and writes the textfile and the checkpoint.
+    public func run() {
+        poll()
+        flush()
+        let now = Clocks.monotonicMilliseconds()
+        scheduleFlush(from: now)
+        if let usec = notifier.watchdogMicroseconds {
+            nextWatchdog = now
+            logger.info("watchdog every \(usec / 2000) ms")
+        }
+        notifier.ready()
+        logger.info("following \(sources.count) source(s)")
+        while true {
+            pet()
+            waitForWork()
+            let requests = control.take()
+            if requests.stop { break }
+            for (config, done) in requests.reloads {
+                let deferred = apply(config)
+                done(LoopControl.ReloadOutcome(deferred: deferred))
+            }
+            poll()
+            let now = Clocks.monotonicMilliseconds()
+            if now >= nextFlush {
+                flush()
+                status(now: now)
+                scheduleFlush(from: now)
+            }
+        }
+        poll()
+        flush()
+        control.finish()
+        logger.info("stopped after \(pipeline.lines) line(s) read in this run")
+    }
+
+    private func scheduleFlush(from now: Int64) {
+        nextFlush = now + Int64(max(1, configuration.metrics.intervalSeconds)) * 1000
+    }
+
+    /// Sends `WATCHDOG=1` when half the watchdog interval has passed.
+    private func pet() {
+        guard let due = nextWatchdog, let usec = notifier.watchdogMicroseconds else { return }
+        let now = Clocks.monotonicMilliseconds()
+        guard now >= due else { return }
+        notifier.watchdog()
+        nextWatchdog = now + max(1, Int64(usec / 2000))
+    }
+
+    private func status(now: Int64) {
+        let elapsed = max(1, now - lastStatusTime)
+        let rate = Double(pipeline.lines - linesAtLastStatus) * 1000 / Double(elapsed)
+        linesAtLastStatus = pipeline.lines
+        lastStatusTime = now
+        let up = sources.filter(\.isUp).count
+        let rounded = (rate * 10).rounded() / 10
+        notifier.status(
+            "\(rounded) lines/s; \(pipeline.lines) lines, \(pipeline.events) events since start;"
+                + " \(up)/\(sources.count) sources up")
+    }
+
+    /// Sleeps until a descriptor wakes up or a deadline passes.
+    private func waitForWork() {
+        var descriptors = [pollfd(fd: control.wake.descriptor, events: Int16(POLLIN), revents: 0)]
+        if let inotify = waker.descriptor {
+            descriptors.append(pollfd(fd: inotify, events: Int16(POLLIN), revents: 0))
+        }
+        for source in sources {
+            if let (descriptor, events) = source.pollDescriptor {
+                descriptors.append(pollfd(fd: descriptor, events: events, revents: 0))
+            }
+        }
+        let now = Clocks.monotonicMilliseconds()
+        var deadline = nextFlush
+        if let nextWatchdog { deadline = min(deadline, nextWatchdog) }
+        var timeout = Int32(clamping: max(0, deadline - now))
+        if !waker.usesInotify { timeout = min(timeout, waker.fallbackInterval) }
+        for source in sources {
+            if let requested = source.requestedTimeout { timeout = min(timeout, requested) }
+        }
+        let ready = Glibc.poll(&descriptors, nfds_t(descriptors.count), timeout)
+        if ready < 0 && errno != EINTR {
+            problem("poll", "poll failed: \(String(cString: strerror(errno)))")
+        }
+        if waker.usesInotify { _ = waker.drainEvents() }
+    }
+
+    // MARK: - Problems
+
+    private var problems: [String: String] = [:]
+
+    /// Logs a problem once until it changes or clears.
+    private func problem(_ key: String, _ message: String) {
+        guard problems[key] != message else { return }
+        problems[key] = message
+        logger.error("\(message)")
+    }
+
+    private func clearProblem(_ key: String) {
+        guard problems.removeValue(forKey: key) != nil else { return }
+        logger.info("\(key): working again")
+    }
+}

@@ -1,0 +1,41 @@
+import BounceCore
+
+/// Parse → classify → count → alert for one line, on the loop's thread.
+///
+/// The same steps as `scan`, with the event's time resolved for the metrics and the alerts.
+struct EventPipeline {
+    var metrics: MetricsStore
+    var classifier: Classifier
+    let alerts: DaemonAlertHook
+    /// Lines and events seen since the start, for `STATUS=`.
+    private(set) var lines = 0
+    private(set) var events = 0
+
+    init(metrics: MetricsStore, classifier: Classifier, alerts: DaemonAlertHook) {
+        self.metrics = metrics
+        self.classifier = classifier
+        self.alerts = alerts
+    }
+
+    /// Counts one parsed line; `time` places the event in time (nil when it has no stamp).
+    mutating func take(
+        _ outcome: ParseResult, line: UnsafeBufferPointer<UInt8>, source: String,
+        time: (RawEvent) -> Int64?
+    ) {
+        lines += 1
+        metrics.countLine(outcome, source: source)
+        guard case .event(let event) = outcome else { return }
+        events += 1
+        let when = time(event)
+        let classification =
+            event.status == .sent && event.kind == .delivery
+            ? nil : classifier.classify(event, in: line)
+        metrics.add(event, classification, in: line, source: source, time: when)
+        alerts.observe(event, classification, in: line, source: source, time: when)
+    }
+
+    /// Counts lines cut at the length limit.
+    mutating func countTruncated(_ count: Int, source: String) {
+        for _ in 0..<max(0, count) { metrics.countTruncatedLine(source: source) }
+    }
+}

@@ -1,0 +1,131 @@
+import BounceCore
+import BounceIngest
+import Logging
+
+/// One configured source on the loop's thread: its reader, its parser and its clock.
+final class SourceRunner {
+    enum Reader {
+        case file(FileSourceReader)
+        case journal(JournalSourceReader)
+    }
+
+    let config: SourceConfig
+    let reader: Reader
+    private let parser: LineParser
+    /// Places year-less stamps in time; one per source, since a source's lines run forward.
+    private var resolver: TimeResolver
+    /// The last problem logged, so a lasting one is logged once, not at every wakeup.
+    private var lastProblem: String?
+    /// Whether the last read worked and something is being read.
+    private(set) var isUp = false
+    private let logger: Logger
+
+    var name: String { config.name }
+
+    init(
+        config: SourceConfig, saved: SourceCheckpoint?, waker: FollowWaker, zone: SystemZone,
+        now: Int64, logger: Logger
+    ) {
+        self.config = config
+        self.logger = logger
+        resolver = TimeResolver(reference: Int(now), utcOffset: { zone.offset(at: $0) })
+        switch config {
+        case .file(let file):
+            parser = LineParser(format: file.format)
+            var positions: [String: FilePosition]?
+            if case .files(let saved) = saved { positions = saved }
+            reader = .file(FileSourceReader(config: file, saved: positions, waker: waker))
+        case .journal(let journal):
+            parser = LineParser(format: .auto)
+            reader = .journal(JournalSourceReader(config: journal, saved: saved))
+        }
+    }
+
+    /// The journal descriptor to poll, with its events; nil for files (inotify covers them).
+    var pollDescriptor: (Int32, Int16)? {
+        guard case .journal(let journal) = reader, let source = journal.source,
+            let descriptor = source.fileDescriptor
+        else { return nil }
+        return (descriptor, source.pollEvents)
+    }
+
+    /// How soon the journal wants `process()` called without a wakeup, in milliseconds.
+    var requestedTimeout: Int32? {
+        guard case .journal(let journal) = reader else { return nil }
+        return journal.source?.requestedTimeoutMilliseconds
+    }
+
+    /// Reads everything new into `pipeline`. `retry` allows reopening a journal that failed.
+    func poll(into pipeline: inout EventPipeline, retry: Bool) {
+        let name = config.name
+        switch reader {
+        case .file(let file):
+            let errors = file.poll { line in
+                // A blank line is no log line at all; counting it as unrecognized would mislead.
+                if line.isEmpty { return }
+                let outcome = parser.parse(line)
+                pipeline.take(outcome, line: line, source: name) { event in
+                    event.timestamp.map { Int64(resolver.resolve($0).unixSeconds) }
+                }
+            }
+            pipeline.countTruncated(file.takeTruncatedLines(), source: name)
+            if let error = errors.first {
+                problem(error.description)
+            } else {
+                recovered()
+            }
+            isUp = errors.isEmpty && file.isReading
+        case .journal(let journal):
+            let format = config.format
+            do throws(JournalError) {
+                if journal.source == nil {
+                    guard retry else { return }
+                    try journal.open()
+                    logger.info("\(name): reading \(journal.location)")
+                }
+                try journal.acknowledgeWakeup()
+                try journal.poll(format: format) { outcome, line, record in
+                    pipeline.take(outcome, line: line, source: name) { _ in
+                        Int64(record.realtimeMicroseconds / 1_000_000)
+                    }
+                }
+                pipeline.countTruncated(journal.takeTruncatedLines(), source: name)
+                recovered()
+                isUp = true
+            } catch {
+                problem(error.description)
+                isUp = false
+            }
+        }
+    }
+
+    private func problem(_ message: String) {
+        guard message != lastProblem else { return }
+        lastProblem = message
+        logger.error("\(config.name): \(message)")
+    }
+
+    private func recovered() {
+        guard lastProblem != nil else { return }
+        lastProblem = nil
+        logger.info("\(config.name): reading again")
+    }
+
+    /// Where the source stands, for the checkpoint.
+    var checkpoint: SourceCheckpoint {
+        switch reader {
+        case .file(let file): file.checkpoint
+        case .journal(let journal): journal.checkpoint
+        }
+    }
+}
+
+extension SourceConfig {
+    /// The log format to parse with; a journal's identifier picks the parser.
+    var format: LogFormat {
+        switch self {
+        case .file(let file): file.format
+        case .journal: .auto
+        }
+    }
+}

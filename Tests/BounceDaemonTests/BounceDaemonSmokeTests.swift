@@ -1,5 +1,0 @@
-import Testing
-
-@testable import BounceDaemon
-
-@Test func BounceDaemonLinks() { _ = BounceDaemonModule.self }

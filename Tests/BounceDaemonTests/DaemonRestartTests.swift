@@ -1,0 +1,131 @@
+import BounceCore
+import Foundation
+import Testing
+
+@testable import BounceDaemon
+
+/// Stopping and starting again, cleanly or by a crash: counters continue from the
+/// checkpoint and every line is counted exactly once.
+@Suite struct DaemonRestartTests {
+    @Test func cleanRestartContinuesCounters() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        try harness.append("mail.log", 10)
+        var loop: DaemonLoop! = try harness.loop(configuration)
+        loop.poll()
+        loop.flush()
+        try harness.append("mail.log", 5)
+        loop = nil
+        loop = try harness.loop(configuration)
+        loop.poll()
+        harness.expectTruth(loop)
+    }
+
+    @Test func crashRollsPositionsAndCountersBackTogether() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        try harness.append("mail.log", 10)
+        var loop: DaemonLoop! = try harness.loop(configuration)
+        loop.poll()
+        loop.flush()
+        // Read after the checkpoint, then lost with the process: read again after the start.
+        try harness.append("mail.log", 6)
+        loop.poll()
+        loop = nil
+        loop = try harness.loop(configuration)
+        loop.poll()
+        harness.expectTruth(loop)
+    }
+
+    @Test func rotationWhileStoppedReadsTheRotatedTailFirst() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        try harness.append("mail.log", 10)
+        var loop: DaemonLoop! = try harness.loop(configuration)
+        loop.poll()
+        loop.flush()
+        loop = nil  // The process ends: its files are closed.
+        try harness.append("mail.log", 3)
+        try harness.rename("mail.log", to: "mail.log.1")
+        try harness.append("mail.log", 4)
+        loop = try harness.loop(configuration)
+        loop.poll()
+        harness.expectTruth(loop)
+    }
+
+    /// The same device and inode with other content: the file was replaced while stopped
+    /// (an inode freed and handed out again looks just like this). Its content is new, all
+    /// of it, even where it is longer than the saved offset.
+    @Test func sameInodeWithOtherContentIsReadFromItsStart() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        try harness.append("mail.log", 5)
+        var loop: DaemonLoop! = try harness.loop(configuration)
+        loop.poll()
+        loop.flush()
+        let inode = harness.inode("mail.log")
+        loop = nil
+        // Rewritten in place: same inode, longer than before, different first bytes.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: harness.log("mail.log")))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(harness.lines(12).utf8))
+        try handle.close()
+        #expect(harness.inode("mail.log") == inode)
+        loop = try harness.loop(configuration)
+        loop.poll()
+        harness.expectTruth(loop)
+    }
+
+    /// A file deleted while stopped and a new one created: on ext4 and most file systems the
+    /// new file often gets the freed inode.
+    @Test func deletedWhileStoppedAndRecreatedIsReadFromItsStart() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        try harness.append("mail.log", 5)
+        var loop: DaemonLoop! = try harness.loop(configuration)
+        loop.poll()
+        loop.flush()
+        loop = nil
+        // The deleted file's lines were all read; only the new file's count.
+        try harness.remove("mail.log")
+        try harness.append("mail.log", 9)
+        loop = try harness.loop(configuration)
+        loop.poll()
+        harness.expectTruth(loop)
+    }
+
+    @Test func corruptCheckpointRefusesToStart() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        try harness.append("mail.log", 3)
+        var loop: DaemonLoop? = try harness.loop(configuration)
+        loop?.poll()
+        loop?.flush()
+        loop = nil
+        let path = harness.stateDirectory + "/checkpoint"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "written ", with: "written 1")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        #expect {
+            _ = try harness.loop(configuration)
+        } throws: { error in
+            guard case .unreadableCheckpoint(let named, let reason) = error as? DaemonError
+            else { return false }
+            return named == path && reason.contains("damaged")
+                && "\(error)".contains("move it away")
+        }
+    }
+
+    @Test func secondDaemonOnTheSameStateDirectoryIsRefused() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        let first = try harness.loop(configuration)
+        #expect {
+            _ = try harness.loop(configuration)
+        } throws: { error in
+            if case .stateDirectoryBusy = error as? DaemonError { return true }
+            return false
+        }
+        _ = first
+    }
+}
