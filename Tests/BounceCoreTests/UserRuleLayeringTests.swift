@@ -198,6 +198,19 @@ import Testing
         }
     }
 
+    @Test func phrasesTooLongForTheMatcherAreAnErrorNotACrash() {
+        let phrases = (0..<40).map { number in
+            String(repeating: "a phrase far too long \(number) ", count: 30)
+        }
+        let error = #expect(throws: UserRuleError.self) {
+            try Classifier.standard.layering([
+                UserRuleSpec(id: "user.long", cause: .spam, phrases: phrases, line: 3)
+            ])
+        }
+        #expect(error?.message.contains("matcher states") == true)
+        #expect(error?.line == 3)
+    }
+
     /// User phrases join the one matcher: no second automaton, no per-rule pattern loop.
     @Test func userPhrasesCompileIntoTheSharedMatcher() throws {
         let classifier = try Self.layered([

@@ -45,7 +45,7 @@ extension Classifier {
             added.append(try Self.rule(from: spec, failure: failure))
         }
         let kept = rules.filter { !removed.contains($0.id) }
-        try Self.checkCapacity(kept + added, specs: specs)
+        try checkCapacity(kept + added, specs: specs)
         let layered = Classifier(rules: kept + added)
         for spec in specs where !spec.disabled {
             guard let sample = spec.sample else { continue }
@@ -101,8 +101,9 @@ extension Classifier {
         return rule
     }
 
-    /// The matcher holds at most `BitSet1024.capacity` phrases and rules; more would not fit.
-    static func checkCapacity(_ rules: [Rule], specs: [UserRuleSpec]) throws(UserRuleError) {
+    /// The matcher holds at most `BitSet1024.capacity` phrases and rules, and fewer than
+    /// `PhraseMatcher.maximumStates` states; more would not fit.
+    func checkCapacity(_ rules: [Rule], specs: [UserRuleSpec]) throws(UserRuleError) {
         var phrases = Set(Classifier.introducerPhrases)
         for entry in BlocklistCatalog.entries { phrases.formUnion(entry.phrases) }
         for rule in rules {
@@ -111,12 +112,17 @@ extension Classifier {
             }
         }
         let limit = BitSet1024.capacity
-        guard phrases.count > limit || rules.count > limit else { return }
+        // Each new phrase adds at most one state per byte to the automaton.
+        let newBytes = phrases.subtracting(matcher.phrases).reduce(0) { $0 + $1.utf8.count }
+        let states = matcher.stateCount + newBytes
+        guard phrases.count > limit || rules.count > limit || states >= PhraseMatcher.maximumStates
+        else { return }
         let last = specs.last { !$0.disabled }
         throw UserRuleError(
             line: last?.line, id: last?.id ?? "",
-            message: "the rules need \(phrases.count) phrases and \(rules.count) rules; "
-                + "at most \(limit) of each fit")
+            message: "the rules need \(phrases.count) phrases, \(rules.count) rules and up to "
+                + "\(states) matcher states; at most \(limit) phrases and rules and "
+                + "\(PhraseMatcher.maximumStates - 1) states fit: use fewer or shorter phrases")
     }
 
     /// The id of the rule that decides `sample`: a full Postfix or Exim log line, or a reply

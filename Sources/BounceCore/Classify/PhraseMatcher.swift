@@ -19,6 +19,8 @@ public struct PhraseMatcher: Sendable {
     /// byte.
     private let transitions: [UInt16]
     private static let outputFlag: UInt16 = 0x8000
+    /// States are numbered below the output flag of a 16-bit transition.
+    public static let maximumStates = Int(outputFlag)
     /// Phrase ids that end at each state (its own and those reached through failure links),
     /// as a slice `outputStart[state]..<outputStart[state + 1]` of `outputs`.
     private let outputStart: [Int32]
