@@ -10,7 +10,8 @@ struct BounceWatchCommand: ParsableCommand {
             "Explains why mail bounces: follows Postfix and Exim logs and classifies every failure.",
         version: BuildInfo.version,
         subcommands: [
-            ScanCommand.self, ClassifyCommand.self, RulesCommand.self, CheckConfigCommand.self,
+            ScanCommand.self, ClassifyCommand.self, RunCommand.self, RulesCommand.self,
+            CheckConfigCommand.self,
         ]
     )
 }

@@ -1,0 +1,27 @@
+import ArgumentParser
+import BounceApp
+
+/// `bouncewatch run`: the daemon.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Follow the configured logs or journal and keep the Prometheus textfile current.",
+        discussion: """
+            Runs in the foreground until SIGTERM or SIGINT, which read what is left and write \
+            the textfile and the checkpoint before exiting. SIGHUP reloads the configuration; \
+            one that does not load is refused and the running one stays. Under systemd \
+            (Type=notify) it reports READY=1, STATUS= and the watchdog.
+
+            Exit status: 0 after a shutdown by signal, 78 when the configuration or the \
+            checkpoint cannot be read, 1 on other failures.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The configuration file.", valueName: "file"))
+    var config = RunRunner().configPath
+
+    func run() throws {
+        let status = RunRunner(configPath: config).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
