@@ -1,2 +1,0 @@
-/// The BounceNotify module; its types arrive with the daemon work (issues 4 and 5).
-enum BounceNotifyModule {}

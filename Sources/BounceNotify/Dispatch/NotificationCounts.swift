@@ -1,0 +1,55 @@
+import Foundation
+
+/// What became of delivery attempts, the `result` label of
+/// `bouncewatch_notifications_total{notifier,result}`.
+public enum NotificationResult: String, Sendable, CaseIterable {
+    /// An alert reached the notifier's destination.
+    case sent
+    /// One attempt failed; the alert stays in the outbox and is tried again.
+    case failed
+    /// An alert was given up after `DeliveryTiming.maximumAgeSeconds` of failures.
+    case dropped
+}
+
+/// One counter of `bouncewatch_notifications_total`.
+public struct NotificationCount: Sendable, Equatable {
+    public var notifier: String
+    public var result: NotificationResult
+    public var count: Int
+
+    public init(notifier: String, result: NotificationResult, count: Int) {
+        self.notifier = notifier
+        self.result = result
+        self.count = count
+    }
+}
+
+/// The counters, shared by the delivery threads and read by the daemon's metrics writer.
+final class NotificationCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let notifiers: [String]
+    private var counts: [String: [NotificationResult: Int]] = [:]
+
+    init(notifiers: [String]) {
+        self.notifiers = notifiers
+    }
+
+    func add(_ result: NotificationResult, notifier: String) {
+        lock.lock()
+        counts[notifier, default: [:]][result, default: 0] += 1
+        lock.unlock()
+    }
+
+    /// Every configured notifier with every result, zeros included, so the series exist from
+    /// the start; in configuration order, then result order.
+    var snapshot: [NotificationCount] {
+        lock.lock()
+        defer { lock.unlock() }
+        return notifiers.flatMap { notifier in
+            NotificationResult.allCases.map { result in
+                NotificationCount(
+                    notifier: notifier, result: result, count: counts[notifier]?[result] ?? 0)
+            }
+        }
+    }
+}

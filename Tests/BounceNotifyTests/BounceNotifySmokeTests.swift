@@ -1,5 +1,0 @@
-import Testing
-
-@testable import BounceNotify
-
-@Test func BounceNotifyLinks() { _ = BounceNotifyModule.self }
