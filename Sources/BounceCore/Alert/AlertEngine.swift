@@ -45,7 +45,8 @@ public struct AlertEngine: Sendable {
     }
 
     /// Events not counted because their rule already tracks `AlertLimits.groupsPerRule` groups
-    /// that are all pending or firing.
+    /// and none could make room (all pending or firing), or the event would only have counted
+    /// towards a ratio's denominator in a new group.
     public var droppedEvents: Int { states.reduce(0) { $0 + $1.droppedEvents } }
 
     /// Events not counted because they are more than a window older than what their group

@@ -91,7 +91,7 @@ struct AlertSamples: Sendable, Equatable {
 public enum AlertLimits {
     /// Groups tracked per rule; when full, the quiet group with the fewest events in its window
     /// makes room, and when every group is pending or firing the event is dropped and counted.
-    public static let groupsPerRule = 512
+    public static let groupsPerRule = 2048
     /// Matching events remembered per group for destinations, causes, block list and IP.
     public static let recentMatches = 64
     /// Sample log lines per group.

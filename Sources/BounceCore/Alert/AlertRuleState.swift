@@ -4,7 +4,8 @@ struct AlertRuleState: Sendable {
     let filter: AlertEventFilter
     let denominatorFilter: AlertEventFilter?
     var groups: [[String]: AlertGroup] = [:]
-    /// Events that found no room because every group was pending or firing.
+    /// Events that found no room: every group was pending or firing, or the rule was full and
+    /// the event only counted towards a ratio's denominator.
     var droppedEvents = 0
     /// Events more than a window older than events already counted in their group.
     var staleEvents = 0
@@ -31,7 +32,10 @@ struct AlertRuleState: Sendable {
         guard matched || denominator, let key = groupKey(event) else { return }
         var index = groups.index(forKey: key)
         if index == nil {
-            guard makeRoom() else {
+            // A full rule admits new groups only for matching events: an event that only
+            // counts towards a ratio's denominator cannot start an alert, and letting every
+            // sent message to a new domain evict a group would churn the table.
+            guard matched || groups.count < AlertLimits.groupsPerRule, makeRoom() else {
                 droppedEvents += 1
                 return
             }
@@ -184,16 +188,19 @@ struct AlertRuleState: Sendable {
         }
     }
 
-    /// Makes room for one more group: the quiet group with the least weight goes. False when
-    /// every group is pending or firing.
+    /// Makes room for one more group: when the rule is full, the lightest eighth of the quiet
+    /// groups goes at once (so a flood of new destinations costs one sort per 256 of them, not a
+    /// scan per event). False when every group is pending or firing.
     private mutating func makeRoom() -> Bool {
         guard groups.count >= AlertLimits.groupsPerRule else { return true }
-        var victim: (key: [String], weight: Int)?
-        for (key, group) in groups where group.isQuiet {
-            if victim == nil || group.weight < victim!.weight { victim = (key, group.weight) }
+        var quiet: [(key: [String], weight: Int)] = []
+        quiet.reserveCapacity(groups.count)
+        for (key, group) in groups where group.isQuiet { quiet.append((key, group.weight)) }
+        guard !quiet.isEmpty else { return false }
+        let batch = max(1, AlertLimits.groupsPerRule / 8)
+        for victim in quiet.sorted(by: { $0.weight < $1.weight }).prefix(batch) {
+            groups[victim.key] = nil
         }
-        guard let victim else { return false }
-        groups[victim.key] = nil
         return true
     }
 }
