@@ -194,11 +194,13 @@ class Run:
         os.makedirs(os.path.join(self.work, "state"))
         os.makedirs(os.path.join(self.work, "textfile"))
         mail = MailLog(logs)
-        config = os.path.join(self.work, "bouncewatch.yml")
         textfile = Textfile(os.path.join(self.work, "textfile", "bouncewatch.prom"))
-        write_config(
-            config, file_source(mail.path), os.path.join(self.work, "state"), textfile.path
+        self.configure = lambda start_at: write_config(
+            config, file_source(mail.path, start_at), os.path.join(self.work, "state"),
+            textfile.path,
         )
+        config = os.path.join(self.work, "bouncewatch.yml")
+        self.configure("beginning")
         daemon = Daemon(binary, config, os.path.join(self.work, "daemon.log"))
         try:
             self.drive(daemon, mail, textfile, lines, plan, delivered_before)
@@ -218,6 +220,13 @@ class Run:
         # The index of the first line in the current mail.log.
         rotated_at = 0
         daemon.start()
+        mail.append(lines[: plan[0]["lines"][1]])
+        plan[0]["written while stopped"] = True
+        written = plan[0]["lines"][1]
+        # Once a checkpoint holds the file, start_at no longer applies: with `end`, a daemon
+        # that lost its place would skip lines instead of reading them again from the start.
+        wait_for_new_write(textfile, daemon)
+        self.configure("end")
         for index, step in enumerate(plan):
             start, end = step["lines"]
             pending = [] if step.get("written while stopped") else lines[start:end]

@@ -10,6 +10,8 @@ and decoy entries of another program (`mailstats`) say `status=bounced`: the def
 by identifier prefix, must take the first and leave the second.
 
 1. batch A is in the journal before the daemon starts (start_at: beginning): counts exact;
+   then the configuration says start_at: end, which must not matter any more: the daemon
+   has a cursor;
 2. batch B is appended while the daemon follows: counts exact;
 3. SIGTERM (exit 0), batch C appended while stopped, restart: counts exact, nothing twice;
 4. batch D appended while following again, then SIGKILL after a checkpoint and a restart:
@@ -168,13 +170,17 @@ class Run:
         os.makedirs(os.path.join(self.work, "textfile"))
         config = os.path.join(self.work, "bouncewatch.yml")
         textfile = Textfile(os.path.join(self.work, "textfile", "bouncewatch.prom"))
-        write_config(
-            config, journal_source(self.journal_dir), os.path.join(self.work, "state"),
-            textfile.path,
-        )
+
+        def configure(start_at):
+            write_config(
+                config, journal_source(self.journal_dir, start_at),
+                os.path.join(self.work, "state"), textfile.path,
+            )
+
+        configure("beginning")
         daemon = Daemon(binary, config, os.path.join(self.work, "daemon.log"))
         try:
-            self.scenario(daemon, textfile, batches)
+            self.scenario(daemon, textfile, batches, configure)
         finally:
             daemon.stop_quietly()
             if self.arguments.keep:
@@ -187,7 +193,7 @@ class Run:
     def truth(entries):
         return count_statuses(entry.message for entry in entries if entry.matched)
 
-    def scenario(self, daemon, textfile, batches):
+    def scenario(self, daemon, textfile, batches, configure):
         seen = []
 
         def expect(names, when):
@@ -205,6 +211,9 @@ class Run:
         seen.append("A")
         daemon.start()
         expect(seen, "from the start of the journal (batch A)")
+        # The cursor is saved now, so start_at no longer applies: with `end`, a restart that
+        # lost the cursor would skip entries instead of reading them all again.
+        configure("end")
 
         self.append(batches["B"])
         seen.append("B")
