@@ -35,9 +35,11 @@ public struct ClassifyRunner {
             }
             var resolver = zone.resolver(reference: reader.modificationTime ?? InputOpening.now())
             let file = inputs.isEmpty ? nil : name
+            // One event for the whole input, filled in place by the parser.
+            var event = RawEvent.unparsed()
             do throws(IngestError) {
                 try reader.forEachLine { line, number in
-                    guard case .event(let event) = parser.parse(line) else { return }
+                    guard parser.parse(line, into: &event) == .event else { return }
                     var record = EventJSON(
                         event: event, line: line, lineNumber: number, file: file,
                         time: event.timestamp.map { resolver.resolve($0) })

@@ -71,12 +71,14 @@ public struct ScanRunner {
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
+        // One event for the whole input, filled in place by the parser.
+        var event = RawEvent.unparsed()
         try reader.forEachLine { line, _ in
             // A blank line is no log line at all; counting it as unrecognized would mislead.
             if line.isEmpty { return }
-            let outcome = parser.parse(line)
-            aggregator.countLine(outcome, source: source)
-            guard case .event(let event) = outcome else { return }
+            let outcome = parser.parse(line, into: &event)
+            aggregator.countLine(ParseResult(outcome, event: event), source: source)
+            guard outcome == .event else { return }
             if let stamp = event.timestamp { stamps.note(stamp) }
             let classification =
                 event.status == .sent && event.kind == .delivery

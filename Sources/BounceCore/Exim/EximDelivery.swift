@@ -26,7 +26,7 @@ enum EximDelivery {
     static func parse(
         _ flag: Flag, _ line: UnsafeBufferPointer<UInt8>, at index: Int,
         into event: inout RawEvent, branch: inout EximBranch
-    ) -> EximVerdict {
+    ) -> LineOutcome {
         let count = line.count
         let start = EximScan.skipSpaces(line, from: index, limit: count)
         guard start < count else {
@@ -64,7 +64,7 @@ enum EximDelivery {
     private static func failure(
         _ flag: Flag, _ line: UnsafeBufferPointer<UInt8>, reasonStart: Int,
         event: inout RawEvent, branch: inout EximBranch
-    ) -> EximVerdict {
+    ) -> LineOutcome {
         let count = line.count
         if flag == .deferred {
             // `retry time not reached` (or, for local deliveries, `Retry time not yet reached`)

@@ -15,6 +15,15 @@ public enum EximParser {
     public static func parseMainlog(
         _ line: UnsafeBufferPointer<UInt8>, branch: inout EximBranch
     ) -> ParseResult {
+        var event = RawEvent.unparsed()
+        let outcome = parseMainlog(line, into: &event, branch: &branch)
+        return ParseResult(outcome, event: event)
+    }
+
+    /// As `parseMainlog(_:branch:)`, writing the event into `event` (see `LineOutcome`).
+    public static func parseMainlog(
+        _ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent, branch: inout EximBranch
+    ) -> LineOutcome {
         var cursor = 0
         guard var stamp = TimestampParser.exim(line, at: &cursor),
             cursor == line.count || line[cursor] == EximScan.space
@@ -31,7 +40,8 @@ public enum EximParser {
         if idEnd == nil, syslogWrapper(line, at: &cursor, into: &prefix) {
             idEnd = EximScan.messageIDEnd(line, at: cursor)
         }
-        return body(line, at: cursor, idEnd: idEnd, prefix: &prefix, branch: &branch)
+        return body(
+            line, at: cursor, idEnd: idEnd, prefix: &prefix, into: &event, branch: &branch)
     }
 
     /// A line whose syslog program starts with `exim`; the mainlog text begins at
@@ -47,6 +57,16 @@ public enum EximParser {
     public static func parse(
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, branch: inout EximBranch
     ) -> ParseResult {
+        var event = RawEvent.unparsed()
+        let outcome = parse(line, header: header, into: &event, branch: &branch)
+        return ParseResult(outcome, event: event)
+    }
+
+    /// As `parse(_:header:branch:)`, writing the event into `event` (see `LineOutcome`).
+    public static func parse(
+        _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, into event: inout RawEvent,
+        branch: inout EximBranch
+    ) -> LineOutcome {
         var prefix = EximPrefix(
             timestamp: header.timestamp, host: header.host, program: header.program,
             pid: header.pid)
@@ -63,16 +83,17 @@ public enum EximParser {
         }
         pid(line, at: &cursor, into: &prefix)
         let idEnd = EximScan.messageIDEnd(line, at: cursor)
-        return body(line, at: cursor, idEnd: idEnd, prefix: &prefix, branch: &branch)
+        return body(
+            line, at: cursor, idEnd: idEnd, prefix: &prefix, into: &event, branch: &branch)
     }
 
     /// The text after the prefix: an optional message id (ending at `idEnd`), then the
-    /// decisive words.
+    /// decisive words, filling `event` in place.
     @inline(__always)
     private static func body(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, idEnd: Int?, prefix: inout EximPrefix,
-        branch: inout EximBranch
-    ) -> ParseResult {
+        into event: inout RawEvent, branch: inout EximBranch
+    ) -> LineOutcome {
         let count = line.count
         var cursor = index
         if let idEnd {
@@ -87,20 +108,16 @@ public enum EximParser {
             branch = .arrival
             return .ignored
         }
-        // One event, filled in place by whichever part recognises the line and copied once into
-        // the result: `RawEvent` is large, and each extra copy shows in the benchmark.
-        var event = prefix.event(.delivery, .sent)
+        // One event, the caller's, filled in place by whichever part recognises the line:
+        // `RawEvent` is large, and each copy shows in the benchmark.
+        event = prefix.event(.delivery, .sent)
         if let flag = EximDelivery.flag(line, at: cursor) {
-            switch EximDelivery.parse(flag, line, at: cursor + 2, into: &event, branch: &branch) {
-            case .event: return .event(event)
-            case .ignored: return .ignored
-            case .unrecognized: return .unrecognized
-            }
+            return EximDelivery.parse(flag, line, at: cursor + 2, into: &event, branch: &branch)
         }
         if EximReject.parse(line, at: cursor, into: &event, branch: &branch)
             || EximAuth.parse(line, at: cursor, into: &event, branch: &branch)
         {
-            return .event(event)
+            return .event
         }
         if line[cursor] < 0x20 || line[cursor] == 0x7F {
             branch = .garbled

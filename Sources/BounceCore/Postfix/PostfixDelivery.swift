@@ -3,21 +3,21 @@
 enum PostfixDelivery {
     /// What the field walk found before `status=`.
     enum Outcome {
-        /// A delivery event.
-        case event(RawEvent)
+        /// A delivery event, now in the caller's event.
+        case event
         /// No event; the branch says which kind of line it was.
         case ignored
         /// No `status=` (or an unknown status word).
         case missing
     }
 
-    /// Walks the comma-separated fields at `index` up to `status=`.
+    /// Walks the comma-separated fields at `index` up to `status=`, filling `event` (which may
+    /// be partly written when the outcome is no event).
     static func parse(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent,
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, into event: inout RawEvent,
         branch: inout PostfixBranch
     ) -> Outcome {
         let limit = line.count
-        var event = template
         var cursor = index
         var statusAt = -1
         var named = false
@@ -71,16 +71,15 @@ enum PostfixDelivery {
         }
         guard statusAt >= 0 else { return .missing }
         event.domain = PostfixScan.domain(of: event.recipient, in: line)
-        return status(line, at: statusAt, named: named, event: event, branch: &branch)
+        return status(line, at: statusAt, named: named, into: &event, branch: &branch)
     }
 
     /// The status word at `index` and the reason after it.
     private static func status(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, named: Bool, event template: RawEvent,
-        branch: inout PostfixBranch
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, named: Bool,
+        into event: inout RawEvent, branch: inout PostfixBranch
     ) -> Outcome {
         let limit = line.count
-        var event = template
         var wordEnd = index
         while wordEnd < limit, line[wordEnd] != PostfixScan.space,
             line[wordEnd] != PostfixScan.comma, line[wordEnd] != UInt8(ascii: "(")
@@ -109,7 +108,7 @@ enum PostfixDelivery {
             event.recipient = .none
             event.domain = .none
             branch = .expired
-            return .event(event)
+            return .event
         default:
             if ByteScan.hasPrefix(word, at: 0, "deliverable")
                 || ByteScan.hasPrefix(word, at: 0, "undeliverable")
@@ -130,7 +129,7 @@ enum PostfixDelivery {
         } else {
             branch = remote ? .deliveryRemoteReply : .deliveryMTAReason
         }
-        return .event(event)
+        return .event
     }
 
     /// `(reason)` after the status word, up to the last `)` of the line (replies nest

@@ -17,7 +17,20 @@ public enum PostfixParser {
     public static func parse(
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, branch: inout PostfixBranch
     ) -> ParseResult {
-        var event = RawEvent(
+        var event = RawEvent.unparsed()
+        let outcome = parse(line, header: header, into: &event, branch: &branch)
+        return ParseResult(outcome, event: event)
+    }
+
+    /// As `parse(_:header:branch:)`, writing the event into `event` (see `LineOutcome`).
+    ///
+    /// The parts below fill the caller's event in place and at most one of them writes to it
+    /// for any line, so nothing is copied per line.
+    public static func parse(
+        _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, into event: inout RawEvent,
+        branch: inout PostfixBranch
+    ) -> LineOutcome {
+        event = RawEvent(
             mta: .postfix, kind: .delivery, status: .sent, timestamp: header.timestamp)
         event.host = header.host
         event.program = header.program
@@ -29,20 +42,21 @@ public enum PostfixParser {
         }
         if let idEnd = PostfixScan.queueIDEnd(line, at: start) {
             event.queueID = ByteRange(start, idEnd)
-            return queueLine(line, at: idEnd + 2, event: event, header: header, branch: &branch)
+            return queueLine(
+                line, at: idEnd + 2, into: &event, header: header, branch: &branch)
         }
         if PostfixScan.starts(line, at: start, "NOQUEUE: ") {
             let cursor = start + 9
-            if let result = refusal(line, at: cursor, event: event, branch: &branch) {
+            if let result = refusal(line, at: cursor, into: &event, branch: &branch) {
                 return result
             }
             branch = .daemonNote
             return .ignored
         }
         if PostfixScan.starts(line, at: start, "warning: ") {
-            if let failure = PostfixSASL.server(line, at: start + 9, event: event) {
+            if PostfixSASL.server(line, at: start + 9, into: &event) {
                 branch = .saslServerFailure
-                return .event(failure)
+                return .event
             }
             branch = .warning
             return .ignored
@@ -54,7 +68,7 @@ public enum PostfixParser {
             branch = .warning
             return .ignored
         }
-        if let result = refusal(line, at: start, event: event, branch: &branch) {
+        if let result = refusal(line, at: start, into: &event, branch: &branch) {
             return result
         }
         return note(line, header: header, shape: .daemonNote, branch: &branch)
@@ -62,9 +76,9 @@ public enum PostfixParser {
 
     /// A line that starts with a queue id; `index` is after its `: `.
     private static func queueLine(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event: RawEvent, header: SyslogHeader,
-        branch: inout PostfixBranch
-    ) -> ParseResult {
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, into event: inout RawEvent,
+        header: SyslogHeader, branch: inout PostfixBranch
+    ) -> LineOutcome {
         switch ByteScan.byte(line, index) {
         case UInt8(ascii: "m") where PostfixScan.starts(line, at: index, "message-id="),
             UInt8(ascii: "c") where PostfixScan.starts(line, at: index, "client="),
@@ -79,22 +93,22 @@ public enum PostfixParser {
             branch = .warning
             return .ignored
         case UInt8(ascii: "S") where PostfixScan.starts(line, at: index, "SASL "):
-            if let failure = PostfixSASL.client(line, at: index, event: event) {
+            if PostfixSASL.client(line, at: index, into: &event) {
                 branch = .saslClientFailure
-                return .event(failure)
+                return .event
             }
             branch = .queueNote
             return .ignored
         default:
             break
         }
-        if let result = refusal(line, at: index, event: event, branch: &branch) {
+        if let result = refusal(line, at: index, into: &event, branch: &branch) {
             return result
         }
         let startsWithTo = PostfixScan.starts(line, at: index, "to=")
-        switch PostfixDelivery.parse(line, at: index, event: event, branch: &branch) {
-        case .event(let delivery):
-            return .event(delivery)
+        switch PostfixDelivery.parse(line, at: index, into: &event, branch: &branch) {
+        case .event:
+            return .event
         case .ignored:
             return .ignored
         case .missing where startsWithTo:
@@ -107,11 +121,11 @@ public enum PostfixParser {
     }
 
     /// `reject:`, `milter-reject:`, `proxy-reject:` and `reject_warning:` at `index`; nil when
-    /// the text is none of them.
+    /// the text is none of them (and `event` untouched).
     private static func refusal(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event: RawEvent,
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, into event: inout RawEvent,
         branch: inout PostfixBranch
-    ) -> ParseResult? {
+    ) -> LineOutcome? {
         let kind: PostfixBranch
         let textStart: Int
         switch ByteScan.byte(line, index) {
@@ -130,14 +144,13 @@ public enum PostfixParser {
         default:
             return nil
         }
-        guard let reject = PostfixReject.parse(line, at: textStart, event: event)
-        else {
+        guard PostfixReject.parse(line, at: textStart, into: &event) else {
             branch = .garbled
             return .unrecognized
         }
         branch =
             kind == .rejectCommand && !isSMTPCommand(line, at: textStart) ? .contentReject : kind
-        return .event(reject)
+        return .event
     }
 
     /// Whether the refused "command" at `index` is an upper-case SMTP word, not cleanup's
@@ -150,7 +163,7 @@ public enum PostfixParser {
     private static func note(
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, shape: PostfixBranch,
         branch: inout PostfixBranch
-    ) -> ParseResult {
+    ) -> LineOutcome {
         if PostfixDaemon.isKnown(PostfixDaemon.name(in: line, program: header.program), in: line) {
             branch = shape
             return .ignored

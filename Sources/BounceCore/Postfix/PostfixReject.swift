@@ -2,12 +2,12 @@
 /// and cleanup's header/body checks.
 enum PostfixReject {
     /// Parses the text after `reject: ` (or `milter-reject: `, `proxy-reject: `) at `index`;
-    /// nil when it is not in any known shape.
+    /// filling `event`; false when it is not in any known shape (`event` may then be partly
+    /// written).
     static func parse(
-        _ line: UnsafeBufferPointer<UInt8>, at index: Int, event template: RawEvent
-    ) -> RawEvent? {
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, into event: inout RawEvent
+    ) -> Bool {
         let limit = line.count
-        var event = template
         event.kind = .reject
         event.status = .rejected
         var cursor = index
@@ -20,9 +20,9 @@ enum PostfixReject {
             cursor += 1
         }
         let command = ByteRange(index, cursor)
-        guard !command.isEmpty else { return nil }
+        guard !command.isEmpty else { return false }
         guard commandIsSMTP else {
-            return content(line, at: index, command: command, event: event)
+            return content(line, at: index, command: command, into: &event)
         }
         event.stage = stage(of: command, in: line)
         if PostfixScan.starts(line, at: cursor, " from ") {
@@ -31,7 +31,7 @@ enum PostfixReject {
             event.clientIP = client.ip
             cursor = client.next
         }
-        guard PostfixScan.starts(line, at: cursor, ": ") else { return nil }
+        guard PostfixScan.starts(line, at: cursor, ": ") else { return false }
         let replyStart = cursor + 2
         let replyEnd = envelopeStart(line, from: replyStart) ?? limit
         event.reply = PostfixScan.trimmed(ByteRange(replyStart, replyEnd), in: line)
@@ -39,16 +39,15 @@ enum PostfixReject {
         if replyEnd < limit {
             _ = envelope(line, at: replyEnd + 2, into: &event)
         }
-        return event
+        return true
     }
 
     /// cleanup's `header|body|content TEXT from CLIENT; from=<...> to=<...> ...: REPLY`.
     private static func content(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, command: ByteRange,
-        event template: RawEvent
-    ) -> RawEvent? {
+        into event: inout RawEvent
+    ) -> Bool {
         let limit = line.count
-        var event = template
         guard
             PostfixScan.starts(line, at: command.start, "header")
                 || PostfixScan.starts(line, at: command.start, "body")
@@ -56,7 +55,7 @@ enum PostfixReject {
                 || PostfixScan.starts(line, at: command.start, "mime")
                 || PostfixScan.starts(line, at: command.start, "nested"),
             let tail = ByteScan.find("; from=<", in: line, from: command.end)
-        else { return nil }
+        else { return false }
         event.stage = .endOfData
         if let from = PostfixScan.lastFind(" from ", in: line, from: command.end, to: tail) {
             let client = PostfixScan.endpoint(line, at: from + 6, limit: tail)
@@ -72,7 +71,7 @@ enum PostfixReject {
             event.reply = PostfixScan.trimmed(ByteRange(index, tail), in: line)
         }
         PostfixScan.replyCodes(line, in: event.reply, into: &event)
-        return event
+        return true
     }
 
     /// The `;` that starts the `from=<...> to=<...> proto=... helo=<...>` part Postfix appends

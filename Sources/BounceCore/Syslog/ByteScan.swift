@@ -58,8 +58,9 @@ public enum ByteScan {
         return value
     }
 
-    /// Whether `bytes` holds `literal` at `index` (case-sensitive).
-    @inlinable
+    /// Whether `bytes` holds `literal` at `index` (case-sensitive). Always inlined: the literal's
+    /// length and bytes then become constants, and most calls fail on the first byte.
+    @inlinable @inline(__always)
     public static func hasPrefix(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString
     ) -> Bool {
@@ -84,11 +85,7 @@ public enum ByteScan {
         if let base = bytes.baseAddress {
             let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
             while index + 8 <= end {
-                let word =
-                    UInt64(
-                        littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    ^ pattern
-                let flags = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                let flags = zeroByteFlags(word(base, index) ^ pattern)
                 if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
                 index += 8
             }
@@ -100,6 +97,53 @@ public enum ByteScan {
         return nil
     }
 
+    /// The first index at or after `from` holding `first`, `second` or `third`, or
+    /// `bytes.count` when there is none. Eight bytes at a time, like `find(_:in:from:to:)`.
+    @inlinable
+    public static func firstOf(
+        _ first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
+        from: Int
+    ) -> Int {
+        let end = bytes.count
+        var index = Swift.max(from, 0)
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let firstPattern = UInt64(first) &* ones
+            let secondPattern = UInt64(second) &* ones
+            let thirdPattern = UInt64(third) &* ones
+            while index + 8 <= end {
+                let bytesHere = word(base, index)
+                // Each test's lowest flag is exact, so the lowest of their union is too.
+                let flags =
+                    zeroByteFlags(bytesHere ^ firstPattern)
+                    | zeroByteFlags(bytesHere ^ secondPattern)
+                    | zeroByteFlags(bytesHere ^ thirdPattern)
+                if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte == first || byte == second || byte == third { return index }
+            index += 1
+        }
+        return end
+    }
+
+    /// Eight bytes at `index`, the first in the lowest bits.
+    @usableFromInline @inline(__always)
+    static func word(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `word` that is zero (the classic "has a zero byte" test).
+    /// Bytes above a zero byte may be flagged falsely; the lowest flagged byte is always a real
+    /// zero.
+    @usableFromInline @inline(__always)
+    static func zeroByteFlags(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
     /// The first index at which `literal` starts within `bytes[from..<to]`, or nil.
     @inlinable
     public static func find(
@@ -109,10 +153,13 @@ public enum ByteScan {
         let end = Swift.min(to ?? bytes.count, bytes.count)
         guard count > 0, end - from >= count else { return nil }
         let first = literal.utf8Start[0]
+        let last = end - count
         var index = from
-        while index <= end - count {
-            if bytes[index] == first && hasPrefix(bytes, at: index, literal) { return index }
-            index += 1
+        // Candidates by their first byte, eight bytes at a time; then the rest compared.
+        while index <= last {
+            guard let hit = find(first, in: bytes, from: index, to: last + 1) else { return nil }
+            if hasPrefix(bytes, at: hit, literal) { return hit }
+            index = hit + 1
         }
         return nil
     }

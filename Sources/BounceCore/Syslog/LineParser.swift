@@ -10,19 +10,32 @@ public struct LineParser: Sendable {
 
     /// Parses one line without its trailing newline.
     public func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParseResult {
+        var event = RawEvent.unparsed()
+        let outcome = parse(line, into: &event)
+        return ParseResult(outcome, event: event)
+    }
+
+    /// As `parse(_:)`, writing the event (when the line is one) into `event`, whose content is
+    /// meaningless for any other outcome. Hot loops keep one event and call this.
+    public func parse(_ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent)
+        -> LineOutcome
+    {
         guard line.count >= 16 else { return .unrecognized }
         // An Exim mainlog line starts with `YYYY-MM-DD HH:MM:SS`; an RFC 3339 syslog stamp has a `T`
         // at the same place.
         if format != .postfix, line[10] == UInt8(ascii: " "), ByteScan.isDigit(line[0]) {
-            return EximParser.parseMainlog(line)
+            var branch = EximBranch.garbled
+            return EximParser.parseMainlog(line, into: &event, branch: &branch)
         }
         guard let header = SyslogHeader.parse(line) else { return .unrecognized }
         let program = header.program.slice(of: line)
         if format != .exim, ByteScan.hasPrefix(program, at: 0, "postfix") {
-            return PostfixParser.parse(line, header: header)
+            var branch = PostfixBranch.garbled
+            return PostfixParser.parse(line, header: header, into: &event, branch: &branch)
         }
         if format != .postfix, ByteScan.hasPrefix(program, at: 0, "exim") {
-            return EximParser.parse(line, header: header)
+            var branch = EximBranch.garbled
+            return EximParser.parse(line, header: header, into: &event, branch: &branch)
         }
         // Another program sharing the mail log (dovecot, amavis, opendkim, ...).
         return .ignored
