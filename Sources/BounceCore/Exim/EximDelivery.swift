@@ -99,10 +99,13 @@ enum EximDelivery {
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int, into event: inout RawEvent
     ) -> Int {
         var end = index
-        while end < limit, line[end] != EximScan.space {
-            end =
-                line[end] == EximScan.quote
-                ? EximScan.skipQuoted(line, from: end, limit: limit) : end + 1
+        // Eight bytes at a time to the next space or quote; a quoted part may hold spaces.
+        while true {
+            let space = EximScan.space
+            let quote = EximScan.quote
+            end = Swift.min(ByteScan.firstOf(space, quote, quote, in: line, from: end), limit)
+            guard end < limit, line[end] == quote else { break }
+            end = EximScan.skipQuoted(line, from: end, limit: limit)
         }
         var start = index
         var last = end

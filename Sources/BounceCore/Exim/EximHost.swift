@@ -17,8 +17,14 @@ struct EximHost {
         var ip = ByteRange.none
         // The name: up to a space, or to a `:` that ends the fields.
         if cursor < limit, line[cursor] != UInt8(ascii: "("), line[cursor] != UInt8(ascii: "[") {
-            while cursor < limit, line[cursor] != space {
-                if line[cursor] == colon, cursor + 1 == limit || line[cursor + 1] == space { break }
+            // Eight bytes at a time to the next space or colon; a colon inside the name (IPv6,
+            // port) does not end it.
+            while true {
+                cursor = Swift.min(
+                    ByteScan.firstOf(space, colon, colon, in: line, from: cursor), limit)
+                guard cursor < limit, line[cursor] == colon, cursor + 1 < limit,
+                    line[cursor + 1] != space
+                else { break }
                 cursor += 1
             }
             textEnd = cursor

@@ -27,9 +27,7 @@ enum EximScan {
     /// The index of the next space at or after `index`, or `limit`.
     @inline(__always)
     static func tokenEnd(_ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int {
-        var cursor = index
-        while cursor < limit, line[cursor] != space { cursor += 1 }
-        return cursor
+        ByteScan.find(space, in: line, from: index, to: limit) ?? Swift.max(index, limit)
     }
 
     /// `index` is at an opening quote: the index after the closing one (backslash escapes
