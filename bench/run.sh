@@ -176,3 +176,4 @@ echo "peak memory, 1,000,000 distinct recipient domains: ${memory_mb} MB" \
 echo
 echo "cross-checks:"
 printf '  %s\n' "${notes[@]}"
+BENCH_DIR="$BENCH_DIR" BENCH_LINES="$BENCH_LINES" SCRATCH="$SCRATCH" bench/follow.sh

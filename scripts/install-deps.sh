@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/bouncewatch-bench}"
 EXIMSTATS_DIR="${EXIMSTATS_DIR:-$BENCH_DIR/exim4-base}"
 
-build_packages=(libsystemd-dev zlib1g-dev libcurl4-openssl-dev pkg-config)
+build_packages=(libsystemd-dev zlib1g-dev libcurl4-openssl-dev pkg-config dpkg-dev)
 test_packages=(prometheus systemd-journal-remote python3)
 bench_packages=(pflogsumm time python3 util-linux)
 
