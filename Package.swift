@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // Already required by swift-service-lifecycle; named here because the daemon logs
+        // through it directly.
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -37,13 +40,14 @@ let package = Package(
                 "BounceCore", "BounceIngest", "BounceOutput", "BounceConfig", "BounceNotify",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // Command implementations.
         .target(
             name: "BounceApp",
             dependencies: [
                 "BounceCore", "BounceIngest", "BounceOutput", "BounceConfig", "BounceDaemon",
-                "BounceNotify",
+                "BounceNotify", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "bouncewatch",

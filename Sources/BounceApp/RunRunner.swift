@@ -33,7 +33,8 @@ public struct RunRunner {
         let logger = Logger(label: "bouncewatch")
         let path = configPath
         let options = DaemonOptions(
-            configuration: configuration, version: BuildInfo.version, logger: logger)
+            configuration: configuration, version: BuildInfo.version,
+            makeAlerts: DaemonAlerts.factory(logger: logger), logger: logger)
         let outcome = RunOutcome()
         let done = DispatchSemaphore(value: 0)
         // The command line is synchronous; the service group runs on the concurrency pool

@@ -19,6 +19,9 @@ public protocol DaemonAlertHook: AnyObject {
     func checkpointLines() -> [String]
     /// A new configuration was accepted.
     func reload(_ configuration: Configuration)
+    /// The daemon stops: deliver what is due for a few seconds, keep the rest for the next
+    /// start.
+    func stop()
     /// Alerts firing now, by rule name, for `bouncewatch_alerts_firing`.
     var firing: [String: Int] { get }
     /// Notifications handed to each notifier, by result.
@@ -46,6 +49,7 @@ public final class NoAlertHook: DaemonAlertHook {
     public func tick(now: Int64) {}
     public func checkpointLines() -> [String] { saved }
     public func reload(_ configuration: Configuration) {}
+    public func stop() {}
     public var firing: [String: Int] { [:] }
     public var notifications: [DaemonHealth.NotificationCount] { [] }
 }

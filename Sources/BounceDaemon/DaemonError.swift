@@ -12,6 +12,8 @@ public enum DaemonError: Error, CustomStringConvertible {
     case stateDirectoryBusy(path: String)
     /// The checkpoint's metrics section is not what this build's metrics store reads.
     case metricsNotRestored(path: String, reason: String)
+    /// The alert state could not be restored or the notifiers could not start.
+    case alertsNotStarted(reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum DaemonError: Error, CustomStringConvertible {
             "\(path): cannot write the checkpoint: \(reason)"
         case .stateDirectoryBusy(let path):
             "\(path): another bouncewatch is running with this state directory"
+        case .alertsNotStarted(let reason):
+            "alerting cannot start: \(reason)"
         case .metricsNotRestored(let path, let reason):
             "\(path): the saved counters cannot be restored: \(reason). Refusing to start"
                 + " rather than count from zero. If the file cannot be repaired, move it away:"

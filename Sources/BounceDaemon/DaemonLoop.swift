@@ -64,9 +64,11 @@ public final class DaemonLoop {
         let alerts: DaemonAlertHook
         do {
             alerts = try options.makeAlerts(configuration, saved?.alerts ?? [])
-        } catch {
+        } catch let error as AlertRestoreError {
             throw .unreadableCheckpoint(
                 path: store.path, reason: "the alert state cannot be restored: \(error)")
+        } catch {
+            throw .alertsNotStarted(reason: "\(error)")
         }
         pipeline = EventPipeline(
             metrics: metrics, classifier: options.makeClassifier(configuration), alerts: alerts)
@@ -127,6 +129,14 @@ public final class DaemonLoop {
         }
         writeTextfile()
         retryDue = true
+    }
+
+    /// The last steps before the loop ends: what is left is read, the checkpoint and the
+    /// textfile written, and the notifiers given a few seconds to deliver what is due.
+    func finish() {
+        poll()
+        flush()
+        pipeline.alerts.stop()
     }
 
     /// The checkpoint as it would be written now.
@@ -232,8 +242,7 @@ public final class DaemonLoop {
                 scheduleFlush(from: now)
             }
         }
-        poll()
-        flush()
+        finish()
         control.finish()
         logger.info("stopped after \(pipeline.lines) line(s) read in this run")
     }

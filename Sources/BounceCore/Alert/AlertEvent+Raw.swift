@@ -1,0 +1,42 @@
+extension AlertEvent {
+    /// The alert engine's view of one parsed and classified event.
+    ///
+    /// `classification` is nil for a successful delivery; any other event without one counts
+    /// as `unclassified`, as in the metrics. The direction follows from what the line is: a
+    /// delivery is our own sending, a reject is a client of ours refused, and an
+    /// authentication failure is inbound when the line names a client of ours and outbound
+    /// (our login at a relay) otherwise. The line and the texts taken from it are cut to the
+    /// engine's limits here, so nothing unbounded from the log is kept.
+    public init(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        time: Int64
+    ) {
+        let cause: Cause? =
+            event.status == .sent && event.kind == .delivery
+            ? nil : (classification?.cause ?? .unclassified)
+        let direction: TrafficDirection
+        switch event.kind {
+        case .delivery: direction = .outbound
+        case .reject: direction = .inbound
+        case .authFailure: direction = event.client.isEmpty ? .outbound : .inbound
+        }
+        let listed = classification?.listedIP ?? .none
+        self.init(
+            time: time, mta: event.mta, kind: event.kind, status: event.status, cause: cause,
+            direction: direction,
+            destination: Self.lowercased(
+                UTF8Prefix.string(event.domain.slice(of: line), atMost: AlertLimits.textBytes)),
+            blocklist: classification?.blocklist,
+            listedIP: listed.isEmpty
+                ? nil : UTF8Prefix.string(listed.slice(of: line), atMost: AlertLimits.textBytes),
+            line: UTF8Prefix.string(line, atMost: AlertLimits.lineBytes))
+    }
+
+    /// ASCII lower case only: domain names compare case-insensitively in ASCII, and other
+    /// bytes are left as they are rather than folded by locale rules.
+    private static func lowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(
+            decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,128 @@
+import BounceCore
+import BounceNotify
+import Logging
+
+/// The daemon's alerting: the alert engine fed from the loop, its notices handed to the
+/// notification dispatcher.
+///
+/// Everything but the dispatcher's delivery threads runs on the loop's thread. The engine's
+/// state goes into the checkpoint with the positions and counters; notices already handed
+/// to the dispatcher are in its outbox (fsync'd before `submit` returns), so a crash between
+/// a checkpoint and the next loses no alert that was decided.
+public final class DaemonAlerts: DaemonAlertHook {
+    private var engine: AlertEngine
+    private var dispatcher: NotificationDispatcher?
+    private var configuration: Configuration
+    private let logger: Logger
+    private let timing: DeliveryTiming
+    /// The last `tick`'s time: the engine is evaluated at most once per second, and events
+    /// whose line has no readable stamp are placed at this time.
+    private var lastTick: Int64 = 0
+    private var lastEvaluation: Int64 = .min
+
+    /// Restores the engine from `savedLines` (the checkpoint's alerts section) and starts the
+    /// dispatcher, which first delivers what an earlier run left pending.
+    public init(
+        configuration: Configuration, savedLines: [String], logger: Logger,
+        timing: DeliveryTiming = DeliveryTiming()
+    ) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.timing = timing
+        if savedLines.isEmpty {
+            engine = AlertEngine(rules: configuration.alerts)
+        } else {
+            engine = try AlertEngine(rules: configuration.alerts, checkpointLines: savedLines)
+        }
+        dispatcher = try Self.dispatcher(for: configuration, logger: logger, timing: timing)
+    }
+
+    /// The factory `DaemonOptions.makeAlerts` takes for real alerting.
+    public static func factory(
+        logger: Logger, timing: DeliveryTiming = DeliveryTiming()
+    ) -> DaemonAlertHookFactory {
+        { configuration, saved in
+            try DaemonAlerts(
+                configuration: configuration, savedLines: saved, logger: logger, timing: timing)
+        }
+    }
+
+    private static func dispatcher(
+        for configuration: Configuration, logger: Logger, timing: DeliveryTiming
+    ) throws -> NotificationDispatcher {
+        try NotificationDispatcher(
+            notifiers: configuration.notifiers, stateDirectory: configuration.stateDirectory,
+            hostname: HostName.resolve(configuration.hostname), timing: timing,
+            log: { logger.notice("\($0)") })
+    }
+
+    public func observe(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        source: String, time: Int64?
+    ) {
+        let cause: Cause? =
+            event.status == .sent && event.kind == .delivery
+            ? nil : (classification?.cause ?? .unclassified)
+        guard engine.wants(mta: event.mta, kind: event.kind, status: event.status, cause: cause)
+        else { return }
+        engine.observe(AlertEvent(event, classification, in: line, time: time ?? lastTick))
+    }
+
+    public func tick(now: Int64) {
+        lastTick = now
+        guard now != lastEvaluation else { return }
+        lastEvaluation = now
+        let notices = engine.evaluate(now: now)
+        guard !notices.isEmpty else { return }
+        if let dispatcher {
+            dispatcher.submit(notices)
+        } else {
+            for notice in notices {
+                logger.error(
+                    "no notifier is running; alert only logged: \(AlertLogLine.format(notice))")
+            }
+        }
+    }
+
+    public func checkpointLines() -> [String] { engine.checkpointLines() }
+
+    /// New rules keep the state of the rules that stay (matched by the checkpoint's rule
+    /// signatures); new notifiers restart the dispatcher, which takes over the same outbox.
+    public func reload(_ new: Configuration) {
+        if new.alerts != configuration.alerts {
+            do {
+                engine = try AlertEngine(
+                    rules: new.alerts, checkpointLines: engine.checkpointLines())
+            } catch {
+                logger.warning("alert state not carried over to the new rules: \(error)")
+                engine = AlertEngine(rules: new.alerts)
+            }
+            lastEvaluation = .min
+        }
+        if new.notifiers != configuration.notifiers || new.hostname != configuration.hostname {
+            dispatcher?.stop(drainSeconds: 2)
+            dispatcher = nil
+            do {
+                dispatcher = try Self.dispatcher(for: new, logger: logger, timing: timing)
+            } catch {
+                logger.error("notifiers not started, alerts are only logged: \(error)")
+            }
+        }
+        configuration = new
+    }
+
+    /// The dispatcher is kept after it stopped, for its counts; what is submitted after the
+    /// stop is stored for the next start, not sent.
+    public func stop() {
+        dispatcher?.stop()
+    }
+
+    public var firing: [String: Int] { engine.firing }
+
+    public var notifications: [DaemonHealth.NotificationCount] {
+        (dispatcher?.counts ?? []).map {
+            DaemonHealth.NotificationCount(
+                notifier: $0.notifier, result: $0.result.rawValue, count: $0.count)
+        }
+    }
+}
