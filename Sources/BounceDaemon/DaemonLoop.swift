@@ -30,6 +30,8 @@ public final class DaemonLoop {
     private var pipeline: EventPipeline
     private let startTime: Int64
     private var checkpointTime: Int64?
+    /// The checkpoint last written, to leave an unchanged one alone.
+    private var lastSaved: Checkpoint?
     private var nextFlush: Int64 = 0
     private var nextWatchdog: Int64?
     /// Reopening failed journals waits for the next textfile write.
@@ -116,20 +118,44 @@ public final class DaemonLoop {
     }
 
     /// Rebalances the destinations, writes the checkpoint and then the textfile.
+    ///
+    /// A checkpoint equal to the last one saved (nothing read, nothing counted, no alert
+    /// state changed) is not written again until `unchangedCheckpointSeconds` have passed:
+    /// the fsyncs are most of what an idle daemon costs, and the timestamp still moves often
+    /// enough for `bouncewatch_checkpoint_timestamp_seconds` to show the daemon alive.
     public func flush() {
         let now = Clocks.wallSeconds()
         pipeline.metrics.rebalance()
         pipeline.alerts.tick(now: now)
-        do {
-            try store.save(checkpoint(at: now))
-            checkpointTime = now
-            clearProblem("checkpoint")
-        } catch {
-            problem("checkpoint", error.description)
+        let next = checkpoint(at: now)
+        if !savedRecently(next, now: now) {
+            do {
+                try store.save(next)
+                checkpointTime = now
+                lastSaved = next
+                clearProblem("checkpoint")
+            } catch {
+                problem("checkpoint", error.description)
+            }
         }
         writeTextfile()
         retryDue = true
     }
+
+    /// True when `next` differs from the last checkpoint saved only in its time and the
+    /// metrics store's rebalance clock, and that one is younger than
+    /// `unchangedCheckpointSeconds`.
+    private func savedRecently(_ next: Checkpoint, now: Int64) -> Bool {
+        guard let saved = lastSaved, let time = checkpointTime, now >= time,
+            now - time < Self.unchangedCheckpointSeconds
+        else { return false }
+        return saved.sources == next.sources && saved.alerts == next.alerts
+            && MetricsStore.sameExceptClock(saved.metrics, next.metrics)
+    }
+
+    /// How long a checkpoint with nothing new may go unwritten; well inside the 10 minutes
+    /// after which the packaged Prometheus rules call the checkpoint stale.
+    static let unchangedCheckpointSeconds: Int64 = 300
 
     /// The last steps before the loop ends: what is left is read, the checkpoint and the
     /// textfile written, and the notifiers given a few seconds to deliver what is due.

@@ -50,6 +50,22 @@ extension MetricsFixture {
         #expect(copy.checkpointLines() == store.checkpointLines())
     }
 
+    @Test func anIdleRebalanceChangesOnlyTheClock() {
+        // The default policy: windows move every 20 rebalances, so the next ones are idle.
+        var store = MetricsStore(topDestinations: 5)
+        store.add(MetricsFixture.sent("example.org"), times: 3, source: "mail.log", time: 1)
+        store.rebalance()
+        let before = store.checkpointLines()
+        store.rebalance()
+        let idle = store.checkpointLines()
+        #expect(before != idle)
+        #expect(MetricsStore.sameExceptClock(before, idle))
+        store.add(MetricsFixture.sent("candidate.example"))
+        #expect(!MetricsStore.sameExceptClock(idle, store.checkpointLines()))
+        store.countLine(.unrecognized, source: "mail.log")
+        #expect(!MetricsStore.sameExceptClock(idle, store.checkpointLines()))
+    }
+
     @Test func hostileNamesRoundTripOnOneLineEach() throws {
         let store = MetricsFixture.hostileStore()
         let lines = store.checkpointLines()

@@ -94,6 +94,24 @@ import Testing
             second.renderTextfile().contains("bouncewatch_alerts_firing{rule=\"blacklisted\"} 1"))
     }
 
+    @Test func aFiringAlertAloneDoesNotRewriteTheCheckpoint() throws {
+        let harness = try DaemonHarness()
+        let now = Int64(Date().timeIntervalSince1970)
+        try write(harness, Self.blacklisting(at: now - 5))
+        let loop = try loop(harness, configuration(harness))
+        loop.poll()
+        loop.flush()
+        var info = stat()
+        try #require(stat(harness.path("state/checkpoint"), &info) == 0)
+        let first = info.st_ino
+        loop.poll()
+        loop.flush()
+        loop.finish()
+        try #require(stat(harness.path("state/checkpoint"), &info) == 0)
+        #expect(info.st_ino == first)
+        #expect(messages(harness).count == 1)
+    }
+
     @Test func lastWeeksBlacklistingIsReadButNotMailed() throws {
         let harness = try DaemonHarness()
         let weekAgo = Int64(Date().timeIntervalSince1970) - 7 * 86_400

@@ -129,3 +129,33 @@ import Testing
         _ = first
     }
 }
+
+/// An idle daemon leaves its checkpoint alone: no fsync every interval for nothing.
+@Suite struct IdleCheckpointTests {
+    private func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    @Test func anUnchangedCheckpointIsNotWrittenAgain() throws {
+        let harness = try DaemonHarness()
+        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        try harness.append("mail.log", 10)
+        let loop = try harness.loop(configuration)
+        let checkpoint = harness.path("state/checkpoint")
+        loop.poll()
+        loop.flush()
+        let first = try #require(inode(checkpoint))
+        for _ in 0..<3 {
+            loop.poll()
+            loop.flush()
+        }
+        // Each save renames a new file over the old one, so a save shows as a new inode.
+        #expect(inode(checkpoint) == first)
+        try harness.append("mail.log", 1)
+        loop.poll()
+        loop.flush()
+        #expect(inode(checkpoint) != first)
+        harness.expectTruth(loop)
+    }
+}

@@ -84,6 +84,18 @@ extension MetricsStore {
         return lines
     }
 
+    /// True when two `checkpointLines()` differ at most in the rebalance clock (`epoch`),
+    /// which moves at every textfile write even when nothing was counted. An idle daemon
+    /// uses this to leave its checkpoint alone; losing a few idle ticks in a crash only
+    /// delays a demotion.
+    public static func sameExceptClock(_ first: [String], _ second: [String]) -> Bool {
+        guard first.count == second.count else { return false }
+        for (one, other) in zip(first, second) where one != other {
+            guard one.hasPrefix("epoch "), other.hasPrefix("epoch ") else { return false }
+        }
+        return true
+    }
+
     /// A store that continues from `checkpointLines` (as written by `checkpointLines()`).
     ///
     /// Throws, changing nothing, on anything but a complete and consistent checkpoint of a
