@@ -24,7 +24,7 @@ import Testing
                 AlertFixture.blacklisted(time, to: "d\(index % 7).example")
             },
             subject:
-                "[bouncewatch] mx1: blacklisted by zen.spamhaus.org (203.0.113.5) - 42 deferrals"
+                "[bouncewatch] mx1: blacklisted by Spamhaus ZEN (203.0.113.5) - 42 deferrals"
                 + " to 7 domains"),
         SubjectCase(
             rule: "deferral-storm",

@@ -45,7 +45,7 @@ import Testing
         #expect(mail.values("References") == ["<bouncewatch.0123456789abcdef.1699999000@mx1>"])
         #expect(
             mail.subject
-                == "[bouncewatch] mx1: blacklisted by zen.spamhaus.org (203.0.113.5) - "
+                == "[bouncewatch] mx1: blacklisted by Spamhaus ZEN (203.0.113.5) - "
                 + "42 deferrals to 7 domains")
         #expect(mail.headerLines.allSatisfy { $0.utf8.count <= 78 })
     }
@@ -54,11 +54,11 @@ import Testing
         let mail = ParsedAlertMail(
             AlertMail.compose(Self.blacklistNotice(), envelope: Self.envelope))
         let body = mail.body
-        #expect(body.hasPrefix("FIRING: blacklisted by zen.spamhaus.org (203.0.113.5)\n"))
+        #expect(body.hasPrefix("FIRING: blacklisted by Spamhaus ZEN (203.0.113.5)\n"))
         #expect(body.contains("42 matching events in the last 15 min"))
         #expect(body.contains("Listed IP:    203.0.113.5\n"))
         #expect(body.contains("Delisting:    https://check.spamhaus.org/\n"))
-        #expect(body.contains("Block list:   zen.spamhaus.org\n"))
+        #expect(body.contains("Block list:   Spamhaus ZEN (zen.spamhaus.org)\n"))
         #expect(body.contains("Destinations (7, the top 2):\n  gmail.com             20\n"))
         #expect(body.contains("Started:      2023-11-14 22:56:40 +0100\n"))
         #expect(body.contains("  | Nov 14 23:10:01 mx1 postfix/smtp[1]: 4AB: to=<a@gmail.com>"))
@@ -77,7 +77,7 @@ import Testing
         #expect(mail.problems == [])
         #expect(
             mail.subject
-                == "[bouncewatch] mx1: RESOLVED blacklisted by zen.spamhaus.org (203.0.113.5)")
+                == "[bouncewatch] mx1: RESOLVED blacklisted by Spamhaus ZEN (203.0.113.5)")
         #expect(mail.values("X-Bouncewatch-State") == ["resolved"])
         #expect(mail.body.hasPrefix("RESOLVED: "))
         #expect(mail.body.contains("The condition no longer holds: 0 matching events"))

@@ -68,6 +68,7 @@ import Testing
         try #require(mails.count == 1)
         let mail = mails[0]
         #expect(mail.contains("Subject: [bouncewatch] mx1: blacklisted"))
+        #expect(mail.contains("blacklisted by Spamhaus ZEN (203.0.113.5)"))
         #expect(mail.contains("zen.spamhaus.org"))
         #expect(mail.contains("203.0.113.5"))
         #expect(mail.contains("Auto-Submitted: auto-generated"))
@@ -110,6 +111,37 @@ import Testing
         try #require(stat(harness.path("state/checkpoint"), &info) == 0)
         #expect(info.st_ino == first)
         #expect(messages(harness).count == 1)
+    }
+
+    @Test func aReloadKeepsFiringAlertsAndMovesToTheNewNotifiers() throws {
+        let harness = try DaemonHarness()
+        let now = Int64(Date().timeIntervalSince1970)
+        try write(harness, Self.blacklisting(at: now - 5))
+        let config = configuration(harness)
+        let loop = try loop(harness, config)
+        loop.poll()
+        loop.flush()
+        var next = config
+        next.notifiers = [.file(FileNotifierConfig(path: harness.path("second.mbox")))]
+        next.alerts = [Self.rule, Self.namedRule("blacklisted-too")]
+        loop.apply(next)
+        try write(harness, Self.blacklisting(at: now - 1, to: "yahoo.com"))
+        loop.finish()
+        // The first rule was firing before the reload: nothing new to send for it. The new
+        // rule fires for the first time and goes to the new notifier only.
+        #expect(messages(harness).count == 1)
+        let second = try String(contentsOfFile: harness.path("second.mbox"), encoding: .utf8)
+        #expect(second.contains("X-Bouncewatch-Rule: blacklisted-too"))
+        #expect(!second.contains("X-Bouncewatch-Rule: blacklisted\n"))
+        let text = loop.renderTextfile()
+        #expect(text.contains("bouncewatch_alerts_firing{rule=\"blacklisted\"} 1"))
+        #expect(text.contains("bouncewatch_alerts_firing{rule=\"blacklisted-too\"} 1"))
+    }
+
+    static func namedRule(_ name: String) -> AlertRule {
+        var rule = Self.rule
+        rule.name = name
+        return rule
     }
 
     @Test func lastWeeksBlacklistingIsReadButNotMailed() throws {

@@ -4,7 +4,7 @@ enum AlertHeadline {
     /// The longest piece of log text (a destination, a list name, an IP) in a subject.
     static let pieceLimit = 64
 
-    /// `blacklisted by zen.spamhaus.org (203.0.113.5)`, `deferral storm at gmail.com`.
+    /// `blacklisted by Spamhaus ZEN (203.0.113.5)`, `deferral storm at gmail.com`.
     static func what(_ notice: AlertNotice) -> String {
         let location = locationSuffix(notice)
         if notice.ratio != nil || notice.denominator != nil,
@@ -14,7 +14,7 @@ enum AlertHeadline {
         }
         if notice.cause == .blacklisted || label(.blocklist, of: notice) != nil {
             let list = label(.blocklist, of: notice) ?? notice.blocklist?.name ?? "a block list"
-            var text = "blacklisted by \(piece(list))"
+            var text = "blacklisted by \(piece(BlocklistDisplayName.of(list)))"
             if let address = notice.listedIP { text += " (\(piece(address)))" }
             return text + location + otherLabels(notice)
         }

@@ -74,7 +74,9 @@ enum AlertMailBody {
                 notice.causes.map { "\($0.cause.identifier) \($0.count)" }.joined(separator: ", "))
         }
         if let blocklist = notice.blocklist {
-            lines += row("Block list", UntrustedText.inline(blocklist.name, limit: 60))
+            let shown = BlocklistDisplayName.of(blocklist.name)
+            let text = shown == blocklist.name ? shown : "\(shown) (\(blocklist.name))"
+            lines += row("Block list", UntrustedText.inline(text, limit: 80))
         }
         if let address = notice.listedIP {
             lines += row("Listed IP", UntrustedText.inline(address, limit: 60))
