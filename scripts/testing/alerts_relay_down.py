@@ -13,6 +13,10 @@
    the Message-ID stored in the outbox, the outbox empties, and the alert is still firing.
 4. More lines of the same listing while it fires, and a few seconds more: still exactly one
    mail (the alert state came back from the checkpoint; a firing alert is not mailed again).
+5. The relay goes down again while the daemon runs, and a SpamCop listing (a new incident)
+   fails; the relay comes back, and the retry after the 30 s backoff (DeliveryTiming; no
+   shorter setting exists outside unit tests) delivers it, with the Message-ID it was stored
+   with. This step takes about half a minute.
 """
 
 import argparse
@@ -35,8 +39,10 @@ from alerts_common import (  # noqa: E402
     metric,
     outbox_files,
     outbox_message,
+    parse_mail,
     smtp_notifier,
     start_daemon,
+    syslog_stamp,
     wait_until,
     write_config,
 )
@@ -44,6 +50,17 @@ from crash_daemon import Textfile, main_wrapper, require_binary  # noqa: E402
 
 TIMEOUT = 30
 OPS = ["ops@example.net"]
+# The first retry of a failed delivery (DeliveryTiming.firstRetrySeconds).
+RETRY_SECONDS = 30
+
+
+def spamcop_line(moment):
+    """A deferral because SpamCop lists 198.51.100.7: a second incident (another list)."""
+    return (f"{syslog_stamp(moment)} mx1 postfix/smtp[4250]: 5E6F7A8B01: to=<erin@isp.example>, "
+            "relay=mx.isp.example[192.0.2.40]:25, delay=0.5, delays=0.1/0/0.2/0.2, dsn=4.7.1, "
+            "status=deferred (host mx.isp.example[192.0.2.40] said: 450 4.7.1 Client host "
+            "[198.51.100.7] blocked using bl.spamcop.net (in reply to RCPT TO command))\n"
+            ).encode()
 
 
 def run(binary):
@@ -124,9 +141,42 @@ def run(binary):
         if meta["rcpt_tos"] != OPS:
             raise CheckFailed(f"RCPT TO {meta['rcpt_tos']}, expected {OPS}")
         check_alert_mail(raw, OPS, samples=quoted)
+
+        # 5. Down again while the daemon runs: a new incident is retried after the backoff.
+        sink.stop()
+        append(log, spamcop_line(time.time()))
+        wait_until(
+            lambda: (metric(textfile, "bouncewatch_notifications_total", notifier="smtp",
+                            result="failed") or 0) >= 1,
+            TIMEOUT, "the second alert to fail while the relay is down", daemon)
+        failed_at = time.monotonic()
+        pending = outbox_files(state, "smtp")
+        if len(pending) != 1:
+            raise CheckFailed(f"{len(pending)} files in the smtp outbox, expected 1: {pending}")
+        stored, record = outbox_message(pending[0])
+        if record["notice"]["blocklist"] != "bl.spamcop.net":
+            raise CheckFailed(f"the outbox holds {record['notice']}, not the SpamCop alert")
+        sink.start()
+        wait_until(lambda: len(sink.messages()) >= 2, RETRY_SECONDS + TIMEOUT,
+                   "the retry of the second alert once the relay is back", daemon)
+        retried = time.monotonic() - failed_at
+        wait_until(lambda: not outbox_files(state, "smtp"), TIMEOUT,
+                   "the outbox to empty after the retry", daemon)
+        messages = sink.messages()
+        if len(messages) != 2 or message_id_of(messages[1][0]) != message_id_of(stored):
+            ids = [message_id_of(raw) for raw, _ in messages]
+            raise CheckFailed(f"mails {ids} at the sink, expected the first one and "
+                              f"{message_id_of(stored)}")
+        subject = str(parse_mail(messages[1][0])["Subject"])
+        if "blacklisted by bl.spamcop.net (198.51.100.7)" not in subject:
+            raise CheckFailed(f"the second alert's Subject is {subject!r}")
+        if retried < RETRY_SECONDS - 2:
+            raise CheckFailed(f"retried after {retried:.1f} s, before the {RETRY_SECONDS} s "
+                              "backoff")
         daemon.terminate()
         print(f"alerts-relay-down: failed while the relay was down, kept across SIGTERM, "
-              f"delivered {delay:.1f} s after the restart, once")
+              f"delivered {delay:.1f} s after the restart, once; a later alert retried "
+              f"{retried:.1f} s after its failure")
     finally:
         if daemon is not None:
             daemon.stop_quietly()
