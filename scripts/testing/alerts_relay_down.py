@@ -3,6 +3,10 @@
 
     alerts_relay_down.py --binary PATH
 
+0. The relay accepts connections but never answers, next to a `file` notifier: the mbox gets
+   the alert at once, SIGTERM ends the daemon within the drain time, the smtp alert stays in
+   the outbox and is delivered once the relay works and the daemon is started again; the
+   mbox still holds one mail.
 1. `bouncewatch run` with one `smtp` notifier to a loopback port where nothing listens; a
    Spamhaus ZEN listing is appended to its log (lines stamped now). The alert fires: the
    textfile counts a failed notification, shows the alert firing, and the composed mail sits
@@ -20,13 +24,16 @@
 """
 
 import argparse
+import mailbox
 import os
+import socket
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from alerts_common import (  # noqa: E402
+    HOSTNAME,
     CheckFailed,
     Scratch,
     Sink,
@@ -184,11 +191,81 @@ def run(binary):
         scratch.cleanup()
 
 
+def relay_hangs(binary):
+    """The relay accepts connections and never answers: the `file` notifier next to it is not
+    held up, SIGTERM still ends the daemon within the drain time (5 s, plus 3 s for the
+    cancelled attempt), and the alert waits in the outbox for the next start."""
+    scratch = Scratch("bouncewatch-alerts-relay-hangs-")
+    tarpit = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tarpit.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    tarpit.bind(("127.0.0.1", 0))
+    tarpit.listen(8)
+    port = tarpit.getsockname()[1]
+    sink = Sink(scratch, "sink", port)
+    daemon = None
+    try:
+        log, textfile = scratch.join("mail.log"), Textfile(scratch.join("bouncewatch.prom"))
+        state, mbox = scratch.join("state"), scratch.join("alerts.mbox")
+        open(log, "wb").close()
+        config = scratch.join("bouncewatch.yml")
+        notifiers = (smtp_notifier(port, OPS).replace("timeout: 10s", "timeout: 60s")
+                     + f"  - type: file\n    path: {mbox}\n")
+        write_config(config, log, state, textfile.path, blacklisted_rule(group_wait="0s"),
+                     notifiers)
+        daemon = start_daemon(binary, scratch, config)
+        wait_until(lambda: textfile.samples() is not None, TIMEOUT,
+                   "the daemon's first textfile", daemon)
+        lines, quoted = blacklisting_lines(time.time())
+        append(log, lines)
+        wait_until(lambda: os.path.exists(mbox), 10,
+                   "the mbox alert while the SMTP relay hangs (notifiers must not wait on "
+                   "each other)", daemon)
+        wait_until(lambda: outbox_files(state, "smtp"), TIMEOUT, "the smtp alert in the outbox",
+                   daemon)
+        time.sleep(1)
+        stopping = time.monotonic()
+        daemon.terminate(timeout=15)
+        took = time.monotonic() - stopping
+        if len(outbox_files(state, "smtp")) != 1:
+            raise CheckFailed(f"after SIGTERM the smtp outbox holds {outbox_files(state, 'smtp')}"
+                              ", expected the hung alert")
+        tarpit.close()
+        sink.start()
+        daemon.start()
+        wait_until(sink.messages, 15, "the hung alert at the sink after the restart", daemon)
+        wait_until(lambda: not outbox_files(state, "smtp"), TIMEOUT,
+                   "the outbox to empty after the delivery", daemon)
+        time.sleep(2)
+        daemon.terminate()
+        if len(sink.messages()) != 1:
+            raise CheckFailed(f"{len(sink.messages())} mails at the sink, expected one")
+        check_alert_mail(sink.messages()[0][0], OPS, samples=quoted)
+        box = mailbox.mbox(mbox)
+        if len(box) != 1:
+            raise CheckFailed(f"{len(box)} mails in the mbox, expected one (not sent again)")
+        check_alert_mail(box.get_bytes(box.keys()[0]), [f"postmaster@{HOSTNAME}"],
+                         samples=quoted, sender=f"bouncewatch@{HOSTNAME}")
+        print(f"alerts-relay-down: a hanging relay held up neither the file notifier nor the "
+              f"stop ({took:.1f} s after SIGTERM); delivered after the restart")
+    finally:
+        if daemon is not None:
+            daemon.stop_quietly()
+        tarpit.close()
+        sink.stop()
+        scratch.cleanup()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=os.environ.get("BOUNCEWATCH_BIN"))
     args = parser.parse_args()
-    return main_wrapper(lambda: run(require_binary(args.binary)))
+
+    def both():
+        binary = require_binary(args.binary)
+        relay_hangs(binary)
+        run(binary)
+
+    return main_wrapper(both)
 
 
 if __name__ == "__main__":
