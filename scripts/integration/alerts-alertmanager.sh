@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A real prometheus-alertmanager on loopback receives the daemon's alert, shows it in
-# /api/v2/alerts, and resolves it when the rule's window has passed.
+# /api/v2/alerts, and resolves it when the rule's window has passed, after a restart in between.
 # See scripts/testing/alerts_alertmanager.py.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
