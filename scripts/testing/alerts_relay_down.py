@@ -217,7 +217,7 @@ def relay_hangs(binary):
                    "the daemon's first textfile", daemon)
         lines, quoted = blacklisting_lines(time.time())
         append(log, lines)
-        wait_until(lambda: os.path.exists(mbox), 10,
+        wait_until(lambda: os.path.exists(mbox), 20,
                    "the mbox alert while the SMTP relay hangs (notifiers must not wait on "
                    "each other)", daemon)
         wait_until(lambda: outbox_files(state, "smtp"), TIMEOUT, "the smtp alert in the outbox",
