@@ -3,7 +3,8 @@
 
 Listens on one loopback address and port and stores every accepted message in
 DIR/<n>.eml (the raw bytes as received) with DIR/<n>.json beside it (envelope sender,
-recipients, the authenticated user or null, whether the session used TLS).
+recipients, the authenticated user or null, whether the session used TLS, the HELO/EHLO
+name). Started again on the same directory, it numbers on from the highest <n> there.
 
     smtp_sink.py --port 2525 --dir DIR [--tls none|starttls|implicit --cert C --key K]
                  [--user NAME --password-file FILE] [--ready-file FILE]
@@ -31,7 +32,10 @@ class Store:
 
     def __init__(self, directory):
         self.directory = directory
-        self.count = 0
+        # A sink started again on the same directory numbers on after what is there.
+        numbers = [int(name[:-4]) for name in os.listdir(directory)
+                   if name.endswith(".eml") and name[:-4].isdigit()]
+        self.count = max(numbers, default=0)
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
@@ -42,6 +46,7 @@ class Store:
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
             "user": authenticated_user(session),
+            "helo": session.host_name,
             "tls": session.ssl is not None
             or server.transport.get_extra_info("ssl_object") is not None,
         }
