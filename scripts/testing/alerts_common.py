@@ -32,6 +32,8 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 LISTED_IP = "203.0.113.5"
 BLOCKLIST = "zen.spamhaus.org"
+# How subjects and bodies name it.
+BLOCKLIST_SHOWN = "Spamhaus ZEN"
 DELIST_URL = "https://check.spamhaus.org/"
 HOSTNAME = "mx1"
 FROM = "bouncewatch@mx1.example.net"
@@ -407,7 +409,7 @@ def check_alert_mail(raw, to, rule="blacklisted", samples=(), state="firing", se
     expected_subject = f"[bouncewatch] {HOSTNAME}: "
     if state == "resolved":
         expected_subject += "RESOLVED "
-    expected_subject += f"blacklisted by {BLOCKLIST} ({LISTED_IP})"
+    expected_subject += f"blacklisted by {BLOCKLIST_SHOWN} ({LISTED_IP})"
     if not subject.startswith(expected_subject):
         problems.append(f"Subject {subject!r} does not start with {expected_subject!r}")
     if mail["X-Bouncewatch-Rule"] != rule:

@@ -175,7 +175,7 @@ def run(binary):
             raise CheckFailed(f"mails {ids} at the sink, expected the first one and "
                               f"{message_id_of(stored)}")
         subject = str(parse_mail(messages[1][0])["Subject"])
-        if "blacklisted by bl.spamcop.net (198.51.100.7)" not in subject:
+        if "blacklisted by SpamCop (198.51.100.7)" not in subject:
             raise CheckFailed(f"the second alert's Subject is {subject!r}")
         if retried < RETRY_SECONDS - 2:
             raise CheckFailed(f"retried after {retried:.1f} s, before the {RETRY_SECONDS} s "
