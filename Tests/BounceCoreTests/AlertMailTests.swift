@@ -202,4 +202,22 @@ import Testing
             for: Self.blacklistNotice(), hostname: "mx1.example.net", unique: 255)
         #expect(generated == "<bouncewatch.0123456789abcdef.1699999900.firing.ff@mx1.example.net>")
     }
+
+    @Test func longIdentifiersAreFoldedBeforeTheAngleBracket() {
+        var envelope = Self.envelope
+        envelope.hostname = "mail-gateway-01.eu-west-1.example.net"
+        envelope.messageID = AlertMailEnvelope.messageID(
+            for: Self.blacklistNotice(), hostname: envelope.hostname, unique: 0xdead_beef)
+        let mail = ParsedAlertMail(AlertMail.compose(Self.blacklistNotice(), envelope: envelope))
+        // An identifier cannot be folded inside, so only a line holding one alone may pass 78.
+        let folded = " " + envelope.messageID
+        #expect(
+            mail.headerLines.allSatisfy {
+                $0.utf8.count <= 78 || ($0.hasPrefix(" <") && !$0.dropFirst().contains(" "))
+            })
+        #expect(mail.headerLines.contains("Message-ID:"))
+        #expect(mail.headerLines.contains(folded))
+        let value = mail.values("Message-ID").first?.trimmingCharacters(in: .whitespaces)
+        #expect(value == envelope.messageID)
+    }
 }

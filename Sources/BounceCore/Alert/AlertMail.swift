@@ -12,10 +12,10 @@ public enum AlertMail {
         lines += MailHeader.addressList("From", [envelope.from])
         lines += MailHeader.addressList("To", envelope.to)
         lines += MailHeader.unstructured("Subject", subject(notice, hostname: envelope.hostname))
-        lines.append("Message-ID: " + messageID(notice, envelope: envelope))
+        lines += identifier("Message-ID", messageID(notice, envelope: envelope))
         // Every notice of one incident refers to the same (never sent) root, so mail readers
         // thread the alert, its reminders and its resolution together.
-        lines.append("References: " + incidentID(notice, envelope: envelope))
+        lines += identifier("References", incidentID(notice, envelope: envelope))
         lines.append("Auto-Submitted: auto-generated")
         lines.append("X-Auto-Response-Suppress: All")
         lines.append("MIME-Version: 1.0")
@@ -48,6 +48,14 @@ public enum AlertMail {
         case .firing: text += AlertHeadline.what(notice) + " - " + AlertHeadline.numbers(notice)
         }
         return MailHeader.clean(text, limit: subjectLimit)
+    }
+
+    /// `Name: <id>` on one line when it fits in 78 characters, else folded before the id
+    /// (RFC 5322 allows folding white space there), so long host names keep header lines
+    /// short.
+    private static func identifier(_ name: String, _ id: String) -> [String] {
+        let line = "\(name): \(id)"
+        return line.utf8.count <= 78 ? [line] : ["\(name):", " " + id]
     }
 
     private static func messageID(_ notice: AlertNotice, envelope: AlertMailEnvelope) -> String {
