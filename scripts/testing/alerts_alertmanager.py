@@ -37,6 +37,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from alerts_common import (  # noqa: E402
     BLOCKLIST,
+    BLOCKLIST_SHOWN,
     DELIST_URL,
     HOSTNAME,
     LISTED_IP,
@@ -187,7 +188,7 @@ def check_active(alert):
     for needed in (LISTED_IP, DELIST_URL):
         if needed not in description:
             problems.append(f"description {description!r} does not name {needed}")
-    if f"blacklisted by {BLOCKLIST} ({LISTED_IP})" not in summary:
+    if f"blacklisted by {BLOCKLIST_SHOWN} ({LISTED_IP})" not in summary:
         problems.append(f"summary {summary!r} does not name the list and the IP")
     ahead = epoch(alert["endsAt"]) - time.time()
     if ahead < FIRING_VALIDITY_SECONDS / 2:
