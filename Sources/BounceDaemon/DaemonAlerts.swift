@@ -65,7 +65,11 @@ public final class DaemonAlerts: DaemonAlertHook {
             ? nil : (classification?.cause ?? .unclassified)
         guard engine.wants(mta: event.mta, kind: event.kind, status: event.status, cause: cause)
         else { return }
-        engine.observe(AlertEvent(event, classification, in: line, time: time ?? lastTick))
+        let keepLine = engine.keepsLine(
+            mta: event.mta, kind: event.kind, status: event.status, cause: cause)
+        engine.observe(
+            AlertEvent(
+                event, classification, in: line, time: time ?? lastTick, keepingLine: keepLine))
     }
 
     public func tick(now: Int64) {

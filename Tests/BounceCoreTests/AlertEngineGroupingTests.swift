@@ -144,6 +144,11 @@ import Testing
         #expect(engine.wants(mta: .postfix, kind: .delivery, status: .sent, cause: nil))
         #expect(
             !AlertEngine(rules: []).wants(mta: .exim, kind: .delivery, status: .sent, cause: nil))
+        // A sent delivery only counts towards the deferral storm's denominator: its line can
+        // never be a sample. A deferral can.
+        #expect(!engine.keepsLine(mta: .postfix, kind: .delivery, status: .sent, cause: nil))
+        #expect(
+            engine.keepsLine(mta: .postfix, kind: .delivery, status: .deferred, cause: .network))
     }
 
     @Test func tooManyGroupsMakeRoomByDroppingTheSmallestQuietOne() {

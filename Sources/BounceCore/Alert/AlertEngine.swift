@@ -9,12 +9,18 @@ public struct AlertEngine: Sendable {
     var states: [AlertRuleState]
     /// `wants` answers, indexed by `wantIndex`.
     private var wanted: [Bool]
+    /// `keepsLine` answers, indexed the same way.
+    private var sampled: [Bool]
 
     /// An engine with no state.
     public init(rules: [AlertRule]) {
         states = rules.map(AlertRuleState.init)
         wanted = []
-        wanted = Self.wantTable(states)
+        sampled = []
+        wanted = Self.table(states) { $0.couldMatch(mta: $1, kind: $2, status: $3, cause: $4) }
+        sampled = Self.table(states) {
+            $0.filter.couldMatch(mta: $1, kind: $2, status: $3, cause: $4)
+        }
     }
 
     /// The rules, in configuration order.
@@ -59,6 +65,14 @@ public struct AlertEngine: Sendable {
         wanted[Self.wantIndex(mta: mta, kind: kind, status: status, cause: cause)]
     }
 
+    /// True when some rule's `match` (not only a ratio's `ratio_of`) could take an event with
+    /// these properties, so its log line may become a sample: only then is the line worth
+    /// copying into the `AlertEvent`.
+    public func keepsLine(mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?) -> Bool
+    {
+        sampled[Self.wantIndex(mta: mta, kind: kind, status: status, cause: cause)]
+    }
+
     private static func wantIndex(
         mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?
     ) -> Int {
@@ -71,7 +85,11 @@ public struct AlertEngine: Sendable {
             + Int(status.rawValue)) * causes + causeIndex
     }
 
-    private static func wantTable(_ states: [AlertRuleState]) -> [Bool] {
+    /// `decides` for every combination of properties, true when some rule's state says yes.
+    private static func table(
+        _ states: [AlertRuleState],
+        _ decides: (AlertRuleState, MTA, EventKind, DeliveryStatus, Cause?) -> Bool
+    ) -> [Bool] {
         let size =
             MTA.allCases.count * EventKind.allCases.count * DeliveryStatus.allCases.count
             * (Cause.allCases.count + 1)
@@ -82,9 +100,7 @@ public struct AlertEngine: Sendable {
                 for status in DeliveryStatus.allCases {
                     for cause in causes {
                         table[wantIndex(mta: mta, kind: kind, status: status, cause: cause)] =
-                            states.contains {
-                                $0.couldMatch(mta: mta, kind: kind, status: status, cause: cause)
-                            }
+                            states.contains { decides($0, mta, kind, status, cause) }
                     }
                 }
             }

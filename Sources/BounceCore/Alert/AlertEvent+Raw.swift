@@ -6,10 +6,13 @@ extension AlertEvent {
     /// delivery is our own sending, a reject is a client of ours refused, and an
     /// authentication failure is inbound when the line names a client of ours and outbound
     /// (our login at a relay) otherwise. The line and the texts taken from it are cut to the
-    /// engine's limits here, so nothing unbounded from the log is kept.
+    /// engine's limits here, so nothing unbounded from the log is kept. With `keepingLine`
+    /// false the line is left empty: an event that only counts towards a ratio's denominator
+    /// never becomes a sample (`AlertEngine.keepsLine` says which do), and most deliveries
+    /// are such events.
     public init(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        time: Int64
+        time: Int64, keepingLine: Bool = true
     ) {
         let cause: Cause? =
             event.status == .sent && event.kind == .delivery
@@ -29,7 +32,7 @@ extension AlertEvent {
             blocklist: classification?.blocklist,
             listedIP: listed.isEmpty
                 ? nil : UTF8Prefix.string(listed.slice(of: line), atMost: AlertLimits.textBytes),
-            line: UTF8Prefix.string(line, atMost: AlertLimits.lineBytes))
+            line: keepingLine ? UTF8Prefix.string(line, atMost: AlertLimits.lineBytes) : "")
     }
 
     /// ASCII lower case only: domain names compare case-insensitively in ASCII, and other

@@ -195,7 +195,15 @@ struct AlertRuleState: Sendable {
         guard groups.count >= AlertLimits.groupsPerRule else { return true }
         var quiet: [(key: [String], weight: Int)] = []
         quiet.reserveCapacity(groups.count)
-        for (key, group) in groups where group.isQuiet { quiet.append((key, group.weight)) }
+        // Through the index, so each group is read in place rather than copied out with all
+        // its arrays.
+        var index = groups.startIndex
+        while index != groups.endIndex {
+            if groups.values[index].isQuiet {
+                quiet.append((groups.keys[index], groups.values[index].weight))
+            }
+            index = groups.index(after: index)
+        }
         guard !quiet.isEmpty else { return false }
         let batch = max(1, AlertLimits.groupsPerRule / 8)
         for victim in quiet.sorted(by: { $0.weight < $1.weight }).prefix(batch) {
