@@ -4,34 +4,26 @@ import Testing
 
 /// The annotated samples in `Tests/Fixtures/postfix.fixture`.
 @Suite struct PostfixFixtureTests {
-    static let cases = FixtureFile.load("postfix.fixture")
+    static let fixture = ParserFixture<PostfixRun>("postfix.fixture")
 
-    @Test(arguments: cases)
+    @Test(arguments: fixture.cases)
     func fixtureLine(_ fixture: FixtureCase) {
         FixtureCheck.verify(fixture)
     }
 
     @Test func fixtureIsNotEmpty() {
-        #expect(Self.cases.count >= PostfixBranch.allCases.count)
+        Self.fixture.expectASamplePerBranchAtLeast()
     }
 
     /// Every branch of the parser has at least one sample line.
     @Test func everyBranchHasASample() {
-        var covered = Set<PostfixBranch>()
-        for fixture in Self.cases {
-            let outcome = PostfixRun.run(fixture.line)
-            #expect(outcome.routed, "\(fixture.testDescription) does not reach the Postfix parser")
-            covered.insert(outcome.branch)
-        }
-        for branch in PostfixBranch.allCases {
-            #expect(covered.contains(branch), "no fixture line for PostfixBranch.\(branch)")
-        }
+        Self.fixture.expectEveryBranchCovered()
     }
 
     /// The `# branch:` comment above each sample names the branch the parser takes.
     @Test func annotatedBranchesMatch() throws {
         let text = try String(
-            contentsOf: FixtureFile.directory.appendingPathComponent("postfix.fixture"),
+            contentsOf: FixtureFile.directory.appendingPathComponent(Self.fixture.file),
             encoding: .utf8)
         var expected: String?
         var checked = 0
@@ -47,6 +39,6 @@ import Testing
             expected = nil
             checked += 1
         }
-        #expect(checked == Self.cases.count)
+        #expect(checked == Self.fixture.cases.count)
     }
 }

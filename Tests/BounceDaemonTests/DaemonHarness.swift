@@ -47,6 +47,33 @@ final class DaemonHarness {
             control: LoopControl())
     }
 
+    /// The configuration most tests use: one file source, `logs/mail.log`, from its beginning.
+    var mailLogConfiguration: Configuration { configuration([fileSource("mail.log")]) }
+
+    /// Runs a daemon once, as a process would: it reads what is there and saves its checkpoint,
+    /// `whileRunning` gets it, and it ends, closing its files and leaving the state directory.
+    func runOnce(
+        _ configuration: Configuration, whileRunning: (DaemonLoop) throws -> Void = { _ in }
+    ) throws {
+        let first = try loop(configuration)
+        first.poll()
+        first.flush()
+        try whileRunning(first)
+    }
+
+    /// `runOnce`, then `whileStopped`, then a new daemon on the same state directory that has
+    /// read what it finds: the state of a daemon after a restart.
+    func restart(
+        _ configuration: Configuration, whileRunning: (DaemonLoop) throws -> Void = { _ in },
+        whileStopped: () throws -> Void = {}
+    ) throws -> DaemonLoop {
+        try runOnce(configuration, whileRunning: whileRunning)
+        try whileStopped()
+        let second = try loop(configuration)
+        second.poll()
+        return second
+    }
+
     /// `count` distinct Postfix delivery lines, statuses in turn, recorded in the truth unless
     /// `counted` is false (lines meant to be skipped, like those before a `start_at: end`).
     func lines(_ count: Int, counted: Bool = true) -> String {
@@ -75,6 +102,14 @@ final class DaemonHarness {
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    /// Writes `count` new lines over `logs/name` in place: the same inode, other content.
+    func rewrite(_ name: String, _ count: Int) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log(name)))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(lines(count).utf8))
+        try handle.close()
     }
 
     func rename(_ name: String, to target: String) throws {

@@ -9,47 +9,38 @@ import Testing
 @Suite struct DaemonRestartTests {
     @Test func cleanRestartContinuesCounters() throws {
         let harness = try DaemonHarness()
-        let configuration = harness.configuration([harness.fileSource("mail.log")])
         try harness.append("mail.log", 10)
-        var loop: DaemonLoop! = try harness.loop(configuration)
-        loop.poll()
-        loop.flush()
-        try harness.append("mail.log", 5)
-        loop = nil
-        loop = try harness.loop(configuration)
-        loop.poll()
+        let loop = try harness.restart(
+            harness.mailLogConfiguration,
+            whileRunning: { _ in try harness.append("mail.log", 5) })
         harness.expectTruth(loop)
     }
 
     @Test func crashRollsPositionsAndCountersBackTogether() throws {
         let harness = try DaemonHarness()
-        let configuration = harness.configuration([harness.fileSource("mail.log")])
         try harness.append("mail.log", 10)
-        var loop: DaemonLoop! = try harness.loop(configuration)
-        loop.poll()
-        loop.flush()
-        // Read after the checkpoint, then lost with the process: read again after the start.
-        try harness.append("mail.log", 6)
-        loop.poll()
-        loop = nil
-        loop = try harness.loop(configuration)
-        loop.poll()
+        let loop = try harness.restart(
+            harness.mailLogConfiguration,
+            whileRunning: { running in
+                // Read after the checkpoint, then lost with the process: read again after
+                // the start.
+                try harness.append("mail.log", 6)
+                running.poll()
+            })
         harness.expectTruth(loop)
     }
 
     @Test func rotationWhileStoppedReadsTheRotatedTailFirst() throws {
         let harness = try DaemonHarness()
-        let configuration = harness.configuration([harness.fileSource("mail.log")])
         try harness.append("mail.log", 10)
-        var loop: DaemonLoop! = try harness.loop(configuration)
-        loop.poll()
-        loop.flush()
-        loop = nil  // The process ends: its files are closed.
-        try harness.append("mail.log", 3)
-        try harness.rename("mail.log", to: "mail.log.1")
-        try harness.append("mail.log", 4)
-        loop = try harness.loop(configuration)
-        loop.poll()
+        // The process ends before the rotation: its files are closed.
+        let loop = try harness.restart(
+            harness.mailLogConfiguration,
+            whileStopped: {
+                try harness.append("mail.log", 3)
+                try harness.rename("mail.log", to: "mail.log.1")
+                try harness.append("mail.log", 4)
+            })
         harness.expectTruth(loop)
     }
 
@@ -58,21 +49,15 @@ import Testing
     /// of it, even where it is longer than the saved offset.
     @Test func sameInodeWithOtherContentIsReadFromItsStart() throws {
         let harness = try DaemonHarness()
-        let configuration = harness.configuration([harness.fileSource("mail.log")])
         try harness.append("mail.log", 5)
-        var loop: DaemonLoop! = try harness.loop(configuration)
-        loop.poll()
-        loop.flush()
-        let inode = harness.inode("mail.log")
-        loop = nil
-        // Rewritten in place: same inode, longer than before, different first bytes.
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: harness.log("mail.log")))
-        try handle.truncate(atOffset: 0)
-        try handle.write(contentsOf: Data(harness.lines(12).utf8))
-        try handle.close()
-        #expect(harness.inode("mail.log") == inode)
-        loop = try harness.loop(configuration)
-        loop.poll()
+        let loop = try harness.restart(
+            harness.mailLogConfiguration,
+            whileStopped: {
+                // Rewritten in place: same inode, longer than before, different first bytes.
+                let inode = harness.inode("mail.log")
+                try harness.rewrite("mail.log", 12)
+                #expect(harness.inode("mail.log") == inode)
+            })
         harness.expectTruth(loop)
     }
 
@@ -80,28 +65,22 @@ import Testing
     /// new file often gets the freed inode.
     @Test func deletedWhileStoppedAndRecreatedIsReadFromItsStart() throws {
         let harness = try DaemonHarness()
-        let configuration = harness.configuration([harness.fileSource("mail.log")])
         try harness.append("mail.log", 5)
-        var loop: DaemonLoop! = try harness.loop(configuration)
-        loop.poll()
-        loop.flush()
-        loop = nil
-        // The deleted file's lines were all read; only the new file's count.
-        try harness.remove("mail.log")
-        try harness.append("mail.log", 9)
-        loop = try harness.loop(configuration)
-        loop.poll()
+        let loop = try harness.restart(
+            harness.mailLogConfiguration,
+            whileStopped: {
+                // The deleted file's lines were all read; only the new file's count.
+                try harness.remove("mail.log")
+                try harness.append("mail.log", 9)
+            })
         harness.expectTruth(loop)
     }
 
     @Test func corruptCheckpointRefusesToStart() throws {
         let harness = try DaemonHarness()
-        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        let configuration = harness.mailLogConfiguration
         try harness.append("mail.log", 3)
-        var loop: DaemonLoop? = try harness.loop(configuration)
-        loop?.poll()
-        loop?.flush()
-        loop = nil
+        try harness.runOnce(configuration)
         let path = harness.stateDirectory + "/checkpoint"
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "written ", with: "written 1")
@@ -118,7 +97,7 @@ import Testing
 
     @Test func secondDaemonOnTheSameStateDirectoryIsRefused() throws {
         let harness = try DaemonHarness()
-        let configuration = harness.configuration([harness.fileSource("mail.log")])
+        let configuration = harness.mailLogConfiguration
         let first = try harness.loop(configuration)
         #expect {
             _ = try harness.loop(configuration)

@@ -20,14 +20,10 @@ Every random choice comes from `--seed` (default: CRASH_SEED, else a fresh one, 
 made up front, so a seed replays the same plan; only the daemon's own timing differs.
 """
 
-import argparse
-import json
 import os
 import random
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 
@@ -35,10 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import crash_maillog  # noqa: E402
 from crash_daemon import (  # noqa: E402
-    STATUSES,
     CheckFailed,
-    Daemon,
-    Textfile,
     count_statuses,
     describe,
     file_source,
@@ -47,10 +40,9 @@ from crash_daemon import (  # noqa: E402
     main_wrapper,
     require_binary,
     same_counts,
-    wait_for,
     wait_for_new_write,
-    write_config,
 )
+from daemon_driver import Workspace, argument_parser, check_against_scan  # noqa: E402
 
 BURSTS = 100
 RUNNING_RENAMES = 5
@@ -145,36 +137,15 @@ def first_delivery_totals(lines):
 class Run:
     def __init__(self, arguments):
         self.arguments = arguments
-        self.work = tempfile.mkdtemp(prefix="bouncewatch-crash-")
         self.started = time.monotonic()
 
-    def cleanup(self, daemon):
-        if daemon is not None:
-            daemon.stop_quietly()
-        if self.arguments.keep:
-            print(f"crash: kept {self.work}")
-        else:
-            shutil.rmtree(self.work, ignore_errors=True)
-
-    def ground_truth(self, binary, lines):
+    @staticmethod
+    def ground_truth(binary, work, lines):
         truth = count_statuses(lines)
-        whole = os.path.join(self.work, "all-lines.log")
+        whole = work.path("all-lines.log")
         with open(whole, "wb") as handle:
             handle.write(b"".join(lines))
-        result = subprocess.run(
-            [binary, "scan", "--format", "json", whole],
-            check=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=dict(os.environ, TZ="UTC"),
-        )
-        if result.returncode != 0:
-            raise CheckFailed(f"bouncewatch scan exited {result.returncode}: {result.stderr!r}")
-        scanned = json.loads(result.stdout)["deliveries"]
-        scanned = Counter({status: scanned.get(status, 0) for status in STATUSES})
-        if not same_counts(scanned, truth):
-            raise CheckFailed(
-                f"the ground truth is unsure: counting status= gives {describe(truth)}, "
-                f"bouncewatch scan gives {describe(scanned)}"
-            )
+        check_against_scan(binary, whole, truth)
         os.remove(whole)
         return truth
 
@@ -184,38 +155,31 @@ class Run:
         print(f"crash: seed {seed} (replay with CRASH_SEED={seed})")
         rng = random.Random(seed)
         lines = crash_maillog.generate(self.arguments.lines, seed % 100000 + 1)
-        truth = self.ground_truth(binary, lines)
-        print(f"crash: ground truth {describe(truth)}")
-        plan = make_plan(rng, len(lines), self.arguments.kills)
-        delivered_before = first_delivery_totals(lines)
-
-        logs = os.path.join(self.work, "logs")
-        os.makedirs(logs)
-        os.makedirs(os.path.join(self.work, "state"))
-        os.makedirs(os.path.join(self.work, "textfile"))
-        mail = MailLog(logs)
-        textfile = Textfile(os.path.join(self.work, "textfile", "bouncewatch.prom"))
-        self.configure = lambda start_at: write_config(
-            config, file_source(mail.path, start_at), os.path.join(self.work, "state"),
-            textfile.path,
-        )
-        config = os.path.join(self.work, "bouncewatch.yml")
-        self.configure("beginning")
-        daemon = Daemon(binary, config, os.path.join(self.work, "daemon.log"))
-        try:
-            self.drive(daemon, mail, textfile, lines, plan, delivered_before)
-            self.finish(daemon, textfile, truth, len(lines))
-        except CheckFailed as failure:
-            raise CheckFailed(f"{failure}\n(seed {seed}: CRASH_SEED={seed} replays this plan)")
-        finally:
-            self.cleanup(daemon)
+        with Workspace("crash", binary, self.arguments.keep) as work:
+            truth = self.ground_truth(binary, work, lines)
+            print(f"crash: ground truth {describe(truth)}")
+            plan = make_plan(rng, len(lines), self.arguments.kills)
+            delivered_before = first_delivery_totals(lines)
+            logs = work.path("logs")
+            os.makedirs(logs)
+            mail = MailLog(logs)
+            self.configure = lambda start_at: work.configure(file_source(mail.path, start_at))
+            self.configure("beginning")
+            try:
+                self.drive(work, mail, lines, plan, delivered_before)
+                self.finish(work, truth, len(lines))
+            except CheckFailed as failure:
+                raise CheckFailed(
+                    f"{failure}\n(seed {seed}: CRASH_SEED={seed} replays this plan)"
+                )
         print(
-            f"crash: {self.arguments.kills} kills, {daemon.starts} starts, rotations: "
+            f"crash: {self.arguments.kills} kills, {work.daemon.starts} starts, rotations: "
             + ", ".join(f"{count} {kind}" for kind, count in sorted(mail.rotations.items()))
         )
         print(f"crash: passed in {time.monotonic() - self.started:.1f} s")
 
-    def drive(self, daemon, mail, textfile, lines, plan, delivered_before):
+    def drive(self, work, mail, lines, plan, delivered_before):
+        daemon = work.daemon
         written = 0
         # The index of the first line in the current mail.log.
         rotated_at = 0
@@ -225,14 +189,14 @@ class Run:
         written = plan[0]["lines"][1]
         # Once a checkpoint holds the file, start_at no longer applies: with `end`, a daemon
         # that lost its place would skip lines instead of reading them again from the start.
-        wait_for_new_write(textfile, daemon)
+        wait_for_new_write(work.textfile, daemon)
         self.configure("end")
         for index, step in enumerate(plan):
             start, end = step["lines"]
             pending = [] if step.get("written while stopped") else lines[start:end]
             rotation = step.get("rotate")
             if rotation == "copytruncate" and not mail.is_empty():
-                self.wait_for_progress(daemon, textfile, delivered_before, rotated_at, written)
+                self.wait_for_progress(work, delivered_before, rotated_at, written)
                 mail.copytruncate()
                 rotated_at = written
             elif rotation == "rename" and not mail.is_empty():
@@ -261,7 +225,7 @@ class Run:
         if mail.contents() != b"".join(lines):
             raise CheckFailed("the test's own rotations lost or reordered lines on disk")
 
-    def wait_for_progress(self, daemon, textfile, delivered_before, rotated_at, written):
+    def wait_for_progress(self, work, delivered_before, rotated_at, written):
         """Before a copytruncate: waits until the daemon has counted the first delivery in the
         current mail.log and saved a checkpoint after that, when there is such a delivery.
 
@@ -271,26 +235,22 @@ class Run:
         if delivered_before[written] == delivered_before[rotated_at]:
             return
         target = delivered_before[rotated_at] + 1
-        wait_for(
-            lambda: sum((textfile.deliveries() or Counter()).values()) >= target,
-            60, f"the daemon to count {target} deliveries before a copytruncate", daemon,
+        work.wait_for_deliveries(
+            target, 60, f"the daemon to count {target} deliveries before a copytruncate"
         )
-        wait_for_new_write(textfile, daemon)
 
-    def finish(self, daemon, textfile, truth, line_count):
+    def finish(self, work, truth, line_count):
         total = sum(truth.values())
-        wait_for(
-            lambda: sum((textfile.deliveries() or Counter()).values()) >= total,
-            FINAL_TIMEOUT, f"the textfile to show all {total} deliveries", daemon,
+        work.wait_for_deliveries(
+            total, FINAL_TIMEOUT, f"the textfile to show all {total} deliveries"
         )
-        wait_for_new_write(textfile, daemon)
-        daemon.terminate()
-        self.compare(textfile, truth, line_count, "after the last SIGTERM")
+        work.daemon.terminate()
+        self.compare(work.textfile, truth, line_count, "after the last SIGTERM")
         # Nothing new to read: a start and a stop must leave every counter where it was.
-        daemon.start()
-        wait_for_new_write(textfile, daemon)
-        daemon.terminate()
-        self.compare(textfile, truth, line_count, "after a restart with nothing new")
+        work.daemon.start()
+        wait_for_new_write(work.textfile, work.daemon)
+        work.daemon.terminate()
+        self.compare(work.textfile, truth, line_count, "after a restart with nothing new")
 
     def compare(self, textfile, truth, line_count, when):
         samples = textfile.samples()
@@ -311,13 +271,9 @@ class Run:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--binary", default=os.environ.get("BOUNCEWATCH_BIN"))
-    default_seed = os.environ.get("CRASH_SEED") or random.SystemRandom().randrange(1, 10**9)
-    parser.add_argument("--seed", type=int, default=int(default_seed))
+    parser = argument_parser(__doc__, "CRASH_SEED")
     parser.add_argument("--lines", type=int, default=200_000)
     parser.add_argument("--kills", type=int, default=20)
-    parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
     arguments = parser.parse_args()
     if arguments.kills > BURSTS - 2 or arguments.lines < BURSTS:
         parser.error(f"--kills must be at most {BURSTS - 2} and --lines at least {BURSTS}")

@@ -6,6 +6,9 @@ YAML configuration, signals, and the Prometheus textfile it writes.
 
 The ground truth is computed without bouncewatch: `count_statuses` counts `status=sent`,
 `deferred`, `bounced` and `expired` in the lines themselves.
+
+What the checks do around a run (command line, scratch directory, cross-check with `scan`,
+waiting for a total) is in daemon_driver.py.
 """
 
 import os

@@ -21,36 +21,27 @@ Each append runs systemd-journal-remote on the same output name, which archives 
 (`remote@....journal~`) and starts a new one, so the daemon follows the directory.
 """
 
-import argparse
-import json
 import os
 import random
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import crash_maillog  # noqa: E402
 from crash_daemon import (  # noqa: E402
-    STATUSES,
     CheckFailed,
-    Daemon,
-    Textfile,
     count_statuses,
     describe,
     journal_source,
     main_wrapper,
     require_binary,
     same_counts,
-    wait_for,
     wait_for_new_write,
-    write_config,
 )
+from daemon_driver import Workspace, argument_parser, check_against_scan  # noqa: E402
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MAKE_JOURNAL = os.path.join(REPOSITORY, "scripts", "make-journal.py")
@@ -106,8 +97,7 @@ def decoys(batch, count):
 class Run:
     def __init__(self, arguments):
         self.arguments = arguments
-        self.work = tempfile.mkdtemp(prefix="bouncewatch-journal-")
-        self.journal_dir = os.path.join(self.work, "journal")
+        self.journal_dir = None
         self.entries_written = 0
         self.started = time.monotonic()
 
@@ -123,27 +113,15 @@ class Run:
             raise CheckFailed(f"make-journal.py failed: {result.stderr.decode(errors='replace')}")
         self.entries_written += len(entries)
 
-    def cross_check(self, binary, entries, truth):
+    @staticmethod
+    def cross_check(binary, work, entries, truth):
         """The truth of the matched entries, checked against `bouncewatch scan` on them."""
-        path = os.path.join(self.work, "matched.log")
+        path = work.path("matched.log")
         with open(path, "wb") as handle:
             for entry in entries:
                 if entry.matched:
                     handle.write(entry.syslog_line(b"Nov 26 00:00:00"))
-        result = subprocess.run(
-            [binary, "scan", "--format", "json", path],
-            check=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=dict(os.environ, TZ="UTC"),
-        )
-        if result.returncode != 0:
-            raise CheckFailed(f"bouncewatch scan exited {result.returncode}: {result.stderr!r}")
-        scanned = json.loads(result.stdout)["deliveries"]
-        scanned = Counter({status: scanned.get(status, 0) for status in STATUSES})
-        if not same_counts(scanned, truth):
-            raise CheckFailed(
-                f"the ground truth is unsure: counting status= gives {describe(truth)}, "
-                f"bouncewatch scan gives {describe(scanned)}"
-            )
+        check_against_scan(binary, path, truth)
 
     def run(self):
         binary = require_binary(self.arguments.binary)
@@ -163,48 +141,30 @@ class Run:
             batches[name] = batch
             offset += size
         everything = [entry for name, _ in BATCHES for entry in batches[name]]
-        self.cross_check(binary, everything, self.truth(everything))
+        with Workspace("journal", binary, self.arguments.keep) as work:
+            self.cross_check(binary, work, everything, self.truth(everything))
+            self.journal_dir = work.path("journal")
+            os.makedirs(self.journal_dir)
 
-        os.makedirs(self.journal_dir)
-        os.makedirs(os.path.join(self.work, "state"))
-        os.makedirs(os.path.join(self.work, "textfile"))
-        config = os.path.join(self.work, "bouncewatch.yml")
-        textfile = Textfile(os.path.join(self.work, "textfile", "bouncewatch.prom"))
+            def configure(start_at):
+                work.configure(journal_source(self.journal_dir, start_at))
 
-        def configure(start_at):
-            write_config(
-                config, journal_source(self.journal_dir, start_at),
-                os.path.join(self.work, "state"), textfile.path,
-            )
-
-        configure("beginning")
-        daemon = Daemon(binary, config, os.path.join(self.work, "daemon.log"))
-        try:
-            self.scenario(daemon, textfile, batches, configure)
-        finally:
-            daemon.stop_quietly()
-            if self.arguments.keep:
-                print(f"journal: kept {self.work}")
-            else:
-                shutil.rmtree(self.work, ignore_errors=True)
+            configure("beginning")
+            self.scenario(work, batches, configure)
         print(f"journal: passed in {time.monotonic() - self.started:.1f} s")
 
     @staticmethod
     def truth(entries):
         return count_statuses(entry.message for entry in entries if entry.matched)
 
-    def scenario(self, daemon, textfile, batches, configure):
+    def scenario(self, work, batches, configure):
+        daemon, textfile = work.daemon, work.textfile
         seen = []
 
         def expect(names, when):
             wanted = self.truth([entry for name in names for entry in batches[name]])
             total = sum(wanted.values())
-            wait_for(
-                lambda: sum((textfile.deliveries() or Counter()).values()) >= total,
-                TIMEOUT, f"{total} deliveries {when}", daemon,
-            )
-            # One more write after reaching the total, so a late double count would show.
-            wait_for_new_write(textfile, daemon)
+            work.wait_for_deliveries(total, TIMEOUT, f"{total} deliveries {when}")
             self.compare(textfile, wanted, when)
 
         self.append(batches["A"])
@@ -250,11 +210,7 @@ class Run:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--binary", default=os.environ.get("BOUNCEWATCH_BIN"))
-    default_seed = os.environ.get("JOURNAL_SEED") or random.SystemRandom().randrange(1, 10**9)
-    parser.add_argument("--seed", type=int, default=int(default_seed))
-    parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    parser = argument_parser(__doc__, "JOURNAL_SEED")
     return main_wrapper(Run(parser.parse_args()).run)
 
 
