@@ -282,6 +282,8 @@ spool_directory = {self.spool}
 log_file_path = {self.logs}/%slog
 pid_file_path = {self.spool}/exim-daemon.pid
 timezone = UTC
+# Exim warns at every start unless this is set; an empty list passes nothing on.
+keep_environment =
 primary_hostname = {self.hostname}
 qualify_domain = bouncewatch.test
 domainlist local_domains = {self.hostname}

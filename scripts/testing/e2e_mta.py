@@ -250,6 +250,30 @@ def textfile_matches(textfile, labels, model):
         e2e_prom.blocklist_hits(samples), model.blocklist_hits)
 
 
+def check_lines(samples, log_path, log_before, log_ready):
+    """Every line the MTA wrote after the daemon's start was read once, and understood.
+
+    The daemon starts at the end of the log (`start_at: end`) somewhere between the two
+    sizes; when the MTA wrote nothing meanwhile, the count is exact."""
+    lines = Counter()
+    for name, series, value in samples:
+        if name == "bouncewatch_lines_total":
+            lines[series.get("result")] += int(value)
+    with open(log_path, "rb") as handle:
+        log = handle.read()
+    most, least = log[log_before:].count(b"\n"), log[log_ready:].count(b"\n")
+    read = sum(lines.values())
+    if not least <= read <= most:
+        raise CheckFailed(f"the daemon read {read} lines of the log, but {least} to {most} were"
+                          f" written after its start: {dict(lines)}")
+    if lines["unrecognized"] != 0:
+        raise CheckFailed(f"{lines['unrecognized']} line(s) of the real {ARGS.mta} log were not"
+                          f" recognized: {dict(lines)}")
+    exact = "exactly" if least == most else f"between {least} and {most}"
+    say(f"lines read: {read} ({exact} as written), {lines['event']} events,"
+        f" {lines['ignored']} ignored, 0 unrecognized")
+
+
 def check_alerts(sink, expected_count):
     mails = sink.alert_mails()
     if len(mails) != expected_count:
@@ -314,11 +338,13 @@ def run_test(work):
     daemon = Daemon(binary, config, os.path.join(work, "daemon.log"))
     DAEMON.append(daemon)
     CLEANUP.append(daemon.stop_quietly)
+    log_before = os.path.getsize(mta.log_path)
     daemon.start()
     # The first textfile is written after the first read of the sources: from then on,
     # `start_at: end` (the packaged default) has its position and misses nothing.
     wait(lambda: os.path.exists(textfile) or daemon.check_alive(), 30,
          "the daemon's first textfile")
+    log_ready = os.path.getsize(mta.log_path)
 
     # Phase a: the daemon runs.
     model = e2e_plan.Model()
@@ -384,8 +410,8 @@ def run_test(work):
     if firing != 1:
         raise CheckFailed(f"bouncewatch_alerts_firing{{rule=\"blacklisted\"}} is {firing}, not 1")
     daemon.terminate()
-    check_textfile(textfile, labels, model, "after the final SIGTERM")
-
+    samples = check_textfile(textfile, labels, model, "after the final SIGTERM")
+    check_lines(samples, mta.log_path, log_before, log_ready)
     total = sum(model.deliveries.values())
     say(f"PASS in {time.monotonic() - started:.0f} s: {total} deliveries counted exactly across"
         f" a restart ({len(phase_a)} + {len(phase_b)} messages, {model.alerts} alert mail)")
