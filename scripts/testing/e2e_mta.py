@@ -385,8 +385,13 @@ def run_test(work):
     os.unlink(textfile)
     daemon.start()
     restarted = time.monotonic()
-    wait(lambda: (daemon.check_alive() or textfile_matches(textfile, labels, model)),
-         2 * INTERVAL + 15, "the textfile to reach the plan's counts after the restart")
+    try:
+        wait(lambda: (daemon.check_alive() or textfile_matches(textfile, labels, model)),
+             2 * INTERVAL + 15, "the textfile to reach the plan's counts after the restart")
+    except CheckFailed as timeout:
+        if os.path.exists(textfile):
+            check_textfile(textfile, labels, model, str(timeout))
+        raise
     say("restarted: the textfile equals the whole plan")
 
     e2e_prom.promtool_check(textfile)
