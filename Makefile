@@ -4,7 +4,7 @@
 #   make test     every test: warning-free build, format lint, swift test, integration scripts
 #   make bench    release build, then bouncewatch vs pflogsumm / eximstats / grep on 1M lines
 #   make fuzz     libFuzzer on the parsers for FUZZ_SECONDS (default 60)
-#   make accuracy the classifier scored on the labelled set in accuracy/ (per-cause figures)
+#   make accuracy the classifier scored on the labelled and held-out sets in accuracy/
 #   make deb      Debian package in out/ (release binary, unit, configuration, man pages)
 #   make install  release binary, unit and configuration under PREFIX (default /usr/local)
 #
@@ -63,8 +63,8 @@ demo: build
 	BOUNCEWATCH_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/bouncewatch" \
 		scripts/demo.sh
 
-## The classifier scored on the labelled set accuracy/labelled.tsv: per-cause precision and
-## recall, overall accuracy, confusion pairs.
+## The classifier scored on accuracy/labelled.tsv and the held-out accuracy/heldout.tsv: per set
+## and combined, per-cause precision and recall, overall accuracy, confusion pairs.
 accuracy: build
 	scripts/accuracy.py --bin "$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/bouncewatch"
 

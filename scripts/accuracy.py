@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Scores the classifier on the labelled set: `make accuracy`.
+"""Scores the classifier on the labelled sets: `make accuracy`.
 
-Runs the built `bouncewatch classify` on every line of the labelled set (accuracy/labelled.tsv:
-`expected-cause<TAB>full log line`) and prints per-cause precision, recall and support, the
-overall accuracy, and the confusion pairs with an example line each.
+Runs the built `bouncewatch classify` on every line of each set (`expected-cause<TAB>full log
+line`; by default accuracy/labelled.tsv and the held-out accuracy/heldout.tsv) and prints, for
+each set and then for all sets combined, per-cause precision, recall and support, the overall
+accuracy, and the confusion pairs with example lines.
 
-The set must stay apart from what the rules were written from: the script fails when a labelled
-line equals a rule's sample (from `bouncewatch rules --format json`) or any line of
-Tests/Fixtures/*.fixture, when a line is labelled twice, or when a label is not a cause.
+The sets must stay apart from what the rules were written from: the script fails when a line
+equals a rule's sample (from `bouncewatch rules --format json`) or any line of
+Tests/Fixtures/*.fixture, when a line is labelled twice (in one set or across sets), or when a
+label is not a cause.
 
-Usage: scripts/accuracy.py [--bin PATH] [--set FILE] [--min PERCENT] [--examples N]
-Exit status: 0, 1 when the set is invalid or accuracy is below --min.
+Usage: scripts/accuracy.py [--bin PATH] [--set FILE]... [--min PERCENT] [--examples N]
+Exit status: 0, 1 when a set is invalid or the combined accuracy is below --min.
 """
 
 import argparse
@@ -70,9 +72,9 @@ def rule_samples(binary):
     return samples
 
 
-def validate(cases, samples, fixtures, path):
+def validate(cases, samples, fixtures, path, seen):
+    """Problems in one set; `seen` maps each line already read (in any set) to where it was."""
     problems = []
-    seen = {}
     for cause, line, number in cases:
         if cause not in CAUSES:
             problems.append(f"{path}:{number}: unknown cause {cause!r}")
@@ -81,8 +83,8 @@ def validate(cases, samples, fixtures, path):
         elif line in fixtures:
             problems.append(f"{path}:{number}: is a line of Tests/Fixtures")
         if line in seen:
-            problems.append(f"{path}:{number}: repeats line {seen[line]}")
-        seen.setdefault(line, number)
+            problems.append(f"{path}:{number}: repeats {seen[line]}")
+        seen.setdefault(line, f"{os.path.basename(path)}:{number}")
     return problems
 
 
@@ -100,7 +102,7 @@ def classify(binary, cases):
     return found
 
 
-def report(cases, found, examples):
+def report(cases, found, examples, title):
     support = collections.Counter(cause for cause, _, _ in cases)
     predicted = collections.Counter(found)
     correct = collections.Counter(
@@ -110,6 +112,7 @@ def report(cases, found, examples):
         if cause != got:
             confusions[(cause, got)].append((number, line))
 
+    print(f"== {title}")
     print(f"{'cause':<24}{'precision':>10}{'recall':>10}{'support':>9}")
     for cause in CAUSES:
         if not support[cause] and not predicted[cause]:
@@ -126,30 +129,55 @@ def report(cases, found, examples):
     ]
     print("causes under 85% recall: " + (", ".join(low) if low else "none"))
     if confusions:
-        print("\nconfusion pairs (expected -> got, count, example set lines):")
+        print("\nconfusion pairs (expected -> got, count, example lines):")
         ordered = sorted(confusions.items(), key=lambda item: (-len(item[1]), item[0]))
         for (expected, got), lines in ordered:
             print(f"  {expected} -> {got}: {len(lines)}")
             for number, line in lines[:examples]:
-                print(f"    line {number}: {line}")
+                print(f"    {number}: {line}")
+    print()
     return right / total
+
+
+def accuracy_of(cases, found):
+    return sum(1 for (cause, _, _), got in zip(cases, found) if cause == got) / len(cases)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bin", default=os.environ.get("BOUNCEWATCH_BIN", "bouncewatch"))
-    parser.add_argument("--set", default=os.path.join(ROOT, "accuracy", "labelled.tsv"))
+    parser.add_argument(
+        "--set", action="append", dest="sets",
+        help="a labelled set (repeatable); default accuracy/labelled.tsv and accuracy/heldout.tsv")
     parser.add_argument("--min", type=float, default=None, help="fail below this percentage")
     parser.add_argument("--examples", type=int, default=2, help="example lines per confusion")
     options = parser.parse_args()
 
-    cases = load_set(options.set)
-    problems = validate(cases, rule_samples(options.bin), fixture_lines(), options.set)
+    paths = options.sets or [
+        os.path.join(ROOT, "accuracy", name) for name in ("labelled.tsv", "heldout.tsv")]
+    samples, fixtures, seen = rule_samples(options.bin), fixture_lines(), {}
+    sets, problems = [], []
+    for path in paths:
+        cases = load_set(path)
+        problems += validate(cases, samples, fixtures, path, seen)
+        sets.append((path, cases))
     if problems:
         print("\n".join(problems), file=sys.stderr)
-        print(f"{len(problems)} problem(s) in the labelled set", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in the labelled sets", file=sys.stderr)
         return 1
-    accuracy = report(cases, classify(options.bin, cases), options.examples)
+    all_cases, all_found = [], []
+    for path, cases in sets:
+        found = classify(options.bin, cases)
+        name = os.path.basename(path)
+        # Confusion examples name their set and line: `heldout.tsv:42`.
+        cases = [(cause, line, f"{name}:{number}") for cause, line, number in cases]
+        report(cases, found, options.examples, f"{name} ({len(cases)} lines)")
+        all_cases += cases
+        all_found += found
+    accuracy = accuracy_of(all_cases, all_found)
+    if len(sets) > 1:
+        accuracy = report(
+            all_cases, all_found, options.examples, f"combined ({len(all_cases)} lines)")
     if options.min is not None and accuracy * 100 < options.min:
         print(f"accuracy {accuracy:.1%} is below the floor {options.min}%", file=sys.stderr)
         return 1

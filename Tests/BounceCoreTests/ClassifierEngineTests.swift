@@ -118,7 +118,9 @@ private func joined(_ text: String) -> String {
     for rule in rules {
         #expect(!rule.sample.isEmpty, "\(rule.id) has a sample line")
         #expect(!rule.summary.isEmpty, "\(rule.id) has a summary")
-        #expect(rule.cause != .unclassified, "\(rule.id)")
+        // One rule decides `unclassified` on purpose: Postfix's internal failures, whose own
+        // dsn=4.3.0 would otherwise blame the remote (docs/classification.md).
+        #expect(rule.cause != .unclassified || rule.id == "postfix.internal", "\(rule.id)")
         switch rule.tier {
         case .event: #expect(!rule.statuses.isEmpty || !rule.kinds.isEmpty, "\(rule.id)")
         case .text, .mtaWording:

@@ -172,7 +172,10 @@ extension Rule {
                 "is listed", "listed in ", "listed at ", "listed on ", "listed by ",
                 "due to listing", "ip reputation list",
             ],
-            none: ["greylist", "graylist", "grey-list", "grey list", "gray list"],
+            // cPanel's "could not deliver" reply lists "may be blacklisted" among the guesses.
+            none: [
+                "greylist", "graylist", "grey-list", "grey list", "gray list", "may be blacklisted",
+            ],
             sample: SampleLine.postfix(
                 "admin@university.example", relay: "mx1.university.example[192.0.2.60]:25",
                 dsn: "4.7.1", status: "deferred",

@@ -37,9 +37,17 @@ extension Rule {
         code(
             "esc.x.1.2", ["x.1.2"], .domainNotFound, "5.1.2: bad destination system address.",
             sample: ex("550 5.1.2 <someone@example.net>: Bad destination system")),
+        // x.1.3 is the address's syntax, not its existence (CAUSES.md lists 5.1.0, 5.1.1 and
+        // 5.1.6 for `recipient_unknown`; syntax errors are `protocol_error`).
         code(
-            "esc.x.1.3", ["x.1.3", "x.1.4", "x.1.6", "x.1.9"], .recipientUnknown,
-            "5.1.3/5.1.4/5.1.6: bad, ambiguous or moved destination mailbox.",
+            "esc.x.1.3", ["x.1.3"], .protocolError,
+            "5.1.3: bad destination mailbox address syntax.",
+            sample: ex(
+                "553 5.1.3 <a..b@example.net>: The recipient address is not a valid RFC 5321 "
+                    + "address", to: "a..b@example.net")),
+        code(
+            "esc.x.1.6", ["x.1.4", "x.1.6", "x.1.9"], .recipientUnknown,
+            "5.1.4/5.1.6/5.1.9: ambiguous or moved destination mailbox.",
             sample: pf(
                 "5.1.6",
                 "551 5.1.6 Recipient has moved; please write to "

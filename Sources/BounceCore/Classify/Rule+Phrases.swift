@@ -2,6 +2,11 @@ extension Rule {
     static let genericRelay = "mx.example.net[192.0.2.25]:25"
     static let genericHost = "mx.example.net [192.0.2.25]"
 
+    /// The stages at which a reply can speak of the recipient. Before RCPT TO the remote has not
+    /// seen it: "mailbox unavailable" or "invalid domain" in a reply to MAIL FROM is about our
+    /// sender (a sender verification or sender domain check), which is `policy`.
+    static let recipientStages: [SMTPStage] = [.unknown, .rcptTo, .data, .endOfData, .quit]
+
     /// Phrases that name the problem in any receiver's wording, in decision order: the more
     /// specific or more harmful cause first (greylisting before rate limits, sender
     /// authentication before policy, rate limits before mailbox quota).
@@ -118,6 +123,8 @@ extension Rule {
                 "sending limit", "sending quota", "exceeded the maximum number of",
                 "connection limit", "too much mail", "too many sessions", "frequency limit",
                 "too fast", "trop de connexions", "concurrent server connections", "rate overlimit",
+                // Outlook.com's RP-001/RP-002/RP-003 hourly and daily limits.
+                "limits for how many messages", "rp-001", "rp-002", "rp-003",
             ],
             sample: SampleLine.exim(
                 "ivan@mail.ru", host: "mxs.mail.ru [94.100.180.31]", deferred: true,
@@ -162,7 +169,9 @@ extension Rule {
                 "bare lf", "bare linefeed", "message content rejected", "content rejected",
                 "invalid header", "malformed", "8-bit", "8bit data", "message is not rfc",
                 "banned content", "phishing", "dangerous content", "blocked file type",
-                "not rfc compliant", " banned: ",
+                "not rfc compliant", " banned: ", "lines too long",
+                // Gmail's 5.7.1 for a message without a valid From: header.
+                "missing a valid address in from", "rfcmessagenoncompliant",
             ],
             sample: SampleLine.exim(
                 "hr@company.example", host: "mail.company.example [192.0.2.130]",
@@ -243,7 +252,10 @@ extension Rule {
                 "host lookup did not complete", "bad destination host", "no valid mx",
                 "indicated no smtp service",
                 "domain has no mx", "invalid domain",
+                // Exchange Online's 5.4.310 "DNS domain ... does not exist".
+                "infodomainnonexistent",
             ],
+            stages: recipientStages,
             sample: SampleLine.eximOwn(
                 "someone@no-such-domain.example", text: ": Unrouteable address", router: "")),
         Rule(
@@ -272,10 +284,12 @@ extension Rule {
                 "recipientnotfound", "unknown mailbox", "user doesn't exist", "no such address",
                 "unknown or illegal alias", "recipient rejected", "undeliverable address",
                 "adresse d au moins un destinataire invalide", "not found in directory",
+                "not a valid recipient",
             ],
             // A local command's own words ("command does not exist") are not the recipient's.
             // Nor is a remote's complaint about our sender domain (5.1.8, decided by its code).
             none: ["child process of", "command died with status", "domain of sender address"],
+            stages: recipientStages,
             sample: SampleLine.postfix(
                 "nobody@gmail.com", relay: gmailRelay, dsn: "5.1.1",
                 said: "550-5.1.1 The email account that you tried to reach does not exist. Please "
@@ -284,10 +298,23 @@ extension Rule {
                     + "https://support.google.com/mail/?p=NoSuchUser "
                     + "d2e1a72fcca58-7245f0a1c3esi1234567b3a.5 - gsmtp")),
         Rule(
+            "postfix.internal", .unclassified,
+            summary: "Postfix's own internal failure (a delivery agent crashed or a transport is "
+                + "missing): no remote said anything, so no cause fits; the text is kept. The "
+                + "dsn= Postfix writes for it (4.3.0) would otherwise blame the remote.",
+            any: [
+                "unknown mail transport error", "mail transport unavailable",
+                "transport is unavailable",
+            ],
+            mta: .postfix,
+            sample: SampleLine.postfixOwn(
+                "someone@example.net", dsn: "4.3.0", text: "unknown mail transport error")),
+        Rule(
             "local.phrase", .localDelivery,
             summary: "A local delivery agent failed (pipe command, maildir or mailbox write).",
             any: [
-                "command died with status", "cannot update mailbox", "cannot append message",
+                "command died with status", "command died with signal", "cannot update mailbox",
+                "cannot append message", "create maildir file", "delivery failed to mailbox",
                 "maildir delivery failed", "child process of", "could mean service or program",
                 "cannot open file", "error writing message",
                 "command time limit exceeded", "transport returned", "local delivery failed",
@@ -311,6 +338,7 @@ extension Rule {
                 "internal server error", "internal error", "resources temporarily unavailable",
                 "resource temporarily unavailable", "system storage", "temporary server error",
                 "service temporarily unavailable", "system error",
+                "service is currently unavailable", "service currently unavailable",
                 "database error", "out of memory", "queue file write error", "ports busy",
                 "ports are busy",
             ],

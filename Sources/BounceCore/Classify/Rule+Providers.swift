@@ -286,5 +286,17 @@ extension Rule {
                 "old.account@comcast.net", relay: "mx2c1.comcast.net[96.114.157.81]:25",
                 dsn: "5.1.1",
                 said: "550 5.1.1 <old.account@comcast.net> Not our Customer")),
+        Rule(
+            "cpanel.could-not-deliver", .recipientUnknown,
+            summary: "cPanel's Exim: the account or domain may not exist (its guesses also name "
+                + "block lists, but the address is what fails).",
+            any: ["could not deliver mail to"],
+            all: ["may not exist"],
+            sample: SampleLine.postfix(
+                "office@smallbiz.example", relay: "smallbiz.example[192.0.2.210]:25",
+                dsn: "5.0.0",
+                said: "550-The mail server could not deliver mail to office@smallbiz.example.  "
+                    + "The account or 550-domain may not exist, they may be blacklisted, or "
+                    + "missing the proper 550 dns entries.")),
     ]
 }

@@ -42,6 +42,16 @@ extension Rule {
                 text: ": all hosts for 'down.example' have been failing for a long time "
                     + "(and retry time not reached)")),
         Rule(
+            "mta.exim-local-permission", .localDelivery, tier: .mtaWording,
+            summary: "Exim: a local transport could not write the mailbox (errno 13, "
+                + "Permission denied).",
+            any: ["permission denied"],
+            mta: .exim,
+            sample: SampleLine.eximOwn(
+                "carol@example.org", deferred: true,
+                text: " defer (13): Permission denied",
+                router: " R=local_user T=local_delivery")),
+        Rule(
             "mta.dns", .domainNotFound, tier: .mtaWording,
             summary: "The recipient domain's MX/A lookup failed.",
             any: [
