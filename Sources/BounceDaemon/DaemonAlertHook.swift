@@ -15,6 +15,9 @@ public protocol DaemonAlertHook: AnyObject {
         source: String, time: Int64?)
     /// Time passes: evaluate rules, send what is due.
     func tick(now: Int64)
+    /// True when `tick` should come within a second, not only at the next textfile write
+    /// (an alert waits out its group wait).
+    var wantsPromptTick: Bool { get }
     /// The state to save in the checkpoint's alerts section.
     func checkpointLines() -> [String]
     /// A new configuration was accepted.
@@ -47,6 +50,7 @@ public final class NoAlertHook: DaemonAlertHook {
         source: String, time: Int64?
     ) {}
     public func tick(now: Int64) {}
+    public var wantsPromptTick: Bool { false }
     public func checkpointLines() -> [String] { saved }
     public func reload(_ configuration: Configuration) {}
     public func stop() {}

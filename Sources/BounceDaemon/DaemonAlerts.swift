@@ -88,6 +88,8 @@ public final class DaemonAlerts: DaemonAlertHook {
         }
     }
 
+    public var wantsPromptTick: Bool { engine.isWaiting }
+
     public func checkpointLines() -> [String] { engine.checkpointLines() }
 
     /// New rules keep the state of the rules that stay (matched by the checkpoint's rule

@@ -317,6 +317,7 @@ public final class DaemonLoop {
         for source in sources {
             if let requested = source.requestedTimeout { timeout = min(timeout, requested) }
         }
+        if pipeline.alerts.wantsPromptTick { timeout = min(timeout, 1000) }
         let ready = Glibc.poll(&descriptors, nfds_t(descriptors.count), timeout)
         if ready < 0 && errno != EINTR {
             problem("poll", "poll failed: \(String(cString: strerror(errno)))")

@@ -22,6 +22,20 @@ import Testing
         #expect(AlertFixture.timeline(&engine, at: [1031, 1200]) == ["-", "-"])
     }
 
+    @Test func waitingIsSaidWhileAGroupWaitRuns() {
+        var engine = AlertEngine(rules: [Self.rule])
+        #expect(!engine.isWaiting)
+        engine.observe(AlertFixture.event(1000))
+        _ = engine.evaluate(now: 1000)
+        #expect(engine.isWaiting)
+        _ = engine.evaluate(now: 1030)
+        #expect(!engine.isWaiting)  // Sent: firing, and nothing due before the repeat.
+        _ = engine.evaluate(now: 1600)
+        #expect(engine.isWaiting)  // The condition failed: the resolve waits out the group wait.
+        _ = engine.evaluate(now: 1630)
+        #expect(!engine.isWaiting)
+    }
+
     @Test func resolvedOnceTheWindowEmptiesPlusTheGroupWait() {
         var engine = AlertEngine(rules: [Self.rule])
         engine.observe(AlertFixture.event(1000))

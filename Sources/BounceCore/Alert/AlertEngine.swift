@@ -50,6 +50,11 @@ public struct AlertEngine: Sendable {
         return counts
     }
 
+    /// True when, at the last evaluation, some alert was waiting out its group wait (to be
+    /// sent, or to be resolved): the caller should evaluate again within a second or so
+    /// rather than at its next regular step, so the wait is what the rule says.
+    public var isWaiting: Bool { states.contains { $0.waitingGroups > 0 } }
+
     /// Events not counted because their rule already tracks `AlertLimits.groupsPerRule` groups
     /// and none could make room (all pending or firing), or the event would only have counted
     /// towards a ratio's denominator in a new group.

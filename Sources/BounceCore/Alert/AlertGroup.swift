@@ -44,6 +44,16 @@ struct AlertGroup: Sendable, Equatable {
 
     var isQuiet: Bool { phase == .quiet }
 
+    /// Pending, or firing with its condition no longer holding: a change is due once the
+    /// group wait has passed.
+    var isWaiting: Bool {
+        switch phase {
+        case .quiet: false
+        case .pending: true
+        case .firing(let firing): firing.failingSince != nil
+        }
+    }
+
     /// Counts one event; false when it is older than the window allows.
     mutating func record(_ event: AlertEvent, matched: Bool, denominator: Bool) -> Bool {
         guard window.add(time: event.time, matched: matched, denominator: denominator) else {

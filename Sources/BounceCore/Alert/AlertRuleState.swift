@@ -9,6 +9,9 @@ struct AlertRuleState: Sendable {
     var droppedEvents = 0
     /// Events more than a window older than events already counted in their group.
     var staleEvents = 0
+    /// Groups that were pending, or firing while their condition no longer held, after the
+    /// last evaluation: something is due within a group wait.
+    var waitingGroups = 0
 
     init(rule: AlertRule) {
         self.rule = rule
@@ -51,12 +54,14 @@ struct AlertRuleState: Sendable {
     /// Advances every group to `now` and appends the notices due, ordered by group.
     mutating func evaluate(now: Int64, into notices: inout [AlertNotice]) {
         var due: [AlertNotice] = []
+        waitingGroups = 0
         for key in Array(groups.keys) {
             guard var group = groups[key] else { continue }
             group.forgetFarFuture(at: now, windowSeconds: rule.windowSeconds)
             let totals = group.window.totals(at: now)
             group.weight = totals.matched + totals.denominator
             if let notice = advance(&group, totals: totals, now: now) { due.append(notice) }
+            if group.isWaiting { waitingGroups += 1 }
             if group.isQuiet, !group.window.hasCurrentOrFuture(at: now) {
                 groups[key] = nil
             } else {
