@@ -44,7 +44,8 @@ PHASES = {
     "b": {"unknown": 1, "full": 2, "rbl": 1, "grey": 1, "dmarc": 2, "big": 2, "ok": 2},
 }
 # The alert mails the plan expects: the default `blacklisted` rule, one per block list.
-EXPECTED_ALERTS = [("blacklisted", "firing", "zen.spamhaus.org")]
+# The block list as the subject names it (docs/alerts.md: "Block list names").
+EXPECTED_ALERTS = [("blacklisted", "firing", "Spamhaus ZEN")]
 
 
 def _code(reply):
