@@ -21,7 +21,6 @@ the incident ends 20 s after its last event.
    alert no longer firing and a notification sent since the restart.
 """
 
-import argparse
 import calendar
 import json
 import os
@@ -36,6 +35,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from alerts_common import (  # noqa: E402
+    run_script,
     BLOCKLIST,
     BLOCKLIST_SHOWN,
     DELIST_URL,
@@ -53,7 +53,7 @@ from alerts_common import (  # noqa: E402
     wait_until,
     write_config,
 )
-from crash_daemon import Textfile, main_wrapper, require_binary  # noqa: E402
+from crash_daemon import Textfile  # noqa: E402
 
 TIMEOUT = 30
 WINDOW_SECONDS = 20
@@ -265,10 +265,7 @@ def run(binary):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--binary", default=os.environ.get("BOUNCEWATCH_BIN"))
-    args = parser.parse_args()
-    return main_wrapper(lambda: run(require_binary(args.binary)))
+    return run_script(__doc__.splitlines()[0], run)
 
 
 if __name__ == "__main__":

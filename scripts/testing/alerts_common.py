@@ -7,6 +7,7 @@ a Spamhaus ZEN listing and hostile text in them), the daemon's configuration, an
 of a received alert mail. Every wait is bounded; a timeout fails with the daemon's log.
 """
 
+import argparse
 import base64
 import email
 import email.policy
@@ -23,7 +24,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from crash_daemon import CheckFailed, Daemon  # noqa: E402
+from crash_daemon import CheckFailed, Daemon, main_wrapper, require_binary  # noqa: E402
 
 TESTING = os.path.dirname(os.path.abspath(__file__))
 SMTP_SINK = os.path.join(TESTING, "smtp_sink.py")
@@ -489,3 +490,18 @@ def outbox_message(path):
     with open(path) as handle:
         record = json.load(handle)
     return base64.b64decode(record["message"]), record
+
+
+def run_script(description, *steps):
+    """The scripts' `main`: `--binary` (default $BOUNCEWATCH_BIN), then each step with the
+    binary in turn; a CheckFailed becomes `FAIL: ...` and exit status 1."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--binary", default=os.environ.get("BOUNCEWATCH_BIN"))
+    args = parser.parse_args()
+
+    def run():
+        binary = require_binary(args.binary)
+        for step in steps:
+            step(binary)
+
+    return main_wrapper(run)

@@ -23,7 +23,6 @@
    with. This step takes about half a minute.
 """
 
-import argparse
 import mailbox
 import os
 import socket
@@ -33,6 +32,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from alerts_common import (  # noqa: E402
+    run_script,
     HOSTNAME,
     CheckFailed,
     Scratch,
@@ -53,7 +53,7 @@ from alerts_common import (  # noqa: E402
     wait_until,
     write_config,
 )
-from crash_daemon import Textfile, main_wrapper, require_binary  # noqa: E402
+from crash_daemon import Textfile  # noqa: E402
 
 TIMEOUT = 30
 OPS = ["ops@example.net"]
@@ -256,16 +256,7 @@ def relay_hangs(binary):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--binary", default=os.environ.get("BOUNCEWATCH_BIN"))
-    args = parser.parse_args()
-
-    def both():
-        binary = require_binary(args.binary)
-        relay_hangs(binary)
-        run(binary)
-
-    return main_wrapper(both)
+    return run_script(__doc__.splitlines()[0], relay_hangs, run)
 
 
 if __name__ == "__main__":

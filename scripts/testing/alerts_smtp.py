@@ -25,7 +25,6 @@ byte that is not UTF-8, a 6 KB line). One rule, `blacklisted`, waits 2 s (group_
    textfile counts them as failed.
 """
 
-import argparse
 import os
 import stat
 import sys
@@ -34,6 +33,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from alerts_common import (  # noqa: E402
+    run_script,
     FROM,
     HOSTNAME,
     CheckFailed,
@@ -56,7 +56,7 @@ from alerts_common import (  # noqa: E402
     wait_until,
     write_config,
 )
-from crash_daemon import Textfile, main_wrapper, require_binary  # noqa: E402
+from crash_daemon import Textfile  # noqa: E402
 
 TIMEOUT = 30
 OPS = ["ops@example.net", "oncall@example.net"]
@@ -353,16 +353,7 @@ def tls_and_auth(binary):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--binary", default=os.environ.get("BOUNCEWATCH_BIN"))
-    args = parser.parse_args()
-
-    def run():
-        binary = require_binary(args.binary)
-        plain_and_sendmail(binary)
-        tls_and_auth(binary)
-
-    return main_wrapper(run)
+    return run_script(__doc__.splitlines()[0], plain_and_sendmail, tls_and_auth)
 
 
 if __name__ == "__main__":

@@ -25,11 +25,12 @@ once the server accepts connections. Stops on SIGTERM or SIGINT.
 import argparse
 import json
 import os
-import signal
 import sys
 import threading
 
 from aiosmtpd.controller import Controller
+
+from smtp_sink import serve
 
 # Reply texts as real receivers word them; a test reads them from here.
 RCPT_REPLIES = {
@@ -119,23 +120,11 @@ def main():
 
     os.makedirs(args.dir, exist_ok=True)
     # The greeting name must differ from the MTA's own, or Postfix sees a mail loop.
-    controller = Controller(
-        Sink(args.dir), hostname=args.host, port=args.port,
-        server_hostname="sink.bouncewatch.test")
-    controller.start()
-    if args.ready_file:
-        with open(args.ready_file + ".tmp", "w") as out:
-            out.write(str(os.getpid()))
-        os.rename(args.ready_file + ".tmp", args.ready_file)
-
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    stop.wait()
-    controller.stop()
-    return 0
-
+    return serve(
+        Controller(
+            Sink(args.dir), hostname=args.host, port=args.port,
+            server_hostname="sink.bouncewatch.test"),
+        args.ready_file)
 
 if __name__ == "__main__":
     sys.exit(main())

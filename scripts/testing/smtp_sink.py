@@ -113,12 +113,19 @@ def main():
     elif args.tls == "implicit":
         options["ssl_context"] = context
 
-    controller = Controller(Store(args.dir), hostname=args.host, port=args.port, **options)
+    return serve(
+        Controller(Store(args.dir), hostname=args.host, port=args.port, **options),
+        args.ready_file)
+
+
+def serve(controller, ready_file):
+    """Starts `controller`, writes our pid to `ready_file` (atomically) once it listens, and
+    serves until SIGTERM or SIGINT; returns the exit status."""
     controller.start()
-    if args.ready_file:
-        with open(args.ready_file + ".tmp", "w") as out:
+    if ready_file:
+        with open(ready_file + ".tmp", "w") as out:
             out.write(str(os.getpid()))
-        os.rename(args.ready_file + ".tmp", args.ready_file)
+        os.rename(ready_file + ".tmp", ready_file)
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
