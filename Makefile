@@ -1,6 +1,7 @@
 # bouncewatch — build, test, demo, benchmark and fuzz.
 #
-#   make demo     build and run `scan` and `classify --explain` on the bundled example logs
+#   make demo     build, run `scan` and `classify --explain` on the bundled example logs, then
+#                 the daemon on a copy of one: its textfile and an alert mail (to a file)
 #   make test     every test: warning-free build, format lint, swift test, integration scripts
 #   make bench    release build, then bouncewatch vs pflogsumm / eximstats / grep on 1M lines
 #   make fuzz     libFuzzer on the parsers for FUZZ_SECONDS (default 60)
@@ -26,10 +27,13 @@ FUZZ_BIN := $(FUZZ_DIR)/parser-fuzz
 CORE_SOURCES := $(shell find Sources/BounceCore -name '*.swift' | LC_ALL=C sort)
 
 .PHONY: accuracy build test demo bench fuzz fuzz-build release deb install clean \
-	deps deps-build deps-test deps-bench lint integration
+	deps deps-build deps-demo deps-test deps-bench lint integration
 
 deps-build:
 	scripts/install-deps.sh build
+
+deps-demo:
+	scripts/install-deps.sh build demo
 
 deps-test:
 	scripts/install-deps.sh build test
@@ -59,7 +63,7 @@ integration:
 	BOUNCEWATCH_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/bouncewatch" \
 		scripts/run-integration.sh
 
-demo: build
+demo: build deps-demo
 	BOUNCEWATCH_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/bouncewatch" \
 		scripts/demo.sh
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make demo`: the report over the bundled example logs, then a few failures explained.
+# `make demo`: the report over the bundled example logs, a few failures explained, then the
+# daemon following a copy of one of them: its textfile and an alert mail.
 #
 # Needs no root and no network: it only reads examples/ with the binary in BOUNCEWATCH_BIN.
 set -euo pipefail
@@ -28,3 +29,74 @@ explain examples/mail.log "S3150"
 explain examples/mail.log "NoSuchUser"
 explain examples/mail.log "TSS04"
 explain examples/exim-mainlog "defer (110): Connection timed out"
+
+# The daemon: `bouncewatch run` follows a copy of examples/mail.log in a scratch directory,
+# writes the Prometheus textfile, and mails (into an mbox file here) the blacklisting that is
+# appended while it runs. The example log's own listings are days old: counted, never mailed.
+scratch="$(mktemp -d)"
+daemon=""
+cleanup() {
+    if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; fi
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
+cp examples/mail.log "$scratch/mail.log"
+cat >"$scratch/bouncewatch.yml" <<YAML
+sources:
+  - type: file
+    path: $scratch/mail.log
+    start_at: beginning
+state_directory: $scratch/state
+hostname: mx1
+metrics:
+  textfile: $scratch/bouncewatch.prom
+  interval: 1s
+alerts:
+  - name: blacklisted
+    match: { cause: [blacklisted] }
+    threshold: 1
+    window: 15m
+    group_by: [blocklist]
+    group_wait: 0s
+notifiers:
+  - type: file
+    path: $scratch/alerts.mbox
+YAML
+heading "bouncewatch run --config bouncewatch.yml   # following a copy of examples/mail.log"
+"$bin" run --config "$scratch/bouncewatch.yml" 2>"$scratch/daemon.log" &
+daemon=$!
+
+# Waits up to 20 s for a file to hold a pattern.
+wait_for() {
+    local file="$1" pattern="$2"
+    for _ in $(seq 1 100); do
+        if grep -q -e "$pattern" "$file" 2>/dev/null; then return 0; fi
+        sleep 0.2
+    done
+    echo "demo: $file never showed '$pattern'; the daemon said:" >&2
+    cat "$scratch/daemon.log" >&2
+    exit 1
+}
+wait_for "$scratch/bouncewatch.prom" '^bouncewatch_lines_total'
+stamp="$(date '+%b %e %H:%M:%S')"
+printf '%s mx1 postfix/smtp[4242]: 4F2A11C0D3: to=<bob@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.27]:25, delay=1.4, delays=0.1/0/0.7/0.6, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[142.250.1.27] said: 550 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.5 (in reply to RCPT TO command))\n' \
+    "$stamp" >>"$scratch/mail.log"
+wait_for "$scratch/alerts.mbox" '^Subject:'
+kill -TERM "$daemon"
+wait "$daemon" || true
+daemon=""
+
+heading "the textfile for node_exporter: the largest failure series, then alerting"
+grep -E '^bouncewatch_deliveries_total\{[^}]*status="(bounced|deferred|expired)"' \
+    "$scratch/bouncewatch.prom" | sort -k2 -n -r | head -n 8
+grep -E '^bouncewatch_(alerts_firing|notifications_total)' "$scratch/bouncewatch.prom"
+heading "the alert mail (decoded; the full one also says what to do and quotes sample lines)"
+python3 - "$scratch/alerts.mbox" <<'PY'
+import mailbox, sys
+mail = next(iter(mailbox.mbox(sys.argv[1])))
+for name in ("Date", "From", "To", "Subject", "Auto-Submitted"):
+    print(f"{name}: {' '.join(str(mail[name]).split())}")
+body = mail.get_payload(decode=True).decode("utf-8")
+print()
+print(body[: body.index("What to do")].rstrip())
+PY

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what bouncewatch needs on a Debian 12 machine, and nothing that is already there.
 #
-#   scripts/install-deps.sh [build] [test] [bench] [all]    (default: build test)
+#   scripts/install-deps.sh [build] [demo] [test] [bench] [all]    (default: build test)
 #
 # build  C libraries the Swift package links (libsystemd, zlib, libcurl) and pkg-config
+# demo   python3, which decodes the alert mail that `make demo` shows
 # test   promtool (Debian's `prometheus` package), systemd-journal-remote and python3 for the
 #        journal tests, plus whatever the integration scripts list in
 #        scripts/integration/packages.txt (one Debian package per line, `#` comments allowed)
@@ -22,6 +23,7 @@ BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/bouncewatch-bench}"
 EXIMSTATS_DIR="${EXIMSTATS_DIR:-$BENCH_DIR/exim4-base}"
 
 build_packages=(libsystemd-dev zlib1g-dev libcurl4-openssl-dev pkg-config dpkg-dev)
+demo_packages=(python3)
 test_packages=(prometheus systemd-journal-remote python3)
 bench_packages=(pflogsumm time python3 util-linux)
 
@@ -102,15 +104,16 @@ if [ "${#groups[@]}" -eq 0 ]; then
     groups=(build test)
 fi
 
-want_build=0 want_test=0 want_bench=0
+want_build=0 want_demo=0 want_test=0 want_bench=0
 for group in "${groups[@]}"; do
     case "$group" in
     build) want_build=1 ;;
+    demo) want_demo=1 ;;
     test) want_test=1 ;;
     bench) want_bench=1 ;;
-    all) want_build=1 want_test=1 want_bench=1 ;;
+    all) want_build=1 want_demo=1 want_test=1 want_bench=1 ;;
     *)
-        log "unknown group '$group' (use build, test, bench or all)"
+        log "unknown group '$group' (use build, demo, test, bench or all)"
         exit 2
         ;;
     esac
@@ -118,6 +121,7 @@ done
 
 packages=()
 [ "$want_build" -eq 1 ] && packages+=("${build_packages[@]}")
+[ "$want_demo" -eq 1 ] && packages+=("${demo_packages[@]}")
 if [ "$want_test" -eq 1 ]; then
     packages+=("${test_packages[@]}")
     mapfile -t extra < <(integration_packages)
