@@ -15,9 +15,9 @@ public final class DaemonAlerts: DaemonAlertHook {
     private var configuration: Configuration
     private let logger: Logger
     private let timing: DeliveryTiming
-    /// The last `tick`'s time: the engine is evaluated at most once per second, and events
-    /// whose line has no readable stamp are placed at this time.
-    private var lastTick: Int64 = 0
+    /// The last `tick`'s time (the start before the first): the engine is evaluated at most
+    /// once per second, and events whose line has no readable stamp are placed at this time.
+    private var lastTick = Clocks.wallSeconds()
     private var lastEvaluation: Int64 = .min
 
     /// Restores the engine from `savedLines` (the checkpoint's alerts section) and starts the
