@@ -346,3 +346,27 @@ extension WordReaderTests {
         #expect(cells.row(5).allSatisfy { $0 == 0 })
     }
 }
+
+extension WordReaderTests {
+    @Test func eximDomainFindsTheLastAtSign() {
+        let addresses = [
+            "a@b", "user@example.com", "\"x@y\"@long-domain.example.org", "no-at-sign-here-at-all",
+            "trailing@", "@leading.example", "a@b@c.example.net", "@", "", "x@0123456789abcdef",
+        ]
+        for address in addresses {
+            for prefix in ["", "=> ", "2026-11-26 00:00:03 1xWMuA-00012i-Ai => "] {
+                let bytes = Array((prefix + address + " R=x").utf8)
+                let range = ByteRange(prefix.utf8.count, prefix.utf8.count + address.utf8.count)
+                var expected = ByteRange.none
+                if let at = address.utf8.lastIndex(of: UInt8(ascii: "@")) {
+                    let offset = address.utf8.distance(from: address.utf8.startIndex, to: at)
+                    let start = range.start + offset + 1
+                    if start < range.end { expected = ByteRange(start, range.end) }
+                }
+                bytes.withUnsafeBufferPointer { line in
+                    #expect(EximScan.domain(of: range, in: line) == expected, "\(address)")
+                }
+            }
+        }
+    }
+}

@@ -182,6 +182,21 @@ enum EximScan {
     /// The domain of the address in `range`: the bytes after its last `@`.
     static func domain(of range: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> ByteRange {
         var cursor = range.end - 1
+        // Eight bytes at a time from the end, with an exact per-byte test so that the highest
+        // flag is the last `@`.
+        if let base = line.baseAddress {
+            let pattern: UInt64 = 0x4040_4040_4040_4040
+            while cursor - 7 >= range.start {
+                let bytes = ByteScan.word(base, cursor - 7) ^ pattern
+                let nonZero = ((bytes & ByteWord.lowSeven) &+ ByteWord.lowSeven) | bytes
+                let flags = ~nonZero & ByteWord.highBits
+                if flags != 0 {
+                    let at = cursor - 7 + (63 - flags.leadingZeroBitCount) / 8
+                    return at + 1 < range.end ? ByteRange(at + 1, range.end) : .none
+                }
+                cursor -= 8
+            }
+        }
         while cursor >= range.start {
             if line[cursor] == UInt8(ascii: "@") {
                 return cursor + 1 < range.end ? ByteRange(cursor + 1, range.end) : .none
