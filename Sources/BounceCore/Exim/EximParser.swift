@@ -147,9 +147,12 @@ public enum EximParser {
     }
 
     /// `[pid]` or `[pid/seq]` (`log_selector = +pid`) at `index`, then the spaces after it.
+    @inline(__always)
     private static func pid(
         _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, into prefix: inout EximPrefix
     ) {
+        // Most logs have no `+pid`: answer that without a call.
+        guard ByteScan.byte(line, index) == UInt8(ascii: "[") else { return }
         var cursor = index
         guard let pid = EximScan.bracketPID(line, at: &cursor),
             cursor == line.count || line[cursor] == EximScan.space
