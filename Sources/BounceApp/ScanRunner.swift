@@ -73,12 +73,27 @@ public struct ScanRunner {
         let classifier = Classifier.standard
         // One event for the whole input, filled in place by the parser.
         var event = RawEvent.unparsed()
+        // Lines are tallied here and handed over once, also when reading fails half-way.
+        var events = 0
+        var ignored = 0
+        var unrecognized = 0
+        defer {
+            aggregator.countLines(
+                events: events, ignored: ignored, unrecognized: unrecognized, source: source)
+        }
         try reader.forEachLine { line, _ in
             // A blank line is no log line at all; counting it as unrecognized would mislead.
             if line.isEmpty { return }
             let outcome = parser.parse(line, into: &event)
-            aggregator.countLine(ParseResult(outcome, event: event), source: source)
-            guard outcome == .event else { return }
+            switch outcome {
+            case .event: events += 1
+            case .ignored:
+                ignored += 1
+                return
+            case .unrecognized:
+                unrecognized += 1
+                return
+            }
             if let stamp = event.timestamp { stamps.note(stamp) }
             let classification =
                 event.status == .sent && event.kind == .delivery

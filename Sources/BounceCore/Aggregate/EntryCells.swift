@@ -4,9 +4,14 @@
 /// domain from the long tail touches one or two of them before it is replaced. So each entry
 /// remembers the first few cells it touched and clears only those; an entry that touched more
 /// is cleared whole.
+///
+/// Rows are added (zeroed) as entries first come into use: the table hands out entries in
+/// order, and zeroing all of them up front cost a scan of a small log more than its lines.
 struct EntryCells {
     let cellsPerEntry: Int
-    private(set) var values: [Int]
+    /// The rows of entries `0..<rows`; the others were never used.
+    private(set) var values: [Int] = []
+    private var rows = 0
     private var touched: [UInt16]
     /// Cells recorded in `touched` per entry, or `overflow` when the entry touched more.
     private var touchedCount: [UInt8]
@@ -17,13 +22,18 @@ struct EntryCells {
     init(entries: Int, cellsPerEntry: Int) {
         precondition(cellsPerEntry <= Int(UInt16.max))
         self.cellsPerEntry = cellsPerEntry
-        values = Array(repeating: 0, count: entries * cellsPerEntry)
         touched = Array(repeating: 0, count: entries * Self.touchedLimit)
         touchedCount = Array(repeating: 0, count: entries)
     }
 
-    /// Sets every counter of `entry` to zero.
+    /// Sets every counter of `entry` to zero. Call it before an entry's first use.
     mutating func clear(_ entry: Int) {
+        if entry >= rows {
+            // A new row is all zero, and so is every row skipped on the way.
+            values.append(contentsOf: repeatElement(0, count: (entry + 1 - rows) * cellsPerEntry))
+            rows = entry + 1
+            return
+        }
         let base = entry * cellsPerEntry
         let count = touchedCount[entry]
         if count == Self.overflow {

@@ -105,6 +105,16 @@ public struct ScanAggregator {
         }
     }
 
+    /// Counts lines of `source` that the caller tallied itself, as that many `countLine` calls
+    /// would: a source with no lines at all is not recorded.
+    public mutating func countLines(events: Int, ignored: Int, unrecognized: Int, source: String) {
+        guard events != 0 || ignored != 0 || unrecognized != 0 else { return }
+        let index = indexOf(source)
+        sources[index].events += events
+        sources[index].ignored += ignored
+        sources[index].unrecognized += unrecognized
+    }
+
     /// Counts a line of `source` that was cut at the reader's length limit.
     public mutating func countTruncatedLine(source: String) {
         sources[indexOf(source)].truncated += 1

@@ -50,9 +50,7 @@ struct SpaceSavingTable {
         let table = storage
         let length = Swift.min(key.count, table.keyLimit)
         let scratch = table.scratch
-        if let base = key.baseAddress {
-            for index in 0..<length { scratch[index] = ByteScan.lower(base[index]) }
-        }
+        if let base = key.baseAddress { Self.lowercase(base, length: length, into: scratch) }
         // Zero the padding so whole-word reads see the same bytes for equal keys.
         for index in length..<(length + 7) & ~7 { scratch[index] = 0 }
         let hash = Self.hash(scratch, length: length, seed: seed)
@@ -131,10 +129,46 @@ struct SpaceSavingTable {
 
     private func keyMatchesScratch(_ entry: Int, length: Int) -> Bool {
         guard storage.keyLengths[entry] == length else { return false }
-        let stored = storage.keyBytes + entry * storage.keyLimit
-        let scratch = storage.scratch
-        for index in 0..<length where stored[index] != scratch[index] { return false }
+        let stored = UnsafeRawPointer(storage.keyBytes + entry * storage.keyLimit)
+        let scratch = UnsafeRawPointer(storage.scratch)
+        // Whole words while they lie inside the key (the stored slot ends at `keyLimit`).
+        var index = 0
+        while index + 8 <= length {
+            if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                != scratch.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
+        }
+        while index < length {
+            if stored.load(fromByteOffset: index, as: UInt8.self)
+                != scratch.load(fromByteOffset: index, as: UInt8.self)
+            {
+                return false
+            }
+            index += 1
+        }
         return true
+    }
+
+    /// ASCII lower-cases `length` bytes from `source` into `target`, eight at a time.
+    static func lowercase(
+        _ source: UnsafePointer<UInt8>, length: Int, into target: UnsafeMutablePointer<UInt8>
+    ) {
+        var index = 0
+        while index + 8 <= length {
+            let word = ByteScan.word(source, index)
+            // Each upper-case letter's flag (bit 7) shifted to bit 5 lower-cases it.
+            let lowered = word | ByteWord.inRange(word, UInt8(ascii: "A"), UInt8(ascii: "Z")) >> 2
+            UnsafeMutableRawPointer(target + index).storeBytes(
+                of: UInt64(littleEndian: lowered), as: UInt64.self)
+            index += 8
+        }
+        while index < length {
+            target[index] = ByteScan.lower(source[index])
+            index += 1
+        }
     }
 
     /// Removes `entry` from the slot table, shifting later members of its probe run back so

@@ -43,10 +43,8 @@ struct EximHost {
         probe = cursor
         if cursor > index, probe < limit, line[probe] == space { probe += 1 }
         if probe < limit, line[probe] == UInt8(ascii: "[") {
-            var close = probe + 1
-            while close < limit, line[close] != UInt8(ascii: "]"), line[close] != space {
-                close += 1
-            }
+            let close = ByteScan.firstOf(
+                UInt8(ascii: "]"), space, space, in: line, from: probe + 1, to: limit)
             if close < limit, line[close] == UInt8(ascii: "]") {
                 ip = ByteRange(probe + 1, close)
                 cursor = close + 1

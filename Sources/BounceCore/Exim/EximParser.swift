@@ -108,6 +108,11 @@ public enum EximParser {
             branch = .arrival
             return .ignored
         }
+        // The last line of every message: decided before an event is set up.
+        if cursor + 9 == count, ByteScan.hasPrefix(line, at: cursor, "Completed") {
+            branch = prefix.queueID.isEmpty ? .otherLine : .messageNote
+            return .ignored
+        }
         // One event, the caller's, filled in place by whichever part recognises the line:
         // `RawEvent` is large, and each copy shows in the benchmark.
         event = prefix.event(.delivery, .sent)
@@ -142,9 +147,12 @@ public enum EximParser {
     }
 
     /// `[pid]` or `[pid/seq]` (`log_selector = +pid`) at `index`, then the spaces after it.
+    @inline(__always)
     private static func pid(
         _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, into prefix: inout EximPrefix
     ) {
+        // Most logs have no `+pid`: answer that without a call.
+        guard ByteScan.byte(line, index) == UInt8(ascii: "[") else { return }
         var cursor = index
         guard let pid = EximScan.bracketPID(line, at: &cursor),
             cursor == line.count || line[cursor] == EximScan.space

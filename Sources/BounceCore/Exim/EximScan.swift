@@ -33,11 +33,15 @@ enum EximScan {
     /// `index` is at an opening quote: the index after the closing one (backslash escapes
     /// honoured), or `limit` when the quote never closes.
     static func skipQuoted(_ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int {
+        let backslash = UInt8(ascii: "\\")
         var cursor = index + 1
+        // From one quote or backslash to the next, eight bytes at a time.
         while cursor < limit {
-            let byte = line[cursor]
-            if byte == quote { return cursor + 1 }
-            cursor += byte == UInt8(ascii: "\\") ? 2 : 1
+            let hit = ByteScan.firstOf(
+                quote, backslash, backslash, in: line, from: cursor, to: limit)
+            guard hit < limit else { return limit }
+            if line[hit] == quote { return hit + 1 }
+            cursor = hit + 2
         }
         return limit
     }
@@ -47,13 +51,14 @@ enum EximScan {
     static func separator(_ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int? {
         var cursor = index
         while cursor < limit {
-            let byte = line[cursor]
-            if byte == quote {
-                cursor = skipQuoted(line, from: cursor, limit: limit)
+            let hit = ByteScan.firstOf(quote, colon, colon, in: line, from: cursor, to: limit)
+            guard hit < limit else { return nil }
+            if line[hit] == quote {
+                cursor = skipQuoted(line, from: hit, limit: limit)
                 continue
             }
-            if byte == colon, cursor + 1 == limit || line[cursor + 1] == space { return cursor }
-            cursor += 1
+            if hit + 1 == limit || line[hit + 1] == space { return hit }
+            cursor = hit + 1
         }
         return nil
     }
@@ -101,16 +106,55 @@ enum EximScan {
         }
         let end = secondDash == index + 13 ? index + 16 : index + 23
         guard end <= line.count, end == line.count || line[end] == space else { return nil }
+        let valid =
+            index >= 0
+            ? idWordsValid(line, at: index, secondDash: secondDash - index)
+            : idBytesValid(line, at: index, secondDash: secondDash - index)
+        return valid ? end : nil
+    }
+
+    /// `idWordsValid(_:at:secondDash:)` byte by byte.
+    static func idBytesValid(_ line: UnsafeBufferPointer<UInt8>, at index: Int, secondDash: Int)
+        -> Bool
+    {
+        let end = index + (secondDash == 13 ? 16 : 23)
         var cursor = index
         while cursor < end {
             guard
-                ByteScan.isAlphanumeric(line[cursor]) || cursor == index + 6 || cursor == secondDash
+                ByteScan.isAlphanumeric(line[cursor]) || cursor == index + 6
+                    || cursor == index + secondDash
             else {
-                return nil
+                return false
             }
             cursor += 1
         }
-        return end
+        return true
+    }
+
+    /// Whether the 16 (`secondDash` 13) or 23 (`secondDash` 18) bytes at `index`, which the
+    /// line holds, are ASCII letters and digits apart from the two dashes; read as two or
+    /// three words.
+    @inline(__always)
+    static func idWordsValid(_ line: UnsafeBufferPointer<UInt8>, at index: Int, secondDash: Int)
+        -> Bool
+    {
+        guard let base = line.baseAddress else { return false }
+        // The dash at byte 6 of the first word, the second one in the second or third word.
+        let first = alphanumericFlags(ByteScan.word(base, index)) | 0x0080_0000_0000_0000
+        let second = alphanumericFlags(ByteScan.word(base, index + 8))
+        if secondDash == 13 {
+            return first & (second | 0x0000_8000_0000_0000) == ByteWord.highBits
+        }
+        let third = alphanumericFlags(ByteScan.word(base, index + 15)) | 0x0000_0000_8000_0000
+        return first & second & third == ByteWord.highBits
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII letter or digit.
+    @inline(__always)
+    static func alphanumericFlags(_ word: UInt64) -> UInt64 {
+        // Setting bit 5 lower-cases letters and makes no other byte below 0x80 a letter.
+        ByteWord.digitFlags(word)
+            | ByteWord.inRange(word | 0x2020_2020_2020_2020, UInt8(ascii: "a"), UInt8(ascii: "z"))
     }
 
     /// `[1234]` or `[1234/5]` at `index`: the pid, moving `index` past the bracket.
@@ -138,6 +182,21 @@ enum EximScan {
     /// The domain of the address in `range`: the bytes after its last `@`.
     static func domain(of range: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> ByteRange {
         var cursor = range.end - 1
+        // Eight bytes at a time from the end, with an exact per-byte test so that the highest
+        // flag is the last `@`.
+        if let base = line.baseAddress {
+            let pattern: UInt64 = 0x4040_4040_4040_4040
+            while cursor - 7 >= range.start {
+                let bytes = ByteScan.word(base, cursor - 7) ^ pattern
+                let nonZero = ((bytes & ByteWord.lowSeven) &+ ByteWord.lowSeven) | bytes
+                let flags = ~nonZero & ByteWord.highBits
+                if flags != 0 {
+                    let at = cursor - 7 + (63 - flags.leadingZeroBitCount) / 8
+                    return at + 1 < range.end ? ByteRange(at + 1, range.end) : .none
+                }
+                cursor -= 8
+            }
+        }
         while cursor >= range.start {
             if line[cursor] == UInt8(ascii: "@") {
                 return cursor + 1 < range.end ? ByteRange(cursor + 1, range.end) : .none

@@ -66,7 +66,7 @@ enum PostfixDelivery {
             }
             if statusAt >= 0 { break }
             // On to the next field: after the next space.
-            while cursor < limit, line[cursor] != PostfixScan.space { cursor += 1 }
+            cursor = ByteScan.find(PostfixScan.space, in: line, from: cursor, to: limit) ?? limit
             while cursor < limit, line[cursor] == PostfixScan.space { cursor += 1 }
         }
         guard statusAt >= 0 else { return .missing }

@@ -30,22 +30,21 @@ public enum PostfixParser {
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, into event: inout RawEvent,
         branch: inout PostfixBranch
     ) -> LineOutcome {
-        event = RawEvent(
-            mta: .postfix, kind: .delivery, status: .sent, timestamp: header.timestamp)
-        event.host = header.host
-        event.program = header.program
-        event.pid = header.pid
+        // The event is set up only for lines that may be one: most lines of a busy log are
+        // connection notes, and `RawEvent` is large.
         let start = header.messageStart
         guard start < line.count else {
             branch = .garbled
             return .unrecognized
         }
         if let idEnd = PostfixScan.queueIDEnd(line, at: start) {
+            begin(&event, header)
             event.queueID = ByteRange(start, idEnd)
             return queueLine(
                 line, at: idEnd + 2, into: &event, header: header, branch: &branch)
         }
         if PostfixScan.starts(line, at: start, "NOQUEUE: ") {
+            begin(&event, header)
             let cursor = start + 9
             if let result = refusal(line, at: cursor, into: &event, branch: &branch) {
                 return result
@@ -54,6 +53,7 @@ public enum PostfixParser {
             return .ignored
         }
         if PostfixScan.starts(line, at: start, "warning: ") {
+            begin(&event, header)
             if PostfixSASL.server(line, at: start + 9, into: &event) {
                 branch = .saslServerFailure
                 return .event
@@ -68,10 +68,27 @@ public enum PostfixParser {
             branch = .warning
             return .ignored
         }
-        if let result = refusal(line, at: start, into: &event, branch: &branch) {
-            return result
+        // Every refusal starts with `r`, `m` or `p`.
+        switch line[start] {
+        case UInt8(ascii: "r"), UInt8(ascii: "m"), UInt8(ascii: "p"):
+            begin(&event, header)
+            if let result = refusal(line, at: start, into: &event, branch: &branch) {
+                return result
+            }
+        default:
+            break
         }
         return note(line, header: header, shape: .daemonNote, branch: &branch)
+    }
+
+    /// Resets `event` to a Postfix event carrying the header's fields.
+    @inline(__always)
+    private static func begin(_ event: inout RawEvent, _ header: SyslogHeader) {
+        event = RawEvent(
+            mta: .postfix, kind: .delivery, status: .sent, timestamp: header.timestamp)
+        event.host = header.host
+        event.program = header.program
+        event.pid = header.pid
     }
 
     /// A line that starts with a queue id; `index` is after its `: `.

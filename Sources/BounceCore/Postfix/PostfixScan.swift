@@ -12,21 +12,8 @@ enum PostfixScan {
     static func queueIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         // Most messages start with a queue id or a lower-case word: decide on the bytes before
         // the first non-id byte, looking for vowels only when the id is not plain hex.
-        var cursor = index
-        var allHex = true
-        let limit = min(line.count, index + 25)
-        while cursor < limit {
-            let byte = line[cursor]
-            if ByteScan.isDigit(byte) || byte &- UInt8(ascii: "A") < 6 {
-                cursor += 1
-            } else if ByteScan.isAlphanumeric(byte) {
-                allHex = false
-                cursor += 1
-            } else {
-                break
-            }
-        }
-        let length = cursor - index
+        let (length, allHex) = idRun(line, at: index) ?? idRunBytes(line, at: index)
+        let cursor = index + length
         guard length >= 5, length <= 24, ByteScan.byte(line, cursor) == colon,
             ByteScan.byte(line, cursor + 1) == space
         else { return nil }
@@ -41,6 +28,50 @@ enum PostfixScan {
             }
         }
         return cursor
+    }
+
+    /// The length of the run of ASCII letters and digits at `index` (25 when it is longer than
+    /// 24), and whether it is all upper-case hex; read eight bytes at a time. Nil when a word
+    /// would cross the end of the line (the byte loop then decides).
+    @inline(__always)
+    static func idRun(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Bool)? {
+        var run = 0
+        var allHex = true
+        while run < 25 {
+            guard let word = ByteWord.load(line, at: index + run) else { return nil }
+            let digits = ByteWord.digitFlags(word)
+            let hex = digits | ByteWord.inRange(word, UInt8(ascii: "A"), UInt8(ascii: "F"))
+            let letters =
+                ByteWord.inRange(word, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+                | ByteWord.inRange(word, UInt8(ascii: "a"), UInt8(ascii: "z"))
+            let stops = ~(digits | letters) & ByteWord.highBits
+            let count = stops.trailingZeroBitCount / 8
+            // The bytes below the first stop (all eight when there is none).
+            let inRun = ((stops & (0 &- stops)) &- 1) & ByteWord.highBits
+            if letters & ~hex & inRun != 0 { allHex = false }
+            run += count
+            if count < 8 { break }
+        }
+        return (min(run, 25), allHex)
+    }
+
+    /// `idRun(_:at:)` byte by byte, near the end of the line.
+    static func idRunBytes(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Bool) {
+        var cursor = index
+        var allHex = true
+        let limit = min(line.count, index + 25)
+        while cursor < limit {
+            let byte = line[cursor]
+            if ByteScan.isDigit(byte) || byte &- UInt8(ascii: "A") < 6 {
+                cursor += 1
+            } else if ByteScan.isAlphanumeric(byte) {
+                allHex = false
+                cursor += 1
+            } else {
+                break
+            }
+        }
+        return (cursor - index, allHex)
     }
 
     /// Whether `line` holds `literal` at `index`; inlined so that the literal's bytes become

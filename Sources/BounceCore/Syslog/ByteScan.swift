@@ -97,14 +97,15 @@ public enum ByteScan {
         return nil
     }
 
-    /// The first index at or after `from` holding `first`, `second` or `third`, or
-    /// `bytes.count` when there is none. Eight bytes at a time, like `find(_:in:from:to:)`.
+    /// The first index at or after `from` (and before `to`, by default the end) holding
+    /// `first`, `second` or `third`, or `to` (clamped to the buffer) when there is none. Eight
+    /// bytes at a time, like `find(_:in:from:to:)`.
     @inlinable
     public static func firstOf(
         _ first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
-        from: Int
+        from: Int, to: Int? = nil
     ) -> Int {
-        let end = bytes.count
+        let end = Swift.min(to ?? bytes.count, bytes.count)
         var index = Swift.max(from, 0)
         if let base = bytes.baseAddress {
             let ones: UInt64 = 0x0101_0101_0101_0101
@@ -152,14 +153,34 @@ public enum ByteScan {
         let count = literal.utf8CodeUnitCount
         let end = Swift.min(to ?? bytes.count, bytes.count)
         guard count > 0, end - from >= count else { return nil }
-        let first = literal.utf8Start[0]
+        let pointer = literal.utf8Start
+        let first = pointer[0]
+        var index = Swift.max(from, 0)
+        guard count > 1 else { return find(first, in: bytes, from: index, to: end) }
         let last = end - count
-        var index = from
-        // Candidates by their first byte, eight bytes at a time; then the rest compared.
+        // Eight start positions at a time: a start is a candidate when both the literal's first
+        // and last bytes match there, which rules out far more than the first byte alone.
+        if let base = bytes.baseAddress {
+            let firstPattern = UInt64(first) &* 0x0101_0101_0101_0101
+            let lastPattern = UInt64(pointer[count - 1]) &* 0x0101_0101_0101_0101
+            while index + 8 <= last + 1 {
+                let mismatch =
+                    (word(base, index) ^ firstPattern)
+                    | (word(base, index + count - 1) ^ lastPattern)
+                // Every zero byte is flagged (and maybe a few above the first), so each
+                // flagged start is compared in full, lowest first.
+                var flags = zeroByteFlags(mismatch)
+                while flags != 0 {
+                    let hit = index + flags.trailingZeroBitCount / 8
+                    if hasPrefix(bytes, at: hit, literal) { return hit }
+                    flags &= flags &- 1
+                }
+                index += 8
+            }
+        }
         while index <= last {
-            guard let hit = find(first, in: bytes, from: index, to: last + 1) else { return nil }
-            if hasPrefix(bytes, at: hit, literal) { return hit }
-            index = hit + 1
+            if bytes[index] == first, hasPrefix(bytes, at: index, literal) { return index }
+            index += 1
         }
         return nil
     }

@@ -22,14 +22,13 @@ public struct SyslogHeader: Sendable {
     /// Parses the header at the start of `line`, or returns nil when the line has none.
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> SyslogHeader? {
         var cursor = 0
-        let stamp: LogTimestamp
-        if let bsd = TimestampParser.bsd(line, at: &cursor) {
-            stamp = bsd
-        } else if let rfc = TimestampParser.rfc3339(line, at: &cursor) {
-            stamp = rfc
-        } else {
-            return nil
-        }
+        // A BSD stamp starts with a month name, an RFC 3339 one with a digit: try only the one
+        // that can match.
+        guard !line.isEmpty,
+            let stamp = ByteScan.isDigit(line[0])
+                ? TimestampParser.rfc3339(line, at: &cursor)
+                : TimestampParser.bsd(line, at: &cursor)
+        else { return nil }
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
         // Host: one token.
@@ -47,7 +46,7 @@ public struct SyslogHeader: Sendable {
         var pid: Int?
         if line[cursor] == UInt8(ascii: "[") {
             cursor += 1
-            pid = ByteScan.smallNumber(line, at: &cursor, maxDigits: 10)
+            pid = Self.pid(line, at: &cursor)
             guard pid != nil, cursor < line.count, line[cursor] == UInt8(ascii: "]") else {
                 return nil
             }
@@ -58,5 +57,20 @@ public struct SyslogHeader: Sendable {
         if cursor < line.count, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
         return SyslogHeader(
             timestamp: stamp, host: host, program: program, pid: pid, messageStart: cursor)
+    }
+
+    /// The digits of a pid at `index` (at most ten), advancing past them. Up to seven digits
+    /// are read as one word.
+    @inline(__always)
+    static func pid(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Int? {
+        if let word = ByteWord.load(line, at: index) {
+            let count = ByteWord.leadingDigits(word)
+            if count == 0 { return nil }
+            if count < 8 {
+                index += count
+                return ByteWord.decimal(word, count: count)
+            }
+        }
+        return ByteScan.smallNumber(line, at: &index, maxDigits: 10)
     }
 }

@@ -3,6 +3,15 @@ public enum TimestampParser {
     /// `Nov 26 10:00:01`, `Nov  6 10:00:01` or `Jan 1 00:00:00`; advances `index` past it.
     public static func bsd(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> LogTimestamp?
     {
+        if let (stamp, end) = StampWords.bsd(line, at: index) {
+            index = end
+            return stamp
+        }
+        return bsdBytes(line, at: &index)
+    }
+
+    /// `bsd(_:at:)` byte by byte, for every shape `StampWords.bsd` leaves out.
+    static func bsdBytes(_ line: UnsafeBufferPointer<UInt8>, at index: inout Int) -> LogTimestamp? {
         var cursor = index
         guard cursor + 3 <= line.count, let month = monthNumber(line, at: cursor) else {
             return nil
@@ -43,7 +52,10 @@ public enum TimestampParser {
             return nil
         }
         var offset: Int?
-        if cursor < line.count, line[cursor] == UInt8(ascii: "Z") {
+        if let (seconds, end) = StampWords.offset(line, at: cursor) {
+            offset = seconds
+            cursor = end
+        } else if cursor < line.count, line[cursor] == UInt8(ascii: "Z") {
             offset = 0
             cursor += 1
         } else if cursor < line.count,
@@ -67,6 +79,18 @@ public enum TimestampParser {
 
     /// `YYYY-MM-DD<separator>HH:MM:SS[.fraction]`, the part Exim and RFC 3339 stamps share.
     private static func dateTime(
+        _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, separator: UInt8
+    ) -> LogTimestamp? {
+        if let (stamp, end) = StampWords.dateTime(line, at: index, separator: separator) {
+            index = end
+            return stamp
+        }
+        return dateTimeBytes(line, at: &index, separator: separator)
+    }
+
+    /// `dateTime(_:at:separator:)` byte by byte, for every shape `StampWords.dateTime` leaves
+    /// out.
+    static func dateTimeBytes(
         _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, separator: UInt8
     ) -> LogTimestamp? {
         var cursor = index
@@ -176,11 +200,17 @@ public enum TimestampParser {
     }
 
     /// Month number 1...12 from a three-letter English abbreviation at `index`.
-    private static func monthNumber(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    static func monthNumber(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let key =
             (UInt32(ByteScan.lower(line[index])) << 16)
             | (UInt32(ByteScan.lower(line[index + 1])) << 8)
             | UInt32(ByteScan.lower(line[index + 2]))
+        return month(key)
+    }
+
+    /// Month number 1...12 from three lower-cased letters, the first in the highest byte.
+    @inline(__always)
+    static func month(_ key: UInt32) -> Int? {
         switch key {
         case 0x6A_616E: return 1  // jan
         case 0x66_6562: return 2  // feb
