@@ -96,8 +96,7 @@ public struct ScanRunner {
             }
             if let stamp = event.timestamp { stamps.note(stamp) }
             let classification =
-                event.status == .sent && event.kind == .delivery
-                ? nil : classifier.classify(event, in: line)
+                event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
             aggregator.add(event, classification, in: line)
         }
     }

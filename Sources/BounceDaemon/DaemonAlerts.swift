@@ -60,9 +60,7 @@ public final class DaemonAlerts: DaemonAlertHook {
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
         source: String, time: Int64?
     ) {
-        let cause: Cause? =
-            event.status == .sent && event.kind == .delivery
-            ? nil : (classification?.cause ?? .unclassified)
+        let cause = event.countedCause(classification)
         guard engine.wants(mta: event.mta, kind: event.kind, status: event.status, cause: cause)
         else { return }
         let keepLine = engine.keepsLine(

@@ -28,8 +28,7 @@ struct EventPipeline {
         events += 1
         let when = time(event)
         let classification =
-            event.status == .sent && event.kind == .delivery
-            ? nil : classifier.classify(event, in: line)
+            event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
         metrics.add(event, classification, in: line, source: source, time: when)
         alerts.observe(event, classification, in: line, source: source, time: when)
     }

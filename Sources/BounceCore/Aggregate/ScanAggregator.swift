@@ -136,9 +136,7 @@ public struct ScanAggregator {
             if firstEvent == nil { firstEvent = stamp }
             lastEvent = stamp
         }
-        let cause: Cause? =
-            event.status == .sent && event.kind == .delivery
-            ? nil : (classification?.cause ?? .unclassified)
+        let cause = event.countedCause(classification)
         if let cause {
             causeStatus[Int(cause.rawValue) * Self.statusCount + Int(event.status.rawValue)] += 1
             if sampleReplies[Int(cause.rawValue)] == nil, !event.reply.isEmpty {

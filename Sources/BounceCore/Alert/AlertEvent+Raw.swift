@@ -14,9 +14,7 @@ extension AlertEvent {
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
         time: Int64, keepingLine: Bool = true
     ) {
-        let cause: Cause? =
-            event.status == .sent && event.kind == .delivery
-            ? nil : (classification?.cause ?? .unclassified)
+        let cause = event.countedCause(classification)
         let direction: TrafficDirection
         switch event.kind {
         case .delivery: direction = .outbound

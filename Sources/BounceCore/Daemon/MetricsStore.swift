@@ -114,9 +114,7 @@ public struct MetricsStore {
         source: String, time: Int64?
     ) {
         if let time { sources.noteEvent(at: sources.index(of: source), time: time) }
-        let cause: Cause? =
-            event.status == .sent && event.kind == .delivery
-            ? nil : (classification?.cause ?? .unclassified)
+        let cause = event.countedCause(classification)
         var slot: Int?
         switch event.kind {
         case .delivery:
