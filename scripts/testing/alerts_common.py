@@ -24,7 +24,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from crash_daemon import CheckFailed, Daemon, main_wrapper, require_binary  # noqa: E402
+from crash_daemon import (  # noqa: E402
+    CheckFailed,
+    Daemon,
+    main_wrapper,
+    require_binary,
+    wait_for,
+)
 
 TESTING = os.path.dirname(os.path.abspath(__file__))
 SMTP_SINK = os.path.join(TESTING, "smtp_sink.py")
@@ -76,18 +82,8 @@ def require_tool(name):
 
 
 def wait_until(condition, timeout, what, daemon=None, poll=0.1):
-    """Polls `condition` until it returns something true; a timeout fails with the daemon log."""
-    deadline = time.monotonic() + timeout
-    while True:
-        if daemon is not None:
-            daemon.check_alive()
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() >= deadline:
-            tail = ("\n" + daemon.log_tail(60)) if daemon is not None else ""
-            raise CheckFailed(f"timed out after {timeout} s waiting for {what}{tail}")
-        time.sleep(poll)
+    """`crash_daemon.wait_for` with the alert scripts' polling interval."""
+    return wait_for(condition, timeout, what, daemon=daemon, poll=poll)
 
 
 class Scratch:

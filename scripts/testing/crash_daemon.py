@@ -252,7 +252,8 @@ class Daemon:
 
 
 def wait_for(condition, timeout, what, daemon=None, poll=0.05):
-    """Polls `condition` until it returns something true; fails after `timeout` seconds."""
+    """Polls `condition` until it returns something true; fails after `timeout` seconds, with
+    the daemon's log tail when a daemon is given."""
     deadline = time.monotonic() + timeout
     while True:
         if daemon is not None:
@@ -261,7 +262,8 @@ def wait_for(condition, timeout, what, daemon=None, poll=0.05):
         if result:
             return result
         if time.monotonic() >= deadline:
-            raise CheckFailed(f"timed out after {timeout} s waiting for {what}")
+            tail = ("\n" + daemon.log_tail(60)) if daemon is not None else ""
+            raise CheckFailed(f"timed out after {timeout} s waiting for {what}{tail}")
         time.sleep(poll)
 
 
