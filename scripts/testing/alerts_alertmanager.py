@@ -53,7 +53,7 @@ from alerts_common import (  # noqa: E402
     wait_until,
     write_config,
 )
-from crash_daemon import Textfile  # noqa: E402
+from crash_daemon import Textfile, stop_process  # noqa: E402
 
 TIMEOUT = 30
 WINDOW_SECONDS = 20
@@ -157,13 +157,7 @@ class Alertmanager:
             return "(no alertmanager log)"
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
 
 def epoch(rfc3339):

@@ -15,8 +15,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,8 +25,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from crash_daemon import (  # noqa: E402
     CheckFailed,
     Daemon,
+    free_port,
     main_wrapper,
     require_binary,
+    stop_process,
     wait_for,
 )
 
@@ -62,13 +62,6 @@ EXPECTED_HEADERS = [
     "X-Bouncewatch-State",
     "X-Bouncewatch-Fingerprint",
 ]
-
-
-def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on at the moment."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def require_tool(name):
@@ -137,13 +130,7 @@ class Sink:
             time.sleep(0.05)
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         self.process = None
 
     def messages(self):

@@ -14,6 +14,7 @@ waiting for a total) is in daemon_driver.py.
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -250,6 +251,26 @@ class Daemon:
             "  " + line.decode("utf-8", "replace") for line in tail
         )
 
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on at the moment."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop_process(process, timeout=10):
+    """SIGTERM to a helper process (sink, MTA, exporter), SIGKILL if it has not ended within
+    `timeout` seconds; nothing when it is None or already gone."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 def wait_for(condition, timeout, what, daemon=None, poll=0.05):
     """Polls `condition` until it returns something true; fails after `timeout` seconds, with

@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 import time
 
-from crash_daemon import CheckFailed
+from crash_daemon import CheckFailed, stop_process
 
 # Every process logs in UTC, like the daemon that crash_daemon.Daemon starts with TZ=UTC.
 UTC = dict(os.environ, TZ="UTC")
@@ -365,11 +365,5 @@ begin retry
         return int(run(self.command("-bpc"), "exim -bpc", env=UTC).strip() or "0")
 
     def stop(self):
-        if self.daemon is not None and self.daemon.poll() is None:
-            self.daemon.terminate()
-            try:
-                self.daemon.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.daemon.kill()
-                self.daemon.wait()
+        stop_process(self.daemon)
         self.daemon = None

@@ -47,7 +47,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import e2e_instances  # noqa: E402
 import e2e_plan  # noqa: E402
 import e2e_prom  # noqa: E402
-from crash_daemon import CheckFailed, Daemon, parse_textfile, require_binary  # noqa: E402
+from crash_daemon import (  # noqa: E402
+    CheckFailed,
+    Daemon,
+    free_port,
+    parse_textfile,
+    require_binary,
+    stop_process,
+)
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PACKAGED = os.path.join(REPO, "packaging", "bouncewatch.yml")
@@ -158,13 +165,7 @@ class Sink:
         return mails
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
 
 # MARK: - Waiting
@@ -294,9 +295,9 @@ def check_alerts(sink, expected_count):
 def run_test(work):
     binary = require_binary(ARGS.binary)
     labels = e2e_prom.documented_labels(METRICS_DOC)
-    sink_port, mta_port = e2e_prom.free_port(), e2e_prom.free_port()
+    sink_port, mta_port = free_port(), free_port()
     while mta_port == sink_port:
-        mta_port = e2e_prom.free_port()
+        mta_port = free_port()
     started = time.monotonic()
 
     sink = Sink(os.path.join(work, "sink"), sink_port, os.path.join(work, "sink.log"))

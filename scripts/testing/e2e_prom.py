@@ -8,13 +8,12 @@
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
 from collections import Counter
 
-from crash_daemon import CheckFailed, parse_textfile
+from crash_daemon import CheckFailed, free_port, parse_textfile, stop_process
 
 
 def documented_labels(metrics_doc):
@@ -110,12 +109,6 @@ def promtool_check(textfile):
         raise CheckFailed(f"promtool check metrics: status {done.returncode}: {output}")
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def node_exporter_scrape(directory, log_path):
     """Starts node_exporter on `directory` (textfile collector only), scrapes it once."""
     binary = shutil.which("prometheus-node-exporter")
@@ -141,12 +134,7 @@ def node_exporter_scrape(directory, log_path):
                     raise CheckFailed("node_exporter did not answer within 20 s")
                 time.sleep(0.2)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 def check_node_exporter(textfile, log_path, labels, mta):
