@@ -112,6 +112,75 @@ private func joined(_ text: String) -> String {
     #expect(seen == [0, 63, 64])
 }
 
+@Test func bitSetFindsTheFirstMemberInARange() {
+    var set = BitSet1024()
+    for member in [3, 63, 64, 200, 1023] { set.insert(member) }
+    let any: (Int) -> Bool = { _ in true }
+    #expect(set.first(in: 0..<1024, where: any) == 3)
+    #expect(set.first(in: 4..<1024, where: any) == 63)
+    #expect(set.first(in: 64..<200, where: any) == 64)
+    #expect(set.first(in: 65..<200, where: any) == nil, "the upper bound is excluded")
+    #expect(set.first(in: 65..<201, where: any) == 200)
+    #expect(set.first(in: 201..<2000, where: any) == 1023, "clamped to the capacity")
+    #expect(set.first(in: 0..<1024) { $0 > 100 } == 200)
+    #expect(set.first(in: 5..<5, where: any) == nil)
+    var asked: [Int] = []
+    _ = set.first(in: 0..<1024) { member in
+        asked.append(member)
+        return false
+    }
+    #expect(asked == [3, 63, 64, 200, 1023], "only members are tried, in order")
+
+    var other = BitSet1024()
+    for member in [63, 500] { other.insert(member) }
+    #expect(set.intersection(other).members == [63])
+    #expect(set.union(other).members == [3, 63, 64, 200, 500, 1023])
+}
+
+/// The shortcut in `decide` (only rules that the event's shape allows and whose phrases were
+/// found) must pick what walking every rule picks.
+@Test func eligibleRulesDecideLikeEveryRule() {
+    let classifier = Classifier.standard
+    let parser = LineParser()
+    var compared = 0
+    let lines =
+        CauseFixtures.cases.map(\.line) + AccuracyTests.cases.map(\.line)
+        + AccuracyTests.heldOut.map(\.line)
+    for line in lines {
+        Array(line.utf8).withUnsafeBufferPointer { bytes in
+            var event = RawEvent.unparsed()
+            guard parser.parse(bytes, into: &event) == .event else { return }
+            let context = Context(event, in: bytes, matcher: classifier.matcher)
+            let fast = classifier.decide(context)?.0
+            let slow = classifier.table.withCheck(context) { check in
+                walkEveryRule(classifier, check, context)
+            }
+            #expect(fast == slow, "\(line)")
+            compared += 1
+        }
+    }
+    #expect(compared > 900, "the fixtures and both accuracy sets")
+}
+
+/// `Classifier.decide` without the eligible set: every rule in decision order.
+private func walkEveryRule(_ classifier: Classifier, _ check: RuleTable.Check, _ context: Context)
+    -> Int?
+{
+    let tier = classifier.codeTier
+    let either = context.replyESC ?? context.mtaDSN
+    for index in 0..<tier.lowerBound where check.holds(index, code: either) { return index }
+    if let code = context.replyESC {
+        for index in tier where check.holds(index, code: code) { return index }
+    }
+    if let code = context.mtaDSN {
+        for index in tier where check.holds(index, code: code) { return index }
+    }
+    for index in tier.upperBound..<classifier.rules.count where check.holds(index, code: either) {
+        return index
+    }
+    return nil
+}
+
 @Test func ruleTableIsWellFormed() {
     let rules = Rule.standard
     #expect(Set(rules.map(\.id)).count == rules.count, "rule ids are unique")

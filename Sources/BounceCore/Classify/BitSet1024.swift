@@ -52,6 +52,54 @@ public struct BitSet1024: Sendable, Equatable {
         withMutableWords { $0[member >> 6] |= 1 << UInt64(member & 63) }
     }
 
+    /// The members of both sets.
+    @inlinable
+    public func intersection(_ other: BitSet1024) -> BitSet1024 {
+        var result = self
+        result.withMutableWords { mine in
+            other.withWords { theirs in
+                for index in 0..<mine.count { mine[index] &= theirs[index] }
+            }
+        }
+        return result
+    }
+
+    /// The members of either set.
+    @inlinable
+    public func union(_ other: BitSet1024) -> BitSet1024 {
+        var result = self
+        result.withMutableWords { mine in
+            other.withWords { theirs in
+                for index in 0..<mine.count { mine[index] |= theirs[index] }
+            }
+        }
+        return result
+    }
+
+    /// The smallest member in `range` for which `predicate` holds, trying members in increasing
+    /// order and skipping the numbers that are not members.
+    @inlinable
+    public func first(in range: Range<Int>, where predicate: (Int) -> Bool) -> Int? {
+        let lower = max(range.lowerBound, 0)
+        let upper = min(range.upperBound, Self.capacity)
+        guard lower < upper else { return nil }
+        return withWords { words in
+            var wordIndex = lower >> 6
+            var rest = words[wordIndex] & (~0 << UInt64(lower & 63))
+            while true {
+                while rest != 0 {
+                    let member = wordIndex << 6 + rest.trailingZeroBitCount
+                    if member >= upper { return nil }
+                    if predicate(member) { return member }
+                    rest &= rest - 1
+                }
+                wordIndex += 1
+                guard wordIndex << 6 < upper else { return nil }
+                rest = words[wordIndex]
+            }
+        }
+    }
+
     /// Whether no member is set.
     public var isEmpty: Bool {
         withWords { words in words.allSatisfy { $0 == 0 } }

@@ -74,7 +74,7 @@ public struct Classifier: Sendable {
         if textFreeLeadingRules > 0 {
             let bare = Context(event, in: line, matcher: nil)
             let decided = table.withCheck(bare) { check in
-                (0..<textFreeLeadingRules).first { check.holds($0, code: nil) }
+                check.firstHolding(in: 0..<textFreeLeadingRules, code: nil)
             }
             if let index = decided {
                 return verdict(for: index, context: bare, event: event, line: line)
@@ -113,22 +113,21 @@ public struct Classifier: Sendable {
     func decide(_ context: Context) -> (Int, CodeSource)? {
         table.withCheck(context) { check in
             let either = context.replyESC ?? context.mtaDSN
-            for index in 0..<codeTier.lowerBound where check.holds(index, code: either) {
+            if let index = check.firstHolding(in: 0..<codeTier.lowerBound, code: either) {
                 return (index, source(context))
             }
             // The enhanced code tier: the reply's code first, then Postfix's `dsn=`.
-            if let code = context.replyESC {
-                for index in codeTier where check.holds(index, code: code) {
-                    return (index, .reply(code))
-                }
+            if let code = context.replyESC,
+                let index = check.firstHolding(in: codeTier, code: code)
+            {
+                return (index, .reply(code))
             }
-            if let code = context.mtaDSN {
-                for index in codeTier where check.holds(index, code: code) {
-                    return (index, .mtaDSN(code))
-                }
+            if let code = context.mtaDSN, let index = check.firstHolding(in: codeTier, code: code) {
+                return (index, .mtaDSN(code))
             }
-            for index in codeTier.upperBound..<check.rules.count
-            where check.holds(index, code: either) {
+            if let index = check.firstHolding(
+                in: codeTier.upperBound..<check.rules.count, code: either)
+            {
                 return (index, source(context))
             }
             return nil

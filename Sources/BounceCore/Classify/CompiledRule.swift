@@ -34,6 +34,11 @@ struct RuleTable: Sendable {
     /// `ruleStarts[id]..<ruleStarts[id + 1]` of `rulesByPhrase`.
     var ruleStarts: [Int32] = [0]
     var rulesByPhrase: [UInt16] = []
+    /// The rules that name no `anyPhrase`: candidates whatever the reply says.
+    var phraseFree = BitSet1024()
+    /// For each event shape (`shapeIndex`), the rules whose MTA, kind and status allow it, so
+    /// that a classification only tries rules that can hold.
+    var shapes: [BitSet1024] = []
 
     init(_ source: [Rule], intern: (String) -> UInt16) {
         func slice<T>(_ items: [T], into array: inout [T]) -> Range<Int32> {
@@ -79,6 +84,31 @@ struct RuleTable: Sendable {
             rulesByPhrase.append(contentsOf: list)
             ruleStarts.append(Int32(rulesByPhrase.count))
         }
+        for (index, rule) in rules.enumerated() where rule.anyPhrase.isEmpty {
+            phraseFree.insert(index)
+        }
+        for mta in MTA.allCases {
+            for kind in EventKind.allCases {
+                for status in DeliveryStatus.allCases {
+                    var allowed = BitSet1024()
+                    for (index, rule) in rules.enumerated()
+                    where (rule.mta == CompiledRule.anyMTA || rule.mta == mta.rawValue)
+                        && rule.kinds & (1 << kind.rawValue) != 0
+                        && rule.statuses & (1 << status.rawValue) != 0
+                    {
+                        allowed.insert(index)
+                    }
+                    precondition(shapes.count == Self.shapeIndex(mta, kind, status))
+                    shapes.append(allowed)
+                }
+            }
+        }
+    }
+
+    /// The position of an event shape in `shapes`.
+    static func shapeIndex(_ mta: MTA, _ kind: EventKind, _ status: DeliveryStatus) -> Int {
+        (Int(mta.rawValue) * EventKind.allCases.count + Int(kind.rawValue))
+            * DeliveryStatus.allCases.count + Int(status.rawValue)
     }
 
     /// Calls `body` with a `Check` of `context` over unsafe views of the arrays, for the
@@ -105,13 +135,18 @@ struct RuleTable: Sendable {
                                             }
                                             return true
                                         }
+                                        let shape = shapes[
+                                            Self.shapeIndex(
+                                                context.mta, context.kind, context.status)]
                                         return body(
                                             Check(
                                                 rules: rules, phraseIDs: phraseIDs, codes: codes,
                                                 replyCodes: replyCodes, destinations: destinations,
                                                 destinationBytes: destinationBytes,
                                                 context: context,
-                                                candidates: candidates))
+                                                candidates: candidates,
+                                                eligible: shape.intersection(
+                                                    phraseFree.union(candidates))))
                                     }
                                 }
                             }
@@ -132,6 +167,15 @@ struct RuleTable: Sendable {
         var destinationBytes: UnsafeBufferPointer<UInt8>
         var context: Context
         var candidates: BitSet1024
+        /// The rules that may hold: allowed for the event's shape, and either naming no
+        /// `anyPhrase` or with one found. `holds` is only worth asking of these.
+        var eligible: BitSet1024
+
+        /// The first eligible rule in `range` that holds with `code`, in decision order.
+        @inline(__always)
+        func firstHolding(in range: Range<Int>, code: EnhancedStatusCode?) -> Int? {
+            eligible.first(in: range) { holds($0, code: code) }
+        }
 
         /// Whether rule `index` holds, with `code` as the enhanced code.
         @inline(__always)
