@@ -15,8 +15,10 @@ final class SpaceSavingStorage {
     /// Min-heap of entry indices ordered by `counts`; `heapPosition` is its inverse.
     let heap: UnsafeMutablePointer<Int>
     let heapPosition: UnsafeMutablePointer<Int>
-    /// Entry index per slot, or -1 when the slot is empty.
-    let slots: UnsafeMutablePointer<Int>
+    /// Per slot, 0 when empty, else `SpaceSavingTable.slotValue(entry:hash:)`: the entry and
+    /// the high half of its key's hash, so that a probe rules out other keys without reading
+    /// `hashes` (a cache miss of its own on a large table).
+    let slots: UnsafeMutablePointer<UInt64>
     /// The lower-cased key being looked up, padded to whole 8-byte words.
     let scratch: UnsafeMutablePointer<UInt8>
 
@@ -34,14 +36,15 @@ final class SpaceSavingStorage {
         errors = Self.allocate(capacity, 0)
         heap = Self.allocate(capacity, 0)
         heapPosition = Self.allocate(capacity, 0)
-        slots = Self.allocate(slotCount, -1)
+        slots = Self.allocate(slotCount, 0)
         scratch = Self.allocate(keyLimit + 8, 0)
     }
 
     deinit {
-        for pointer in [keyLengths, counts, errors, heap, heapPosition, slots] {
+        for pointer in [keyLengths, counts, errors, heap, heapPosition] {
             pointer.deallocate()
         }
+        slots.deallocate()
         keyBytes.deallocate()
         hashes.deallocate()
         scratch.deallocate()

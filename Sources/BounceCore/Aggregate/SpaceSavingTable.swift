@@ -21,7 +21,8 @@ struct SpaceSavingTable {
     private let seed: UInt64
 
     init(capacity: Int, keyLimit: Int) {
-        precondition(capacity > 0 && keyLimit > 0)
+        // Entries and key lengths are packed into the slots' 32 and 16 bits.
+        precondition(capacity > 0 && capacity < 1 << 31 && keyLimit > 0 && keyLimit < 1 << 16)
         storage = SpaceSavingStorage(capacity: capacity, keyLimit: keyLimit)
         var hasher = Hasher()
         hasher.combine(capacity)
@@ -55,14 +56,18 @@ struct SpaceSavingTable {
         for index in length..<(length + 7) & ~7 { scratch[index] = 0 }
         let hash = Self.hash(scratch, length: length, seed: seed)
         let mask = table.slotCount - 1
+        let tag = Self.tag(hash: hash, length: length)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = table.slots[slot]
-            if entry < 0 { break }
-            if table.hashes[entry] == hash, keyMatchesScratch(entry, length: length) {
-                table.counts[entry] += 1
-                siftDown(table.heapPosition[entry])
-                return (entry, false)
+            let value = table.slots[slot]
+            if value == 0 { break }
+            if value & Self.tagMask == tag {
+                let entry = Self.entry(of: value)
+                if keyMatchesScratch(entry, length: length) {
+                    table.counts[entry] += 1
+                    siftDown(table.heapPosition[entry])
+                    return (entry, false)
+                }
             }
             slot = (slot + 1) & mask
         }
@@ -82,13 +87,13 @@ struct SpaceSavingTable {
             table.counts[entry] += 1
             // The slot found above may have moved during removal: probe again.
             slot = Int(truncatingIfNeeded: hash) & mask
-            while table.slots[slot] >= 0 { slot = (slot + 1) & mask }
+            while table.slots[slot] != 0 { slot = (slot + 1) & mask }
         }
         let start = table.keyBytes + entry * table.keyLimit
         start.update(from: scratch, count: length)
         table.keyLengths[entry] = length
         table.hashes[entry] = hash
-        table.slots[slot] = entry
+        table.slots[slot] = Self.tag(hash: hash, length: length) | UInt64(entry + 1)
         siftDown(table.heapPosition[entry])
         siftUp(table.heapPosition[entry])
         return (entry, true)
@@ -106,6 +111,20 @@ struct SpaceSavingTable {
     /// What was counted for `entry` since its key last entered the table: a lower bound of the
     /// key's true count, short by at most its error.
     func guaranteed(_ entry: Int) -> Int { storage.counts[entry] - storage.errors[entry] }
+
+    /// The part of a slot that describes its key: the top 16 bits of the hash, then the length.
+    /// The low 32 bits hold the entry plus one, so that an occupied slot is never 0.
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    @inline(__always)
+    private static func tag(hash: UInt64, length: Int) -> UInt64 {
+        hash & 0xFFFF_0000_0000_0000 | UInt64(truncatingIfNeeded: length) << 32
+    }
+
+    @inline(__always)
+    private static func entry(of value: UInt64) -> Int {
+        Int(truncatingIfNeeded: value & ~tagMask) - 1
+    }
 
     /// A seeded multiply-mix hash over 8-byte words (`bytes` is zero-padded to a whole word).
     private static func hash(_ bytes: UnsafeMutablePointer<UInt8>, length: Int, seed: UInt64)
@@ -127,8 +146,9 @@ struct SpaceSavingTable {
         return product.high ^ product.low
     }
 
+    /// Whether the key of `entry`, which the slot says is `length` bytes long, is the one in
+    /// `scratch`.
     private func keyMatchesScratch(_ entry: Int, length: Int) -> Bool {
-        guard storage.keyLengths[entry] == length else { return false }
         let stored = UnsafeRawPointer(storage.keyBytes + entry * storage.keyLimit)
         let scratch = UnsafeRawPointer(storage.scratch)
         // Whole words while they lie inside the key (the stored slot ends at `keyLimit`).
@@ -177,22 +197,22 @@ struct SpaceSavingTable {
         let slots = storage.slots
         let mask = storage.slotCount - 1
         var hole = Int(truncatingIfNeeded: storage.hashes[entry]) & mask
-        while slots[hole] != entry { hole = (hole + 1) & mask }
+        while Self.entry(of: slots[hole]) != entry { hole = (hole + 1) & mask }
         var probe = hole
         while true {
             probe = (probe + 1) & mask
-            let other = slots[probe]
-            if other < 0 { break }
-            let home = Int(truncatingIfNeeded: storage.hashes[other]) & mask
+            let value = slots[probe]
+            if value == 0 { break }
+            let home = Int(truncatingIfNeeded: storage.hashes[Self.entry(of: value)]) & mask
             // `other` may fill the hole unless its home lies cyclically in (hole, probe].
             let homeBetween =
                 hole <= probe ? (home > hole && home <= probe) : (home > hole || home <= probe)
             if !homeBetween {
-                slots[hole] = other
+                slots[hole] = value
                 hole = probe
             }
         }
-        slots[hole] = -1
+        slots[hole] = 0
     }
 
     private func siftDown(_ start: Int) {
