@@ -120,6 +120,10 @@ public enum ScanJSONRenderer {
                 mta.identifier, rejects.cells.filter { $0.mta == mta }.reduce(0) { $0 + $1.count })
         }
         json.endObject()
+        json.key("by_blocklist")
+        json.beginObject()
+        for entry in rejects.byBlocklist { json.field(entry.name, entry.count) }
+        json.endObject()
         json.key("top_clients")
         writeCounts(rejects.topClients, key: "ip", to: &json)
         json.endObject()

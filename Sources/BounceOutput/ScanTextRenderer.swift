@@ -86,7 +86,7 @@ public enum ScanTextRenderer {
     }
 
     private static func blocklists(_ report: ScanReport) -> String {
-        guard !report.blocklists.isEmpty else { return "Blocklists\n  none named us\n" }
+        guard !report.blocklists.isEmpty else { return "Blocklists that named us\n  none\n" }
         var table = TextTable([("Blocklist", .left), ("Hits", .right), ("Listed IPs", .left)])
         for blocklist in report.blocklists {
             table.add([
@@ -94,7 +94,7 @@ public enum ScanTextRenderer {
                 blocklist.listedIPs.isEmpty ? "-" : blocklist.listedIPs.joined(separator: ", "),
             ])
         }
-        var text = "Blocklists\n" + table.render()
+        var text = "Blocklists that named us\n" + table.render()
         for blocklist in report.blocklists {
             if let url = blocklist.delistURL {
                 text += "  \(TextTable.clean(blocklist.name)): delist at \(TextTable.clean(url))\n"
@@ -110,6 +110,13 @@ public enum ScanTextRenderer {
         var byCause = TextTable([("Cause", .left), ("Count", .right)])
         for entry in rejects.byCause { byCause.add([entry.cause.identifier, "\(entry.count)"]) }
         text += byCause.render()
+        if !rejects.byBlocklist.isEmpty {
+            var byList = TextTable([("Client listed by", .left), ("Count", .right)])
+            for entry in rejects.byBlocklist {
+                byList.add([TextTable.clean(entry.name), "\(entry.count)"])
+            }
+            text += "\n" + byList.render()
+        }
         text += clients(rejects.topClients)
         return text
     }

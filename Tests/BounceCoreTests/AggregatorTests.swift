@@ -141,6 +141,42 @@ private let spamhaus = Blocklist(
     #expect(report.blocklists[1].destinations == [NamedCount("other", 1)])
 }
 
+@Test func rejectsOfListedClientsCountByListNotAsHitsOnUs() {
+    var aggregator = ScanAggregator(topDestinations: 5)
+    // This server refused clients that its own DNSBL checks found listed: nothing says that
+    // a receiver lists us, so the block list section stays empty.
+    aggregator.add(
+        SampleEvent(
+            kind: .reject, status: .rejected, cause: .blacklisted, domain: "example.com",
+            reply: "554 5.7.1 Service unavailable; blocked using zen.spamhaus.org",
+            clientIP: "203.0.113.7", blocklist: spamhaus, listedIP: "203.0.113.7"),
+        times: 3)
+    aggregator.add(
+        SampleEvent(
+            mta: .exim, kind: .reject, status: .rejected, cause: .blacklisted,
+            clientIP: "198.51.100.4",
+            blocklist: Blocklist(name: "bl.spamcop.net", delistURL: nil),
+            listedIP: "198.51.100.4"))
+    var report = aggregator.report()
+    #expect(report.blocklists.isEmpty)
+    #expect(report.rejects.byCause == [CauseCount(.blacklisted, 4)])
+    #expect(
+        report.rejects.byBlocklist == [
+            NamedCount("zen.spamhaus.org", 3), NamedCount("bl.spamcop.net", 1),
+        ])
+
+    // A failed delivery with the same list is a hit on us.
+    aggregator.add(
+        SampleEvent(
+            status: .deferred, cause: .blacklisted, domain: "gmail.com",
+            blocklist: spamhaus, listedIP: "192.0.2.1"))
+    report = aggregator.report()
+    #expect(report.blocklists.map(\.name) == ["zen.spamhaus.org"])
+    #expect(report.blocklists.first?.hits == 1)
+    #expect(report.blocklists.first?.listedIPs == ["192.0.2.1"])
+    #expect(report.rejects.byBlocklist.first == NamedCount("zen.spamhaus.org", 3))
+}
+
 @Test func blocklistNamesAreCapped() {
     var aggregator = ScanAggregator(topDestinations: 1)
     let lists = ScanAggregator.blocklistLimit + 10

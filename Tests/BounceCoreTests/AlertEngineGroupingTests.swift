@@ -151,6 +151,32 @@ import Testing
             engine.keepsLine(mta: .postfix, kind: .delivery, status: .deferred, cause: .network))
     }
 
+    @Test func defaultCauseRulesIgnoreThisServersOwnRejects() {
+        var engine = AlertEngine(rules: AlertRule.defaults)
+        // A busy hour of this server's own checks: clients on Spamhaus, forged senders failing
+        // SPF, a client refusing TLS, a low-reputation client. None of it is about us.
+        for (index, cause) in [Cause.blacklisted, .senderAuthentication, .tls, .reputation]
+            .enumerated()
+        {
+            for second in 0..<50 {
+                engine.observe(
+                    AlertFixture.event(
+                        Int64(1000 + index * 100 + second), status: .rejected, cause: cause,
+                        kind: .reject, direction: .inbound,
+                        blocklist: cause == .blacklisted ? AlertFixture.zen : nil,
+                        listedIP: cause == .blacklisted ? "198.51.100.\(second)" : nil))
+            }
+        }
+        #expect(engine.evaluate(now: 1500).isEmpty)
+        #expect(engine.evaluate(now: 1600).isEmpty)
+
+        // One failed delivery saying that Spamhaus lists us is an alert.
+        engine.observe(AlertFixture.blacklisted(1601))
+        _ = engine.evaluate(now: 1601)
+        let notices = engine.evaluate(now: 1700)
+        #expect(notices.map(\.rule) == ["blacklisted"])
+    }
+
     @Test func tooManyGroupsMakeRoomByDroppingTheSmallestQuietOne() {
         let limit = AlertLimits.groupsPerRule
         let rule = AlertFixture.countRule(threshold: 3, window: 600, groupBy: [.destination])

@@ -181,6 +181,25 @@ extension MetricsFixture {
         #expect(store.counts(of: "other") == StatusCounts(sent: 13))
     }
 
+    @Test func aRejectedListedClientIsNoBlocklistHit() {
+        let spamhaus = Blocklist(name: "zen.spamhaus.org", delistURL: nil)
+        var store = MetricsStore(topDestinations: 5)
+        store.add(
+            SampleEvent(
+                kind: .reject, status: .rejected, cause: .blacklisted, domain: "example.com",
+                clientIP: "203.0.113.7", blocklist: spamhaus, listedIP: "203.0.113.7"),
+            times: 4)
+        #expect(store.snapshot().blocklistHits.isEmpty)
+        #expect(
+            store.snapshot().rejects.contains {
+                $0.cause == .blacklisted && $0.mta == .postfix && $0.count == 4
+            })
+        store.add(
+            SampleEvent(
+                status: .bounced, cause: .blacklisted, domain: "example.com", blocklist: spamhaus))
+        #expect(store.snapshot().blocklistHits.map(\.count) == [1])
+    }
+
     @Test func blocklistHitsFollowTheDestinationLabels() {
         let spamhaus = Blocklist(name: "zen.spamhaus.org", delistURL: nil)
         let listed = SampleEvent(

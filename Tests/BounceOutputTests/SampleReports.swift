@@ -63,9 +63,13 @@ enum SampleReports {
                 destinations: [NamedCount("example.org", 5)])
         ],
         rejects: RejectSummary(
-            total: 2,
-            cells: [RejectCell(mta: .postfix, cause: .recipientUnknown, count: 2)],
-            topClients: [NamedCount("203.0.113.50", 2)]),
+            total: 5,
+            cells: [
+                RejectCell(mta: .postfix, cause: .recipientUnknown, count: 2),
+                RejectCell(mta: .postfix, cause: .blacklisted, count: 3),
+            ],
+            topClients: [NamedCount("203.0.113.50", 2), NamedCount("192.0.2.99", 1)],
+            byBlocklist: [NamedCount("zen.spamhaus.org", 2), NamedCount("bl.spamcop.net", 1)]),
         authFailures: AuthFailureSummary(
             total: 5, byMTA: [MTACount(.postfix, 3), MTACount(.exim, 2)],
             topClients: [NamedCount("203.0.113.66", 4), NamedCount("2001:db8::66", 1)]),

@@ -33,7 +33,9 @@ import Testing
     #expect(deliveries["bounced"] == 10)
     #expect(deliveries["expired"] == 5)
     let rejects = try #require(document["rejects"] as? [String: Any])
-    #expect(rejects["total"] as? Int == 2)
+    #expect(rejects["total"] as? Int == 5)
+    #expect(
+        rejects["by_blocklist"] as? [String: Int] == ["zen.spamhaus.org": 2, "bl.spamcop.net": 1])
     let failures = try #require(document["auth_failures"] as? [String: Any])
     #expect(failures["total"] as? Int == 5)
     let causes = try #require(document["causes"] as? [String: [String: Any]])

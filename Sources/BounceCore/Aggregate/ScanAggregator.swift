@@ -62,6 +62,8 @@ public struct ScanAggregator {
 
     private var rejectCells: [Int]
     private(set) var rejectClients: SpaceSavingTable
+    /// Inbound rejects per block list that named the client (the server's own DNSBL checks).
+    private var rejectBlocklists: [String: Int] = [:]
     private var authByMTA: [Int]
     private(set) var authClients: SpaceSavingTable
 
@@ -159,11 +161,20 @@ public struct ScanAggregator {
             if !event.clientIP.isEmpty {
                 _ = rejectClients.increment(event.clientIP.slice(of: line))
             }
+            if let blocklist = classification?.blocklist {
+                let name =
+                    rejectBlocklists[blocklist.name] != nil
+                        || rejectBlocklists.count < Self.blocklistLimit
+                    ? blocklist.name : "other"
+                rejectBlocklists[name, default: 0] += 1
+            }
         case .authFailure:
             authByMTA[Int(event.mta.rawValue)] += 1
             if !event.clientIP.isEmpty { _ = authClients.increment(event.clientIP.slice(of: line)) }
         }
-        if let blocklist = classification?.blocklist {
+        // Only a failed delivery can say that a receiver lists this server. A reject names a
+        // client that this server's own checks found on a list: counted with the rejects.
+        if event.kind == .delivery, let blocklist = classification?.blocklist {
             addBlocklistHit(blocklist, event: event, classification: classification, line: line)
         }
     }
@@ -350,7 +361,9 @@ public struct ScanAggregator {
         }
         return RejectSummary(
             total: rejectCells.reduce(0, +), cells: cells,
-            topClients: Self.top(rejectClients, Self.topClients))
+            topClients: Self.top(rejectClients, Self.topClients),
+            byBlocklist: rejectBlocklists.map { NamedCount($0.key, $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name })
     }
 
     private static func top(_ table: SpaceSavingTable, _ limit: Int) -> [NamedCount] {

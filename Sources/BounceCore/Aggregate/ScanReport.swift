@@ -177,11 +177,18 @@ public struct RejectSummary: Sendable, Equatable {
     public var cells: [RejectCell]
     /// The clients refused most often, with lower-bound counts (see `SpaceSavingTable`).
     public var topClients: [NamedCount]
+    /// Rejects per block list that named the client, largest first: which of this server's
+    /// DNSBL checks refuse the most.
+    public var byBlocklist: [NamedCount]
 
-    public init(total: Int = 0, cells: [RejectCell] = [], topClients: [NamedCount] = []) {
+    public init(
+        total: Int = 0, cells: [RejectCell] = [], topClients: [NamedCount] = [],
+        byBlocklist: [NamedCount] = []
+    ) {
         self.total = total
         self.cells = cells
         self.topClients = topClients
+        self.byBlocklist = byBlocklist
     }
 
     /// Counts by cause over both MTAs, largest first.

@@ -1,12 +1,18 @@
 extension AlertRule {
     /// The rules used when the configuration has no `alerts` key: each is something a
     /// postmaster acts on the same day.
+    ///
+    /// The cause rules look at outbound mail only. The same causes on inbound rejects are this
+    /// server's own checks refusing strangers (a client on Spamhaus, a forged sender failing
+    /// SPF), which happens all day and needs nobody.
     public static let defaults: [AlertRule] = [
         AlertRule(
-            name: "blacklisted", match: EventMatch(cause: [.blacklisted]), threshold: 1,
+            name: "blacklisted",
+            match: EventMatch(cause: [.blacklisted], direction: [.outbound]), threshold: 1,
             windowSeconds: 15 * 60, groupBy: [.blocklist]),
         AlertRule(
-            name: "reputation", match: EventMatch(cause: [.reputation]), threshold: 5,
+            name: "reputation",
+            match: EventMatch(cause: [.reputation], direction: [.outbound]), threshold: 5,
             windowSeconds: 30 * 60, groupBy: [.destination]),
         AlertRule(
             name: "sasl-brute-force",
@@ -18,11 +24,12 @@ extension AlertRule {
             windowSeconds: 15 * 60),
         AlertRule(
             name: "sender-authentication",
-            match: EventMatch(cause: [.senderAuthentication]), threshold: 5,
+            match: EventMatch(cause: [.senderAuthentication], direction: [.outbound]),
+            threshold: 5,
             windowSeconds: 30 * 60, groupBy: [.destination]),
         AlertRule(
-            name: "tls", match: EventMatch(cause: [.tls]), threshold: 5, windowSeconds: 30 * 60,
-            groupBy: [.destination]),
+            name: "tls", match: EventMatch(cause: [.tls], direction: [.outbound]), threshold: 5,
+            windowSeconds: 30 * 60, groupBy: [.destination]),
         AlertRule(
             name: "expired", match: EventMatch(status: [.expired]), threshold: 1,
             windowSeconds: 60 * 60),

@@ -127,7 +127,8 @@ public struct MetricsStore {
         case .authFailure:
             authByMTA[Int(event.mta.rawValue)] += 1
         }
-        if let blocklist = classification?.blocklist {
+        // A reject's list names the client, not this server: it counts with the rejects only.
+        if event.kind == .delivery, let blocklist = classification?.blocklist {
             let destination = slot.map { destinations.labels[$0]!.name } ?? MetricsLabel.other
             blocklists.count(blocklist: blocklist.name, destination: destination)
         }
