@@ -84,9 +84,11 @@ mkdir -p "$BENCH_DIR"
 generate postfix.log --format postfix --lines "$BENCH_LINES"
 generate postfix-many-domains.log --format postfix --lines "$BENCH_LINES" --domains 1000000
 
+# The binary as `make deb` ships it: Swift runtime linked in, symbols bound at start.
+RELEASE_FLAGS=(-c release --static-swift-stdlib -Xlinker -z -Xlinker now)
 echo "bench-follow: building release" >&2
-scripts/swift-build-checked.sh --scratch-path "$SCRATCH" -c release --product bouncewatch >&2
-BIN="$(swift build --scratch-path "$SCRATCH" -c release --show-bin-path)/bouncewatch"
+scripts/swift-build-checked.sh --scratch-path "$SCRATCH" "${RELEASE_FLAGS[@]}" --product bouncewatch >&2
+BIN="$(swift build --scratch-path "$SCRATCH" "${RELEASE_FLAGS[@]}" --show-bin-path)/bouncewatch"
 [ -x "$BIN" ] || die "no release binary at $BIN"
 
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
