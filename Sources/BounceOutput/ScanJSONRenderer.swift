@@ -140,6 +140,7 @@ public enum ScanJSONRenderer {
         json.endObject()
         json.key("top_clients")
         writeCounts(failures.topClients, key: "ip", to: &json)
+        json.field("relay_login_failures", failures.relayLoginFailures)
         json.endObject()
     }
 

@@ -124,13 +124,17 @@ public enum ScanTextRenderer {
     private static func authFailures(_ report: ScanReport) -> String {
         let failures = report.authFailures
         var text = "SASL failures: \(failures.total)\n"
-        guard failures.total > 0 else { return text }
-        var byMTA = TextTable([("MTA", .left), ("Count", .right)])
-        for entry in failures.byMTA where entry.count > 0 {
-            byMTA.add([entry.mta.identifier, "\(entry.count)"])
+        if failures.total > 0 {
+            var byMTA = TextTable([("MTA", .left), ("Count", .right)])
+            for entry in failures.byMTA where entry.count > 0 {
+                byMTA.add([entry.mta.identifier, "\(entry.count)"])
+            }
+            text += byMTA.render()
+            text += clients(failures.topClients)
         }
-        text += byMTA.render()
-        text += clients(failures.topClients)
+        if failures.relayLoginFailures > 0 {
+            text += "\nOur logins refused by a relay: \(failures.relayLoginFailures)\n"
+        }
         return text
     }
 

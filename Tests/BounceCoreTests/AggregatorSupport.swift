@@ -17,7 +17,11 @@ struct SampleEvent {
             event.domain = append(field: "to=<user@", domain, then: ">")
         }
         if let reply { event.reply = append(field: " said: ", reply) }
-        if let clientIP { event.clientIP = append(field: " client=", Array(clientIP.utf8)) }
+        if let clientIP {
+            // The client's address stands for its whole `name[address]` too.
+            event.clientIP = append(field: " client=", Array(clientIP.utf8))
+            event.client = event.clientIP
+        }
         var listed = ByteRange.none
         if let listedIP { listed = append(field: " listed=", Array(listedIP.utf8)) }
         if let cause {

@@ -87,7 +87,13 @@ extension MetricsFixture {
         var store = MetricsStore(topDestinations: 5)
         store.add(SampleEvent(kind: .reject, status: .rejected, cause: .recipientUnknown), times: 2)
         store.add(SampleEvent(mta: .exim, kind: .reject, status: .rejected), times: 1)
-        store.add(SampleEvent(kind: .authFailure, status: .rejected, cause: .authFailure), times: 3)
+        store.add(
+            SampleEvent(
+                kind: .authFailure, status: .rejected, cause: .authFailure,
+                clientIP: "203.0.113.8"),
+            times: 3)
+        // Our own login refused by a relay (no client named) is no attempt against us.
+        store.add(SampleEvent(kind: .authFailure, status: .rejected, cause: .authFailure), times: 2)
         store.countLine(.ignored, source: "b.log")
         store.countLine(.unrecognized, source: "b.log")
         store.countLine(.ignored, source: "a.log")

@@ -72,7 +72,8 @@ enum SampleReports {
             byBlocklist: [NamedCount("zen.spamhaus.org", 2), NamedCount("bl.spamcop.net", 1)]),
         authFailures: AuthFailureSummary(
             total: 5, byMTA: [MTACount(.postfix, 3), MTACount(.exim, 2)],
-            topClients: [NamedCount("203.0.113.66", 4), NamedCount("2001:db8::66", 1)]),
+            topClients: [NamedCount("203.0.113.66", 4), NamedCount("2001:db8::66", 1)],
+            relayLoginFailures: 2),
         lines: [
             SourceLines(source: "maillog", events: 60, ignored: 200, unrecognized: 3),
             SourceLines(source: "mainlog.1.gz", events: 16, ignored: 40, truncated: 1),

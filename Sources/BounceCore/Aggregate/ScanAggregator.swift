@@ -65,6 +65,7 @@ public struct ScanAggregator {
     /// Inbound rejects per block list that named the client (the server's own DNSBL checks).
     private var rejectBlocklists: [String: Int] = [:]
     private var authByMTA: [Int]
+    private var relayLoginFailures = 0
     private(set) var authClients: SpaceSavingTable
 
     private var blocklists: [String: BlocklistTally] = [:]
@@ -169,6 +170,11 @@ public struct ScanAggregator {
                 rejectBlocklists[name, default: 0] += 1
             }
         case .authFailure:
+            // Our own login refused by a relay is no attack on us: counted apart.
+            guard event.direction == .inbound else {
+                relayLoginFailures += 1
+                break
+            }
             authByMTA[Int(event.mta.rawValue)] += 1
             if !event.clientIP.isEmpty { _ = authClients.increment(event.clientIP.slice(of: line)) }
         }
@@ -201,7 +207,8 @@ public struct ScanAggregator {
         report.authFailures = AuthFailureSummary(
             total: authByMTA.reduce(0, +),
             byMTA: MTA.allCases.map { MTACount($0, authByMTA[Int($0.rawValue)]) },
-            topClients: Self.top(authClients, Self.topClients))
+            topClients: Self.top(authClients, Self.topClients),
+            relayLoginFailures: relayLoginFailures)
         report.lines = sources
         report.unreadableInputs = unreadable
         return report

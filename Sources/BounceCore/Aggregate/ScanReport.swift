@@ -203,19 +203,23 @@ public struct RejectSummary: Sendable, Equatable {
 
 /// Failed SMTP AUTH attempts.
 public struct AuthFailureSummary: Sendable, Equatable {
+    /// Failed attempts of clients against this server.
     public var total: Int
     /// Counts per MTA, in declaration order, zero counts included.
     public var byMTA: [MTACount]
     /// The clients that failed most often, with lower-bound counts.
     public var topClients: [NamedCount]
+    /// This server's own logins that a relay refused (not in `total`).
+    public var relayLoginFailures: Int
 
     public init(
         total: Int = 0, byMTA: [MTACount] = MTA.allCases.map { MTACount($0, 0) },
-        topClients: [NamedCount] = []
+        topClients: [NamedCount] = [], relayLoginFailures: Int = 0
     ) {
         self.total = total
         self.byMTA = byMTA
         self.topClients = topClients
+        self.relayLoginFailures = relayLoginFailures
     }
 }
 

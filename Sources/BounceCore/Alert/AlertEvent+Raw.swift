@@ -2,10 +2,7 @@ extension AlertEvent {
     /// The alert engine's view of one parsed and classified event.
     ///
     /// `classification` is nil for a successful delivery; any other event without one counts
-    /// as `unclassified`, as in the metrics. The direction follows from what the line is: a
-    /// delivery is our own sending, a reject is a client of ours refused, and an
-    /// authentication failure is inbound when the line names a client of ours and outbound
-    /// (our login at a relay) otherwise. The line and the texts taken from it are cut to the
+    /// as `unclassified`, as in the metrics. The direction is `RawEvent.direction`. The line and the texts taken from it are cut to the
     /// engine's limits here, so nothing unbounded from the log is kept. With `keepingLine`
     /// false the line is left empty: an event that only counts towards a ratio's denominator
     /// never becomes a sample (`AlertEngine.keepsLine` says which do), and most deliveries
@@ -15,16 +12,10 @@ extension AlertEvent {
         time: Int64, keepingLine: Bool = true
     ) {
         let cause = event.countedCause(classification)
-        let direction: TrafficDirection
-        switch event.kind {
-        case .delivery: direction = .outbound
-        case .reject: direction = .inbound
-        case .authFailure: direction = event.client.isEmpty ? .outbound : .inbound
-        }
         let listed = classification?.listedIP ?? .none
         self.init(
             time: time, mta: event.mta, kind: event.kind, status: event.status, cause: cause,
-            direction: direction,
+            direction: event.direction,
             destination: Self.lowercased(
                 UTF8Prefix.string(event.domain.slice(of: line), atMost: AlertLimits.textBytes)),
             blocklist: classification?.blocklist,

@@ -125,7 +125,9 @@ public struct MetricsStore {
                 Int(event.mta.rawValue) * Self.causeCount + Int((cause ?? .unclassified).rawValue)
             ] += 1
         case .authFailure:
-            authByMTA[Int(event.mta.rawValue)] += 1
+            // Attempts against this server only: our own login refused by a relay is no attack,
+            // and it repeats on every queue run (its deliveries count with cause auth_failure).
+            if event.direction == .inbound { authByMTA[Int(event.mta.rawValue)] += 1 }
         }
         // A reject's list names the client, not this server: it counts with the rejects only.
         if event.kind == .delivery, let blocklist = classification?.blocklist {
