@@ -112,9 +112,7 @@ public enum ScanTextRenderer {
         text += byCause.render()
         if !rejects.byBlocklist.isEmpty {
             var byList = TextTable([("Client listed by", .left), ("Count", .right)])
-            for entry in rejects.byBlocklist {
-                byList.add([TextTable.clean(entry.name), "\(entry.count)"])
-            }
+            for entry in rejects.byBlocklist { byList.add([entry.name, "\(entry.count)"]) }
             text += "\n" + byList.render()
         }
         text += clients(rejects.topClients)

@@ -15,9 +15,9 @@ final class SpaceSavingStorage {
     /// Min-heap of entry indices ordered by `counts`; `heapPosition` is its inverse.
     let heap: UnsafeMutablePointer<Int>
     let heapPosition: UnsafeMutablePointer<Int>
-    /// Per slot, 0 when empty, else `SpaceSavingTable.slotValue(entry:hash:)`: the entry and
-    /// the high half of its key's hash, so that a probe rules out other keys without reading
-    /// `hashes` (a cache miss of its own on a large table).
+    /// Per slot, 0 when empty, else the top 16 bits of the key's hash, the key's length and the
+    /// entry plus one (see `SpaceSavingTable.tag`), so that a probe rules out other keys without
+    /// reading `hashes` or `keyLengths` (each a cache miss of its own on a large table).
     let slots: UnsafeMutablePointer<UInt64>
     /// The lower-cased key being looked up, padded to whole 8-byte words.
     let scratch: UnsafeMutablePointer<UInt8>

@@ -117,7 +117,7 @@ struct SpaceSavingTable {
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     @inline(__always)
-    private static func tag(hash: UInt64, length: Int) -> UInt64 {
+    static func tag(hash: UInt64, length: Int) -> UInt64 {
         hash & 0xFFFF_0000_0000_0000 | UInt64(truncatingIfNeeded: length) << 32
     }
 
@@ -204,7 +204,7 @@ struct SpaceSavingTable {
             let value = slots[probe]
             if value == 0 { break }
             let home = Int(truncatingIfNeeded: storage.hashes[Self.entry(of: value)]) & mask
-            // `other` may fill the hole unless its home lies cyclically in (hole, probe].
+            // The slot's entry may fill the hole unless its home lies cyclically in (hole, probe].
             let homeBetween =
                 hole <= probe ? (home > hole && home <= probe) : (home > hole || home <= probe)
             if !homeBetween {

@@ -2,11 +2,11 @@ extension AlertEvent {
     /// The alert engine's view of one parsed and classified event.
     ///
     /// `classification` is nil for a successful delivery; any other event without one counts
-    /// as `unclassified`, as in the metrics. The direction is `RawEvent.direction`. The line and the texts taken from it are cut to the
-    /// engine's limits here, so nothing unbounded from the log is kept. With `keepingLine`
-    /// false the line is left empty: an event that only counts towards a ratio's denominator
-    /// never becomes a sample (`AlertEngine.keepsLine` says which do), and most deliveries
-    /// are such events.
+    /// as `unclassified`, as in the metrics. The direction is `RawEvent.direction`. The line
+    /// and the texts taken from it are cut to the engine's limits here, so nothing unbounded
+    /// from the log is kept. With `keepingLine` false the line is left empty: an event that
+    /// only counts towards a ratio's denominator never becomes a sample
+    /// (`AlertEngine.keepsLine` says which do), and most deliveries are such events.
     public init(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
         time: Int64, keepingLine: Bool = true
