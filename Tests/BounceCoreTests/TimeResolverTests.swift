@@ -181,6 +181,44 @@ private func resolveAll(_ stamps: [String], reference: Int, offset: @escaping (I
         #expect(resolver.resolve(stamp("Mar 29 03:00:00")).unixSeconds == springForward2026)
     }
 
+    /// The lines of one hour far from a zone change ask the zone once (three lookups: a day
+    /// before, a day after, and the hour itself), and the answer is the same as without.
+    @Test func aSteadyHourAsksTheZoneOnce() {
+        final class Counter: @unchecked Sendable { var lookups = 0 }
+        let counter = Counter()
+        var resolver = TimeResolver(reference: unix20261127 + 86_400) { unix in
+            counter.lookups += 1
+            return centralEurope(unix)
+        }
+        let atStart = counter.lookups  // the reference's own offset
+        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let stamps = (0..<100).map { "Nov 26 10:\(twoDigits($0 / 60)):\(twoDigits($0 % 60))" }
+        let instants = stamps.map { resolver.resolve(stamp($0)) }
+        #expect(counter.lookups - atStart == 3)
+        #expect(instants.first?.rfc3339 == "2026-11-26T10:00:00+01:00")
+        #expect(instants.last?.rfc3339 == "2026-11-26T10:01:39+01:00")
+        // The next hour asks again.
+        _ = resolver.resolve(stamp("Nov 26 11:00:00"))
+        #expect(counter.lookups - atStart == 6)
+    }
+
+    /// The hours around a change are never taken as steady: the answers stay those of the
+    /// change, whatever was resolved before.
+    @Test func aSteadyHourDoesNotLeakIntoAChange() {
+        let stamps = [
+            "Mar 27 01:30:00", "Mar 28 01:30:00", "Mar 28 02:30:00", "Mar 29 01:30:00",
+            "Mar 29 01:59:59", "Mar 29 03:00:00", "Mar 29 03:30:00", "Mar 30 03:30:00",
+        ]
+        let all = resolveAll(
+            stamps, reference: springForward2026 + 3 * 86_400, offset: centralEurope)
+        let oneByOne = stamps.map {
+            resolveAll([$0], reference: springForward2026 + 3 * 86_400, offset: centralEurope)[0]
+        }
+        #expect(all == oneByOne)
+        #expect(all[3] == "2026-03-29T01:30:00+01:00")
+        #expect(all[5] == "2026-03-29T03:00:00+02:00")
+    }
+
     /// 02:30 never happened that night; it is read with the offset from before the jump.
     @Test func aSkippedWallTimeUsesTheOffsetBeforeTheJump() {
         var resolver = TimeResolver(reference: springForward2026 + 86_400, utcOffset: centralEurope)

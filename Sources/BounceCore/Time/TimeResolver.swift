@@ -28,6 +28,10 @@ public struct TimeResolver {
     private var lastYear = 0
     /// The last instant resolved from local time, to order the two readings of a repeated hour.
     private var lastLocalInstant: Int?
+    /// A local wall-clock hour (wall seconds / 3600) with no zone change within a day either
+    /// side, and its offset: the lines of one hour then cost no zone lookup after the first.
+    private var steadyHour: Int?
+    private var steadyOffset = 0
 
     /// - Parameters:
     ///   - reference: Unix seconds that year-less stamps are placed before (a file's
@@ -107,12 +111,18 @@ public struct TimeResolver {
     /// twice (the clock went back) or not at all (it jumped forward). A repeated time takes the
     /// earlier reading unless that would step back before the previous line; a skipped time
     /// is read with the offset from before the jump, as most systems do.
-    private func localToUnix(_ wall: Int) -> Int {
+    private mutating func localToUnix(_ wall: Int) -> Int {
+        let hour = Self.floorDiv(wall, 3600)
+        if hour == steadyHour { return wall - steadyOffset }
         let before = utcOffset(wall - 86_400)
         let after = utcOffset(wall + 86_400)
         if before == after {
             let offset = utcOffset(wall - before)
-            if offset == before { return wall - offset }
+            if offset == before {
+                steadyHour = hour
+                steadyOffset = offset
+                return wall - offset
+            }
             // A change and its reversal within two days: settle on whatever is consistent.
             return wall - utcOffset(wall - offset)
         }
