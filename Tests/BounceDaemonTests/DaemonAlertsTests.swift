@@ -41,14 +41,7 @@ import Testing
     }
 
     private func write(_ harness: DaemonHarness, _ text: String) throws {
-        let path = harness.log("mail.log")
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
+        try harness.append("mail.log", text: text)
     }
 
     /// The messages in the mbox, split at their `From ` lines.

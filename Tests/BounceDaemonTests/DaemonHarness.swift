@@ -93,7 +93,11 @@ final class DaemonHarness {
 
     /// Appends `count` new lines to `logs/name`, creating it when missing.
     func append(_ name: String, _ count: Int, counted: Bool = true) throws {
-        let text = lines(count, counted: counted)
+        try append(name, text: lines(count, counted: counted))
+    }
+
+    /// Appends `text` to `logs/name`, creating it when missing.
+    func append(_ name: String, text: String) throws {
         let path = log(name)
         if !FileManager.default.fileExists(atPath: path) {
             _ = FileManager.default.createFile(atPath: path, contents: nil)
