@@ -212,6 +212,20 @@ def settle(sink, mta, model, timeout=60):
 # MARK: - The checks
 
 
+def run_phase(mta, sink, model, phase):
+    """Sends the messages of `phase`, lets the MTA answer them, flushes its queue once and lets
+    it answer again, keeping `model` in step; returns the recipients sent to."""
+    recipients = model.messages(phase)
+    submit(mta, recipients)
+    for recipient in recipients:
+        model.submit(recipient)
+    settle(sink, mta, model)
+    mta.flush()
+    model.flush()
+    settle(sink, mta, model)
+    return recipients
+
+
 def submit(mta, recipients):
     """Sends one message per recipient to the MTA over SMTP on loopback."""
     with smtplib.SMTP("127.0.0.1", mta.port, local_hostname="client.bouncewatch.test",
@@ -350,14 +364,7 @@ def run_test(work):
 
     # Phase a: the daemon runs.
     model = e2e_plan.Model()
-    phase_a = model.messages("a")
-    submit(mta, phase_a)
-    for recipient in phase_a:
-        model.submit(recipient)
-    settle(sink, mta, model)
-    mta.flush()
-    model.flush()
-    settle(sink, mta, model)
+    phase_a = run_phase(mta, sink, model, "a")
     say(f"phase a: {len(phase_a)} messages sent, queue flushed once;"
         f" {len(model.queue)} still deferred")
 
@@ -374,14 +381,7 @@ def run_test(work):
     say("SIGTERM: the daemon exited 0; the textfile equals the plan so far")
 
     # Phase b: the daemon is stopped.
-    phase_b = model.messages("b")
-    submit(mta, phase_b)
-    for recipient in phase_b:
-        model.submit(recipient)
-    settle(sink, mta, model)
-    mta.flush()
-    model.flush()
-    settle(sink, mta, model)
+    phase_b = run_phase(mta, sink, model, "b")
     say(f"phase b (daemon stopped): {len(phase_b)} messages sent, queue flushed again")
 
     os.unlink(textfile)
