@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // Already required by swift-service-lifecycle; named here because the daemon logs
         // through it directly.
@@ -21,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // Pure decisions: parsing, classification, aggregation. No I/O, no clock.
         .target(name: "BounceCore"),
         // Reading logs: plain and gzip files, later inotify and the journal.
@@ -28,9 +29,7 @@ let package = Package(
         // Reports and the Prometheus text format.
         .target(name: "BounceOutput", dependencies: ["BounceCore"]),
         // The YAML configuration file, validated into BounceCore's `Configuration`.
-        .target(
-            name: "BounceConfig",
-            dependencies: ["BounceCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BounceConfig", dependencies: ["BounceCore", "CYaml"]),
         // Sending alerts: sendmail, SMTP (with TLS), Alertmanager, mbox file.
         .target(name: "BounceNotify", dependencies: ["BounceCore", "CCurl"]),
         // The long-running service: sources, checkpoint, textfile, signals, sd_notify.

@@ -1,6 +1,5 @@
 import BounceCore
-import Foundation
-import Yams
+import Glibc
 
 /// Reads `bouncewatch.yml` into a checked `Configuration`.
 ///
@@ -23,8 +22,7 @@ public enum ConfigLoader {
     /// Reads and checks the file at `path`; `type: auto` sources look at this machine's files.
     public static func load(path: String) throws(ConfigError) -> Configuration {
         let text = try read(path)
-        return try load(
-            yaml: text, origin: path, fileExists: { FileManager.default.fileExists(atPath: $0) })
+        return try load(yaml: text, origin: path, fileExists: exists)
     }
 
     /// Checks `yaml`; `origin` names it in messages, `fileExists` decides `type: auto` sources.
@@ -32,11 +30,11 @@ public enum ConfigLoader {
         yaml: String, origin: String, fileExists: (String) -> Bool
     ) throws(ConfigError) -> Configuration {
         let log = ProblemLog(file: origin)
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLReader.document(in: yaml)
         } catch {
-            throw YAMLSyntax.error(error, yaml: yaml, origin: origin)
+            throw ConfigError(file: origin, line: error.line, key: "", message: error.message)
         }
         return try withoutActuallyEscaping(fileExists) { exists throws(ConfigError) in
             let reader = ConfigReader(log: log, fileExists: exists)
@@ -107,7 +105,7 @@ public enum ConfigLoader {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while bytes.count <= largestFile {
             let count = chunk.withUnsafeMutableBytes {
-                Foundation.read(descriptor, $0.baseAddress, $0.count)
+                Glibc.read(descriptor, $0.baseAddress, $0.count)
             }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw systemFailure() }
@@ -117,9 +115,15 @@ public enum ConfigLoader {
         guard bytes.count <= largestFile else {
             throw failure("is larger than \(largestFile >> 20) MiB; not a configuration file")
         }
-        guard let text = String(bytes: bytes, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw failure("is not UTF-8 text")
         }
         return text
+    }
+
+    /// Whether `path` names something, following symbolic links, as `type: auto` asks.
+    private static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
     }
 }

@@ -186,7 +186,7 @@ extension ConfigReader {
     /// One address or a list of them; at least one.
     private func addresses(_ field: Field) -> [String] {
         let items = values(field)
-        if items.isEmpty, case .sequence = field.node {
+        if items.isEmpty, case .sequence = field.node.content {
             log.add(field, "needs at least one address")
         }
         return items.compactMap { address($0) }

@@ -93,7 +93,7 @@ extension ConfigReader {
         if let field = section["directory"] { config.directory = absolutePath(field) }
         if let field = section["files"] {
             config.files = values(field).compactMap { absolutePath($0) }
-            if config.files.isEmpty, case .sequence = field.node {
+            if config.files.isEmpty, case .sequence = field.node.content {
                 log.add(field, "needs at least one journal file (or leave files out)")
             }
             if section.has("directory") {
@@ -102,7 +102,7 @@ extension ConfigReader {
         }
         if let field = section["identifiers"] {
             config.identifiers = lines(field)
-            if config.identifiers.isEmpty, case .sequence = field.node {
+            if config.identifiers.isEmpty, case .sequence = field.node.content {
                 log.add(field, "needs at least one SYSLOG_IDENTIFIER prefix")
             }
         }

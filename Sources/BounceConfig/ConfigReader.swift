@@ -13,11 +13,11 @@ struct ConfigReader {
 
     /// The `type` of a list item that is a mapping; reports a missing or unknown one.
     func itemType(_ item: Field, among types: [String], what: String) -> String? {
-        guard case .mapping(let mapping) = item.node else {
+        guard case .mapping = item.node.content else {
             log.add(item, "expected a mapping of keys to values, found \(item.shape)")
             return nil
         }
-        guard let node = mapping["type"] else {
+        guard let node = item.node["type"] else {
             log.add(item, "needs a type (one of: \(types.joined(separator: ", ")))")
             return nil
         }
@@ -139,7 +139,7 @@ struct ConfigReader {
 
     /// A list's elements; a single value stands for a list of one.
     func values(_ field: Field) -> [Field] {
-        switch field.node {
+        switch field.node.content {
         case .sequence(let sequence):
             return sequence.enumerated().map { field.element($0.offset, $0.element) }
         case .scalar where !field.isNull:
@@ -152,7 +152,7 @@ struct ConfigReader {
 
     /// A list's elements; anything else is reported.
     func list(_ field: Field) -> [Field]? {
-        guard case .sequence(let sequence) = field.node else {
+        guard case .sequence(let sequence) = field.node.content else {
             let hint = field.isNull ? " (write [] for none)" : ""
             log.add(field, "expected a list, found \(field.shape)\(hint)")
             return nil

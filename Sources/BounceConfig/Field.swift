@@ -1,42 +1,38 @@
-import Yams
-
 /// A YAML node with the dotted key that leads to it, so every message can name both.
 struct Field {
-    let node: Node
+    let node: YAMLNode
     /// `metrics.interval`, `alerts[2].match.cause`; empty for the document itself.
     let key: String
 
     /// The node's line in the file (1-based).
-    var line: Int? { node.mark?.line }
+    var line: Int? { node.mark.line }
 
-    func child(_ name: String, _ node: Node) -> Field {
+    func child(_ name: String, _ node: YAMLNode) -> Field {
         Field(node: node, key: key.isEmpty ? name : "\(key).\(name)")
     }
 
-    func element(_ index: Int, _ node: Node) -> Field {
+    func element(_ index: Int, _ node: YAMLNode) -> Field {
         Field(node: node, key: "\(key)[\(index)]")
     }
 
     /// `~`, `null` or nothing at all, unquoted.
     var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// The scalar's text, or nil for a list, a mapping or null.
     var text: String? {
-        guard case .scalar(let scalar) = node, !isNull else { return nil }
+        guard let scalar = node.scalar, !isNull else { return nil }
         return scalar.string
     }
 
     /// What the node is, for "expected X, found Y" messages.
     var shape: String {
-        switch node {
+        switch node.content {
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
-        case .scalar:
-            if isNull { "nothing" } else { "\(quoted(node.scalar?.string ?? ""))" }
+        case .scalar(let scalar): isNull ? "nothing" : quoted(scalar.string)
         }
     }
 }

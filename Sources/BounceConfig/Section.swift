@@ -1,5 +1,3 @@
-import Yams
-
 /// A YAML mapping whose keys were checked against the ones a part of the file may have.
 struct Section {
     let field: Field
@@ -18,28 +16,29 @@ struct Section {
 
     /// Reads `field` as a mapping with only `known` keys; reports anything else.
     static func read(_ field: Field, known: [String], log: ProblemLog) -> Section? {
-        guard case .mapping(let mapping) = field.node else {
+        guard case .mapping(let pairs) = field.node.content else {
             log.add(field, "expected a mapping of keys to values, found \(field.shape)")
             return nil
         }
         var values: [String: Field] = [:]
-        for (keyNode, value) in mapping {
+        for pair in pairs {
+            let keyNode = pair.key
             let keyField = Field(node: keyNode, key: field.key)
-            guard case .scalar(let scalar) = keyNode else {
+            guard let scalar = keyNode.scalar else {
                 log.add(keyField, "a key must be a plain name, found \(keyField.shape)")
                 continue
             }
             let name = scalar.string
-            let child = field.child(name, value)
+            let child = field.child(name, pair.value)
             if known.contains(name) {
                 values[name] = child
             } else if name == "<<" {
                 log.add(
-                    line: keyNode.mark?.line, key: child.key,
+                    line: keyNode.mark.line, key: child.key,
                     "merge keys are not supported; write the keys out")
             } else {
                 log.add(
-                    line: keyNode.mark?.line, key: child.key,
+                    line: keyNode.mark.line, key: child.key,
                     "unknown key\(KeySuggestion.hint(for: name, among: known))")
             }
         }

@@ -1,40 +1,36 @@
-import Yams
+import CYaml
 
-/// Turns Yams' parse errors into `ConfigError`s with the line the parser stopped at.
+/// Turns libyaml's parse errors into `YAMLProblem`s with the line the parser stopped at.
 enum YAMLSyntax {
-    static func error(_ error: any Error, yaml: String, origin: String) -> ConfigError {
+    static func problem(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> YAMLProblem {
         var line: Int?
-        var message = "not valid YAML"
-        switch error as? YamlError {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            line = mark.line
-            message += ": \(problem)"
-            if problem.hasPrefix("but found another document") {
-                message = "only one YAML document is allowed; this --- starts a second one"
-            } else if let context {
-                message += " (\(context.text) on line \(context.mark.line))"
-            }
-        case .reader(let problem, let offset, _, _):
-            line = offset.map { lineNumber(atCharacter: $0, in: yaml) }
-            message += ": \(problem)"
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            line = context.mark.line
-            let names = duplicates.map { quoted($0) }.joined(separator: ", ")
-            message = "\(names) given more than once in the same mapping"
+        var message = "not valid YAML: "
+        let problem = parser.problem.map { String(cString: $0) } ?? "the parser failed"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            message += "out of memory"
+        case YAML_READER_ERROR:
+            line = lineNumber(atByte: parser.problem_offset, in: bytes)
+            message += problem
         default:
-            message += ": \(error)"
+            line = parser.problem_mark.line + 1
+            message += problem
+            if let context = parser.context {
+                message += " (\(String(cString: context)) on line \(parser.context_mark.line + 1))"
+            }
         }
         if message.contains("found character that cannot start any token"),
-            yaml.contains("\t")
+            bytes.contains(0x09)
         {
             message += "; YAML indents with spaces, never tabs"
         }
-        return ConfigError(file: origin, line: line, key: "", message: message)
+        return YAMLProblem(line: line, message: message)
     }
 
-    private static func lineNumber(atCharacter offset: Int, in text: String) -> Int {
-        1 + text.prefix(offset).reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+    /// The 1-based line holding the byte at `offset`.
+    private static func lineNumber(atByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        -> Int
+    {
+        1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 }

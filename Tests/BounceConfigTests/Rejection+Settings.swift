@@ -272,5 +272,47 @@ extension Rejection {
                 hostname: a
                 hostname: b
                 """),
+        Rejection(
+            line: 2, key: "",
+            message: "\"state_directory\", \"hostname\" given more than once in the same mapping",
+            yaml: """
+                hostname: a
+                state_directory: /var/lib/a
+                state_directory: /var/lib/b
+                hostname: b
+                """),
+        Rejection(
+            line: 3, key: "",
+            message: "not valid YAML: did not find expected key (while parsing a block mapping on "
+                + "line 1)",
+            yaml: """
+                metrics:
+                  interval: 15s
+                 textfile: /var/lib/bouncewatch.prom
+                """),
+        Rejection(
+            line: 3, key: "",
+            message: "not valid YAML: mapping values are not allowed in this context",
+            yaml: """
+                metrics:
+                  interval: 15s
+                    textfile: /var/lib/bouncewatch.prom
+                """),
+        Rejection(
+            line: 3, key: "",
+            message: "not valid YAML: found a tab character that violates indentation (while "
+                + "scanning a plain scalar on line 2)",
+            yaml: """
+                sources:
+                  - type: file
+                \t  path: /var/log/mail.log
+                """),
+        // The line is counted in bytes through multi-byte characters.
+        Rejection(
+            line: 2, key: "", message: "not valid YAML: control characters are not allowed",
+            yaml: """
+                # café, Grüße, 日本
+                hostname: a\u{01}b
+                """),
     ]
 }
