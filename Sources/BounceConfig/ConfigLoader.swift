@@ -116,9 +116,17 @@ public enum ConfigLoader {
             throw failure("is larger than \(largestFile >> 20) MiB; not a configuration file")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw failure("is not UTF-8 text")
+            throw ConfigError(
+                file: path, line: firstLineNotUTF8(bytes), key: "", message: "is not UTF-8 text")
         }
         return text
+    }
+
+    /// The 1-based line holding the first byte that is not UTF-8; a line break never occurs
+    /// inside a UTF-8 sequence, so each line can be checked alone.
+    private static func firstLineNotUTF8(_ bytes: [UInt8]) -> Int? {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
     }
 
     /// Whether `path` names something, following symbolic links, as `type: auto` asks.

@@ -18,20 +18,22 @@ import Testing
 
     @Test func binaryOrHugeFilesAreRefused() throws {
         let directory = try TemporaryDirectory()
-        try directory.write("latin1.yml", bytes: Array("hostname: caf".utf8) + [0xE9, 0x0A])
+        try directory.write(
+            "latin1.yml", bytes: Array("# café\nhostname: caf".utf8) + [0xE9, 0x0A])
         try directory.write("huge.yml", String(repeating: "# padding\n", count: 110_000))
         try FileManager.default.createDirectory(
             atPath: directory.path("a-directory.yml"), withIntermediateDirectories: false)
-        for (name, message) in [
-            ("a-directory.yml", "is not a regular file"),
-            ("latin1.yml", "is not UTF-8 text"),
-            ("huge.yml", "is larger than 1 MiB; not a configuration file"),
+        // The line, when there is one: where the first byte that is not UTF-8 is.
+        for (name, line, message) in [
+            ("a-directory.yml", "", "is not a regular file"),
+            ("latin1.yml", ":2", "is not UTF-8 text"),
+            ("huge.yml", "", "is larger than 1 MiB; not a configuration file"),
         ] {
             let path = directory.path(name)
             #expect {
                 _ = try ConfigLoader.load(path: path)
             } throws: { error in
-                (error as? ConfigError)?.description == "\(path): \(message)"
+                (error as? ConfigError)?.description == "\(path)\(line): \(message)"
             }
         }
     }
