@@ -14,7 +14,8 @@ import Testing
         let clock = ContinuousClock()
         let started = clock.now
         let error = try #require(loadError(yaml))
-        #expect(clock.now - started < .seconds(2))
+        // Generous for a loaded machine: without the cap this took 33 s in a release build.
+        #expect(clock.now - started < .seconds(10))
         #expect(
             error.description
                 == "bouncewatch.yml:20: aliases repeat more than 1 MiB of text in all (this one "
