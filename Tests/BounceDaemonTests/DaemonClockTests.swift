@@ -100,4 +100,59 @@ final class SteppedClock: Sendable {
             loop.metrics.snapshot().sources.first?.lastEventTime
                 == local2026(month: 7, day: 1, hour: 11, minute: 0, second: 1))
     }
+
+    /// The messages in the mbox, split at their `From ` lines.
+    private func messages(_ harness: DaemonHarness) -> [String] {
+        guard let text = try? String(contentsOfFile: harness.path("alerts.mbox"), encoding: .utf8)
+        else { return [] }
+        return text.components(separatedBy: "\nFrom ").filter { !$0.isEmpty }
+    }
+
+    private func firing(_ loop: DaemonLoop) -> Bool {
+        loop.renderTextfile().contains("bouncewatch_alerts_firing{rule=\"blacklisted\"} 1")
+    }
+
+    /// A firing alert stays firing, without a mail, through a 2-minute and then a 1-hour step
+    /// back, and resolves once its window has passed on a clock that never went back.
+    @Test func aClockSteppedBackNeitherResolvesNorRefires() throws {
+        let harness = try DaemonHarness()
+        let start = Self.noon
+        let clock = SteppedClock(start)
+        try harness.append(
+            "mail.log",
+            text: DaemonAlertsTests.blacklisting(at: start - 20)
+                + DaemonAlertsTests.blacklisting(at: start - 10))
+        let loop = try loop(harness, alertConfiguration(harness), clock)
+        loop.poll()
+        loop.flush()
+        #expect(firing(loop))
+        // Two minutes back, then the clock runs on past the events' own times.
+        for now in [start - 120, start - 35, start - 10, start + 60] {
+            clock.now = now
+            loop.poll()
+            loop.flush()
+            #expect(firing(loop), "at \(now - start)")
+        }
+        // An hour back: the events stay counted (they used to be forgotten as "far future").
+        clock.now = start + 60 - 3600
+        loop.poll()
+        loop.flush()
+        #expect(firing(loop))
+        let alerts = loop.checkpoint(at: clock.now).alerts
+        #expect(alerts.contains { $0.hasPrefix("group firing \(start - 20) \(start) ") })
+        #expect(alerts.filter { $0.hasPrefix("match ") }.count == 2)
+        // The window (15 minutes) ends on the clock that never went back: resolved once.
+        clock.now = start + 15 * 60 + 60
+        loop.poll()
+        loop.flush()
+        #expect(!firing(loop))
+        loop.finish()
+        let mails = messages(harness)
+        try #require(mails.count == 2, "\(mails.map { $0.prefix(400) })")
+        #expect(mails[0].contains("Subject: [bouncewatch] mx1: blacklisted"))
+        #expect(!mails[0].contains("RESOLVED"))
+        #expect(mails[0].contains(".\(start).firing."))
+        #expect(mails[1].contains("RESOLVED"))
+        #expect(mails[1].contains(".\(start + 15 * 60 + 60).resolved."))
+    }
 }
