@@ -12,14 +12,18 @@ public struct CheckConfigWarnings {
     public var isDirectory: (String) -> Bool
     /// Whether a path is a program this process could run.
     public var isExecutable: (String) -> Bool
+    /// What is wrong with an existing SMTP password file (a link, open to others).
+    public var passwordFileProblems: (String) -> [String]
 
     public init(
         exists: @escaping (String) -> Bool, isDirectory: @escaping (String) -> Bool,
-        isExecutable: @escaping (String) -> Bool
+        isExecutable: @escaping (String) -> Bool,
+        passwordFileProblems: @escaping (String) -> [String] = { _ in [] }
     ) {
         self.exists = exists
         self.isDirectory = isDirectory
         self.isExecutable = isExecutable
+        self.passwordFileProblems = passwordFileProblems
     }
 
     /// One line per problem, `key: message`, in the order of the file.
@@ -53,6 +57,9 @@ public struct CheckConfigWarnings {
                 ] {
                     guard let path, !exists(path) else { continue }
                     found.append("\(key).\(name): \(path) does not exist")
+                }
+                if let path = smtp.passwordFile, exists(path) {
+                    found += passwordFileProblems(path).map { "\(key).password_file: \($0)" }
                 }
             case .file(let file):
                 let directory = Self.directory(of: file.path)

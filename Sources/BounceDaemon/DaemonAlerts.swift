@@ -79,7 +79,7 @@ public final class DaemonAlerts: DaemonAlertHook {
         if let dispatcher {
             dispatcher.submit(notices)
         } else {
-            for notice in notices {
+            for notice in notices where !notice.isSuppressed {
                 logger.error(
                     "no notifier is running; alert only logged: \(AlertLogLine.format(notice))")
             }
@@ -94,6 +94,7 @@ public final class DaemonAlerts: DaemonAlertHook {
     /// signatures); new notifiers restart the dispatcher, which takes over the same outbox.
     public func reload(_ new: Configuration) {
         if new.alerts != configuration.alerts {
+            let previous = engine
             do {
                 engine = try AlertEngine(
                     rules: new.alerts, checkpointLines: engine.checkpointLines())
@@ -101,6 +102,7 @@ public final class DaemonAlerts: DaemonAlertHook {
                 logger.warning("alert state not carried over to the new rules: \(error)")
                 engine = AlertEngine(rules: new.alerts)
             }
+            engine.continueClock(of: previous)
             lastEvaluation = .min
         }
         if new.notifiers != configuration.notifiers || new.hostname != configuration.hostname {

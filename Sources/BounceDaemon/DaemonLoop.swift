@@ -77,7 +77,7 @@ public final class DaemonLoop {
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
-        startTime = Clocks.wallSeconds()
+        startTime = options.wallClock()
         lastStatusTime = Clocks.monotonicMilliseconds()
         checkpointTime = saved?.writtenAt
         sources = configuration.sources.map { makeRunner($0, saved: saved?.sources[$0.name]) }
@@ -95,7 +95,7 @@ public final class DaemonLoop {
 
     private func makeRunner(_ config: SourceConfig, saved: SourceCheckpoint?) -> SourceRunner {
         SourceRunner(
-            config: config, saved: saved, waker: waker, zone: zone, now: Clocks.wallSeconds(),
+            config: config, saved: saved, waker: waker, zone: zone, now: options.wallClock(),
             logger: logger)
     }
 
@@ -111,10 +111,11 @@ public final class DaemonLoop {
     public func poll() {
         let retry = retryDue
         retryDue = false
+        let now = options.wallClock()
         for source in sources {
-            source.poll(into: &pipeline, retry: retry)
+            source.poll(into: &pipeline, retry: retry, now: now)
         }
-        pipeline.alerts.tick(now: Clocks.wallSeconds())
+        pipeline.alerts.tick(now: options.wallClock())
     }
 
     /// Rebalances the destinations, writes the checkpoint and then the textfile.
@@ -124,7 +125,7 @@ public final class DaemonLoop {
     /// the fsyncs are most of what an idle daemon costs, and the timestamp still moves often
     /// enough for `bouncewatch_checkpoint_timestamp_seconds` to show the daemon alive.
     public func flush() {
-        let now = Clocks.wallSeconds()
+        let now = options.wallClock()
         pipeline.metrics.rebalance()
         pipeline.alerts.tick(now: now)
         let next = checkpoint(at: now)

@@ -16,6 +16,9 @@ public struct DaemonOptions: Sendable {
     /// How often to look at files without inotify, in milliseconds.
     public var fallbackIntervalMilliseconds: Int32
     public var logger: Logger
+    /// Unix seconds on the wall clock: what the daemon judges alert windows and year-less
+    /// stamps against. Tests step it; the default reads CLOCK_REALTIME.
+    public var wallClock: @Sendable () -> Int64
 
     public init(
         configuration: Configuration, version: String,
@@ -27,7 +30,8 @@ public struct DaemonOptions: Sendable {
             (try? Classifier.standard.layering($0.rules)) ?? .standard
         },
         useInotify: Bool = true, fallbackIntervalMilliseconds: Int32 = 1000,
-        logger: Logger = Logger(label: "bouncewatch")
+        logger: Logger = Logger(label: "bouncewatch"),
+        wallClock: (@Sendable () -> Int64)? = nil
     ) {
         self.configuration = configuration
         self.version = version
@@ -36,5 +40,6 @@ public struct DaemonOptions: Sendable {
         self.useInotify = useInotify
         self.fallbackIntervalMilliseconds = fallbackIntervalMilliseconds
         self.logger = logger
+        self.wallClock = wallClock ?? { Clocks.wallSeconds() }
     }
 }

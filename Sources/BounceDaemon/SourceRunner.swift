@@ -12,7 +12,7 @@ final class SourceRunner {
     let config: SourceConfig
     let reader: Reader
     private let parser: LineParser
-    /// Places year-less stamps in time; one per source, since a source's lines run forward.
+    /// Places year-less stamps in time, each line against the reading clock.
     private var resolver: TimeResolver
     /// The last problem logged, so a lasting one is logged once, not at every wakeup.
     private var lastProblem: String?
@@ -55,9 +55,11 @@ final class SourceRunner {
         return journal.source?.requestedTimeoutMilliseconds
     }
 
-    /// Reads everything new into `pipeline`. `retry` allows reopening a journal that failed.
-    func poll(into pipeline: inout EventPipeline, retry: Bool) {
+    /// Reads everything new into `pipeline`. `retry` allows reopening a journal that failed;
+    /// `now` is the wall clock, which year-less stamps may not be more than a few days ahead of.
+    func poll(into pipeline: inout EventPipeline, retry: Bool, now: Int64) {
         let name = config.name
+        resolver.advance(reference: Int(now))
         switch reader {
         case .file(let file):
             let errors = file.poll { line in

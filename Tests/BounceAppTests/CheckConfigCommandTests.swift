@@ -89,6 +89,47 @@ import Testing
                 """)
     }
 
+    /// A password file that is a link, or that others can read, is named by `check-config`
+    /// as `run` and `test-alert` name it.
+    @Test func passwordFileLinksAndOpenModesAreWarnedAbout() throws {
+        let directory = try TempDirectory()
+        let secret = try directory.write("secret", "pw\n")
+        let link = directory.path("linked-password")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: secret)
+        let open = try directory.write("open-password", "pw\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: open)
+        let path = try directory.write(
+            "bouncewatch.yml",
+            """
+            sources:
+              - type: journal
+            notifiers:
+              - type: smtp
+                server: 127.0.0.1:25
+                username: bouncewatch
+                password_file: \(link)
+                from: bouncewatch@localhost
+                to: postmaster@localhost
+              - type: smtp
+                name: second
+                server: 127.0.0.1:25
+                username: bouncewatch
+                password_file: \(open)
+                from: bouncewatch@localhost
+                to: postmaster@localhost
+            """)
+        let result = try BinaryRunner.run(["check-config", "--config", path])
+        #expect(result.status == 0)
+        #expect(
+            result.stderr.contains(
+                "warning: notifiers[0].password_file: password file \(link) is a symbolic link, "
+                    + "which is refused: name the file itself\n"))
+        #expect(
+            result.stderr.contains(
+                "warning: notifiers[1].password_file: password file \(open) is readable by "
+                    + "everyone; chmod o-r \(open)\n"))
+    }
+
     @Test func aMissingFileIsAnError() throws {
         let directory = try TempDirectory()
         let path = directory.path("nothing.yml")

@@ -225,6 +225,14 @@ extension MetricsFixture {
             "not a time"
         ),
         (["bouncewatch-metrics 1", "epoch 1", "blocklist s:z s:a 1", "end 3"], 3, "undeclared"),
+        (
+            ["bouncewatch-metrics 1", "epoch 1", "sasl postfix 9223372036854775807", "end 3"], 3,
+            "larger than 2^53"
+        ),
+        (
+            ["bouncewatch-metrics 1", "epoch 1", "source s:x 9007199254740993 0 0 0 -", "end 3"],
+            3, "larger than 2^53"
+        ),
         (["bouncewatch-metrics 1", "epoch  1", "end 2"], 2, "needs 1 fields"),
     ])
     func garbageIsRefusedWithAClearError(lines: [String], line: Int, reason: String) {
@@ -236,6 +244,34 @@ extension MetricsFixture {
             #expect(error.reason.contains(reason), "\(error)")
             #expect(error.description.contains("metrics checkpoint"))
         }
+    }
+
+    /// Every counter at the largest count a checkpoint may hold: counting on, rebalancing
+    /// (which folds demoted rows into `other`) and the totals over every cell never overflow,
+    /// and sums stop at that count. (A capped sum that real lines then push past it would be
+    /// refused at the next start, as a forged checkpoint should be.)
+    @Test func countersAtTheLargestAllowedCountKeepCounting() throws {
+        let largest = MetricsCheckpointFields.largestCount
+        let lines = MetricsFixture.hostileStore().checkpointLines().map { line -> String in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard let record = fields.first, ["cell", "sasl", "reject"].contains(record) else {
+                return line
+            }
+            return (fields.dropLast().map(String.init) + [String(largest)]).joined(separator: " ")
+        }
+        #expect(lines.contains { $0.hasSuffix(" \(largest)") })
+        var store = try MetricsStore(topDestinations: 20, checkpointLines: lines)
+        store.setTopDestinations(1)
+        store.rebalance()
+        store.add(
+            SampleEvent(mta: .exim, status: .deferred, cause: .network, domain: "new.example"),
+            times: 3)
+        store.countLine(.ignored, source: "x")
+        let snapshot = store.snapshot()
+        // Sums stop at the largest count, so the store's own checkpoint loads again.
+        #expect(snapshot.deliveries.bounced == largest)
+        #expect(snapshot.totalLines > 0)
+        _ = try MetricsStore(topDestinations: 20, checkpointLines: store.checkpointLines())
     }
 
     @Test func tooManyDestinationsAreRefused() {

@@ -29,6 +29,7 @@ private func stamp(_ text: String) -> LogTimestamp {
 private let unix20261127 = 1_795_737_600  // 2026-11-27T00:00:00Z
 private let unix20270101 = 1_798_761_600  // 2027-01-01T00:00:00Z
 private let unix20270102 = 1_798_848_000  // 2027-01-02T00:00:00Z
+private let unix20260701 = 1_782_907_200  // 2026-07-01T12:00:00Z
 private let springForward2026 = 1_774_746_000  // 2026-03-29T01:00:00Z, Europe +1 -> +2
 private let fallBack2026 = 1_792_890_000  // 2026-10-25T01:00:00Z, Europe +2 -> +1
 
@@ -144,10 +145,46 @@ private func resolveAll(_ stamps: [String], reference: Int, offset: @escaping (I
                 "2026-01-05T10:00:00+00:00", "2026-06-05T10:00:00+00:00",
                 "2026-12-05T10:00:00+00:00", "2027-01-01T10:00:00+00:00",
             ]),
+        YearCase(
+            name: "a stray line half a year old moves no other line",
+            reference: unix20261127,
+            stamps: ["Nov 26 10:00:00", "May 30 09:00:00", "Nov 26 10:00:01"],
+            expected: [
+                "2026-11-26T10:00:00+00:00", "2026-05-30T09:00:00+00:00",
+                "2026-11-26T10:00:01+00:00",
+            ]),
+        YearCase(
+            name: "Jan 1 read on Jul 1 is this year's", reference: unix20260701,
+            stamps: ["Jul  1 11:00:00", "Jan  1 00:00:00", "Jul  1 11:00:01"],
+            expected: [
+                "2026-07-01T11:00:00+00:00", "2026-01-01T00:00:00+00:00",
+                "2026-07-01T11:00:01+00:00",
+            ]),
+        YearCase(
+            name: "a stamp a week ahead of the reference is last year's",
+            reference: unix20261127,
+            stamps: ["Nov 26 10:00:00", "Dec  4 10:00:00", "Nov 26 10:00:01"],
+            expected: [
+                "2026-11-26T10:00:00+00:00", "2025-12-04T10:00:00+00:00",
+                "2026-11-26T10:00:01+00:00",
+            ]),
     ])
     func bsdStampsGetAYear(_ row: YearCase) {
         #expect(
             resolveAll(row.stamps, reference: row.reference, offset: { _ in 0 }) == row.expected)
+    }
+
+    /// A followed log is read against the clock as it moves: a daemon started in January
+    /// places December's lines in December of the same year.
+    @Test func theReferenceMovesWithTheReadingClock() {
+        var resolver = TimeResolver(reference: unix20270102, utcOffset: { _ in 0 })
+        #expect(resolver.resolve(stamp("Jan  2 00:00:00")).rfc3339 == "2027-01-02T00:00:00+00:00")
+        #expect(resolver.resolve(stamp("Dec 30 10:00:00")).rfc3339 == "2026-12-30T10:00:00+00:00")
+        resolver.advance(reference: unix20270102 + 362 * 86_400)  // 2027-12-30
+        #expect(resolver.resolve(stamp("Dec 30 10:00:00")).rfc3339 == "2027-12-30T10:00:00+00:00")
+        #expect(resolver.resolve(stamp("Jan  5 00:00:00")).rfc3339 == "2027-01-05T00:00:00+00:00")
+        // Within the few days of slack after the reference: next year's.
+        #expect(resolver.resolve(stamp("Jan  2 00:00:00")).rfc3339 == "2028-01-02T00:00:00+00:00")
     }
 
     @Test func leapDayFindsALeapYear() {

@@ -34,6 +34,22 @@ struct AlertmanagerNotifierTests {
         #expect(AlertmanagerPayload.labelName("9bad-name") == "_9bad_name")
     }
 
+    /// The summary a rule sends for groups beyond its ceiling is an alert of its own.
+    @Test func aSummaryNoticeIsLabelledAsSuch() {
+        var summary = SampleNotices.blacklisted(fingerprint: "summary")
+        summary.group = []
+        summary.overflow = AlertOverflow(
+            firingGroups: 300, groupsWithoutNotice: 280, largest: [NamedCount("blocklist=x", 4)])
+        let alert = AlertmanagerPayload.alert(
+            summary, hostname: "mx1", now: SampleNotices.startedAt + 100, validitySeconds: 600,
+            summary: "s")
+        #expect(
+            alert.labels == [
+                "alertname": "blacklisted", "instance": "mx1", "overflow": "summary",
+                "severity": "critical",
+            ])
+    }
+
     @Test func realAlertmanagerShowsThenResolvesTheAlert() throws {
         let scratch = try TemporaryDirectory()
         let server = try AlertmanagerServer(in: scratch)

@@ -22,7 +22,7 @@ struct NotificationDispatcherTests {
             notifiers: [.file(FileNotifierConfig(path: scratch.path("alerts.mbox")))],
             stateDirectory: scratch.path("state"), hostname: "mx1", timing: Self.fastTiming,
             log: logs.log)
-        #expect(dispatcher.counts.map(\.count) == [0, 0, 0])
+        #expect(dispatcher.counts.map(\.count) == [0, 0, 0, 0, 0])
         dispatcher.submit([SampleNotices.blacklisted()])
         #expect(eventually { count(dispatcher, "file", .sent) == 1 })
         dispatcher.stop()
@@ -36,6 +36,44 @@ struct NotificationDispatcherTests {
                 $0.hasPrefix("alert rule=blacklisted state=firing blocklist=zen.spamhaus.org ")
             })
         #expect(dispatcher.pending["file"] == 0)
+    }
+
+    /// However many notices the engine decides, a notifier sends at most
+    /// `NotificationBudget.perHour` in any hour; the rest are counted and logged once.
+    /// Suppressed notices are only counted.
+    @Test func aNotifierSendsAtMostItsHourlyBudget() throws {
+        let scratch = try TemporaryDirectory()
+        let logs = LogCollector()
+        let dispatcher = try NotificationDispatcher(
+            notifiers: [.file(FileNotifierConfig(path: scratch.path("alerts.mbox")))],
+            stateDirectory: scratch.path("state"), hostname: "mx1", timing: Self.fastTiming,
+            log: logs.log)
+        let start = SampleNotices.startedAt + 60
+        let burst = (0..<150).map { index in
+            SampleNotices.blacklisted(fingerprint: "f\(index)", decidedAt: start + Int64(index))
+        }
+        var held = SampleNotices.blacklisted(fingerprint: "held", decidedAt: start + 200)
+        held.isSuppressed = true
+        dispatcher.submit(burst + [held])
+        let budget = NotificationBudget.perHour
+        #expect(eventually { count(dispatcher, "file", .sent) == budget })
+        #expect(count(dispatcher, "file", .capped) == 150 - budget)
+        #expect(count(dispatcher, "file", .suppressed) == 1)
+        // An hour after the first notice let through, there is room for one more.
+        dispatcher.submit([SampleNotices.blacklisted(fingerprint: "later", decidedAt: start + 3600)]
+        )
+        #expect(eventually { count(dispatcher, "file", .sent) == budget + 1 })
+        dispatcher.stop()
+        let mbox = try scratch.read("alerts.mbox")
+        #expect(mbox.components(separatedBy: "\nFrom bouncewatch@").count == budget + 1)
+        #expect(
+            logs.lines.filter { $0.contains("notices in the last hour already") }.count == 1)
+        #expect(
+            logs.lines.contains(
+                "1 alert notice(s) not sent: their rules already have "
+                    + "\(AlertNoticeCeiling.groupsPerRule) groups with mails of their own"))
+        // Every notice decided gets its log line, capped or not; a suppressed one does not.
+        #expect(logs.lines.filter { $0.hasPrefix("alert ") }.count == 151)
     }
 
     @Test func relayDownThenRestartDeliversExactlyOnce() throws {

@@ -114,5 +114,23 @@ extension AlertEngine {
                 states[index].groups[savedGroup.labels] = group
             }
         }
+        restoreCeilings(saved)
+    }
+
+    /// Which restored firing groups may go on sending notices (`AlertNoticeCeiling.restore`).
+    private mutating func restoreCeilings(_ saved: [AlertCheckpointReader.SavedRule]) {
+        for savedRule in saved {
+            guard let index = states.firstIndex(where: { $0.rule.name == savedRule.name }),
+                states[index].rule.groupBy == savedRule.groupBy
+            else { continue }
+            let rule = states[index].rule
+            let firing = savedRule.groups.prefix(AlertLimits.groupsPerRule).compactMap {
+                saved -> String? in
+                guard case .firing = saved.phase else { return nil }
+                let labels = zip(rule.groupBy, saved.labels).map { AlertLabel($0.rawValue, $1) }
+                return AlertFingerprint.of(rule: rule.name, group: labels)
+            }
+            ceilings[index].restore(firing: firing)
+        }
     }
 }

@@ -5,8 +5,17 @@
 /// events' own times but are judged at `now`, so events older than a window count nowhere that
 /// could fire: reading last week's log never mails about last week. docs/alerts.md has the
 /// semantics.
+///
+/// The clock windows are judged at never goes back: it is the larger of the `now` given and
+/// the last evaluation's. A wall clock stepped back (an NTP correction, a restored virtual
+/// machine) would otherwise put counted events in the future, resolve alerts that still hold
+/// and fire them again when the clock catches up, or forget the events altogether.
 public struct AlertEngine: Sendable {
     var states: [AlertRuleState]
+    /// Per rule, in the same order: which groups may have notices of their own.
+    var ceilings: [AlertNoticeCeiling]
+    /// The time of the last evaluation; `Int64.min` before the first.
+    public private(set) var evaluationClock: Int64 = .min
     /// `wants` answers, indexed by `wantIndex`.
     private var wanted: [Bool]
     /// `keepsLine` answers, indexed the same way.
@@ -15,12 +24,19 @@ public struct AlertEngine: Sendable {
     /// An engine with no state.
     public init(rules: [AlertRule]) {
         states = rules.map(AlertRuleState.init)
+        ceilings = Array(repeating: AlertNoticeCeiling(), count: rules.count)
         wanted = []
         sampled = []
         wanted = Self.table(states) { $0.couldMatch(mta: $1, kind: $2, status: $3, cause: $4) }
         sampled = Self.table(states) {
             $0.filter.couldMatch(mta: $1, kind: $2, status: $3, cause: $4)
         }
+    }
+
+    /// Takes over `previous`'s evaluation clock when it is later (an engine rebuilt for new
+    /// rules keeps a clock that never went back).
+    public mutating func continueClock(of previous: AlertEngine) {
+        evaluationClock = max(evaluationClock, previous.evaluationClock)
     }
 
     /// The rules, in configuration order.
@@ -35,10 +51,21 @@ public struct AlertEngine: Sendable {
 
     /// Decides what to send at `now` (epoch seconds): new alerts after their group wait,
     /// repeats after repeat_interval while firing, resolved notices when a firing alert's
-    /// condition stops holding.
-    public mutating func evaluate(now: Int64) -> [AlertNotice] {
+    /// condition stops holding. A `now` before the last evaluation's is taken as that one.
+    ///
+    /// Notices marked `isSuppressed` are not to be sent, only counted: their rule already has
+    /// `AlertNoticeCeiling.groupsPerRule` groups with notices of their own, and a summary
+    /// notice (with `overflow` set) stands for them.
+    public mutating func evaluate(now wallClock: Int64) -> [AlertNotice] {
+        let now = max(wallClock, evaluationClock)
+        evaluationClock = now
         var notices: [AlertNotice] = []
-        for index in states.indices { states[index].evaluate(now: now, into: &notices) }
+        for index in states.indices {
+            var due: [AlertNotice] = []
+            states[index].evaluate(now: now, into: &due)
+            notices += ceilings[index].apply(
+                due, rule: states[index].rule, firingGroups: states[index].firingGroups, now: now)
+        }
         return notices
     }
 

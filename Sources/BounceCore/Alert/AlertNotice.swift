@@ -47,6 +47,12 @@ public struct AlertNotice: Sendable, Equatable {
     public var evidenceCount: Int? = nil
     /// True for a reminder that an alert already sent is still firing.
     public var isRepeat: Bool = false
+    /// Set on the summary notice a rule sends when more groups fire than it may mail about;
+    /// the notice then stands for many groups (`group` is empty). See `AlertNoticeCeiling`.
+    public var overflow: AlertOverflow? = nil
+    /// True for a notice held back by that ceiling: not to be sent, only counted
+    /// (`bouncewatch_notifications_total{result="suppressed"}`).
+    public var isSuppressed: Bool = false
 
     public init(
         rule: String, state: State, group: [AlertLabel], fingerprint: String, count: Int,

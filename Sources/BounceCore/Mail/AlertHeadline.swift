@@ -6,6 +6,10 @@ enum AlertHeadline {
 
     /// `blacklisted by Spamhaus ZEN (203.0.113.5)`, `deferral storm at gmail.com`.
     static func what(_ notice: AlertNotice) -> String {
+        if let overflow = notice.overflow {
+            return "\(overflow.firingGroups) groups firing, "
+                + "\(overflow.groupsWithoutNotice) without a mail of their own"
+        }
         let location = locationSuffix(notice)
         if notice.ratio != nil || notice.denominator != nil,
             let storm = notice.status.flatMap(stormName)
@@ -36,6 +40,9 @@ enum AlertHeadline {
 
     /// `42 deferrals to 7 domains`, `45% of 230 deliveries deferred`.
     static func numbers(_ notice: AlertNotice) -> String {
+        if notice.overflow != nil {
+            return "\(notice.count) \(notice.count == 1 ? "event" : "events") in those groups"
+        }
         if let ratio = notice.ratio, let denominator = notice.denominator {
             let percent = Int((ratio * 100).rounded())
             let total = notice.kind == .delivery || notice.kind == nil ? "deliveries" : "events"

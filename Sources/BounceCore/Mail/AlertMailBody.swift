@@ -7,6 +7,9 @@ enum AlertMailBody {
     static func text(_ notice: AlertNotice, hostname: String, utcOffsetSeconds offset: Int)
         -> String
     {
+        if let overflow = notice.overflow {
+            return overflowText(notice, overflow, hostname: hostname, utcOffsetSeconds: offset)
+        }
         var lines: [String] = []
         let host = UntrustedText.inline(hostname, limit: 64)
         let what = AlertHeadline.what(notice)
@@ -35,6 +38,49 @@ enum AlertMailBody {
             "bouncewatch on \(host), rule \"\(UntrustedText.inline(notice.rule, limit: 60))\", "
                 + "fingerprint \(notice.fingerprint). Every notice about this incident carries "
                 + "the same fingerprint; docs/alerts.md explains the rules.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The summary a rule sends instead of one mail per group once it has
+    /// `AlertNoticeCeiling.groupsPerRule` groups with mails of their own.
+    private static func overflowText(
+        _ notice: AlertNotice, _ overflow: AlertOverflow, hostname: String,
+        utcOffsetSeconds offset: Int
+    ) -> String {
+        let host = UntrustedText.inline(hostname, limit: 64)
+        let rule = UntrustedText.inline(notice.rule, limit: 60)
+        var lines = ["FIRING: " + AlertHeadline.what(notice), ""]
+        lines += row("Host", host)
+        lines += row("Rule", rule)
+        lines += row("Started", MailDate.readable(notice.startedAt, utcOffsetSeconds: offset))
+        lines += row("Decided", MailDate.readable(notice.decidedAt, utcOffsetSeconds: offset))
+        lines.append("")
+        lines += wrap(
+            "Rule \"\(rule)\" has \(overflow.firingGroups) groups firing. At most "
+                + "\(AlertNoticeCeiling.groupsPerRule) groups of one rule get mails of their own, "
+                + "so that text written by remote servers cannot flood this mailbox; "
+                + "\(overflow.groupsWithoutNotice) groups started firing without one since the "
+                + "last summary, with \(notice.count) matching events in their windows. Their "
+                + "reminders and resolutions are not mailed either; "
+                + "bouncewatch_notifications_total{result=\"suppressed\"} counts them.")
+        if !overflow.largest.isEmpty {
+            lines.append("")
+            lines.append("The largest of them (group values are untrusted text from the log):")
+            for entry in overflow.largest {
+                let count = String(entry.count)
+                let padding = String(repeating: " ", count: max(7 - count.count, 0))
+                lines.append("  \(padding)\(count)  " + UntrustedText.inline(entry.name, limit: 60))
+            }
+        }
+        lines.append("")
+        lines += wrap(
+            "Many groups at once usually means the group value comes from reply text (block "
+                + "list names, destinations) that varies with every reply: read the log lines "
+                + "behind the largest groups, and consider grouping the rule by fewer values.")
+        lines.append("-- ")
+        lines += wrap(
+            "bouncewatch on \(host), rule \"\(rule)\", fingerprint \(notice.fingerprint). "
+                + "docs/alerts.md explains the ceiling.")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -18,7 +18,8 @@ struct MetricsBlocklists {
     mutating func fold(destination: String) {
         for name in hits.keys {
             guard let count = hits[name]?.removeValue(forKey: destination) else { continue }
-            hits[name]![MetricsLabel.other, default: 0] += count
+            hits[name]![MetricsLabel.other, default: 0] = (hits[name]![MetricsLabel.other] ?? 0)
+                .saturatingSum(count)
         }
     }
 

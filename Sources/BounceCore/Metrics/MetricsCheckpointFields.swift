@@ -20,10 +20,20 @@ struct MetricsCheckpointFields {
         return fields[position]
     }
 
+    /// The largest count a checkpoint may hold (`Int.largestCount`, 2^53): a larger one is
+    /// damage or forgery, refused like a negative one. Counting on from it cannot overflow:
+    /// that would take another 2^63 - 2^53 lines, and sums of counters stop at 2^53.
+    static let largestCount = Int.largestCount
+
     mutating func count() throws(MetricsRestoreError) -> Int {
         let field = next()
         guard let value = Token.decodeCount(field) else {
             throw fail("field \(position - 1) is not a count: '\(Self.shown(field))'")
+        }
+        guard value <= Self.largestCount else {
+            throw fail(
+                "field \(position - 1) is a count larger than 2^53, which no run reaches: "
+                    + "'\(Self.shown(field))'")
         }
         return value
     }

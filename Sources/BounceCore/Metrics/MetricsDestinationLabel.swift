@@ -13,5 +13,5 @@ struct MetricsDestinationLabel: Equatable {
     var previous: Int
 
     /// Recent deliveries, compared with candidates' to decide promotions.
-    var strength: Int { current + previous }
+    var strength: Int { current.saturatingSum(previous) }
 }

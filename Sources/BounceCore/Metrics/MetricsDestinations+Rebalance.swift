@@ -12,7 +12,9 @@ extension MetricsDestinations {
         attachVariants()
         let candidates = currentCandidates().merging(
             previousStrength.filter { slotByName[$0.key] == nil }.mapValues { ($0, []) }
-        ) { current, previous in (current.strength + previous.strength, current.entries) }
+        ) { current, previous in
+            (current.strength.saturatingSum(previous.strength), current.entries)
+        }
         .filter { $0.value.strength >= policy.promotionMinimum }
         .sorted {
             $0.value.strength != $1.value.strength

@@ -94,14 +94,16 @@ struct MetricsDestinations {
     func currentCandidates() -> [String: (strength: Int, entries: [Int])] {
         var result: [String: (strength: Int, entries: [Int])] = [:]
         for (name, strength) in carriedStrength where slotByName[name] == nil {
-            result[name, default: (0, [])].strength += strength
+            result[name, default: (0, [])].strength =
+                (result[name]?.strength ?? 0).saturatingSum(strength)
         }
         for entry in 0..<window.used where slotOfEntry[entry] < 0 {
             let strength = window.guaranteed(entry)
             guard strength > 0 else { continue }
             let name = MetricsLabel.canonical(window.key(entry))
             guard name != MetricsLabel.other, slotByName[name] == nil else { continue }
-            result[name, default: (0, [])].strength += strength
+            result[name, default: (0, [])].strength =
+                (result[name]?.strength ?? 0).saturatingSum(strength)
             result[name, default: (0, [])].entries.append(entry)
         }
         return result
@@ -137,7 +139,7 @@ struct MetricsDestinations {
         }
         var current = carriedStrength.removeValue(forKey: name) ?? 0
         for entry in entries {
-            current += window.guaranteed(entry)
+            current = current.saturatingSum(window.guaranteed(entry))
             slotOfEntry[entry] = Int32(slot)
         }
         labels[slot] = MetricsDestinationLabel(
@@ -153,7 +155,7 @@ struct MetricsDestinations {
         let label = labels[slot]!
         let base = slot * MetricsCell.count
         for index in 0..<MetricsCell.count {
-            other[index] += cells[base + index]
+            other[index] = other[index].saturatingSum(cells[base + index])
             cells[base + index] = 0
         }
         labels[slot] = nil
@@ -165,7 +167,8 @@ struct MetricsDestinations {
         }
         // Its earlier window stays a candidate's; the current one is still in the window table.
         if label.previous > 0 {
-            previousStrength[label.name, default: 0] += label.previous
+            previousStrength[label.name] =
+                (previousStrength[label.name] ?? 0).saturatingSum(label.previous)
         }
         return label.name
     }

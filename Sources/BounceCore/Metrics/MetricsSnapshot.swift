@@ -53,11 +53,13 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var deliveries: StatusCounts {
         var counts = StatusCounts()
         for destination in destinations {
-            for cell in destination.cells { counts[cell.status] += cell.count }
+            for cell in destination.cells {
+                counts[cell.status] = counts[cell.status].saturatingSum(cell.count)
+            }
         }
         return counts
     }
 
     /// Lines read from every source.
-    public var totalLines: Int { sources.reduce(0) { $0 + $1.lines } }
+    public var totalLines: Int { sources.reduce(0) { $0.saturatingSum($1.lines) } }
 }

@@ -23,5 +23,5 @@ public struct MetricsSourceCounters: Sendable, Equatable {
     }
 
     /// Every line read.
-    public var lines: Int { events + ignored + unrecognized }
+    public var lines: Int { events.saturatingSum(ignored).saturatingSum(unrecognized) }
 }

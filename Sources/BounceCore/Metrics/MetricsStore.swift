@@ -147,7 +147,7 @@ public struct MetricsStore {
     // MARK: - Reading
 
     /// Lines read from every source.
-    public var totalLines: Int { sources.entries.reduce(0) { $0 + $1.lines } }
+    public var totalLines: Int { sources.entries.reduce(0) { $0.saturatingSum($1.lines) } }
 
     /// Lines per source, for status lines; in the order sources were first seen.
     public var sourceCounters: [MetricsSourceCounters] { sources.entries }

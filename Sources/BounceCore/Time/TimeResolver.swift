@@ -4,28 +4,27 @@
 /// are local wall-clock time, converted with `utcOffset`, which the caller builds from the
 /// system's zone so that this type reads no clock and no zone database itself.
 ///
-/// BSD syslog stamps (`Nov 26 10:00:01`) have no year. The first one gets the latest year that
-/// puts it no more than a few days after `reference` (the file's modification time: nothing in
-/// a file is newer than its last write, give or take clock trouble). Each later one gets the
-/// year that keeps it nearest the stamp before it, preferring forward steps, so a log that runs
-/// from December into January moves to the next year, while lines a little out of order, or
-/// repeated by a DST fall-back hour, stay in their year. Use one resolver per file.
+/// BSD syslog stamps (`Nov 26 10:00:01`) have no year. Each one gets, on its own, the latest
+/// year that puts it no more than a few days after `reference`: nothing in a log is newer than
+/// the moment it is read (a followed log) or than the file's last write (a file read whole),
+/// give or take clock trouble. Deciding each line alone means one stray stamp (a line from
+/// half a year ago, a `Jan 1` in July) lands in its own year and moves no other line; a log
+/// that runs from December into January still splits at New Year, since its January lines are
+/// before the reference and its December lines would be long after it in the reference's
+/// year. A log that spans more than a year cannot be placed from its stamps alone: its oldest
+/// lines land a year late. Use one resolver per input, and move the reference forward with
+/// `advance(reference:)` as a followed log is read.
 public struct TimeResolver {
     /// Seconds east of UTC of the local zone at the given Unix time.
     public typealias UTCOffset = (_ unixSeconds: Int) -> Int
 
-    /// How far after the reference the first year-less stamp may lie.
+    /// How far after the reference a year-less stamp may lie and keep the reference's year.
     static let referenceSlack = 3 * 86_400
-    /// A backward step counts this many times a forward step of the same size when choosing
-    /// a year: logs move forward.
-    static let backwardWeight = 2
 
     private let utcOffset: UTCOffset
-    private let referenceWall: Int
-    private let referenceYear: Int
-    /// Local wall seconds and year of the last year-less stamp.
-    private var lastWall: Int?
-    private var lastYear = 0
+    private var reference: Int
+    private var referenceWall: Int
+    private var referenceYear: Int
     /// The last instant resolved from local time, to order the two readings of a repeated hour.
     private var lastLocalInstant: Int?
     /// A local wall-clock hour (wall seconds / 3600) with no zone change within a day either
@@ -35,10 +34,20 @@ public struct TimeResolver {
 
     /// - Parameters:
     ///   - reference: Unix seconds that year-less stamps are placed before (a file's
-    ///     modification time, or now for standard input).
+    ///     modification time, or now for standard input and followed logs).
     ///   - utcOffset: the local zone's offset at a given Unix time.
     public init(reference: Int, utcOffset: @escaping UTCOffset) {
         self.utcOffset = utcOffset
+        self.reference = reference
+        referenceWall = reference + utcOffset(reference)
+        referenceYear = CivilDate.date(days: Self.floorDiv(referenceWall, 86_400)).year
+    }
+
+    /// Moves the reference to `reference` (the reading clock now, for a followed log). Only
+    /// lines resolved afterwards are affected; a reference that did not change costs nothing.
+    public mutating func advance(reference: Int) {
+        guard reference != self.reference else { return }
+        self.reference = reference
         referenceWall = reference + utcOffset(reference)
         referenceYear = CivilDate.date(days: Self.floorDiv(referenceWall, 86_400)).year
     }
@@ -63,21 +72,9 @@ public struct TimeResolver {
             + stamp.hour * 3600 + stamp.minute * 60 + stamp.second
     }
 
-    private mutating func inferYear(_ stamp: LogTimestamp) -> Int {
-        let year: Int
-        if let lastWall {
-            year = nearestYear(stamp, to: lastWall)
-        } else {
-            year = firstYear(stamp)
-        }
-        lastWall = Self.wallSeconds(stamp, year: year)
-        lastYear = year
-        return year
-    }
-
     /// The latest year, among those where the date exists, that puts the stamp no more than
     /// `referenceSlack` after the reference. Feb 29 may need to look back a few years.
-    private func firstYear(_ stamp: LogTimestamp) -> Int {
+    private func inferYear(_ stamp: LogTimestamp) -> Int {
         for year in stride(from: referenceYear + 1, through: referenceYear - 8, by: -1) {
             guard CivilDate.isValid(year: year, month: stamp.month, day: stamp.day) else {
                 continue
@@ -87,24 +84,6 @@ public struct TimeResolver {
             }
         }
         return referenceYear
-    }
-
-    /// The year next to the last stamp's that keeps this stamp closest to it.
-    private func nearestYear(_ stamp: LogTimestamp, to previous: Int) -> Int {
-        var best = lastYear
-        var bestCost = Int.max
-        for year in (lastYear - 1)...(lastYear + 1) {
-            guard CivilDate.isValid(year: year, month: stamp.month, day: stamp.day) else {
-                continue
-            }
-            let step = Self.wallSeconds(stamp, year: year) - previous
-            let cost = step >= 0 ? step : -step * Self.backwardWeight
-            if cost < bestCost {
-                best = year
-                bestCost = cost
-            }
-        }
-        return best
     }
 
     /// Converts local wall seconds to Unix time. Around a zone change a wall time can exist

@@ -39,6 +39,8 @@ enum AlertmanagerPayload {
         var labels: [String: String] = [:]
         for label in notice.group { labels[labelName(label.name)] = label.value }
         labels["alertname"] = notice.rule
+        // The summary of groups without notices of their own (`AlertNoticeCeiling`).
+        if notice.overflow != nil { labels["overflow"] = "summary" }
         labels["instance"] = hostname
         labels["severity"] = AlertSeverity.of(rule: notice.rule).rawValue
         // Alertmanager refuses an alert that ends before it starts.

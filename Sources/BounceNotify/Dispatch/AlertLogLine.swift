@@ -9,6 +9,10 @@ public enum AlertLogLine {
     public static func format(_ notice: AlertNotice) -> String {
         var fields: [(String, String)] = [("rule", notice.rule), ("state", notice.state.rawValue)]
         for label in notice.group { fields.append((label.name, label.value)) }
+        if let overflow = notice.overflow {
+            fields.append(("groups_firing", String(overflow.firingGroups)))
+            fields.append(("groups_without_notice", String(overflow.groupsWithoutNotice)))
+        }
         fields.append(("count", String(notice.count)))
         if let ratio = notice.ratio { fields.append(("ratio", String(ratio))) }
         if let denominator = notice.denominator { fields.append(("of", String(denominator))) }

@@ -9,6 +9,12 @@ public enum NotificationResult: String, Sendable, CaseIterable {
     case failed
     /// An alert was given up after `DeliveryTiming.maximumAgeSeconds` of failures.
     case dropped
+    /// A notice not sent because its rule already had `AlertNoticeCeiling.groupsPerRule`
+    /// groups with notices of their own; a summary notice stands for it.
+    case suppressed
+    /// A notice not sent because the notifier had sent `NotificationBudget.perHour` in the
+    /// last hour.
+    case capped
 }
 
 /// One counter of `bouncewatch_notifications_total`.

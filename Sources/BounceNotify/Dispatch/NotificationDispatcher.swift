@@ -25,6 +25,8 @@ import Foundation
 /// - `submit`, `counts`, `pending` and `stop` may be called from any thread.
 public final class NotificationDispatcher: Sendable {
     private let workers: [NotifierWorker]
+    /// Per worker, in the same order: the hourly ceiling on what it sends.
+    private let budgets: [NotificationBudget]
     private let counter: NotificationCounter
     private let log: NotificationLog
 
@@ -49,15 +51,44 @@ public final class NotificationDispatcher: Sendable {
                     clock: clock, log: log, counter: counter))
         }
         self.workers = workers
+        budgets = workers.map { _ in NotificationBudget() }
         Self.reportOrphans(stateDirectory: stateDirectory, configured: notifiers, log: log)
         for worker in workers { worker.start() }
     }
 
     /// Logs the notices and queues them for every notifier; returns without network I/O.
+    ///
+    /// Notices marked `isSuppressed` are only counted (`result="suppressed"`), with one log
+    /// line for all of them. A notifier that has had `NotificationBudget.perHour` notices in
+    /// the last hour gets no more: each is counted (`result="capped"`), the first logged.
     public func submit(_ notices: [AlertNotice]) {
+        var suppressed = 0
         for notice in notices {
+            guard !notice.isSuppressed else {
+                suppressed += 1
+                for worker in workers { counter.add(.suppressed, notifier: worker.notifier.name) }
+                continue
+            }
             log(AlertLogLine.format(notice))
-            for worker in workers { worker.submit(notice) }
+            for (worker, budget) in zip(workers, budgets) {
+                let decision = budget.admit(at: notice.decidedAt)
+                guard decision == .admitted else {
+                    counter.add(.capped, notifier: worker.notifier.name)
+                    if decision == .refused(first: true) {
+                        log(
+                            "notifier \(worker.notifier.name): \(NotificationBudget.perHour) "
+                                + "notices in the last hour already; further ones are not sent "
+                                + "until the hour has passed, only counted (result=capped)")
+                    }
+                    continue
+                }
+                worker.submit(notice)
+            }
+        }
+        if suppressed > 0 {
+            log(
+                "\(suppressed) alert notice(s) not sent: their rules already have "
+                    + "\(AlertNoticeCeiling.groupsPerRule) groups with mails of their own")
         }
     }
 

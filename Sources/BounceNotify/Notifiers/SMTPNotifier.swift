@@ -1,11 +1,5 @@
 import BounceCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `type: smtp`: the composed mail to a relay of the administrator's choice, so alerts still
 /// leave when the local MTA is the thing that is broken.
 ///
@@ -47,33 +41,10 @@ struct SMTPNotifier: Notifier {
     /// What an administrator should hear about once, when the notifier is set up.
     static func warnings(_ config: SMTPNotifierConfig) -> [String] {
         var warnings: [String] = []
-        if let file = config.passwordFile {
-            var info = stat()
-            if stat(file, &info) != 0 {
-                warnings.append(
-                    "cannot read password file \(file): " + String(cString: strerror(errno)))
-            } else if info.st_mode & S_IROTH != 0 {
-                warnings.append(
-                    "password file \(file) is readable by everyone; chmod o-r \(file)")
-            }
-        }
+        if let file = config.passwordFile { warnings += PasswordFile.problems(file) }
         if config.username != nil && config.tls == .none {
             warnings.append("the password goes to \(config.host) without TLS (tls: none)")
         }
         return warnings
-    }
-}
-
-/// The first line of a password file, without its line end.
-enum PasswordFile {
-    static func read(_ path: String) throws(DeliveryError) -> String {
-        guard let bytes = DurableFile.load(path) else {
-            throw DeliveryError(
-                "cannot read password file \(path): " + String(cString: strerror(errno)))
-        }
-        var line = bytes.prefix { $0 != 0x0A }
-        if line.last == 0x0D { line.removeLast() }
-        guard !line.isEmpty else { throw DeliveryError("password file \(path) is empty") }
-        return String(decoding: line, as: UTF8.self)
     }
 }
