@@ -62,6 +62,25 @@ import Testing
         #expect(berlin.jsonLines.first?["time"] as? String == "2026-12-31T10:00:01+01:00")
     }
 
+    /// Stamps on both sides of a zone change take the offset in force at that moment, also
+    /// where the change falls on a half hour of UTC (St. John's); `scan` and `run` ask the
+    /// same `LocalZone`.
+    @Test(arguments: [
+        ("Europe/Berlin", "Mar 29", "2026-03-29T01:59:59+01:00", "2026-03-29T03:00:00+02:00"),
+        ("America/St_Johns", "Mar  8", "2026-03-08T01:59:59-03:30", "2026-03-08T03:00:00-02:30"),
+    ])
+    func stampsAroundAZoneChange(zone: String, day: String, before: String, after: String) throws {
+        let dir = try TempDirectory()
+        let lines = ["01:59:59", "03:00:00"].map {
+            SampleLines.bounced.replacingOccurrences(of: "Nov 26 10:00:01", with: "\(day) \($0)")
+        }
+        let path = try dir.write("mail.log", lines.joined(separator: "\n") + "\n")
+        let modified = Date(timeIntervalSince1970: 1_775_000_000)  // 2026-03-31
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        let result = try BinaryRunner.run(["classify", path], environment: ["TZ": zone])
+        #expect(result.jsonLines.map { $0["time"] as? String } == [before, after])
+    }
+
     /// A pipe has no modification time: the year comes from the current date.
     @Test func aPipeGetsTheYearFromTheCurrentDate() throws {
         let result = try BinaryRunner.run(

@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct AlertmanagerRepostTests {
         let notifiers = [NotifierConfig.alertmanager(AlertmanagerNotifierConfig(url: server.url))]
         let state = scratch.path("state")
         var notice = SampleNotices.blacklisted()
-        notice.startedAt = SystemClock.now() - 10
+        notice.startedAt = Clocks.wallSeconds() - 10
         let first = try NotificationDispatcher(
             notifiers: notifiers, stateDirectory: state, hostname: "mx1", timing: timing,
             log: LogCollector().log)

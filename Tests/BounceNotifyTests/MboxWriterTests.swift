@@ -1,3 +1,4 @@
+import BounceCore
 import Foundation
 import Testing
 

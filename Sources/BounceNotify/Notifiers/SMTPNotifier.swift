@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -67,7 +68,7 @@ struct SMTPNotifier: Notifier {
 /// The first line of a password file, without its line end.
 enum PasswordFile {
     static func read(_ path: String) throws(DeliveryError) -> String {
-        guard let bytes = DurableFile.load(path) else {
+        guard let bytes = FileSystem.load(path) else {
             throw DeliveryError(
                 "cannot read password file \(path): " + String(cString: strerror(errno)))
         }

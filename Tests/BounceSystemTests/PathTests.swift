@@ -1,0 +1,19 @@
+import BounceSystem
+import Testing
+
+@Suite struct PathTests {
+    @Test(arguments: [
+        ("a", ".", "a"), ("/a", "/", "a"), ("/var/lib/x", "/var/lib", "x"), ("a/b", "a", "b"),
+        ("dir/", "dir", ""), ("/", "/", ""),
+    ])
+    func splitsAPath(path: String, directory: String, name: String) {
+        #expect(Path.directory(of: path) == directory)
+        #expect(Path.name(of: path) == name)
+    }
+
+    @Test func joinsWithOneSlash() {
+        #expect(Path.join("/var/lib/bouncewatch", "lock") == "/var/lib/bouncewatch/lock")
+        #expect(Path.join("/var/lib/bouncewatch/", "lock") == "/var/lib/bouncewatch/lock")
+        #expect(Path.join(".", "a") == "./a")
+    }
+}
