@@ -61,15 +61,26 @@ let package = Package(
                 "BounceApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // What several test targets share: scratch directories, golden files.
+        .target(name: "BounceTestSupport", path: "Tests/BounceTestSupport"),
         .testTarget(name: "BounceCoreTests", dependencies: ["BounceCore"]),
-        .testTarget(name: "BounceSystemTests", dependencies: ["BounceSystem", "BounceCore"]),
         .testTarget(
-            name: "BounceIngestTests", dependencies: ["BounceIngest", "BounceCore", "CZlib"]),
-        .testTarget(name: "BounceOutputTests", dependencies: ["BounceOutput", "BounceCore"]),
-        .testTarget(name: "BounceAppTests", dependencies: ["BounceApp", "BounceCore"]),
+            name: "BounceSystemTests",
+            dependencies: ["BounceSystem", "BounceCore", "BounceTestSupport"]),
+        .testTarget(
+            name: "BounceIngestTests",
+            dependencies: ["BounceIngest", "BounceCore", "CZlib", "BounceTestSupport"]),
+        .testTarget(
+            name: "BounceOutputTests",
+            dependencies: ["BounceOutput", "BounceCore", "BounceTestSupport"]),
+        .testTarget(
+            name: "BounceAppTests", dependencies: ["BounceApp", "BounceCore", "BounceTestSupport"]),
         .testTarget(name: "BounceConfigTests", dependencies: ["BounceConfig", "BounceCore"]),
         .testTarget(
-            name: "BounceNotifyTests", dependencies: ["BounceNotify", "BounceSystem", "BounceCore"]),
+            name: "BounceNotifyTests",
+            dependencies: [
+                "BounceNotify", "BounceSystem", "BounceCore", "BounceTestSupport",
+            ]),
         .testTarget(
             name: "BounceDaemonTests",
             dependencies: [

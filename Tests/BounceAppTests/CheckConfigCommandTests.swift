@@ -1,10 +1,11 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
 /// `bouncewatch check-config` on the real binary.
 @Suite struct CheckConfigCommandTests {
     @Test func aGoodFilePrintsTheEffectiveConfigurationWhichChecksAgain() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let log = try directory.write("mail.log", "")
         let path = try directory.write(
             "bouncewatch.yml",
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func aBadFileListsEveryProblemOnStandardError() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let path = try directory.write(
             "bouncewatch.yml",
             """
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func whatTheMachineLacksIsAWarningNotAFailure() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let path = try directory.write(
             "bouncewatch.yml",
             """
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func aMissingFileIsAnError() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let path = directory.path("nothing.yml")
         let result = try BinaryRunner.run(["check-config", "--config", path])
         #expect(result.status == 1)

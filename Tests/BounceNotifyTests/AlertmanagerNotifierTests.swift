@@ -1,5 +1,6 @@
 import BounceCore
 import BounceSystem
+import BounceTestSupport
 import Foundation
 import Testing
 

@@ -1,17 +1,12 @@
 import BounceSystem
+import BounceTestSupport
 import Foundation
 import Testing
 
 @Suite struct AtomicFileTests {
-    private static func scratch() throws -> String {
-        let path = NSTemporaryDirectory() + "bouncewatch-system-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func replacesTheContentWithTheModeAndNoTemporaryLeft() throws {
-        let directory = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let path = directory + "/metrics.prom"
         try AtomicFile.replace(path, with: "old\n", mode: 0o644, durable: false)
         try AtomicFile.replace(path, with: Array("new\n".utf8), mode: 0o600, durable: true)
@@ -31,8 +26,8 @@ import Testing
     }
 
     @Test func directoriesAreMadeWithTheirParentsAndFilesRemoved() throws {
-        let directory = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         try FileSystem.makeDirectory(directory + "/outbox/smtp")
         #expect(FileSystem.isDirectory(directory + "/outbox/smtp"))
         try AtomicFile.replace(directory + "/outbox/smtp/a", with: "1", mode: 0o600, durable: true)

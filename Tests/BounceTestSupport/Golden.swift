@@ -3,23 +3,41 @@ import Testing
 
 /// Compares rendered text with `Tests/Fixtures/golden/NAME`.
 ///
-/// Set `BOUNCEWATCH_UPDATE_GOLDEN=1` to rewrite the files after an intended change, then review
-/// the diff before committing.
-enum Golden {
+/// With `BOUNCEWATCH_UPDATE_GOLDEN=1` the files are rewritten after an intended change, and
+/// every rewritten file fails the run on purpose: a re-record can never pass silently. Review
+/// the diff, then run again without the variable.
+public enum Golden {
+    /// The environment variable that turns on record mode.
+    public static let recordVariable = "BOUNCEWATCH_UPDATE_GOLDEN"
+
     static var directory: URL {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/golden")
     }
 
-    static func check(
+    public static func check(
         _ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
+        check(
+            actual, against: name,
+            recording: ProcessInfo.processInfo.environment[recordVariable] != nil,
+            in: directory, sourceLocation: sourceLocation)
+    }
+
+    /// `check(_:against:)` with record mode and the directory given, for testing the check.
+    public static func check(
+        _ actual: String, against name: String, recording: Bool, in directory: URL,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["BOUNCEWATCH_UPDATE_GOLDEN"] != nil {
+        if recording {
             do {
                 try Data(actual.utf8).write(to: url)
-                print("updated golden file \(name)")
+                let note =
+                    "golden file \(name) rewritten (\(recordVariable) is set): review the diff, "
+                    + "then run again without it"
+                Issue.record(Comment(rawValue: note), sourceLocation: sourceLocation)
             } catch {
                 Issue.record("cannot write \(url.path): \(error)", sourceLocation: sourceLocation)
             }
@@ -27,7 +45,7 @@ enum Golden {
         }
         guard let data = try? Data(contentsOf: url) else {
             Issue.record(
-                "golden file \(name) is missing; run with BOUNCEWATCH_UPDATE_GOLDEN=1",
+                "golden file \(name) is missing; run with \(recordVariable)=1",
                 sourceLocation: sourceLocation)
             return
         }
