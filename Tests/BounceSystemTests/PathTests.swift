@@ -1,4 +1,5 @@
 import BounceSystem
+import Foundation
 import Testing
 
 @Suite struct PathTests {
@@ -15,5 +16,12 @@ import Testing
         #expect(Path.join("/var/lib/bouncewatch", "lock") == "/var/lib/bouncewatch/lock")
         #expect(Path.join("/var/lib/bouncewatch/", "lock") == "/var/lib/bouncewatch/lock")
         #expect(Path.join(".", "a") == "./a")
+    }
+
+    @Test func makesARelativePathAbsolute() {
+        let here = FileManager.default.currentDirectoryPath
+        #expect(Path.absolute("/var/log/journal") == "/var/log/journal")
+        #expect(Path.absolute("journal") == Path.join(here, "journal"))
+        #expect(Path.absolute("./journal") == Path.join(here, "journal"))
     }
 }
