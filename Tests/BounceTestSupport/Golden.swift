@@ -1,11 +1,14 @@
 import Foundation
-import Testing
 
-/// Compares rendered text with `Tests/Fixtures/golden/NAME`.
+/// Compares rendered text with `Tests/Fixtures/golden/NAME`:
+/// `#expect(Golden.problem(text, against: "scan.txt") == nil)`.
 ///
 /// With `BOUNCEWATCH_UPDATE_GOLDEN=1` the files are rewritten after an intended change, and
-/// every rewritten file fails the run on purpose: a re-record can never pass silently. Review
-/// the diff, then run again without the variable.
+/// every rewritten file is a problem on purpose, so the run fails: a re-record can never pass
+/// silently. Review the diff, then run again without the variable.
+///
+/// (No `import Testing` here: SwiftPM builds this target in every `swift build`, also in
+/// release builds, where the Testing module is not available.)
 public enum Golden {
     /// The environment variable that turns on record mode.
     public static let recordVariable = "BOUNCEWATCH_UPDATE_GOLDEN"
@@ -16,41 +19,26 @@ public enum Golden {
             .appendingPathComponent("Fixtures/golden")
     }
 
-    public static func check(
-        _ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        check(
-            actual, against: name,
-            recording: ProcessInfo.processInfo.environment[recordVariable] != nil,
-            in: directory, sourceLocation: sourceLocation)
-    }
-
-    /// `check(_:against:)` with record mode and the directory given, for testing the check.
-    public static func check(
-        _ actual: String, against name: String, recording: Bool, in directory: URL,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        let url = directory.appendingPathComponent(name)
-        if recording {
+    /// Nil when `actual` is the golden file `name`; otherwise what is wrong, in words. By
+    /// default record mode follows the environment and the files are the repository's.
+    public static func problem(
+        _ actual: String, against name: String, recording: Bool? = nil, in directory: URL? = nil
+    ) -> String? {
+        let url = (directory ?? Self.directory).appendingPathComponent(name)
+        if recording ?? (ProcessInfo.processInfo.environment[recordVariable] != nil) {
             do {
                 try Data(actual.utf8).write(to: url)
-                let note =
-                    "golden file \(name) rewritten (\(recordVariable) is set): review the diff, "
-                    + "then run again without it"
-                Issue.record(Comment(rawValue: note), sourceLocation: sourceLocation)
             } catch {
-                Issue.record("cannot write \(url.path): \(error)", sourceLocation: sourceLocation)
+                return "cannot write \(url.path): \(error)"
             }
-            return
+            return "golden file \(name) rewritten (\(recordVariable) is set): review the diff, "
+                + "then run again without it"
         }
         guard let data = try? Data(contentsOf: url) else {
-            Issue.record(
-                "golden file \(name) is missing; run with \(recordVariable)=1",
-                sourceLocation: sourceLocation)
-            return
+            return "golden file \(name) is missing; run with \(recordVariable)=1"
         }
         let expected = String(decoding: data, as: UTF8.self)
-        guard actual != expected else { return }
+        guard actual != expected else { return nil }
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let firstDifference =
@@ -60,11 +48,10 @@ public enum Golden {
         let shown = { (lines: [Substring]) in
             firstDifference < lines.count ? String(lines[firstDifference]) : "(end of text)"
         }
-        Issue.record(
-            """
+        return """
             \(name) differs at line \(firstDifference + 1):
               expected: \(shown(expectedLines))
               actual:   \(shown(actualLines))
-            """, sourceLocation: sourceLocation)
+            """
     }
 }
