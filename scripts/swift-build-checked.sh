@@ -9,6 +9,9 @@ set -euo pipefail
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
+# Package.swift must list what each target imports, products included, and nothing more.
+"$(dirname "$0")/check-manifest-imports.py"
+
 status=0
 # A target that imports a module it does not list as a dependency builds only by luck (the
 # module happened to be built first); the manifest must say what the code imports.
