@@ -24,19 +24,23 @@ let package = Package(
             name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // Pure decisions: parsing, classification, aggregation. No I/O, no clock.
         .target(name: "BounceCore"),
-        // Reading logs: plain and gzip files, later inotify and the journal.
-        .target(name: "BounceIngest", dependencies: ["BounceCore", "CZlib", "CSystemd"]),
+        // The operating system, once: clocks, the local zone, atomic files, paths, the host
+        // name, the state lock, wake-ups, sd_notify, threads.
+        .target(name: "BounceSystem", dependencies: ["BounceCore", "CSystemd"]),
+        // Reading logs: plain and gzip files, inotify and the journal.
+        .target(
+            name: "BounceIngest", dependencies: ["BounceCore", "BounceSystem", "CZlib", "CSystemd"]),
         // Reports and the Prometheus text format.
         .target(name: "BounceOutput", dependencies: ["BounceCore"]),
         // The YAML configuration file, validated into BounceCore's `Configuration`.
         .target(name: "BounceConfig", dependencies: ["BounceCore", "CYaml"]),
         // Sending alerts: sendmail, SMTP (with TLS), Alertmanager, mbox file.
-        .target(name: "BounceNotify", dependencies: ["BounceCore", "CCurl"]),
+        .target(name: "BounceNotify", dependencies: ["BounceCore", "BounceSystem", "CCurl"]),
         // The long-running service: sources, checkpoint, textfile, signals, sd_notify.
         .target(
             name: "BounceDaemon",
             dependencies: [
-                "BounceCore", "BounceIngest", "BounceOutput", "BounceConfig", "BounceNotify",
+                "BounceCore", "BounceSystem", "BounceIngest", "BounceOutput", "BounceNotify",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -45,8 +49,10 @@ let package = Package(
         .target(
             name: "BounceApp",
             dependencies: [
-                "BounceCore", "BounceIngest", "BounceOutput", "BounceConfig", "BounceDaemon",
-                "BounceNotify", .product(name: "Logging", package: "swift-log"),
+                "BounceCore", "BounceSystem", "BounceIngest", "BounceOutput", "BounceConfig",
+                "BounceDaemon", "BounceNotify",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "bouncewatch",
@@ -54,13 +60,31 @@ let package = Package(
                 "BounceApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // What several test targets share: scratch directories, golden files.
+        .target(name: "BounceTestSupport", path: "Tests/BounceTestSupport"),
         .testTarget(name: "BounceCoreTests", dependencies: ["BounceCore"]),
-        .testTarget(name: "BounceIngestTests", dependencies: ["BounceIngest"]),
-        .testTarget(name: "BounceOutputTests", dependencies: ["BounceOutput"]),
-        .testTarget(name: "BounceAppTests", dependencies: ["BounceApp"]),
-        .testTarget(name: "BounceConfigTests", dependencies: ["BounceConfig"]),
-        .testTarget(name: "BounceNotifyTests", dependencies: ["BounceNotify"]),
-        .testTarget(name: "BounceDaemonTests", dependencies: ["BounceDaemon"]),
+        .testTarget(
+            name: "BounceSystemTests",
+            dependencies: ["BounceSystem", "BounceCore", "BounceTestSupport"]),
+        .testTarget(
+            name: "BounceIngestTests",
+            dependencies: ["BounceIngest", "BounceCore", "CZlib", "BounceTestSupport"]),
+        .testTarget(
+            name: "BounceOutputTests",
+            dependencies: ["BounceOutput", "BounceCore", "BounceTestSupport"]),
+        .testTarget(
+            name: "BounceAppTests", dependencies: ["BounceApp", "BounceCore", "BounceTestSupport"]),
+        .testTarget(name: "BounceConfigTests", dependencies: ["BounceConfig", "BounceCore"]),
+        .testTarget(
+            name: "BounceNotifyTests",
+            dependencies: [
+                "BounceNotify", "BounceSystem", "BounceCore", "BounceTestSupport",
+            ]),
+        .testTarget(
+            name: "BounceDaemonTests",
+            dependencies: [
+                "BounceDaemon", "BounceCore", .product(name: "Logging", package: "swift-log"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 import BounceConfig
 import BounceCore
 import BounceNotify
-import Foundation
+import BounceSystem
 
 /// `bouncewatch check-config`: validates a configuration file and prints what it amounts to.
 ///
@@ -22,15 +22,9 @@ public struct CheckConfigRunner {
 
     /// Warnings about this machine as it is now, read through the file system.
     static var machineWarnings: CheckConfigWarnings {
-        let files = FileManager.default
-        return CheckConfigWarnings(
-            exists: { files.fileExists(atPath: $0) },
-            isDirectory: { path in
-                var directory: ObjCBool = false
-                return files.fileExists(atPath: path, isDirectory: &directory)
-                    && directory.boolValue
-            },
-            isExecutable: { files.isExecutableFile(atPath: $0) },
+        CheckConfigWarnings(
+            exists: FileSystem.exists, isDirectory: FileSystem.isDirectory,
+            isExecutable: FileSystem.isExecutable,
             passwordFileProblems: PasswordFile.problems)
     }
 

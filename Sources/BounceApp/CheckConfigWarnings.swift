@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 /// What a valid configuration asks for that this machine does not have right now: a missing
 /// textfile directory, a sendmail that is not there, a password file not yet written.
@@ -39,7 +40,7 @@ public struct CheckConfigWarnings {
             }
         }
         if let textfile = config.metrics.textfile {
-            let directory = Self.directory(of: textfile)
+            let directory = Path.directory(of: textfile)
             if !isDirectory(directory) {
                 found.append(
                     "metrics.textfile: the directory \(directory) does not exist (node_exporter's "
@@ -62,7 +63,7 @@ public struct CheckConfigWarnings {
                     found += passwordFileProblems(path).map { "\(key).password_file: \($0)" }
                 }
             case .file(let file):
-                let directory = Self.directory(of: file.path)
+                let directory = Path.directory(of: file.path)
                 if !isDirectory(directory) {
                     found.append("\(key).path: the directory \(directory) does not exist")
                 }
@@ -71,11 +72,5 @@ public struct CheckConfigWarnings {
             }
         }
         return found
-    }
-
-    /// The directory part of an absolute path (`/` for a file at the root).
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
-        return String(path[..<slash])
     }
 }

@@ -1,6 +1,7 @@
 import BounceCore
 import BounceIngest
 import BounceOutput
+import BounceSystem
 
 /// `bouncewatch classify`: one JSON object per event line.
 public struct ClassifyRunner {
@@ -33,7 +34,8 @@ public struct ClassifyRunner {
                 failed = true
                 continue
             }
-            var resolver = zone.resolver(reference: reader.modificationTime ?? InputOpening.now())
+            var resolver = zone.resolver(
+                reference: reader.modificationTime ?? Int(Clocks.wallSeconds()))
             let file = inputs.isEmpty ? nil : name
             // One event for the whole input, filled in place by the parser.
             var event = RawEvent.unparsed()

@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 /// The earliest and latest event of a scan, placed on the time line.
 ///

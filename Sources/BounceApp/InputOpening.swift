@@ -1,5 +1,4 @@
 import BounceIngest
-import Foundation
 
 /// Opening the inputs named on a command line.
 enum InputOpening {
@@ -7,11 +6,6 @@ enum InputOpening {
     static func open(_ name: String) throws(IngestError) -> LineReader {
         if name == "-" { return LineReader(descriptor: 0, name: "-") }
         return try LineReader(path: name)
-    }
-
-    /// The current time in Unix seconds, for inputs without a modification time.
-    static func now() -> Int {
-        Int(Date().timeIntervalSince1970)
     }
 
     /// The note printed when lines were cut at the reader's limit.

@@ -1,6 +1,7 @@
 import BounceCore
 import BounceIngest
 import BounceOutput
+import BounceSystem
 
 /// What `scan` prints.
 public enum ScanOutputFormat: String, CaseIterable, Sendable {
@@ -47,7 +48,7 @@ public struct ScanRunner {
                         aggregator.countTruncatedLine(source: name)
                     }
                     if let note = InputOpening.truncationNote(reader) { reportError(note) }
-                    let reference = reader.modificationTime ?? InputOpening.now()
+                    let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
                     span.add(stamps, reference: reference, zone: zone)
                 }
                 try scan(reader, source: name, into: &aggregator, stamps: &stamps)

@@ -1,6 +1,7 @@
 import BounceConfig
 import BounceCore
 import BounceNotify
+import BounceSystem
 
 /// `bouncewatch test-alert`: a test notice through every configured notifier, one result line
 /// each (`sendmail: sent`, `smtp: failed: ...`).
@@ -38,7 +39,7 @@ public struct TestAlertRunner {
             return 1
         }
         let hostname = HostName.resolve(loaded.hostname)
-        let now = SystemClock.now()
+        let now = Clocks.wallSeconds()
         let notice = TestNotification.notice(hostname: hostname, now: now)
         var failed = false
         for notifier in loaded.notifiers {

@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -24,8 +25,8 @@ public final class CheckpointStore {
     /// file left over from a crash.
     public init(directory: String) throws(DaemonError) {
         self.directory = directory
-        path = Self.join(directory, Self.fileName)
-        temporaryPath = Self.join(directory, "." + Self.fileName + ".tmp")
+        path = Path.join(directory, Self.fileName)
+        temporaryPath = Path.join(directory, "." + Self.fileName + ".tmp")
         if mkdir(directory, 0o750) != 0 && errno != EEXIST {
             throw .system(what: "\(directory): cannot create the state directory", errno: errno)
         }
@@ -69,14 +70,10 @@ public final class CheckpointStore {
     public func save(_ checkpoint: Checkpoint) throws(DaemonError) {
         do {
             try AtomicFile.replace(
-                path, in: directory, temporary: temporaryPath, with: checkpoint.encoded,
-                mode: 0o600, durable: true)
+                path, with: checkpoint.encoded, mode: 0o600, durable: true,
+                temporary: temporaryPath)
         } catch {
             throw .checkpointNotWritten(path: path, reason: error.description)
         }
-    }
-
-    static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

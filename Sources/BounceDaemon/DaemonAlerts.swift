@@ -1,5 +1,6 @@
 import BounceCore
 import BounceNotify
+import BounceSystem
 import Logging
 
 /// The daemon's alerting: the alert engine fed from the loop, its notices handed to the

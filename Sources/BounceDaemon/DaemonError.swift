@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 /// Why the daemon could not start or keep its state.
 public enum DaemonError: Error, CustomStringConvertible {
@@ -14,6 +15,11 @@ public enum DaemonError: Error, CustomStringConvertible {
     case metricsNotRestored(path: String, reason: String)
     /// The alert state could not be restored or the notifiers could not start.
     case alertsNotStarted(reason: String)
+
+    /// A failed system call reported by the system layer.
+    static func failed(_ error: SystemError) -> DaemonError {
+        .system(what: error.what, errno: error.code)
+    }
 
     public var description: String {
         switch self {

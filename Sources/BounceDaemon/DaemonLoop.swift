@@ -1,6 +1,7 @@
 import BounceCore
 import BounceIngest
 import BounceOutput
+import BounceSystem
 import Logging
 
 #if canImport(Glibc)
@@ -24,7 +25,7 @@ public final class DaemonLoop {
     private let lock: StateLock
     private let store: CheckpointStore
     private let waker: FollowWaker
-    private let zone = SystemZone()
+    private let zone = LocalZone()
     private let notifier = SystemdNotifier()
     private var sources: [SourceRunner] = []
     private var pipeline: EventPipeline
@@ -49,7 +50,14 @@ public final class DaemonLoop {
         logger = options.logger
         let directory = configuration.stateDirectory
         store = try CheckpointStore(directory: directory)
-        lock = try StateLock(directory: directory)
+        do {
+            lock = try StateLock(directory: directory)
+        } catch {
+            switch error {
+            case .busy: throw .stateDirectoryBusy(path: directory)
+            case .system(let failure): throw .failed(failure)
+            }
+        }
         let saved = try store.load()
         let metrics: MetricsStore
         if let saved {
@@ -187,13 +195,8 @@ public final class DaemonLoop {
 
     private func writeTextfile() {
         guard let path = configuration.metrics.textfile else { return }
-        let directory = FileFollowerPaths.directory(of: path)
-        let temporary = CheckpointStore.join(
-            directory, "." + FileFollowerPaths.name(of: path) + ".tmp")
         do {
-            try AtomicFile.replace(
-                path, in: directory, temporary: temporary, with: renderTextfile(), mode: 0o644,
-                durable: false)
+            try AtomicFile.replace(path, with: renderTextfile(), mode: 0o644, durable: false)
             clearProblem("textfile")
         } catch {
             problem("textfile", "\(path): \(error.description)")

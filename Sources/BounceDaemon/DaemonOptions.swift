@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 import Logging
 
 /// What the daemon is started with.

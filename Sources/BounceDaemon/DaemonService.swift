@@ -1,5 +1,5 @@
 import BounceCore
-import Foundation
+import BounceSystem
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -66,18 +66,21 @@ public final class DaemonService: Service, Sendable {
         let control = self.control
         try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<Void, any Error>) in
-            let thread = Thread {
-                do {
-                    let loop = try DaemonLoop(options: options, control: control)
-                    loop.run()
-                    continuation.resume()
-                } catch {
-                    control.finish()
-                    continuation.resume(throwing: error)
+            do throws(SystemError) {
+                try SystemThread.start(name: "bouncewatch-loop") {
+                    do {
+                        let loop = try DaemonLoop(options: options, control: control)
+                        loop.run()
+                        continuation.resume()
+                    } catch {
+                        control.finish()
+                        continuation.resume(throwing: error)
+                    }
                 }
+            } catch {
+                control.finish()
+                continuation.resume(throwing: DaemonError.failed(error))
             }
-            thread.name = "bouncewatch-loop"
-            thread.start()
         }
     }
 

@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 import Synchronization
 
 /// How other threads talk to the loop: requests in a locked mailbox, and an eventfd that
@@ -21,7 +22,11 @@ public final class LoopControl: Sendable {
     private let requests = Mutex(Requests())
 
     init() throws(DaemonError) {
-        wake = try WakeSignal()
+        do {
+            wake = try WakeSignal()
+        } catch {
+            throw .failed(error)
+        }
     }
 
     /// Asks the loop to read what is left, write the textfile and the checkpoint, and end.

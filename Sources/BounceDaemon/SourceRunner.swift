@@ -1,5 +1,6 @@
 import BounceCore
 import BounceIngest
+import BounceSystem
 import Logging
 
 /// One configured source on the loop's thread: its reader, its parser and its clock.
@@ -23,7 +24,7 @@ final class SourceRunner {
     var name: String { config.name }
 
     init(
-        config: SourceConfig, saved: SourceCheckpoint?, waker: FollowWaker, zone: SystemZone,
+        config: SourceConfig, saved: SourceCheckpoint?, waker: FollowWaker, zone: LocalZone,
         now: Int64, logger: Logger
     ) {
         self.config = config

@@ -2,16 +2,12 @@ import BounceCore
 
 /// Writes a log stamp as the log stated it, for reports.
 enum TimestampText {
-    private static let months = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-
     /// `2026-11-26T10:00:01.123+01:00` when the stamp has a year (the offset only when it has
     /// one: otherwise local time), `Nov 26 10:00:01` for a BSD syslog stamp.
     static func format(_ stamp: LogTimestamp) -> String {
         let time = "\(pad(stamp.hour)):\(pad(stamp.minute)):\(pad(stamp.second))"
         guard let year = stamp.year else {
-            let month = (1...12).contains(stamp.month) ? months[stamp.month - 1] : "???"
+            let month = CalendarNames.month(stamp.month) ?? "???"
             let day = stamp.day < 10 ? " \(stamp.day)" : "\(stamp.day)"
             return "\(month) \(day) \(time)"
         }

@@ -1,10 +1,11 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
 /// `bouncewatch check-config` on the real binary.
 @Suite struct CheckConfigCommandTests {
     @Test func aGoodFilePrintsTheEffectiveConfigurationWhichChecksAgain() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let log = try directory.write("mail.log", "")
         let path = try directory.write(
             "bouncewatch.yml",
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func aBadFileListsEveryProblemOnStandardError() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let path = try directory.write(
             "bouncewatch.yml",
             """
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func whatTheMachineLacksIsAWarningNotAFailure() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let path = try directory.write(
             "bouncewatch.yml",
             """
@@ -92,7 +93,7 @@ import Testing
     /// A password file that is a link, or that others can read, is named by `check-config`
     /// as `run` and `test-alert` name it.
     @Test func passwordFileLinksAndOpenModesAreWarnedAbout() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let secret = try directory.write("secret", "pw\n")
         let link = directory.path("linked-password")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: secret)
@@ -131,7 +132,7 @@ import Testing
     }
 
     @Test func aMissingFileIsAnError() throws {
-        let directory = try TempDirectory()
+        let directory = try TemporaryDirectory()
         let path = directory.path("nothing.yml")
         let result = try BinaryRunner.run(["check-config", "--config", path])
         #expect(result.status == 1)

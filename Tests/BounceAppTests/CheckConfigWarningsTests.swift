@@ -58,4 +58,18 @@ import Testing
             files: ["/j/a.journal", "/j/b.journal", "/etc/ca.pem", "/etc/bouncewatch/pw"])
         #expect(ready.warnings(for: config).isEmpty)
     }
+
+    /// A bare file name lives in the current directory, not in `/`.
+    @Test func aBareFileNameIsCheckedInTheCurrentDirectory() {
+        let config = Configuration(
+            metrics: MetricsConfig(textfile: "bouncewatch.prom"),
+            notifiers: [.file(FileNotifierConfig(path: "alerts.mbox"))])
+        #expect(Self.machine(directories: ["."]).warnings(for: config).isEmpty)
+        #expect(
+            Self.machine(directories: ["/"]).warnings(for: config) == [
+                "metrics.textfile: the directory . does not exist (node_exporter's textfile "
+                    + "directory; is prometheus-node-exporter installed?)",
+                "notifiers[0].path: the directory . does not exist",
+            ])
+    }
 }

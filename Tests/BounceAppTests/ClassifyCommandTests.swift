@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 @Suite struct ClassifyCommandTests {
     @Test func printsOneObjectPerEventLineWithItsLineNumber() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("mail.log", SampleLines.postfixLog)
         let result = try BinaryRunner.run(["classify", path])
         #expect(result.status == 0)
@@ -50,7 +51,7 @@ import Testing
 
     /// A year-less stamp takes its year from the file's modification time.
     @Test func theYearComesFromTheModificationTime() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let line = SampleLines.bounced.replacingOccurrences(of: "Nov 26", with: "Dec 31")
         let path = try dir.write("mail.log.1", line + "\n")
         // 2027-01-01T00:30:00Z: the line was written the evening before.
@@ -60,6 +61,25 @@ import Testing
         #expect(utc.jsonLines.first?["time"] as? String == "2026-12-31T10:00:01+00:00")
         let berlin = try BinaryRunner.run(["classify", path], environment: ["TZ": "Europe/Berlin"])
         #expect(berlin.jsonLines.first?["time"] as? String == "2026-12-31T10:00:01+01:00")
+    }
+
+    /// Stamps on both sides of a zone change take the offset in force at that moment, also
+    /// where the change falls on a half hour of UTC (St. John's); `scan` and `run` ask the
+    /// same `LocalZone`.
+    @Test(arguments: [
+        ("Europe/Berlin", "Mar 29", "2026-03-29T01:59:59+01:00", "2026-03-29T03:00:00+02:00"),
+        ("America/St_Johns", "Mar  8", "2026-03-08T01:59:59-03:30", "2026-03-08T03:00:00-02:30"),
+    ])
+    func stampsAroundAZoneChange(zone: String, day: String, before: String, after: String) throws {
+        let dir = try TemporaryDirectory()
+        let lines = ["01:59:59", "03:00:00"].map {
+            SampleLines.bounced.replacingOccurrences(of: "Nov 26 10:00:01", with: "\(day) \($0)")
+        }
+        let path = try dir.write("mail.log", lines.joined(separator: "\n") + "\n")
+        let modified = Date(timeIntervalSince1970: 1_775_000_000)  // 2026-03-31
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        let result = try BinaryRunner.run(["classify", path], environment: ["TZ": zone])
+        #expect(result.jsonLines.map { $0["time"] as? String } == [before, after])
     }
 
     /// A pipe has no modification time: the year comes from the current date.
@@ -87,7 +107,7 @@ import Testing
     }
 
     @Test func aMissingFileIsNamedAndTheOthersAreStillRead() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let good = try dir.write("good.log", SampleLines.postfixLog)
         let missing = dir.path("missing.log")
         let result = try BinaryRunner.run(["classify", missing, good])
@@ -97,7 +117,7 @@ import Testing
     }
 
     @Test func aDirectoryIsRefused() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let result = try BinaryRunner.run(["classify", dir.url.path])
         #expect(result.status == 1)
         #expect(result.stderr == "bouncewatch: \(dir.url.path): is a directory, not a log file\n")
@@ -106,7 +126,7 @@ import Testing
 
     /// Root reads any file, so the refusal is shown as the `nobody` user.
     @Test func anUnreadableFileIsRefused() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o755], ofItemAtPath: dir.url.path)
         let path = try dir.write("secret.log", SampleLines.postfixLog)
@@ -120,7 +140,7 @@ import Testing
     }
 
     @Test func aDanglingLinkIsRefused() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let link = dir.path("mail.log")
         try FileManager.default.createSymbolicLink(
             atPath: link, withDestinationPath: dir.path("rotated-away.log"))
@@ -133,7 +153,7 @@ import Testing
     }
 
     @Test func aTruncatedGzipGivesItsEventsThenFails() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         var log = ""
         for _ in 0..<3000 { log += SampleLines.postfixLog }
         let plain = try dir.write("mail.log.2", log)

@@ -1,15 +1,16 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
 /// The real `bouncewatch run` in a temp directory: its configuration, logs, state and
 /// textfile, with ground truth for every delivery line written.
 final class RunDaemonFixture {
-    let directory: TempDirectory
+    let directory: TemporaryDirectory
     private(set) var truth: [String: Int] = ["sent": 0, "deferred": 0, "bounced": 0]
     private var serial = 0
 
     init() throws {
-        directory = try TempDirectory()
+        directory = try TemporaryDirectory()
     }
 
     var configPath: String { directory.path("bouncewatch.yml") }

@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ import Testing
     /// Rotated files given newest first, the older one crossing New Year: the period runs
     /// from the earliest event to the latest, with years from each file's modification time.
     @Test func thePeriodIsAbsoluteAcrossFiles() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let older = try dir.write(
             "mail.log.1",
             SampleLines.bounced.replacingOccurrences(of: "Nov 26", with: "Dec 31") + "\n"
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func gzipAndPlainInputsAddUp() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let plain = try dir.write("mail.log", SampleLines.postfixLog)
         try dir.write("copy", SampleLines.postfixLog)
         let gzip = Process()
@@ -78,7 +79,7 @@ import Testing
 
     /// Compressed data is recognised by content, on standard input too.
     @Test func gzipOnStandardInput() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let plain = try dir.write("mail.log", SampleLines.postfixLog)
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func unreadableInputsAreNamedCountedAndTheRestIsReported() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let good = try dir.write("mail.log", SampleLines.postfixLog)
         let missing = dir.path("mail.log.9.gz")
         let result = try BinaryRunner.run(["scan", "--format", "json", missing, good, dir.url.path])
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func longLinesAreCutAndCounted() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let long = String(repeating: "y", count: 10 * 1024 * 1024)
         let path = try dir.write(
             "long.log", SampleLines.bounced + "\n" + long + "\n" + SampleLines.sent)
@@ -128,7 +129,7 @@ import Testing
     }
 
     @Test func theTextReportAndTheMetricsAreWritten() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("mail.log", SampleLines.postfixLog)
         let text = try BinaryRunner.run(["scan", path])
         #expect(text.status == 0)

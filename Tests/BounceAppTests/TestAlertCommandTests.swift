@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 @Suite("test-alert command")
 struct TestAlertCommandTests {
     @Test func everyNotifierReportsItsResult() throws {
-        let scratch = try TempDirectory()
+        let scratch = try TemporaryDirectory()
         let recorder = try scratch.write(
             "sendmail-ok", "#!/bin/sh\ncat > \"\(scratch.path("stdin"))\"\n")
         let failing = try scratch.write(
@@ -49,7 +50,7 @@ struct TestAlertCommandTests {
     }
 
     @Test func allSentExitsZero() throws {
-        let scratch = try TempDirectory()
+        let scratch = try TemporaryDirectory()
         let config = try scratch.write(
             "bouncewatch.yml",
             """

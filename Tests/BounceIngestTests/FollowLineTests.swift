@@ -1,4 +1,5 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
         }
         data += Array("an unfinished line".utf8)
 
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("mail.log", [])
         let appender = try #require(FileHandle(forWritingAtPath: path))
         let follower = FileFollower(path: path, start: .beginning, maxLineLength: cap)

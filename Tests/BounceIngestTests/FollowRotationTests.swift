@@ -1,4 +1,5 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func startingAtTheEndSkipsOldLinesButNotAPartialOne() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.log")
         let writer = try SyslogLikeWriter(path: path)
         try writer.write(mailLines("old", 0..<4))
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func aFileThatAppearsLaterIsReadFromItsStart() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.log")
         let log = FollowRecorder(FileFollower(path: path, start: .end))
         #expect(try log.poll() == [])

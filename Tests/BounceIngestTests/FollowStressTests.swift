@@ -1,4 +1,5 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
 
     @Test(arguments: [20_261_126, 3] as [UInt64])
     func twoHundredThousandLinesThroughEveryKindOfRotation(seed: UInt64) throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.log")
         let writer = try SyslogLikeWriter(path: path)
         let log = FollowRecorder(FileFollower(path: path, start: .beginning))
@@ -138,7 +139,7 @@ import Testing
 /// The waker: the inotify descriptor becomes readable when the followed file grows.
 @Suite struct FollowWakerTests {
     @Test func theInotifyDescriptorBecomesReadableAfterAnAppend() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.log")
         let writer = try SyslogLikeWriter(path: path)
         let waker = FollowWaker()
@@ -172,7 +173,7 @@ import Testing
 /// A glob: several files, rotated copies left out, files that appear later read whole.
 @Suite struct FollowGlobTests {
     @Test func aGlobFollowsMatchingFilesAndGainsNewOnes() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let main = try SyslogLikeWriter(path: dir.path("mail.log"))
         let errors = try SyslogLikeWriter(path: dir.path("mail.err"))
         try main.write(mailLines("old", 0..<2))

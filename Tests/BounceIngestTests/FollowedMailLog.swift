@@ -1,4 +1,5 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// `mail.log` in a fresh temp directory, a syslog-like writer on it and a recorded follower
 /// reading it: where most follow tests start.
 final class FollowedMailLog {
-    let dir: TempDirectory
+    let dir: TemporaryDirectory
     let path: String
     let writer: SyslogLikeWriter
     let log: FollowRecorder
@@ -15,7 +16,7 @@ final class FollowedMailLog {
     init(
         start: FollowStart = .beginning, maxLineLength: Int = LineReader.defaultMaxLineLength
     ) throws {
-        dir = try TempDirectory()
+        dir = try TemporaryDirectory()
         path = dir.path("mail.log")
         writer = try SyslogLikeWriter(path: path)
         log = FollowRecorder(FileFollower(path: path, start: start, maxLineLength: maxLineLength))

@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ private func numberedLog(_ count: Int) -> [UInt8] {
 
 @Suite struct GzipReadingTests {
     @Test func gunzipsByContentNotByName() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("mail.log.1", Gzip.compress(bytes("one\ntwo\n")))
         let reader = try LineReader(path: path)
         let result = collect(reader)
@@ -36,7 +37,7 @@ private func numberedLog(_ count: Int) -> [UInt8] {
     }
 
     @Test func readsEveryMemberOfAMultiMemberFile() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let data =
             Gzip.compress(bytes("one\ntw")) + Gzip.compress(bytes("o\nthree\n"))
             + Gzip.compress([]) + Gzip.compress(bytes("four"))
@@ -46,7 +47,7 @@ private func numberedLog(_ count: Int) -> [UInt8] {
     }
 
     @Test func ignoresZeroPaddingAfterTheLastMember() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let data = Gzip.compress(bytes("one\n")) + [UInt8](repeating: 0, count: 512)
         let result = collect(try LineReader(path: try dir.write("padded.gz", data)))
         #expect(result.error == nil)
@@ -54,7 +55,7 @@ private func numberedLog(_ count: Int) -> [UInt8] {
     }
 
     @Test func aTruncatedFileDeliversTheLinesBeforeTheCutThenFails() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let original = numberedLog(20000)
         let packed = Gzip.compress(original)
         let cut = Array(packed.prefix(packed.count / 2))
@@ -71,7 +72,7 @@ private func numberedLog(_ count: Int) -> [UInt8] {
     }
 
     @Test func aFileCutInsideTheHeaderFails() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("header.gz", Array(Gzip.compress(bytes("x\n")).prefix(5)))
         let result = collect(try LineReader(path: path))
         #expect(result.lines.isEmpty)
@@ -79,7 +80,7 @@ private func numberedLog(_ count: Int) -> [UInt8] {
     }
 
     @Test func damagedDataIsReportedWithItsOffset() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let original = numberedLog(20000)
         var packed = Gzip.compress(original)
         let damageAt = packed.count / 2
@@ -103,7 +104,7 @@ private func numberedLog(_ count: Int) -> [UInt8] {
     }
 
     @Test func aBadChecksumIsCorruption() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         var packed = Gzip.compress(bytes("one\ntwo\n"))
         packed[packed.count - 6] ^= 0xFF  // inside the CRC-32 of the trailer
         let path = try dir.write("crc.gz", packed)

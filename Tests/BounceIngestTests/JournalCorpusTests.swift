@@ -1,4 +1,5 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ import Testing
         }
         #expect(originals.count == 303)
 
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("corpus.journal")
         try JournalFixture.append(entries, to: path, first: 0)
         let source = try JournalSource(location: .files([path]))

@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct JournalCursorTests {
     @Test func restartingFromASavedCursorReadsExactlyWhatFollows() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
 
@@ -31,7 +32,7 @@ import Testing
     /// does, so these tests read the directory, which merges both.
     @Test func thePositionCoversSkippedEntriesAndResumesAfterAppends() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         let tailSkipped = mixedEntries + [Entry(identifier: "dovecot", pid: 9, message: "bye")]
         try JournalFixture.append(tailSkipped, to: path, first: 0)
@@ -56,7 +57,7 @@ import Testing
 
     @Test func startingAtTheTailReadsOnlyNewEntries() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
         let source = try JournalSource(
@@ -78,7 +79,7 @@ import Testing
 
     @Test func aCursorThatIsNotOneIsRefused() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
         #expect(throws: JournalError.invalidCursor("not-a-cursor")) {

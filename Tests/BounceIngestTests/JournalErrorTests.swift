@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -14,27 +15,27 @@ private func openError(_ location: JournalLocation) -> JournalError? {
 
 @Suite struct JournalErrorTests {
     @Test func aMissingDirectoryIsNamed() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("no-such-dir")
         #expect(openError(.directory(path)) == .missing(path: path))
         #expect(JournalError.missing(path: path).description.hasPrefix(path + ": no such"))
     }
 
     @Test func aMissingFileIsNamed() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("absent.journal")
         #expect(openError(.files([path])) == .missing(path: path))
     }
 
     @Test func aFileIsNotADirectory() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("plain.journal", [1, 2, 3])
         #expect(openError(.directory(path)) == .notADirectory(path: path))
     }
 
     /// libsystemd itself opens such a directory and just finds nothing; the source says why.
     @Test func aDirectoryOfCorruptJournalFilesIsRefused() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         _ = try dir.write("system.journal", Array(repeating: 0x5A, count: 9000))
         _ = try dir.write("user-1000.journal~", Array(repeating: 0, count: 300))
         let error = openError(.directory(dir.url.path))
@@ -43,7 +44,7 @@ private func openError(_ location: JournalLocation) -> JournalError? {
     }
 
     @Test func aCorruptJournalFileIsRefusedWithAReason() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("broken.journal", Array(repeating: 0x5A, count: 9000))
         guard case .openFailed(let location, let reason) = openError(.files([path])) else {
             Issue.record("a corrupt file opened")
@@ -54,7 +55,7 @@ private func openError(_ location: JournalLocation) -> JournalError? {
     }
 
     @Test func anEmptyDirectoryIsFineAndEmpty() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let source = try JournalSource(location: .directory(dir.url.path))
         #expect(try source.next() == nil)
         #expect(source.position() == nil)

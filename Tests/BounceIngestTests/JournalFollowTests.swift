@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
     /// second systemd-journal-remote run appends; every appended mail entry arrives exactly once.
     @Test func followsEntriesAppendedByAnotherWriter() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
 
@@ -35,7 +36,7 @@ import Testing
 
     @Test func aWakeDescriptorInterruptsTheWait() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
         let source = try JournalSource(location: .files([path]), start: .tail, follow: true)
@@ -49,7 +50,7 @@ import Testing
 
     @Test func waitingNeedsFollowMode() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
         let source = try JournalSource(location: .files([path]))

@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ let mixedMailIndices = [0, 2, 3, 4, 5]
 @Suite struct JournalSourceTests {
     @Test func readsEveryMailEntryFromTheStartAndNothingElse() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
 
@@ -50,7 +51,7 @@ let mixedMailIndices = [0, 2, 3, 4, 5]
 
     @Test func prefixesChooseTheIdentifiers() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         try JournalFixture.append(mixedEntries, to: path, first: 0)
 
@@ -63,7 +64,7 @@ let mixedMailIndices = [0, 2, 3, 4, 5]
 
     @Test func aDirectoryIsReadLikeItsFiles() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         try JournalFixture.append(mixedEntries, to: dir.path("mail.journal"), first: 0)
         let source = try JournalSource(location: .directory(dir.url.path))
         #expect(try Self.identifiers(source).count == mixedMailIndices.count)
@@ -71,7 +72,7 @@ let mixedMailIndices = [0, 2, 3, 4, 5]
 
     @Test func longMessagesAreCutAndCounted() throws {
         guard JournalFixture.isAvailable() else { return }
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("mail.journal")
         // Long enough for systemd-journal-remote to store it compressed.
         let long = (0..<600).map { "w\($0) " }.joined()

@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
 
 @Suite struct LineReaderPlainTests {
     @Test func numbersLinesFromOneAndKeepsEmptyLines() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("mail.log", bytes("first\n\nthird\n"))
         let result = readAll(try LineReader(path: path))
         #expect(result.error == nil)
@@ -45,14 +46,14 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
     }
 
     @Test func stripsOneCarriageReturnBeforeTheLineFeed() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("crlf.log", bytes("one\r\ntwo\r\r\nthree\rx\n"))
         let result = readAll(try LineReader(path: path))
         #expect(result.lines == [bytes("one"), bytes("two\r"), bytes("three\rx")])
     }
 
     @Test func deliversALastLineWithoutLineFeed() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("tail.log", bytes("one\ntwo"))
         let reader = try LineReader(path: path)
         let result = readAll(reader)
@@ -62,7 +63,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
     }
 
     @Test func anEmptyFileHasNoLines() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("empty.log", [])
         let result = readAll(try LineReader(path: path))
         #expect(result.lines.isEmpty)
@@ -70,7 +71,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
     }
 
     @Test func passesNulBytesAndInvalidUTF8Through() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let hostile: [UInt8] = [0x61, 0x00, 0x62, 0xFF, 0xFE, 0xC3, 0x28, 0xED, 0xA0, 0x80, 0x00]
         let path = try dir.write("hostile.log", hostile + [0x0A] + bytes("next\n"))
         let result = readAll(try LineReader(path: path))
@@ -78,7 +79,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
     }
 
     @Test func cutsATenMegabyteLineAndCountsIt() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let long = [UInt8](repeating: UInt8(ascii: "x"), count: 10 * 1024 * 1024)
         let path = try dir.write("long.log", bytes("before\n") + long + bytes("\nafter\n"))
         let reader = try LineReader(path: path)
@@ -94,7 +95,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
     }
 
     @Test func cutsALongLastLineWithoutLineFeed() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write(
             "long-tail.log", bytes("ok\n") + Array(repeating: 0x41, count: 300))
         let reader = try LineReader(path: path, maxLineLength: 100)
@@ -104,7 +105,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
     }
 
     @Test func aLineOfExactlyTheCapIsNotTruncated() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let line = [UInt8](repeating: 0x42, count: 64)
         let path = try dir.write("exact.log", line + [0x0D, 0x0A] + line + [0x0A] + line)
         let reader = try LineReader(path: path, maxLineLength: 64)
@@ -127,7 +128,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
         }
         data.append(contentsOf: bytes("no newline at the end"))
         let expected = expectedLines(data, cap: cap)
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let plain = readAll(try LineReader(path: try dir.write("r.log", data), maxLineLength: cap))
         #expect(plain.error == nil)
         #expect(plain.lines == expected)
@@ -139,7 +140,7 @@ private func expectedLines(_ data: [UInt8], cap: Int) -> [[UInt8]] {
     }
 
     @Test func readsStandardInputFromADescriptor() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("stdin.log", bytes("a\nb\n"))
         let descriptor = open(path, O_RDONLY)
         #expect(descriptor >= 0)

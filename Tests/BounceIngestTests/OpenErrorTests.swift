@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -14,26 +15,26 @@ private func openError(_ path: String) -> IngestError? {
 
 @Suite struct OpenErrorTests {
     @Test func aMissingFileIsNamed() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("absent.log")
         #expect(openError(path) == .missingFile(path: path))
         #expect(IngestError.missingFile(path: path).description == "\(path): no such file")
     }
 
     @Test func aPathThroughAFileIsMissing() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let file = try dir.write("plain", [])
         #expect(openError(file + "/inside.log") == .missingFile(path: file + "/inside.log"))
     }
 
     @Test func aDirectoryIsRefused() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         #expect(openError(dir.url.path) == .isDirectory(path: dir.url.path))
     }
 
     /// Unreadable even for root, which is who runs the tests here: a link to nothing.
     @Test func aDanglingSymbolicLinkIsUnreadable() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let link = dir.path("dangling.log")
         try FileManager.default.createSymbolicLink(
             atPath: link, withDestinationPath: dir.path("gone.log"))
@@ -45,7 +46,7 @@ private func openError(_ path: String) -> IngestError? {
 
     /// Also unreadable for root: a Unix socket cannot be opened as a file.
     @Test func aSocketIsUnreadable() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = dir.path("sock")
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #expect(descriptor >= 0)
@@ -74,7 +75,7 @@ private func openError(_ path: String) -> IngestError? {
     /// A mode-000 file stops everyone but root; as root the refusal is shown by the binary
     /// tests, which drop privileges with setpriv.
     @Test func anUnreadableModeIsRefusedForOrdinaryUsers() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("secret.log", Array("x\n".utf8))
         chmod(path, 0)
         let error = openError(path)

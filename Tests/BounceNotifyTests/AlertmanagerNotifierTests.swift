@@ -1,4 +1,6 @@
 import BounceCore
+import BounceSystem
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -56,7 +58,7 @@ struct AlertmanagerNotifierTests {
         let notifier = AlertmanagerNotifier(
             config: AlertmanagerNotifierConfig(url: server.url + "/"), hostname: "mx1",
             timing: DeliveryTiming())
-        let now = SystemClock.now()
+        let now = Clocks.wallSeconds()
         var notice = SampleNotices.blacklisted()
         notice.startedAt = now - 60
         try notifier.deliver(notice, message: nil, now: now, cancellation: nil)
@@ -73,7 +75,7 @@ struct AlertmanagerNotifierTests {
             status?["state"] as? String == "active" || status?["state"] as? String == "unprocessed")
 
         notice.state = .resolved
-        try notifier.deliver(notice, message: nil, now: SystemClock.now(), cancellation: nil)
+        try notifier.deliver(notice, message: nil, now: Clocks.wallSeconds(), cancellation: nil)
         let deadline = Date().addingTimeInterval(5)
         var remaining = try server.activeAlerts()
         while !remaining.isEmpty && Date() < deadline {

@@ -1,4 +1,6 @@
 import BounceCore
+import BounceSystem
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +19,7 @@ struct AlertmanagerRepostTests {
         let notifiers = [NotifierConfig.alertmanager(AlertmanagerNotifierConfig(url: server.url))]
         let state = scratch.path("state")
         var notice = SampleNotices.blacklisted()
-        notice.startedAt = SystemClock.now() - 10
+        notice.startedAt = Clocks.wallSeconds() - 10
         let first = try NotificationDispatcher(
             notifiers: notifiers, stateDirectory: state, hostname: "mx1", timing: timing,
             log: LogCollector().log)

@@ -1,3 +1,5 @@
+import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 

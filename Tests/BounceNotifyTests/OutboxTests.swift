@@ -1,4 +1,5 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 

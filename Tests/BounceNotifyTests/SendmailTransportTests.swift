@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 import Testing
 

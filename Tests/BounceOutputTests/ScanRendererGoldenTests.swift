@@ -1,20 +1,23 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
 @testable import BounceOutput
 
 @Test func textReportMatchesGolden() {
-    Golden.check(ScanTextRenderer.render(SampleReports.small), against: "scan.txt")
+    #expect(
+        Golden.problem(ScanTextRenderer.render(SampleReports.small), against: "scan.txt") == nil)
 }
 
 @Test func jsonReportMatchesGolden() {
-    Golden.check(ScanJSONRenderer.render(SampleReports.small) + "\n", against: "scan.json")
+    let text = ScanJSONRenderer.render(SampleReports.small) + "\n"
+    #expect(Golden.problem(text, against: "scan.json") == nil)
 }
 
 @Test func prometheusReportMatchesGolden() {
-    Golden.check(
-        ScanPrometheusRenderer.render(SampleReports.small, version: "0.1.0"), against: "scan.prom")
+    let text = ScanPrometheusRenderer.render(SampleReports.small, version: "0.1.0")
+    #expect(Golden.problem(text, against: "scan.prom") == nil)
 }
 
 @Test func jsonReportHasTheDocumentedKeys() throws {

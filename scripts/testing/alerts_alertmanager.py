@@ -43,6 +43,7 @@ from alerts_common import (  # noqa: E402
     LISTED_IP,
     CheckFailed,
     Scratch,
+    alert_config,
     append,
     blacklisted_rule,
     blacklisting_lines,
@@ -50,8 +51,7 @@ from alerts_common import (  # noqa: E402
     metric,
     require_tool,
     start_daemon,
-    wait_until,
-    write_config,
+    wait_for,
 )
 from crash_daemon import Textfile, stop_process  # noqa: E402
 
@@ -132,7 +132,7 @@ class Alertmanager:
                 [self.binary, f"--config.file={self.config}", f"--storage.path={self.storage}",
                  f"--web.listen-address=127.0.0.1:{self.port}", "--cluster.listen-address="],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-        wait_until(self.ready, TIMEOUT, "Alertmanager to be ready")
+        wait_for(self.ready, TIMEOUT, "Alertmanager to be ready")
 
     def ready(self):
         if self.process.poll() is not None:
@@ -202,24 +202,24 @@ def run(binary):
         open(log, "wb").close()
         config = scratch.join("bouncewatch.yml")
         notifiers = f"  - type: alertmanager\n    url: {alertmanager.url}\n    timeout: 5s\n"
-        write_config(config, log, scratch.join("state"), textfile.path,
+        alert_config(config, log, scratch.join("state"), textfile.path,
                      blacklisted_rule(window=f"{WINDOW_SECONDS}s", group_wait="0s"), notifiers)
         daemon = start_daemon(binary, scratch, config)
-        wait_until(lambda: textfile.samples() is not None, TIMEOUT,
-                   "the daemon's first textfile", daemon)
+        wait_for(lambda: textfile.samples() is not None, TIMEOUT,
+                 "the daemon's first textfile", daemon)
 
         # 1. Fired.
         lines, _ = blacklisting_lines(time.time())
         logged = time.time()
         append(log, lines)
-        active = wait_until(alertmanager.alerts, TIMEOUT,
-                            "the alert in Alertmanager's /api/v2/alerts", daemon)
+        active = wait_for(alertmanager.alerts, TIMEOUT,
+                          "the alert in Alertmanager's /api/v2/alerts", daemon)
         fired = time.time() - logged
         if len(active) != 1:
             raise CheckFailed(f"{len(active)} blacklisted alerts in Alertmanager: {active}")
         check_active(active[0])
-        wait_until(lambda: webhook.notification("firing"), TIMEOUT,
-                   "Alertmanager's firing notification at the webhook", daemon)
+        wait_for(lambda: webhook.notification("firing"), TIMEOUT,
+                 "Alertmanager's firing notification at the webhook", daemon)
 
         # 2. A restart while it fires: the alert state comes back from the checkpoint, or the
         # daemon would never know to resolve it.
@@ -227,20 +227,20 @@ def run(binary):
         daemon.start()
 
         # 3. Resolved once the window has passed.
-        wait_until(lambda: not alertmanager.alerts(), WINDOW_SECONDS + TIMEOUT,
-                   "the alert to leave Alertmanager's active alerts (resolved)", daemon)
+        wait_for(lambda: not alertmanager.alerts(), WINDOW_SECONDS + TIMEOUT,
+                 "the alert to leave Alertmanager's active alerts (resolved)", daemon)
         resolved = time.time() - logged
         if resolved > FIRING_VALIDITY_SECONDS / 2:
             raise CheckFailed(f"the alert ended only after {resolved:.0f} s: it expired, it "
                               "was not resolved")
-        body = wait_until(lambda: webhook.notification("resolved"), TIMEOUT,
-                          "Alertmanager's resolved notification at the webhook", daemon)
+        body = wait_for(lambda: webhook.notification("resolved"), TIMEOUT,
+                        "Alertmanager's resolved notification at the webhook", daemon)
         ended = [alert for alert in body["alerts"]
                  if alert["labels"].get("alertname") == "blacklisted"]
         if not ended or ended[0]["status"] != "resolved" or epoch(ended[0]["endsAt"]) > time.time():
             raise CheckFailed(f"the resolved notification does not end the alert: {body}")
-        wait_until(lambda: metric(textfile, "bouncewatch_alerts_firing", rule="blacklisted") == 0,
-                   TIMEOUT, 'bouncewatch_alerts_firing{rule="blacklisted"} 0', daemon)
+        wait_for(lambda: metric(textfile, "bouncewatch_alerts_firing", rule="blacklisted") == 0,
+                 TIMEOUT, 'bouncewatch_alerts_firing{rule="blacklisted"} 0', daemon)
         sent = metric(textfile, "bouncewatch_notifications_total", notifier="alertmanager",
                       result="sent")
         if (sent or 0) < 1:

@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -25,11 +24,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from crash_daemon import (  # noqa: E402
     CheckFailed,
     Daemon,
+    Scratch,
+    file_source,
     free_port,
     main_wrapper,
     require_binary,
     stop_process,
     wait_for,
+    write_config,
 )
 
 TESTING = os.path.dirname(os.path.abspath(__file__))
@@ -72,27 +74,6 @@ def require_tool(name):
             f"{name} is not installed (scripts/integration/packages.txt; run `make deps-test`)"
         )
     return path
-
-
-def wait_until(condition, timeout, what, daemon=None, poll=0.1):
-    """`crash_daemon.wait_for` with the alert scripts' polling interval."""
-    return wait_for(condition, timeout, what, daemon=daemon, poll=poll)
-
-
-class Scratch:
-    """A temporary directory, removed at the end unless KEEP_SCRATCH is set."""
-
-    def __init__(self, prefix):
-        self.path = tempfile.mkdtemp(prefix=prefix)
-
-    def join(self, *parts):
-        return os.path.join(self.path, *parts)
-
-    def cleanup(self):
-        if os.environ.get("KEEP_SCRATCH"):
-            print(f"scratch kept: {self.path}", file=sys.stderr)
-            return
-        shutil.rmtree(self.path, ignore_errors=True)
 
 
 # MARK: - The SMTP sink
@@ -251,25 +232,11 @@ def append(path, data):
 # MARK: - Configuration
 
 
-def write_config(path, log, state, textfile, alerts_yaml, notifiers_yaml):
-    """A daemon configuration: one file source on `log` read from its start, hostname mx1."""
-    text = (
-        f"hostname: {HOSTNAME}\n"
-        "sources:\n"
-        "  - type: file\n"
-        f"    path: {log}\n"
-        "    format: postfix\n"
-        "    start_at: beginning\n"
-        f"state_directory: {state}\n"
-        "metrics:\n"
-        f"  textfile: {textfile}\n"
-        "  interval: 1s\n"
-        "default_alerts: false\n"
-        f"alerts:\n{alerts_yaml}"
-        f"notifiers:\n{notifiers_yaml}"
-    )
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+def alert_config(path, log, state, textfile, alerts_yaml, notifiers_yaml):
+    """The alert checks' daemon configuration: one file source on `log` read from its start,
+    hostname mx1, only these rules and notifiers."""
+    write_config(path, file_source(log), state, textfile, top=None, alerts_yaml=alerts_yaml,
+                 notifiers_yaml=notifiers_yaml, hostname=HOSTNAME)
 
 
 def blacklisted_rule(window="15m", group_wait="2s", name="blacklisted"):

@@ -37,6 +37,7 @@ from alerts_common import (  # noqa: E402
     CheckFailed,
     Scratch,
     Sink,
+    alert_config,
     append,
     blacklisted_rule,
     blacklisting_lines,
@@ -50,8 +51,7 @@ from alerts_common import (  # noqa: E402
     smtp_notifier,
     start_daemon,
     syslog_stamp,
-    wait_until,
-    write_config,
+    wait_for,
 )
 from crash_daemon import Textfile  # noqa: E402
 
@@ -79,16 +79,16 @@ def run(binary):
         state = scratch.join("state")
         open(log, "wb").close()
         config = scratch.join("bouncewatch.yml")
-        write_config(config, log, state, textfile.path, blacklisted_rule(group_wait="1s"),
+        alert_config(config, log, state, textfile.path, blacklisted_rule(group_wait="1s"),
                      smtp_notifier(sink.port, OPS))
 
         # 1. The relay is down.
         daemon = start_daemon(binary, scratch, config)
-        wait_until(lambda: textfile.samples() is not None, TIMEOUT,
-                   "the daemon's first textfile", daemon)
+        wait_for(lambda: textfile.samples() is not None, TIMEOUT,
+                 "the daemon's first textfile", daemon)
         lines, quoted = blacklisting_lines(time.time())
         append(log, lines)
-        wait_until(
+        wait_for(
             lambda: (metric(textfile, "bouncewatch_notifications_total", notifier="smtp",
                             result="failed") or 0) >= 1,
             TIMEOUT, 'bouncewatch_notifications_total{notifier="smtp",result="failed"} >= 1',
@@ -115,18 +115,18 @@ def run(binary):
         sink.start()
         started = time.monotonic()
         daemon.start()
-        wait_until(sink.messages, 15, "the pending alert at the sink after the restart",
-                   daemon)
+        wait_for(sink.messages, 15, "the pending alert at the sink after the restart",
+                 daemon)
         delay = time.monotonic() - started
-        wait_until(lambda: not outbox_files(state, "smtp"), TIMEOUT,
-                   "the outbox to empty after the delivery", daemon)
-        wait_until(
+        wait_for(lambda: not outbox_files(state, "smtp"), TIMEOUT,
+                 "the outbox to empty after the delivery", daemon)
+        wait_for(
             lambda: (metric(textfile, "bouncewatch_notifications_total", notifier="smtp",
                             result="sent") or 0) >= 1,
             TIMEOUT, 'bouncewatch_notifications_total{notifier="smtp",result="sent"} >= 1',
             daemon)
-        wait_until(lambda: metric(textfile, "bouncewatch_alerts_firing", rule="blacklisted") == 1,
-                   TIMEOUT, "the alert still firing after the restart", daemon)
+        wait_for(lambda: metric(textfile, "bouncewatch_alerts_firing", rule="blacklisted") == 1,
+                 TIMEOUT, "the alert still firing after the restart", daemon)
 
         # 4. Still firing, more of the same: nothing new.
         more, _ = blacklisting_lines(time.time())
@@ -152,7 +152,7 @@ def run(binary):
         # 5. Down again while the daemon runs: a new incident is retried after the backoff.
         sink.stop()
         append(log, spamcop_line(time.time()))
-        wait_until(
+        wait_for(
             lambda: (metric(textfile, "bouncewatch_notifications_total", notifier="smtp",
                             result="failed") or 0) >= 1,
             TIMEOUT, "the second alert to fail while the relay is down", daemon)
@@ -164,11 +164,11 @@ def run(binary):
         if record["notice"]["blocklist"] != "bl.spamcop.net":
             raise CheckFailed(f"the outbox holds {record['notice']}, not the SpamCop alert")
         sink.start()
-        wait_until(lambda: len(sink.messages()) >= 2, RETRY_SECONDS + TIMEOUT,
-                   "the retry of the second alert once the relay is back", daemon)
+        wait_for(lambda: len(sink.messages()) >= 2, RETRY_SECONDS + TIMEOUT,
+                 "the retry of the second alert once the relay is back", daemon)
         retried = time.monotonic() - failed_at
-        wait_until(lambda: not outbox_files(state, "smtp"), TIMEOUT,
-                   "the outbox to empty after the retry", daemon)
+        wait_for(lambda: not outbox_files(state, "smtp"), TIMEOUT,
+                 "the outbox to empty after the retry", daemon)
         messages = sink.messages()
         if len(messages) != 2 or message_id_of(messages[1][0]) != message_id_of(stored):
             ids = [message_id_of(raw) for raw, _ in messages]
@@ -210,18 +210,18 @@ def relay_hangs(binary):
         config = scratch.join("bouncewatch.yml")
         notifiers = (smtp_notifier(port, OPS).replace("timeout: 10s", "timeout: 60s")
                      + f"  - type: file\n    path: {mbox}\n")
-        write_config(config, log, state, textfile.path, blacklisted_rule(group_wait="0s"),
+        alert_config(config, log, state, textfile.path, blacklisted_rule(group_wait="0s"),
                      notifiers)
         daemon = start_daemon(binary, scratch, config)
-        wait_until(lambda: textfile.samples() is not None, TIMEOUT,
-                   "the daemon's first textfile", daemon)
+        wait_for(lambda: textfile.samples() is not None, TIMEOUT,
+                 "the daemon's first textfile", daemon)
         lines, quoted = blacklisting_lines(time.time())
         append(log, lines)
-        wait_until(lambda: os.path.exists(mbox), 20,
-                   "the mbox alert while the SMTP relay hangs (notifiers must not wait on "
-                   "each other)", daemon)
-        wait_until(lambda: outbox_files(state, "smtp"), TIMEOUT, "the smtp alert in the outbox",
-                   daemon)
+        wait_for(lambda: os.path.exists(mbox), 20,
+                 "the mbox alert while the SMTP relay hangs (notifiers must not wait on "
+                 "each other)", daemon)
+        wait_for(lambda: outbox_files(state, "smtp"), TIMEOUT, "the smtp alert in the outbox",
+                 daemon)
         time.sleep(1)
         stopping = time.monotonic()
         daemon.terminate(timeout=15)
@@ -232,9 +232,9 @@ def relay_hangs(binary):
         tarpit.close()
         sink.start()
         daemon.start()
-        wait_until(sink.messages, 15, "the hung alert at the sink after the restart", daemon)
-        wait_until(lambda: not outbox_files(state, "smtp"), TIMEOUT,
-                   "the outbox to empty after the delivery", daemon)
+        wait_for(sink.messages, 15, "the hung alert at the sink after the restart", daemon)
+        wait_for(lambda: not outbox_files(state, "smtp"), TIMEOUT,
+                 "the outbox to empty after the delivery", daemon)
         time.sleep(2)
         daemon.terminate()
         if len(sink.messages()) != 1:

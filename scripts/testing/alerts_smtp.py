@@ -39,6 +39,7 @@ from alerts_common import (  # noqa: E402
     CheckFailed,
     Scratch,
     Sink,
+    alert_config,
     append,
     blacklisted_rule,
     blacklisting_lines,
@@ -53,8 +54,7 @@ from alerts_common import (  # noqa: E402
     smtp_notifier,
     start_daemon,
     syslog_stamp,
-    wait_until,
-    write_config,
+    wait_for,
 )
 from crash_daemon import Textfile  # noqa: E402
 
@@ -151,7 +151,7 @@ def check_envelope(meta, to, user=None, tls=False):
 
 
 def check_textfile_sent(textfile, daemon, notifier):
-    wait_until(
+    wait_for(
         lambda: (metric(textfile, "bouncewatch_notifications_total", notifier=notifier,
                         result="sent") or 0) >= 1,
         TIMEOUT, f'bouncewatch_notifications_total{{notifier="{notifier}",result="sent"}} >= 1',
@@ -159,7 +159,7 @@ def check_textfile_sent(textfile, daemon, notifier):
 
 
 def check_firing(textfile, daemon):
-    wait_until(
+    wait_for(
         lambda: metric(textfile, "bouncewatch_alerts_firing", rule="blacklisted") == 1,
         TIMEOUT, 'bouncewatch_alerts_firing{rule="blacklisted"} 1 in the textfile', daemon)
 
@@ -207,19 +207,19 @@ def plain_and_sendmail(binary):
             f"    path: {sendmail.path}\n"
             "    to: [postmaster@example.net]\n")
         config = scratch.join("bouncewatch.yml")
-        write_config(config, log, scratch.join("state"), textfile.path,
+        alert_config(config, log, scratch.join("state"), textfile.path,
                      blacklisted_rule() + UNKNOWN_USERS_RULE, notifiers)
         daemon = start_daemon(binary, scratch, config)
-        wait_until(lambda: deliveries(textfile) >= BACKFILL, TIMEOUT,
-                   f"the {BACKFILL} old deliveries counted in the textfile", daemon)
+        wait_for(lambda: deliveries(textfile) >= BACKFILL, TIMEOUT,
+                 f"the {BACKFILL} old deliveries counted in the textfile", daemon)
         now = time.time()
         lines, quoted = blacklisting_lines(now)
         append(log, lines + hostile_destination_line(now))
 
-        wait_until(lambda: len(sink.messages()) >= 2, TIMEOUT,
-                   "two alert mails at the SMTP sink", daemon)
-        wait_until(lambda: len(sendmail.calls()) >= 2, TIMEOUT,
-                   "two alert mails at the sendmail script", daemon)
+        wait_for(lambda: len(sink.messages()) >= 2, TIMEOUT,
+                 "two alert mails at the SMTP sink", daemon)
+        wait_for(lambda: len(sendmail.calls()) >= 2, TIMEOUT,
+                 "two alert mails at the sendmail script", daemon)
         settle(daemon, 3)
         messages = sink.messages()
         rules = by_rule(raw for raw, _ in messages)
@@ -295,19 +295,19 @@ def tls_and_auth(binary):
                             username="alice", password_file=password_file,
                             name="relay-untrusted"))
         config = scratch.join("bouncewatch.yml")
-        write_config(config, log, scratch.join("state"), textfile.path, blacklisted_rule(),
+        alert_config(config, log, scratch.join("state"), textfile.path, blacklisted_rule(),
                      notifiers)
         daemon = start_daemon(binary, scratch, config)
-        wait_until(lambda: textfile.samples() is not None, TIMEOUT,
-                   "the daemon's first textfile", daemon)
+        wait_for(lambda: textfile.samples() is not None, TIMEOUT,
+                 "the daemon's first textfile", daemon)
         lines, quoted = blacklisting_lines(time.time())
         append(log, lines)
 
-        wait_until(starttls.messages, TIMEOUT, "the alert mail at the STARTTLS server", daemon)
-        wait_until(implicit.messages, TIMEOUT, "the alert mail at the implicit TLS server",
-                   daemon)
+        wait_for(starttls.messages, TIMEOUT, "the alert mail at the STARTTLS server", daemon)
+        wait_for(implicit.messages, TIMEOUT, "the alert mail at the implicit TLS server",
+                 daemon)
         for notifier in ("relay-wrong-password", "relay-untrusted"):
-            wait_until(
+            wait_for(
                 lambda notifier=notifier: (metric(
                     textfile, "bouncewatch_notifications_total", notifier=notifier,
                     result="failed") or 0) >= 1,

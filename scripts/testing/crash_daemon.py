@@ -1,7 +1,8 @@
-"""Runs the real `bouncewatch run` daemon for the crash, journal and follow checks.
+"""Runs the real `bouncewatch run` daemon: the one helper module of every daemon check.
 
-Shared by scripts/testing/crash_consistency.py, scripts/testing/journal_follow.py and
-bench/follow.py. Everything here talks to the daemon only the way an administrator would: a
+Shared by scripts/testing/crash_consistency.py, journal_follow.py, the alert checks (through
+alerts_common.py) and bench/follow.py: the configuration, the daemon process, scratch
+directories, bounded waits and the textfile. Everything here talks to the daemon only the way an administrator would: a
 YAML configuration, signals, and the Prometheus textfile it writes.
 
 The ground truth is computed without bouncewatch: `count_statuses` counts `status=sent`,
@@ -13,10 +14,12 @@ waiting for a total) is in daemon_driver.py.
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 
@@ -142,19 +145,30 @@ class Textfile:
         return deliveries_by_status(samples) if samples is not None else None
 
 
-def write_config(path, sources_yaml, state_directory, textfile, interval="1s", top=50):
-    """Writes a daemon configuration; `sources_yaml` is the list under `sources:`, indented."""
-    text = (
+def write_config(path, sources_yaml, state_directory, textfile, interval="1s", top=50,
+                 alerts_yaml=None, notifiers_yaml=None, hostname=None):
+    """Writes a daemon configuration; `sources_yaml` is the list under `sources:`, indented.
+
+    Without `alerts_yaml` there are no alert rules at all; with it, only those rules (the
+    default ones are off). Without `notifiers_yaml`, no notifiers. `top=None` leaves
+    `top_destinations` at its default, `hostname=None` the machine's name.
+    """
+    text = f"hostname: {hostname}\n" if hostname else ""
+    text += (
         "sources:\n"
         f"{sources_yaml}"
         f"state_directory: {state_directory}\n"
         "metrics:\n"
         f"  textfile: {textfile}\n"
         f"  interval: {interval}\n"
-        f"  top_destinations: {top}\n"
-        "alerts: []\n"
-        "notifiers: []\n"
     )
+    if top is not None:
+        text += f"  top_destinations: {top}\n"
+    if alerts_yaml is None:
+        text += "alerts: []\n"
+    else:
+        text += f"default_alerts: false\nalerts:\n{alerts_yaml}"
+    text += f"notifiers:\n{notifiers_yaml}" if notifiers_yaml is not None else "notifiers: []\n"
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
 
@@ -251,6 +265,24 @@ class Daemon:
             "  " + line.decode("utf-8", "replace") for line in tail
         )
 
+
+
+class Scratch:
+    """A temporary directory, removed at the end unless `keep` or KEEP_SCRATCH is set (then
+    its path is printed)."""
+
+    def __init__(self, prefix, keep=False):
+        self.path = tempfile.mkdtemp(prefix=prefix)
+        self.keep = keep
+
+    def join(self, *parts):
+        return os.path.join(self.path, *parts)
+
+    def cleanup(self):
+        if self.keep or os.environ.get("KEEP_SCRATCH"):
+            print(f"scratch kept: {self.path}", file=sys.stderr)
+            return
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def free_port():

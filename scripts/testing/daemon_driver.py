@@ -10,15 +10,14 @@ import argparse
 import json
 import os
 import random
-import shutil
 import subprocess
-import tempfile
 from collections import Counter
 
 from crash_daemon import (
     STATUSES,
     CheckFailed,
     Daemon,
+    Scratch,
     Textfile,
     describe,
     same_counts,
@@ -45,9 +44,8 @@ class Workspace:
     runs and the directory is removed, unless `keep` (then its path is printed)."""
 
     def __init__(self, name, binary, keep):
-        self.name = name
-        self.keep = keep
-        self.root = tempfile.mkdtemp(prefix=f"bouncewatch-{name}-")
+        self.scratch = Scratch(f"bouncewatch-{name}-", keep=keep)
+        self.root = self.scratch.path
         self.state = self.path("state")
         os.makedirs(self.state)
         os.makedirs(self.path("textfile"))
@@ -56,7 +54,7 @@ class Workspace:
         self.daemon = Daemon(binary, self.config, self.path("daemon.log"))
 
     def path(self, *names):
-        return os.path.join(self.root, *names)
+        return self.scratch.join(*names)
 
     def configure(self, sources_yaml):
         """Writes the configuration: these sources, this state directory and textfile."""
@@ -76,10 +74,7 @@ class Workspace:
 
     def __exit__(self, *_):
         self.daemon.stop_quietly()
-        if self.keep:
-            print(f"{self.name}: kept {self.root}")
-        else:
-            shutil.rmtree(self.root, ignore_errors=True)
+        self.scratch.cleanup()
 
 
 def check_against_scan(binary, log_path, truth):

@@ -1,15 +1,10 @@
 /// Dates as an alert mail writes them, at a fixed UTC offset (the machine's zone at sending).
 enum MailDate {
-    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let months = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-
     /// RFC 5322 `date-time`: `Fri, 27 Nov 2026 09:14:03 +0100`.
     static func rfc5322(_ epoch: Int64, utcOffsetSeconds offset: Int) -> String {
         let parts = civil(epoch, offset: offset)
-        let weekday = weekdays[((parts.days % 7) + 11) % 7]
-        return "\(weekday), \(parts.day) \(months[parts.month - 1]) \(parts.year) "
+        let weekday = CalendarNames.weekdays[((parts.days % 7) + 11) % 7]
+        return "\(weekday), \(parts.day) \(CalendarNames.months[parts.month - 1]) \(parts.year) "
             + "\(parts.clock) \(zone(offset))"
     }
 

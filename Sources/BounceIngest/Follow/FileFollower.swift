@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -66,7 +67,7 @@ public final class FileFollower {
         self.maxLineLength = max(1, maxLineLength)
         self.pendingStart = start
         self.waker = waker
-        waker?.watchDirectory(Self.directory(of: path))
+        waker?.watchDirectory(Path.directory(of: path))
     }
 
     /// Where reading stands: the file and the offset of its next unread line; nil until a
@@ -201,10 +202,10 @@ public final class FileFollower {
     ) -> [FollowedFile] {
         let observed = candidates.map { $0.observe(against: $0.identity) }
         let here = atPath.map { $0.observe(against: $0.identity) }
-        let base = Self.name(of: path)
-        let ours = Self.name(of: candidates[index].path)
+        let base = Path.name(of: path)
+        let ours = Path.name(of: candidates[index].path)
         let chosen = RotationPlanner.newerCopies(than: index, among: observed, atPath: here)
-            .filter { RotatedNames.sameScheme(Self.name(of: candidates[$0].path), ours, of: base) }
+            .filter { RotatedNames.sameScheme(Path.name(of: candidates[$0].path), ours, of: base) }
         for file in chosen.map({ candidates[$0] }) { watch(file) }
         return chosen.map { candidates[$0] }
     }
@@ -286,9 +287,9 @@ public final class FileFollower {
 
     /// The uncompressed rotated copies of the path that can be opened, newest first.
     private func rotatedCopies() throws(IngestError) -> [FollowedFile] {
-        let directory = Self.directory(of: path)
-        let base = Self.name(of: path)
-        let names = RotatedNames.candidates(of: base, among: Self.listDirectory(directory))
+        let directory = Path.directory(of: path)
+        let base = Path.name(of: path)
+        let names = RotatedNames.candidates(of: base, among: FileSystem.names(in: directory))
         var files: [FollowedFile] = []
         for name in names {
             let candidate = directory == "/" ? "/" + name : directory + "/" + name
@@ -300,36 +301,11 @@ public final class FileFollower {
         return files
     }
 
-    /// The last component of `path`.
-    static func name(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-        return String(path[path.utf8.index(after: slash)...])
-    }
-
-    static func directory(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
-        if slash == path.utf8.startIndex { return "/" }
-        return String(path[..<slash])
-    }
-
     static func statPath(_ path: String) -> FileObservation? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileObservation(
             device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
             prefix: nil)
-    }
-
-    static func listDirectory(_ path: String) -> [String] {
-        guard let stream = opendir(path) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 }

@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -32,7 +33,7 @@ public final class GlobFollower {
         self.maxLineLength = maxLineLength
         self.waker = waker
         // New matches show up as entries created in the pattern's directory.
-        let directory = FileFollower.directory(of: pattern)
+        let directory = Path.directory(of: pattern)
         if !directory.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B }) {
             waker?.watchDirectory(directory)
         }
@@ -83,7 +84,7 @@ public final class GlobFollower {
     private func addNewMatches() {
         var known = Set(paths)
         var found = Self.expand(pattern).filter {
-            !RotatedNames.looksRotated(FileFollower.name(of: $0))
+            !RotatedNames.looksRotated(Path.name(of: $0))
         }
         let isFirst = !started
         if isFirst {

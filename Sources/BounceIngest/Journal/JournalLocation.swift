@@ -1,3 +1,5 @@
+import BounceSystem
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -32,17 +34,8 @@ public enum JournalLocation: Sendable, Equatable, CustomStringConvertible {
     public func absolute() -> JournalLocation {
         switch self {
         case .system: .system
-        case .directory(let path): .directory(Self.absolutePath(path))
-        case .files(let paths): .files(paths.map(Self.absolutePath))
+        case .directory(let path): .directory(Path.absolute(path))
+        case .files(let paths): .files(paths.map(Path.absolute))
         }
-    }
-
-    static func absolutePath(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        guard let directory = getcwd(nil, 0) else { return path }
-        defer { free(directory) }
-        let base = String(cString: directory)
-        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        return base.hasSuffix("/") ? base + trimmed : base + "/" + trimmed
     }
 }

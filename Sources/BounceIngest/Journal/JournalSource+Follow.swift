@@ -1,3 +1,4 @@
+import BounceSystem
 import CSystemd
 
 #if canImport(Glibc)
@@ -27,9 +28,7 @@ extension JournalSource {
         guard sd_journal_get_timeout(handle.pointer, &deadline) >= 0, deadline != UInt64.max
         else { return nil }
         // The deadline is on CLOCK_MONOTONIC in microseconds.
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        let nowMicroseconds = UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
+        let nowMicroseconds = Clocks.monotonicMicroseconds()
         guard deadline > nowMicroseconds else { return 0 }
         return Int32(clamping: (deadline - nowMicroseconds + 999) / 1000)
     }

@@ -1,5 +1,4 @@
 import BounceCore
-import Foundation
 
 /// The JSON body of `POST /api/v2/alerts`: one postable alert per notice.
 ///
@@ -8,11 +7,29 @@ import Foundation
 /// `severity`. Everything that changes from notice to notice goes into annotations.
 enum AlertmanagerPayload {
     /// One alert of the body.
-    struct PostableAlert: Encodable, Equatable {
+    struct PostableAlert: Equatable {
         var labels: [String: String]
         var annotations: [String: String]
         var startsAt: String
         var endsAt: String
+
+        /// The alert as a JSON object, members and map keys in sorted order.
+        func write(to writer: inout JSONWriter) {
+            writer.beginObject()
+            writer.key("annotations")
+            Self.write(annotations, to: &writer)
+            writer.field("endsAt", endsAt)
+            writer.key("labels")
+            Self.write(labels, to: &writer)
+            writer.field("startsAt", startsAt)
+            writer.endObject()
+        }
+
+        private static func write(_ map: [String: String], to writer: inout JSONWriter) {
+            writer.beginObject()
+            for key in map.keys.sorted() { writer.field(key, map[key]) }
+            writer.endObject()
+        }
     }
 
     /// The body for `notices`. A firing alert is valid until `now + validitySeconds` and must be
@@ -26,10 +43,11 @@ enum AlertmanagerPayload {
                 $0, hostname: hostname, now: now, validitySeconds: validitySeconds,
                 summary: summary($0))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Plain strings in string maps cannot fail to encode.
-        return Array((try? encoder.encode(alerts)) ?? Data("[]".utf8))
+        var writer = JSONWriter()
+        writer.beginArray()
+        for alert in alerts { alert.write(to: &writer) }
+        writer.endArray()
+        return writer.bytes
     }
 
     static func alert(

@@ -1,5 +1,5 @@
 import BounceCore
-import Foundation
+import BounceSystem
 
 /// The alerts an Alertmanager notifier still reports as firing, re-posted until they resolve
 /// or expire; kept in `<state directory>/alertmanager/<notifier>.json` so a restart goes on
@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Used by the notifier's delivery thread only.
 final class FiringAlerts {
-    private struct Entry: Codable {
+    private struct Entry {
         var notice: StoredNotice
         /// The dispatcher's clock when the alert engine last sent a notice for it.
         var updatedAt: Int64
@@ -19,13 +19,20 @@ final class FiringAlerts {
 
     init(stateDirectory: String, notifier: String, expirySeconds: Int64) throws(DeliveryError) {
         let directory = stateDirectory + "/alertmanager"
-        try DurableFile.makeDirectory(directory)
+        do {
+            try FileSystem.makeDirectory(directory)
+        } catch {
+            throw DeliveryError(error.description)
+        }
         path = directory + "/" + Outbox.directoryName(notifier) + ".json"
         self.expirySeconds = expirySeconds
-        if let bytes = DurableFile.load(path),
-            let stored = try? JSONDecoder().decode([Entry].self, from: Data(bytes))
-        {
-            for entry in stored { entries[entry.notice.fingerprint] = entry }
+        if let bytes = FileSystem.load(path), let stored = try? JSONReader.parse(bytes).array {
+            for item in stored {
+                guard let notice = item["notice"].flatMap(StoredNotice.init(json:)),
+                    let updatedAt = item["updatedAt"]?.int64
+                else { continue }
+                entries[notice.fingerprint] = Entry(notice: notice, updatedAt: updatedAt)
+            }
         }
     }
 
@@ -56,12 +63,20 @@ final class FiringAlerts {
 
     private func save() throws(DeliveryError) {
         let sorted = entries.values.sorted { $0.notice.fingerprint < $1.notice.fingerprint }
-        let bytes: Data
-        do {
-            bytes = try JSONEncoder().encode(sorted)
-        } catch {
-            throw DeliveryError("cannot encode the firing alerts: \(error)")
+        var writer = JSONWriter()
+        writer.beginArray()
+        for entry in sorted {
+            writer.beginObject()
+            writer.key("notice")
+            entry.notice.write(to: &writer)
+            writer.field("updatedAt", Int(entry.updatedAt))
+            writer.endObject()
         }
-        try DurableFile.store(Array(bytes), to: path)
+        writer.endArray()
+        do {
+            try AtomicFile.replace(path, with: writer.bytes, mode: 0o600, durable: true)
+        } catch {
+            throw DeliveryError(error.description)
+        }
     }
 }

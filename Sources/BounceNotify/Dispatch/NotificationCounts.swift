@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// What became of delivery attempts, the `result` label of
 /// `bouncewatch_notifications_total{notifier,result}`.
@@ -31,26 +31,22 @@ public struct NotificationCount: Sendable, Equatable {
 }
 
 /// The counters, shared by the delivery threads and read by the daemon's metrics writer.
-final class NotificationCounter: @unchecked Sendable {
-    private let lock = NSLock()
+final class NotificationCounter: Sendable {
     private let notifiers: [String]
-    private var counts: [String: [NotificationResult: Int]] = [:]
+    private let counts = Mutex<[String: [NotificationResult: Int]]>([:])
 
     init(notifiers: [String]) {
         self.notifiers = notifiers
     }
 
     func add(_ result: NotificationResult, notifier: String) {
-        lock.lock()
-        counts[notifier, default: [:]][result, default: 0] += 1
-        lock.unlock()
+        counts.withLock { $0[notifier, default: [:]][result, default: 0] += 1 }
     }
 
     /// Every configured notifier with every result, zeros included, so the series exist from
     /// the start; in configuration order, then result order.
     var snapshot: [NotificationCount] {
-        lock.lock()
-        defer { lock.unlock() }
+        let counts = self.counts.withLock { $0 }
         return notifiers.flatMap { notifier in
             NotificationResult.allCases.map { result in
                 NotificationCount(

@@ -1,5 +1,9 @@
 import BounceCore
-import Foundation
+import BounceSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Sends the alert engine's notices through every configured notifier, without ever making the
 /// caller wait on a relay, and without losing an alert to a failure or a restart.
@@ -36,7 +40,7 @@ public final class NotificationDispatcher: Sendable {
     public init(
         notifiers: [NotifierConfig], stateDirectory: String, hostname: String,
         timing: DeliveryTiming = DeliveryTiming(),
-        clock: @escaping @Sendable () -> Int64 = SystemClock.now,
+        clock: @escaping @Sendable () -> Int64 = Clocks.now,
         log: @escaping NotificationLog = StandardErrorLog.write
     ) throws(DeliveryError) {
         counter = NotificationCounter(notifiers: notifiers.map(\.name))
@@ -53,7 +57,7 @@ public final class NotificationDispatcher: Sendable {
         self.workers = workers
         budgets = workers.map { _ in NotificationBudget() }
         Self.reportOrphans(stateDirectory: stateDirectory, configured: notifiers, log: log)
-        for worker in workers { worker.start() }
+        for worker in workers { try worker.start() }
     }
 
     /// Logs the notices and queues them for every notifier; returns without network I/O.
@@ -104,7 +108,7 @@ public final class NotificationDispatcher: Sendable {
     /// the threads. Whatever is still pending stays in the outbox for the next start; notices
     /// submitted afterwards are stored, not delivered.
     public func stop(drainSeconds: Double = 5) {
-        let deadline = Monotonic.now() + drainSeconds
+        let deadline = Clocks.monotonicSeconds() + drainSeconds
         for worker in workers { worker.beginStop(deadline: deadline) }
         for worker in workers where !worker.waitUntilFinished(deadline: deadline, grace: 3) {
             log(
@@ -119,8 +123,8 @@ public final class NotificationDispatcher: Sendable {
     ) {
         let directory = stateDirectory + "/outbox"
         let known = Set(configured.map { Outbox.directoryName($0.name) })
-        for name in DurableFile.names(in: directory).sorted() where !known.contains(name) {
-            let files = DurableFile.names(in: directory + "/" + name).filter {
+        for name in FileSystem.names(in: directory).sorted() where !known.contains(name) {
+            let files = FileSystem.names(in: directory + "/" + name).filter {
                 $0.hasSuffix(Outbox.suffix) && !$0.hasPrefix(".")
             }
             guard !files.isEmpty else { continue }
@@ -131,16 +135,18 @@ public final class NotificationDispatcher: Sendable {
     }
 }
 
-/// Wall-clock epoch seconds.
-public enum SystemClock {
-    @Sendable public static func now() -> Int64 {
-        Int64(Date().timeIntervalSince1970)
-    }
-}
-
 /// Log lines to standard error, where journald picks them up.
 public enum StandardErrorLog {
     @Sendable public static func write(_ line: String) {
-        FileHandle.standardError.write(Data(("bouncewatch: " + line + "\n").utf8))
+        var text = "bouncewatch: " + line + "\n"
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 import BounceCore
-import Foundation
+import BounceSystem
 
 /// Delivers one notifier's alerts on a thread of its own, so a slow or failing notifier (a
 /// stuck local sendmail, a relay that is down) never delays another.
@@ -33,7 +33,7 @@ final class NotifierWorker: @unchecked Sendable {
     private let cancellation = DeliveryCancellation()
 
     // Guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = ThreadCondition()
     private var queue: [Pending] = []
     private var nextID = 0
     private var holdUntil = 0.0
@@ -64,7 +64,7 @@ final class NotifierWorker: @unchecked Sendable {
                 "notifier \(notifier.name): cannot read pending alert \(outbox.directory)/\(name); "
                     + "kept as \(name)\(Outbox.unreadableSuffix)")
         }
-        let now = Monotonic.now()
+        let now = Clocks.monotonicSeconds()
         for (name, record) in records {
             queue.append(
                 Pending(
@@ -80,10 +80,12 @@ final class NotifierWorker: @unchecked Sendable {
     }
 
     /// Starts the delivery thread.
-    func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "notify-" + notifier.name
-        thread.start()
+    func start() throws(DeliveryError) {
+        do {
+            try SystemThread.start(name: "notify-" + notifier.name) { [self] in run() }
+        } catch {
+            throw DeliveryError(error.description)
+        }
     }
 
     /// Composes and stores `notice`, then queues it; only disk I/O on the caller's thread.
@@ -107,7 +109,7 @@ final class NotifierWorker: @unchecked Sendable {
         queue.append(
             Pending(
                 id: takeID(), file: file, createdAt: now, notice: notice, message: message,
-                nextAttempt: Monotonic.now()))
+                nextAttempt: Clocks.monotonicSeconds()))
         condition.signal()
     }
 
@@ -139,9 +141,8 @@ final class NotifierWorker: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while !finished {
-            let remaining = deadline - Monotonic.now()
-            if remaining <= 0 { return false }
-            _ = condition.wait(until: Date(timeIntervalSinceNow: remaining))
+            if Clocks.monotonicSeconds() >= deadline { return false }
+            condition.wait(untilMonotonic: deadline)
         }
         return true
     }
@@ -154,7 +155,7 @@ final class NotifierWorker: @unchecked Sendable {
     private func run() {
         condition.lock()
         while true {
-            let now = Monotonic.now()
+            let now = Clocks.monotonicSeconds()
             if stopping && now >= drainDeadline { break }
             if let index = dueIndex(now) {
                 let entry = queue[index]
@@ -172,12 +173,7 @@ final class NotifierWorker: @unchecked Sendable {
                 condition.lock()
                 continue
             }
-            let wake = nextWake()
-            if wake.isFinite {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: max(0, wake - now)))
-            } else {
-                condition.wait()
-            }
+            condition.wait(untilMonotonic: nextWake())
         }
         finished = true
         condition.broadcast()
@@ -220,7 +216,7 @@ final class NotifierWorker: @unchecked Sendable {
 
     private func settle(_ id: Int, failure: DeliveryError?) {
         guard let index = queue.firstIndex(where: { $0.id == id }) else { return }
-        let now = Monotonic.now()
+        let now = Clocks.monotonicSeconds()
         var entry = queue[index]
         guard let failure else {
             queue.remove(at: index)

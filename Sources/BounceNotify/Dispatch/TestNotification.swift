@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -28,7 +29,7 @@ public enum TestNotification {
     /// Sends `notice` through `config` now; nil on success, else why it failed.
     public static func send(
         _ notice: AlertNotice, via config: NotifierConfig, hostname: String,
-        now: Int64 = SystemClock.now(), log: NotificationLog? = nil
+        now: Int64 = Clocks.wallSeconds(), log: NotificationLog? = nil
     ) -> DeliveryError? {
         let timing = DeliveryTiming(firingValiditySeconds: alertmanagerValiditySeconds)
         let notifier = NotifierFactory.make(
@@ -41,18 +42,5 @@ public enum TestNotification {
         } catch {
             return error
         }
-    }
-}
-
-/// The name alert mails and Alertmanager labels use for this machine.
-public enum HostName {
-    /// `configured` when set, else the kernel's host name, else `localhost`.
-    public static func resolve(_ configured: String?) -> String {
-        if let configured, !configured.isEmpty { return configured }
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
-        let name = String(
-            decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return name.isEmpty ? "localhost" : name
     }
 }

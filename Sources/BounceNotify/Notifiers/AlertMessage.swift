@@ -1,5 +1,5 @@
 import BounceCore
-import Foundation
+import BounceSystem
 
 /// The alert mail of the mail notifiers (sendmail, smtp, file), composed by BounceCore's
 /// `AlertMail` with this machine's date, zone and a fresh Message-ID.
@@ -7,8 +7,7 @@ enum AlertMessage {
     static func compose(
         _ notice: AlertNotice, hostname: String, from: String, to: [String], now: Int64
     ) -> [UInt8] {
-        let offset = TimeZone.current.secondsFromGMT(
-            for: Date(timeIntervalSince1970: TimeInterval(now)))
+        let offset = LocalZone.systemOffset(at: Int(clamping: now))
         let envelope = AlertMailEnvelope(
             hostname: hostname, from: from, to: to,
             messageID: AlertMailEnvelope.messageID(

@@ -1,4 +1,5 @@
 import BounceCore
+import BounceSystem
 
 /// `type: smtp`: the composed mail to a relay of the administrator's choice, so alerts still
 /// leave when the local MTA is the thing that is broken.

@@ -1,4 +1,10 @@
-import Foundation
+import BounceCore
+import BounceSystem
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The pending deliveries of one notifier, one file each:
 /// `<state directory>/outbox/<notifier>/<submitted>-<sequence>.alert`.
@@ -7,31 +13,34 @@ import Foundation
 /// the wall clock in microseconds and only grows), so loading them back in name order restores
 /// the order of submission across restarts. A file is written before its delivery is tried and
 /// removed once it succeeded.
-final class Outbox: @unchecked Sendable {
+final class Outbox: Sendable {
     static let suffix = ".alert"
     /// Files that could not be read back are renamed with this suffix, kept for a person to
     /// look at, and never retried.
     static let unreadableSuffix = ".unreadable"
 
     let directory: String
-    private let lock = NSLock()
-    private var lastSequence: Int64 = 0
+    private let lastSequence = Mutex<Int64>(0)
 
     init(stateDirectory: String, notifier: String) throws(DeliveryError) {
         directory = stateDirectory + "/outbox/" + Outbox.directoryName(notifier)
-        try DurableFile.makeDirectory(directory)
+        do {
+            try FileSystem.makeDirectory(directory)
+        } catch {
+            throw DeliveryError(error.description)
+        }
     }
 
     /// Stores `record` durably and returns its file name.
     func add(_ record: OutboxRecord) throws(DeliveryError) -> String {
         let name = nextName(createdAt: record.createdAt)
-        let bytes: Data
         do {
-            bytes = try JSONEncoder().encode(record)
+            // Mode 0600: alerts quote log lines.
+            try AtomicFile.replace(
+                Path.join(directory, name), with: record.json, mode: 0o600, durable: true)
         } catch {
-            throw DeliveryError("cannot encode a pending alert: \(error)")
+            throw DeliveryError(error.description)
         }
-        try DurableFile.store(Array(bytes), to: directory + "/" + name)
         return name
     }
 
@@ -40,12 +49,10 @@ final class Outbox: @unchecked Sendable {
     func pending() -> (records: [(name: String, record: OutboxRecord)], unreadable: [String]) {
         var records: [(name: String, record: OutboxRecord)] = []
         var unreadable: [String] = []
-        let decoder = JSONDecoder()
-        for name in DurableFile.names(in: directory).sorted()
+        for name in FileSystem.names(in: directory).sorted()
         where name.hasSuffix(Self.suffix) && !name.hasPrefix(".") {
             let path = directory + "/" + name
-            if let bytes = DurableFile.load(path),
-                let record = try? decoder.decode(OutboxRecord.self, from: Data(bytes)),
+            if let bytes = FileSystem.load(path), let record = OutboxRecord(json: bytes),
                 record.version <= OutboxRecord.currentVersion
             {
                 records.append((name, record))
@@ -58,14 +65,18 @@ final class Outbox: @unchecked Sendable {
     }
 
     func remove(_ name: String) throws(DeliveryError) {
-        try DurableFile.remove(directory + "/" + name)
+        do {
+            try FileSystem.remove(directory + "/" + name)
+        } catch {
+            throw DeliveryError(error.description)
+        }
     }
 
     private func nextName(createdAt: Int64) -> String {
-        lock.lock()
-        let sequence = max(lastSequence + 1, Int64(Date().timeIntervalSince1970 * 1_000_000))
-        lastSequence = sequence
-        lock.unlock()
+        let sequence = lastSequence.withLock { last in
+            last = max(last + 1, Clocks.wallMicroseconds())
+            return last
+        }
         return Self.padded(max(0, createdAt), 12) + "-" + Self.padded(sequence, 17) + Self.suffix
     }
 

@@ -1,9 +1,11 @@
 import BounceCore
-import Foundation
 
 /// One pending delivery as stored in the outbox: the notice, and for mail notifiers the message
 /// composed when the notice was submitted, so a retry sends the same `Message-ID` and `Date`.
-struct OutboxRecord: Codable, Equatable {
+///
+/// Stored as a JSON object with these property names; `message` is base64, and members that
+/// are nil are left out.
+struct OutboxRecord: Equatable {
     static let currentVersion = 1
 
     var version = OutboxRecord.currentVersion
@@ -12,24 +14,58 @@ struct OutboxRecord: Codable, Equatable {
     /// from here.
     var createdAt: Int64
     var notice: StoredNotice
-    var message: Data?
+    var message: [UInt8]?
 
     init(notifier: String, createdAt: Int64, notice: AlertNotice, message: [UInt8]?) {
         self.notifier = notifier
         self.createdAt = createdAt
         self.notice = StoredNotice(notice)
-        self.message = message.map { Data($0) }
+        self.message = message
+    }
+
+    /// The record as JSON.
+    var json: [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("version", version)
+        writer.field("notifier", notifier)
+        writer.field("createdAt", Int(createdAt))
+        writer.key("notice")
+        notice.write(to: &writer)
+        if let message { writer.field("message", MailBase64.encode(message)) }
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// The record in `bytes`; nil when they are not one.
+    init?(json bytes: [UInt8]) {
+        guard let value = try? JSONReader.parse(bytes), let version = value["version"]?.int,
+            let notifier = value["notifier"]?.string, let createdAt = value["createdAt"]?.int64,
+            let notice = value["notice"].flatMap(StoredNotice.init(json:))
+        else { return nil }
+        var message: [UInt8]?
+        if let text = value["message"], !text.isNull {
+            guard let decoded = text.string.flatMap({ MailBase64.decode($0.utf8) }) else {
+                return nil
+            }
+            message = decoded
+        }
+        self.version = version
+        self.notifier = notifier
+        self.createdAt = createdAt
+        self.notice = notice
+        self.message = message
     }
 }
 
 /// `AlertNotice` in a form that survives a restart and a newer build: names, not raw values.
-struct StoredNotice: Codable, Equatable {
-    struct Label: Codable, Equatable {
+struct StoredNotice: Equatable {
+    struct Label: Equatable {
         var name: String
         var value: String
     }
 
-    struct Count: Codable, Equatable {
+    struct Count: Equatable {
         var name: String
         var count: Int
     }
@@ -82,5 +118,113 @@ struct StoredNotice: Codable, Equatable {
             destinationCount: destinationCount, cause: cause.flatMap { Cause(identifier: $0) },
             blocklist: blocklist.map { Blocklist(name: $0, delistURL: delistURL) },
             listedIP: listedIP, samples: samples, startedAt: startedAt, decidedAt: decidedAt)
+    }
+
+    /// Writes the notice as a JSON object; nil members are left out.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("rule", rule)
+        writer.field("state", state)
+        writer.key("group")
+        writer.beginArray()
+        for label in group {
+            writer.beginObject()
+            writer.field("name", label.name)
+            writer.field("value", label.value)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.field("fingerprint", fingerprint)
+        writer.field("count", count)
+        if let ratio {
+            writer.key("ratio")
+            writer.value(ratio)
+        }
+        if let denominator { writer.field("denominator", denominator) }
+        writer.field("windowSeconds", windowSeconds)
+        writer.key("destinations")
+        writer.beginArray()
+        for destination in destinations {
+            writer.beginObject()
+            writer.field("name", destination.name)
+            writer.field("count", destination.count)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.field("destinationCount", destinationCount)
+        for (name, text) in [
+            ("cause", cause), ("blocklist", blocklist), ("delistURL", delistURL),
+            ("listedIP", listedIP),
+        ] {
+            if let text { writer.field(name, text) }
+        }
+        writer.key("samples")
+        writer.beginArray()
+        for sample in samples { writer.value(sample) }
+        writer.endArray()
+        writer.field("startedAt", Int(startedAt))
+        writer.field("decidedAt", Int(decidedAt))
+        writer.endObject()
+    }
+
+    /// The notice in a JSON object as `write(to:)` (or an earlier build) wrote it; nil when a
+    /// required member is missing or of the wrong kind.
+    init?(json value: JSONValue) {
+        guard let rule = value["rule"]?.string, let state = value["state"]?.string,
+            let groupItems = value["group"]?.array,
+            let fingerprint = value["fingerprint"]?.string, let count = value["count"]?.int,
+            let windowSeconds = value["windowSeconds"]?.int,
+            let destinationItems = value["destinations"]?.array,
+            let destinationCount = value["destinationCount"]?.int,
+            let sampleItems = value["samples"]?.array,
+            let startedAt = value["startedAt"]?.int64, let decidedAt = value["decidedAt"]?.int64
+        else { return nil }
+        var group: [Label] = []
+        for item in groupItems {
+            guard let name = item["name"]?.string, let text = item["value"]?.string else {
+                return nil
+            }
+            group.append(Label(name: name, value: text))
+        }
+        var destinations: [Count] = []
+        for item in destinationItems {
+            guard let name = item["name"]?.string, let count = item["count"]?.int else {
+                return nil
+            }
+            destinations.append(Count(name: name, count: count))
+        }
+        var samples: [String] = []
+        for item in sampleItems {
+            guard let sample = item.string else { return nil }
+            samples.append(sample)
+        }
+        func optional<T>(_ name: String, _ read: (JSONValue) -> T?) -> T?? {
+            guard let member = value[name], !member.isNull else { return .some(nil) }
+            return read(member).map { .some($0) }
+        }
+        guard let ratio = optional("ratio", { $0.double }),
+            let denominator = optional("denominator", { $0.int }),
+            let cause = optional("cause", { $0.string }),
+            let blocklist = optional("blocklist", { $0.string }),
+            let delistURL = optional("delistURL", { $0.string }),
+            let listedIP = optional("listedIP", { $0.string })
+        else { return nil }
+        self.rule = rule
+        self.state = state
+        self.group = group
+        self.fingerprint = fingerprint
+        self.count = count
+        self.ratio = ratio
+        self.denominator = denominator
+        self.windowSeconds = windowSeconds
+        self.destinations = destinations
+        self.destinationCount = destinationCount
+        self.cause = cause
+        self.blocklist = blocklist
+        self.delistURL = delistURL
+        self.listedIP = listedIP
+        self.samples = samples
+        self.startedAt = startedAt
+        self.decidedAt = decidedAt
     }
 }

@@ -1,3 +1,6 @@
+import BounceCore
+import BounceSystem
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -77,9 +80,10 @@ struct MboxWriter {
     }
 
     private func lock(_ descriptor: Int32) throws(DeliveryError) {
-        let deadline = Monotonic.now() + Self.lockTimeoutSeconds
+        let deadline = Clocks.monotonicSeconds() + Self.lockTimeoutSeconds
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Monotonic.now() < deadline else {
+            guard errno == EWOULDBLOCK || errno == EINTR, Clocks.monotonicSeconds() < deadline
+            else {
                 throw failure("cannot lock")
             }
             usleep(20_000)

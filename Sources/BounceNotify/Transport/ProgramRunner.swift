@@ -1,3 +1,5 @@
+import BounceSystem
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -53,7 +55,7 @@ struct ProgramRunner {
             close(inputPair[0])
             close(outputPipe[0])
         }
-        let deadline = Monotonic.now() + Double(timeoutSeconds)
+        let deadline = Clocks.monotonicSeconds() + Double(timeoutSeconds)
         var exchange = Exchange(input: input, socket: inputPair[0], output: outputPipe[0])
         let finished = exchange.run(until: deadline, cancellation: cancellation)
         guard finished, let status = reap(pid, until: deadline, cancellation: cancellation) else {
@@ -132,7 +134,9 @@ struct ProgramRunner {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { return status }
             if result < 0 && errno != EINTR { return 0 }
-            if Monotonic.now() >= deadline || cancellation?.isCancelled == true { return nil }
+            if Clocks.monotonicSeconds() >= deadline || cancellation?.isCancelled == true {
+                return nil
+            }
             usleep(5000)
         }
     }
@@ -165,7 +169,7 @@ private struct Exchange {
     mutating func run(until deadline: Double, cancellation: DeliveryCancellation?) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            let remaining = deadline - Monotonic.now()
+            let remaining = deadline - Clocks.monotonicSeconds()
             if remaining <= 0 || cancellation?.isCancelled == true { return false }
             var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0)]
             if inputOpen { fds.append(pollfd(fd: socket, events: Int16(POLLOUT), revents: 0)) }

@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 
 /// Debian's prometheus-alertmanager on a loopback port, without clustering, with its storage

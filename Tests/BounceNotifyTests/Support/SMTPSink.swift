@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 
 /// scripts/testing/smtp_sink.py running on a loopback port; stopped when released.

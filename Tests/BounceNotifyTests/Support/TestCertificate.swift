@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Foundation
 
 /// A self-signed certificate for 127.0.0.1 and localhost, made with `openssl req -x509` at

@@ -6,16 +6,14 @@
 ///
 /// (The self-pipe trick: Glibc's module exports neither `eventfd` nor `pipe2`, and a plain
 /// pipe does the same job.) Many wakeups before the loop looks fold into one; a full pipe already wakes it.
-final class WakeSignal: @unchecked Sendable {
+public final class WakeSignal: @unchecked Sendable {
     /// The descriptor to poll for `POLLIN`.
-    let descriptor: Int32
+    public let descriptor: Int32
     private let writeEnd: Int32
 
-    init() throws(DaemonError) {
+    public init() throws(SystemError) {
         var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else {
-            throw .system(what: "cannot create the wakeup pipe", errno: errno)
-        }
+        guard pipe(&ends) == 0 else { throw .last("cannot create the wakeup pipe") }
         for end in ends {
             _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
             _ = fcntl(end, F_SETFD, FD_CLOEXEC)
@@ -30,14 +28,14 @@ final class WakeSignal: @unchecked Sendable {
     }
 
     /// Makes the descriptor readable until `clear` is called.
-    func wake() {
+    public func wake() {
         var one: UInt8 = 1
         // EAGAIN means the pipe is full, which wakes the loop just as well.
         while write(writeEnd, &one, 1) < 0 && errno == EINTR {}
     }
 
     /// Empties the pipe after a wakeup.
-    func clear() {
+    public func clear() {
         var buffer = [UInt8](repeating: 0, count: 64)
         while true {
             let got = read(descriptor, &buffer, buffer.count)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import BounceOutput
+@testable import BounceCore
 
 @Test func writesNestedDocumentThatFoundationReadsBack() throws {
     var writer = JSONWriter()

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Replaces a file's whole content in one step: write a temporary file in the same directory,
+/// then rename it over the target, so readers see the old content or the new, never part.
+public enum AtomicFile {
+    /// Writes `text` to `temporary` (by default `.<name>.tmp` beside `path`) with `mode` (not
+    /// reduced by the umask), then renames it to `path`. With `durable`, the file is fsynced
+    /// before the rename and its directory after it, so the new content survives a power loss
+    /// too.
+    public static func replace(
+        _ path: String, with text: String, mode: mode_t, durable: Bool, temporary: String? = nil
+    ) throws(SystemError) {
+        var text = text
+        let result = text.withUTF8 { bytes in
+            Result { () throws(SystemError) in
+                try replace(
+                    path, with: UnsafeRawBufferPointer(bytes), mode: mode, durable: durable,
+                    temporary: temporary)
+            }
+        }
+        try result.get()
+    }
+
+    /// `replace(_:with:mode:durable:temporary:)` for bytes.
+    public static func replace(
+        _ path: String, with bytes: [UInt8], mode: mode_t, durable: Bool, temporary: String? = nil
+    ) throws(SystemError) {
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(SystemError) in
+                try replace(path, with: raw, mode: mode, durable: durable, temporary: temporary)
+            }
+        }
+        try result.get()
+    }
+
+    private static func replace(
+        _ path: String, with bytes: UnsafeRawBufferPointer, mode: mode_t, durable: Bool,
+        temporary: String?
+    ) throws(SystemError) {
+        let directory = Path.directory(of: path)
+        let temporary = temporary ?? Path.join(directory, "." + Path.name(of: path) + ".tmp")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw .last("cannot create \(temporary)") }
+        var failure: SystemError?
+        if fchmod(descriptor, mode) != 0 {
+            failure = .last("cannot set the mode of \(temporary)")
+        } else if let code = writeAll(descriptor, bytes) {
+            failure = SystemError("cannot write \(temporary)", code: code)
+        } else if durable && fsync(descriptor) != 0 {
+            failure = .last("cannot fsync \(temporary)")
+        }
+        if close(descriptor) != 0 && failure == nil {
+            failure = .last("cannot close \(temporary)")
+        }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw SystemError("cannot rename \(temporary) to \(path)", code: code)
+        }
+        if durable { try FileSystem.syncDirectory(directory) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+}
