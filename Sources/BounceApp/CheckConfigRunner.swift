@@ -1,5 +1,6 @@
 import BounceConfig
 import BounceCore
+import BounceIngest
 import Foundation
 
 /// `bouncewatch check-config`: validates a configuration file and prints what it amounts to.
@@ -29,7 +30,8 @@ public struct CheckConfigRunner {
                 return files.fileExists(atPath: path, isDirectory: &directory)
                     && directory.boolValue
             },
-            isExecutable: { files.isExecutableFile(atPath: $0) })
+            isExecutable: { files.isExecutableFile(atPath: $0) },
+            matchCount: { GlobFollower.matchCount($0) })
     }
 
     /// Runs the check and returns the exit status.
