@@ -34,15 +34,14 @@ final class FollowedFile {
     init?(path: String, maxLineLength: Int, offset: Int = 0, compressed: Bool = false)
         throws(IngestError)
     {
+        // The budget first: a file beyond it costs no open(2) at every look.
+        guard FollowDescriptors.acquire() else { throw FollowDescriptors.exhausted(path) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
             let code = errno
+            FollowDescriptors.release()
             if code == ENOENT { return nil }
             throw IngestError.opening(path, errno: code)
-        }
-        guard FollowDescriptors.acquire() else {
-            close(descriptor)
-            throw FollowDescriptors.exhausted(path)
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
