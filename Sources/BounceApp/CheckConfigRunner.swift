@@ -1,5 +1,6 @@
 import BounceConfig
 import BounceCore
+import BounceIngest
 import BounceNotify
 import BounceSystem
 
@@ -25,7 +26,8 @@ public struct CheckConfigRunner {
         CheckConfigWarnings(
             exists: FileSystem.exists, isDirectory: FileSystem.isDirectory,
             isExecutable: FileSystem.isExecutable,
-            passwordFileProblems: PasswordFile.problems)
+            passwordFileProblems: PasswordFile.problems,
+            matchCount: { GlobFollower.matchCount($0) })
     }
 
     /// Runs the check and returns the exit status.

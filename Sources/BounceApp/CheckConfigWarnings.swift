@@ -15,22 +15,33 @@ public struct CheckConfigWarnings {
     public var isExecutable: (String) -> Bool
     /// What is wrong with an existing SMTP password file (a link, open to others).
     public var passwordFileProblems: (String) -> [String]
+    /// How many files a source's glob pattern matches now (rotated copies left out).
+    public var matchCount: (String) -> Int
+
+    /// A pattern matching more files than this is worth a warning even under `max_files`:
+    /// each followed file holds a descriptor and an inotify watch.
+    public static let manyFiles = 100
 
     public init(
         exists: @escaping (String) -> Bool, isDirectory: @escaping (String) -> Bool,
         isExecutable: @escaping (String) -> Bool,
-        passwordFileProblems: @escaping (String) -> [String] = { _ in [] }
+        passwordFileProblems: @escaping (String) -> [String] = { _ in [] },
+        matchCount: @escaping (String) -> Int = { _ in 0 }
     ) {
         self.exists = exists
         self.isDirectory = isDirectory
         self.isExecutable = isExecutable
         self.passwordFileProblems = passwordFileProblems
+        self.matchCount = matchCount
     }
 
     /// One line per problem, `key: message`, in the order of the file.
     public func warnings(for config: Configuration) -> [String] {
         var found: [String] = []
         for (index, source) in config.sources.enumerated() {
+            if case .file(let file) = source, file.isGlob {
+                found += patternWarnings(file, key: "sources[\(index)].path")
+            }
             guard case .journal(let journal) = source else { continue }
             if let directory = journal.directory, !isDirectory(directory) {
                 found.append("sources[\(index)].directory: \(directory) is not a directory")
@@ -72,5 +83,23 @@ public struct CheckConfigWarnings {
             }
         }
         return found
+    }
+
+    /// A pattern that matches more files than `max_files`, or many files.
+    private func patternWarnings(_ file: FileSourceConfig, key: String) -> [String] {
+        let count = matchCount(file.path)
+        if count > file.maxFiles {
+            return [
+                "\(key): \(file.path) matches \(count) files, more than max_files"
+                    + " (\(file.maxFiles)): only \(file.maxFiles) will be followed"
+            ]
+        }
+        if count > Self.manyFiles {
+            return [
+                "\(key): \(file.path) matches \(count) files; each one followed holds a"
+                    + " descriptor open (max_files is \(file.maxFiles))"
+            ]
+        }
+        return []
     }
 }

@@ -8,8 +8,10 @@ import ServiceLifecycle
 /// `bouncewatch run`: the daemon, until SIGTERM or SIGINT.
 ///
 /// Exit status: 0 after a graceful shutdown; 78 (`EX_CONFIG`) when the configuration does not
-/// load or the checkpoint cannot be read back (both need the administrator; a unit can keep
-/// systemd from restarting in a loop with `RestartPreventExitStatus=78`); 1 on other failures.
+/// load, the checkpoint cannot be read back or another daemon writes the same textfile (all
+/// need the administrator; the packaged unit keeps systemd from restarting in a loop with
+/// `RestartPreventExitStatus=78`); 1 on other failures, a final checkpoint that could not be
+/// written and a state lock lost while running among them.
 public struct RunRunner {
     /// The exit status for a problem only the administrator can fix.
     public static let configurationFailure: Int32 = 78
@@ -20,8 +22,15 @@ public struct RunRunner {
         self.configPath = configPath
     }
 
+    /// Keeps a SIGHUP that arrives before the daemon listens from ending the process; the
+    /// reload it asked for is done once the daemon runs. Call first thing at start.
+    public static func installEarlySignalHandling() {
+        EarlyHangup.install()
+    }
+
     /// Runs the daemon and returns the exit status.
     public func run() -> Int32 {
+        Self.installEarlySignalHandling()
         let configuration: Configuration
         do {
             configuration = try ConfigLoader.load(path: configPath)
@@ -61,7 +70,8 @@ public struct RunRunner {
         } catch let error as DaemonError {
             logger.critical("\(error.description)")
             switch error {
-            case .unreadableCheckpoint, .metricsNotRestored: return configurationFailure
+            case .unreadableCheckpoint, .metricsNotRestored, .textfileBusy:
+                return configurationFailure
             default: return 1
             }
         } catch {

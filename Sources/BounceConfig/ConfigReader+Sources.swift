@@ -47,7 +47,7 @@ extension ConfigReader {
         }
         let allowed: [String] =
             switch type {
-            case "file": ["type", "path", "format", "start_at", "name"]
+            case "file": ["type", "path", "format", "start_at", "name", "max_files"]
             case "journal": ["type", "directory", "files", "identifiers", "start_at", "name"]
             default: ["type", "path", "format", "start_at", "name"]
             }
@@ -69,10 +69,13 @@ extension ConfigReader {
                     return nil
                 }
                 guard let path = absolutePath(pathField) else { return nil }
+                let maxFiles = checked["max_files"].flatMap {
+                    integer($0, in: 1...FileSourceConfig.maxFilesCeiling)
+                }
                 return .file(
                     FileSourceConfig(
                         path: path, format: format ?? .auto, startAt: startAt ?? .end,
-                        name: name))
+                        name: name, maxFiles: maxFiles ?? FileSourceConfig.defaultMaxFiles))
             }
             var path = Self.defaultAutoPath
             if let pathField = checked["path"], let given = absolutePath(pathField) {

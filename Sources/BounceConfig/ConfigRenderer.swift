@@ -42,6 +42,11 @@ public enum ConfigRenderer {
                     "start_at", file.startAt.rawValue, depth: 2,
                     note: "end | beginning, for a file never read before")
                 out.key("name", YAMLText.scalar(file.name), depth: 2)
+                if file.isGlob {
+                    out.key(
+                        "max_files", String(file.maxFiles), depth: 2,
+                        note: "the most files the pattern is followed in")
+                }
             case .journal(let journal):
                 out.item("type", "journal")
                 if let directory = journal.directory {

@@ -11,6 +11,10 @@ public enum DaemonError: Error, CustomStringConvertible {
     case checkpointNotWritten(path: String, reason: String)
     /// Another process holds the state directory.
     case stateDirectoryBusy(path: String)
+    /// The state lock file was deleted or replaced under the running daemon.
+    case stateLockLost(path: String)
+    /// Another process holds the lock beside the textfile.
+    case textfileBusy(path: String)
     /// The checkpoint's metrics section is not what this build's metrics store reads.
     case metricsNotRestored(path: String, reason: String)
     /// The alert state could not be restored or the notifiers could not start.
@@ -33,6 +37,13 @@ public enum DaemonError: Error, CustomStringConvertible {
             "\(path): cannot write the checkpoint: \(reason)"
         case .stateDirectoryBusy(let path):
             "\(path): another bouncewatch is running with this state directory"
+        case .stateLockLost(let path):
+            "\(path): the state lock file was deleted or replaced while this daemon ran (was the"
+                + " state directory removed?). Stopping without writing the checkpoint or the"
+                + " textfile: another bouncewatch may be using them now"
+        case .textfileBusy(let path):
+            "\(path): another bouncewatch writes this textfile (it holds the lock beside it)."
+                + " Give each daemon its own metrics.textfile"
         case .alertsNotStarted(let reason):
             "alerting cannot start: \(reason)"
         case .metricsNotRestored(let path, let reason):

@@ -22,7 +22,8 @@ public final class DaemonLoop {
     let control: LoopControl
     private let options: DaemonOptions
     private let logger: Logger
-    private let lock: StateLock
+    private let lock: FileLock
+    private var textfileLock: FileLock?
     private let store: CheckpointStore
     private let waker: FollowWaker
     private let zone = LocalZone()
@@ -40,6 +41,11 @@ public final class DaemonLoop {
     private var lastProblem: String?
     private var linesAtLastStatus = 0
     private var lastStatusTime: Int64
+    /// Why the last checkpoint could not be written; nil once one is.
+    private var checkpointFailure: DaemonError?
+    /// Why the daemon must stop on its own (its state directory was taken from it); the
+    /// error it ends with.
+    public private(set) var stopFailure: DaemonError?
 
     /// Takes the state directory, reads the checkpoint and restores the counters; refuses to
     /// start on a checkpoint it cannot read rather than count from zero.
@@ -49,15 +55,19 @@ public final class DaemonLoop {
         configuration = options.configuration
         logger = options.logger
         let directory = configuration.stateDirectory
-        store = try CheckpointStore(directory: directory)
+        // The lock first: a second daemon must not touch the first one's files (its
+        // temporary checkpoint) before it finds the directory taken.
         do {
-            lock = try StateLock(directory: directory)
+            try FileLock.createDirectory(directory)
+            lock = try FileLock(path: Path.join(directory, "lock"))
         } catch {
             switch error {
             case .busy: throw .stateDirectoryBusy(path: directory)
             case .system(let failure): throw .failed(failure)
             }
         }
+        store = try CheckpointStore(directory: directory)
+        textfileLock = try configuration.metrics.textfile.flatMap(TextfileLock.take(textfile:))
         let saved = try store.load()
         let metrics: MetricsStore
         if let saved {
@@ -85,6 +95,7 @@ public final class DaemonLoop {
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
+        let descriptors = DescriptorReserve.apply()
         startTime = options.wallClock()
         lastStatusTime = Clocks.monotonicMilliseconds()
         checkpointTime = saved?.writtenAt
@@ -92,12 +103,41 @@ public final class DaemonLoop {
         if let saved {
             logger.info(
                 "continuing from the checkpoint of \(saved.writtenAt) in \(store.path)")
+            reportOtherConfiguration(saved)
         } else {
             logger.info("no checkpoint in \(store.path): first start")
+        }
+        if descriptors.forFiles < Int.max {
+            let message =
+                "descriptor limit \(descriptors.limit): up to \(descriptors.forFiles) followed"
+                + " files, \(DescriptorReserve.reserve) kept for the checkpoint and textfile"
+            logger.info("\(message)")
         }
         if !waker.usesInotify {
             let every = options.fallbackIntervalMilliseconds
             logger.warning("inotify is unavailable: looking at files every \(every) ms")
+        }
+    }
+
+    /// Says in the log when the checkpoint was written for other sources than the configured
+    /// ones: its counters are kept, but they may not mean what the new sources count.
+    private func reportOtherConfiguration(_ saved: Checkpoint) {
+        let configured = Set(configuration.sources.map(\.name))
+        let checkpointed = Set(saved.sources.keys)
+        let gone = checkpointed.subtracting(configured).sorted()
+        let new = configured.subtracting(checkpointed).sorted()
+        if !gone.isEmpty {
+            let message =
+                "the checkpoint \(store.path) has source(s) the configuration no longer has:"
+                + " \(gone.joined(separator: ", ")); their positions are dropped, their"
+                + " counters kept"
+            logger.warning("\(message)")
+        }
+        if !new.isEmpty {
+            let message =
+                "the configuration has source(s) the checkpoint \(store.path) does not know:"
+                + " \(new.joined(separator: ", ")); they start as their start_at says"
+            logger.warning("\(message)")
         }
     }
 
@@ -133,6 +173,13 @@ public final class DaemonLoop {
     /// the fsyncs are most of what an idle daemon costs, and the timestamp still moves often
     /// enough for `bouncewatch_checkpoint_timestamp_seconds` to show the daemon alive.
     public func flush() {
+        guard stopFailure == nil else { return }
+        guard lock.isStillHeld else {
+            // Another daemon may own the state directory now: write nothing more, stop.
+            stopFailure = .stateLockLost(path: lock.path)
+            logger.critical("\(DaemonError.stateLockLost(path: lock.path).description)")
+            return
+        }
         let now = options.wallClock()
         pipeline.metrics.rebalance()
         pipeline.alerts.tick(now: now)
@@ -142,8 +189,10 @@ public final class DaemonLoop {
                 try store.save(next)
                 checkpointTime = now
                 lastSaved = next
+                checkpointFailure = nil
                 clearProblem("checkpoint")
             } catch {
+                checkpointFailure = error
                 problem("checkpoint", error.description)
             }
         }
@@ -168,10 +217,14 @@ public final class DaemonLoop {
 
     /// The last steps before the loop ends: what is left is read, the checkpoint and the
     /// textfile written, and the notifiers given a few seconds to deliver what is due.
-    func finish() {
+    /// Returns why the final checkpoint could not be written, if it could not: the next start
+    /// then reads again what this run counted since its last checkpoint.
+    @discardableResult
+    func finish() -> DaemonError? {
         poll()
         flush()
         pipeline.alerts.stop()
+        return checkpointFailure
     }
 
     /// The checkpoint as it would be written now.
@@ -186,7 +239,9 @@ public final class DaemonLoop {
     /// The textfile as it would be written now.
     public func renderTextfile() -> String {
         let health = DaemonHealth(
-            sources: sources.map { DaemonHealth.SourceHealth(name: $0.name, up: $0.isUp) },
+            sources: sources.map {
+                DaemonHealth.SourceHealth(name: $0.name, up: $0.isUp, lostFiles: $0.lostFiles)
+            },
             checkpointTime: checkpointTime, startTime: startTime,
             alertsFiring: pipeline.alerts.firing, notifications: pipeline.alerts.notifications)
         return DaemonPrometheusRenderer.render(
@@ -229,6 +284,14 @@ public final class DaemonLoop {
         for name in old.keys where !next.sources.contains(where: { $0.name == name }) {
             logger.info("\(name): source removed")
         }
+        if next.metrics.textfile != configuration.metrics.textfile {
+            do {
+                textfileLock = try next.metrics.textfile.flatMap(TextfileLock.take(textfile:))
+            } catch {
+                deferred.append("metrics.textfile stays as it was: \(error.description)")
+                next.metrics.textfile = configuration.metrics.textfile
+            }
+        }
         if next.metrics.topDestinations != configuration.metrics.topDestinations {
             pipeline.metrics.setTopDestinations(next.metrics.topDestinations)
         }
@@ -259,7 +322,13 @@ public final class DaemonLoop {
             pet()
             waitForWork()
             let requests = control.take()
-            if requests.stop { break }
+            if requests.stop || stopFailure != nil {
+                // A reload taken with the stop is answered, or its caller would wait forever.
+                for (_, done) in requests.reloads {
+                    done(LoopControl.ReloadOutcome(deferred: ["the daemon is stopping"]))
+                }
+                break
+            }
             for (config, done) in requests.reloads {
                 let deferred = apply(config)
                 done(LoopControl.ReloadOutcome(deferred: deferred))
@@ -271,9 +340,16 @@ public final class DaemonLoop {
                 status(now: now)
                 scheduleFlush(from: now)
             }
+            if stopFailure != nil { break }
         }
-        finish()
+        let failure = finish()
         control.finish()
+        if stopFailure != nil { return }
+        if let failure {
+            logger.critical("the final checkpoint was not written: \(failure.description)")
+            stopFailure = failure
+            return
+        }
         logger.info("stopped after \(pipeline.lines) line(s) read in this run")
     }
 

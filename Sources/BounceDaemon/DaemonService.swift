@@ -38,6 +38,8 @@ public final class DaemonService: Service, Sendable {
         let logger = options.logger
         // Trapped before the loop can report READY=1, after which systemd may send SIGHUP.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
+        // A SIGHUP that came before the trap was noted (EarlyHangup) and is answered now.
+        let owedReload = EarlyHangup.takeReceived()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await withGracefulShutdownHandler {
@@ -49,6 +51,7 @@ public final class DaemonService: Service, Sendable {
                 }
             }
             group.addTask {
+                if owedReload { await self.reload() }
                 for await _ in hangups {
                     if Task.isCancelled { return }
                     await self.reload()
@@ -71,7 +74,11 @@ public final class DaemonService: Service, Sendable {
                     do {
                         let loop = try DaemonLoop(options: options, control: control)
                         loop.run()
-                        continuation.resume()
+                        if let failure = loop.stopFailure {
+                            continuation.resume(throwing: failure)
+                        } else {
+                            continuation.resume()
+                        }
                     } catch {
                         control.finish()
                         continuation.resume(throwing: error)

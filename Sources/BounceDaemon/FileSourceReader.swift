@@ -21,7 +21,7 @@ final class FileSourceReader {
             let kept = (saved ?? [:]).filter { fnmatch(config.path, $0.key, FNM_PATHNAME) == 0 }
             glob = GlobFollower(
                 pattern: config.path, start: Self.start(config, seen: saved != nil),
-                saved: kept, waker: waker)
+                saved: kept, maxFiles: config.maxFiles, waker: waker)
             single = nil
         } else {
             let start = saved?[config.path].map(FollowStart.resume)
@@ -51,10 +51,22 @@ final class FileSourceReader {
         return glob?.poll { _, line, _ in body(line) } ?? []
     }
 
-    /// Whether a file is being read (a missing file or an empty glob is not).
+    /// Whether a file is being read: one is at the path (at least one for a glob). A missing
+    /// file is not, even while a saved position or a deleted file's rest is kept for it.
     var isReading: Bool {
-        if let single { return single.position != nil }
-        return !(glob?.paths.isEmpty ?? true)
+        if let single { return single.isPresent }
+        return glob?.anyPresent ?? false
+    }
+
+    /// What the followers report for the log since the last call, each with its path.
+    func takeNotices() -> [(path: String, notice: FollowNotice)] {
+        if let single { return single.takeNotices().map { (single.path, $0) } }
+        return glob?.takeNotices() ?? []
+    }
+
+    /// Files whose unread rest could not be found, since the start.
+    var lostFiles: Int {
+        single?.statistics.lostTracks ?? glob?.statistics.lostTracks ?? 0
     }
 
     /// Lines cut at the length limit since the last call.

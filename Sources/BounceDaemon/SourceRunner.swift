@@ -72,6 +72,7 @@ final class SourceRunner {
                 }
             }
             pipeline.countTruncated(file.takeTruncatedLines(), source: name)
+            report(file.takeNotices())
             if let error = errors.first {
                 problem(error.description)
             } else {
@@ -100,6 +101,24 @@ final class SourceRunner {
                 isUp = false
             }
         }
+    }
+
+    /// Logs what the followers recovered or lost: a loss is a warning, never silent.
+    private func report(_ notices: [(path: String, notice: FollowNotice)]) {
+        for (path, notice) in notices {
+            switch notice {
+            case .lost, .copyTooShort, .tooManyFiles:
+                logger.warning("\(config.name): \(notice)")
+            case .resumingInCopy, .readCopy:
+                logger.info("\(config.name): \(path): \(notice)")
+            }
+        }
+    }
+
+    /// Files whose unread lines could not be found, since the start.
+    var lostFiles: Int {
+        guard case .file(let file) = reader else { return 0 }
+        return file.lostFiles
     }
 
     private func problem(_ message: String) {

@@ -19,6 +19,7 @@ public enum DaemonPrometheusRenderer {
         case lines = "bouncewatch_lines_total"
         case truncatedLines = "bouncewatch_truncated_lines_total"
         case sourceUp = "bouncewatch_source_up"
+        case lostFiles = "bouncewatch_lost_files_total"
         case lastEventTimestamp = "bouncewatch_last_event_timestamp_seconds"
         case checkpointTimestamp = "bouncewatch_checkpoint_timestamp_seconds"
         case startTime = "bouncewatch_start_time_seconds"
@@ -36,6 +37,9 @@ public enum DaemonPrometheusRenderer {
             switch self {
             case .sourceUp:
                 return "Whether the source could be read at the last attempt (1) or not (0)."
+            case .lostFiles:
+                return "Files whose unread lines were found neither at the path nor among their"
+                    + " rotated copies (plain or gzip) since the daemon started."
             case .lastEventTimestamp:
                 return
                     "Unix time of the event read last from the source, by the event's own time."
@@ -50,7 +54,7 @@ public enum DaemonPrometheusRenderer {
 
         public var type: PrometheusText.MetricType {
             if let scanFamily { return scanFamily.type }
-            return self == .notifications ? .counter : .gauge
+            return self == .notifications || self == .lostFiles ? .counter : .gauge
         }
     }
 
@@ -120,6 +124,11 @@ public enum DaemonPrometheusRenderer {
             let sources = health.sources.map { (MetricsLabel.canonical($0.name), $0.up) }
             for (name, up) in sources.sorted(by: { $0.0 < $1.0 }) {
                 output.add([("source", name)], up ? 1 : 0)
+            }
+        case .lostFiles:
+            let sources = health.sources.map { (MetricsLabel.canonical($0.name), $0.lostFiles) }
+            for (name, lost) in sources.sorted(by: { $0.0 < $1.0 }) {
+                output.add([("source", name)], lost)
             }
         case .lastEventTimestamp:
             for source in metrics.sources {

@@ -14,4 +14,13 @@ struct BounceWatchCommand: ParsableCommand {
             CheckConfigCommand.self, TestAlertCommand.self,
         ]
     )
+
+    /// Before the arguments are even parsed, `run` takes SIGHUP away from its default action
+    /// (ending the process): a reload sent right after the start must not kill the daemon.
+    static func main() {
+        if CommandLine.arguments.dropFirst().first == "run" {
+            RunRunner.installEarlySignalHandling()
+        }
+        main(nil)
+    }
 }

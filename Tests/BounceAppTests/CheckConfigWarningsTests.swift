@@ -73,3 +73,39 @@ import Testing
             ])
     }
 }
+
+/// Glob patterns that match more files than a source may follow, or many files.
+@Suite struct CheckConfigPatternWarningsTests {
+    static func machine(matching count: Int) -> CheckConfigWarnings {
+        CheckConfigWarnings(
+            exists: { _ in true }, isDirectory: { _ in true }, isExecutable: { _ in true },
+            matchCount: { _ in count })
+    }
+
+    static func config(maxFiles: Int = FileSourceConfig.defaultMaxFiles) -> Configuration {
+        Configuration(
+            sources: [.file(FileSourceConfig(path: "/var/log/*/*.log", maxFiles: maxFiles))],
+            metrics: MetricsConfig(textfile: nil), notifiers: [])
+    }
+
+    @Test func aPatternOverItsCapIsWarnedAbout() {
+        #expect(
+            Self.machine(matching: 1100).warnings(for: Self.config()) == [
+                "sources[0].path: /var/log/*/*.log matches 1100 files, more than max_files"
+                    + " (256): only 256 will be followed"
+            ])
+    }
+
+    @Test func aPatternMatchingManyFilesIsWarnedAbout() {
+        #expect(
+            Self.machine(matching: 150).warnings(for: Self.config()) == [
+                "sources[0].path: /var/log/*/*.log matches 150 files; each one followed holds a"
+                    + " descriptor open (max_files is 256)"
+            ])
+    }
+
+    @Test func aPatternMatchingFewFilesIsNot() {
+        #expect(Self.machine(matching: 100).warnings(for: Self.config()).isEmpty)
+        #expect(Self.machine(matching: 5).warnings(for: Self.config(maxFiles: 5)).isEmpty)
+    }
+}

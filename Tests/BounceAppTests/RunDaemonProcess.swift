@@ -95,8 +95,12 @@ final class RunDaemonProcess {
     let process = Process()
     let stderrPath: String
 
+    /// Starts the daemon; with `descriptorLimit`, under that RLIMIT_NOFILE (soft and hard, as
+    /// `ulimit -n` sets them in a shell that then execs the daemon); with `defaultHangup`,
+    /// with SIGHUP's default action whatever the test runner's is.
     init(
         _ fixture: RunDaemonFixture, environment: [String: String] = [:],
+        descriptorLimit: Int? = nil, defaultHangup: Bool = false,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let executable = BinaryRunner.executable
@@ -108,6 +112,18 @@ final class RunDaemonProcess {
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = executable
         process.arguments = ["run", "--config", fixture.configPath]
+        if defaultHangup {
+            // The test runner may ignore SIGHUP, and an ignored signal stays ignored across
+            // exec: env(1) gives the daemon SIGHUP's default action, as systemd does.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["--default-signal=HUP", executable.path] + process.arguments!
+        }
+        if let descriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments =
+                ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", executable.path]
+                + ["run", "--config", fixture.configPath]
+        }
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = "UTC"
         env.removeValue(forKey: "NOTIFY_SOCKET")

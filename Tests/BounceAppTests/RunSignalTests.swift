@@ -51,6 +51,33 @@ import Testing
         #expect(fixture.deliveries() == fixture.truth)
     }
 
+    /// A reload sent right after the start, while the configuration is still being read (400
+    /// user rules make that take a while), must not end the process with SIGHUP's default
+    /// action (exit 129); the reload it asked for is done once the daemon runs.
+    @Test(arguments: [150_000, 300_000] as [UInt32])
+    func sighupRightAfterTheStartDoesNotKillTheDaemon(microseconds: UInt32) throws {
+        let fixture = try RunDaemonFixture()
+        try fixture.writeConfiguration(logs: ["mail.log"])
+        var text = try String(contentsOfFile: fixture.configPath, encoding: .utf8)
+        text += "rules:\n"
+        for index in 0..<400 {
+            text += "  - id: user.r\(index)\n    cause: mailbox_full\n"
+            text += "    phrases: [\"quota \(index) over\"]\n"
+        }
+        try text.write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
+        try fixture.append("mail.log", 4)
+        let daemon = try RunDaemonProcess(fixture, defaultHangup: true)
+        usleep(microseconds)
+        daemon.send(SIGHUP)
+        #expect(
+            eventually { !daemon.process.isRunning || fixture.linesRead() == 4 }, "\(daemon.stderr)"
+        )
+        #expect(daemon.process.isRunning, "\(daemon.stderr)")
+        guard daemon.process.isRunning else { return }
+        #expect(eventually { daemon.stderr.contains("configuration reloaded") }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0, "\(daemon.stderr)")
+    }
+
     @Test func restartAfterKillContinuesFromTheLastCheckpoint() throws {
         let fixture = try RunDaemonFixture()
         try fixture.writeConfiguration(logs: ["mail.log"])

@@ -172,6 +172,15 @@ extension Rejection {
                     format: qmail
                 """),
         Rejection(
+            line: 4, key: "sources[0].max_files",
+            message: "0 is out of range (1 to 65536)",
+            yaml: """
+                sources:
+                  - type: file
+                    path: /var/log/*.log
+                    max_files: 0
+                """),
+        Rejection(
             line: 4, key: "sources[0].start_at",
             message: "\"start\" is not a known start position (valid: end, beginning)",
             yaml: """
@@ -182,7 +191,8 @@ extension Rejection {
                 """),
         Rejection(
             line: 4, key: "sources[0].directory",
-            message: "unknown key (expected one of: type, path, format, start_at, name)",
+            message:
+                "unknown key (expected one of: type, path, format, start_at, name, max_files)",
             yaml: """
                 sources:
                   - type: file

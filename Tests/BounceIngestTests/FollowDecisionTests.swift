@@ -70,17 +70,21 @@ import Testing
         #expect(!error.description.isEmpty)
     }
 
-    @Test func rotatedNamesAreFoundNewestFirstAndCompressedOnesLeftOut() {
+    @Test func rotatedNamesAreFoundNewestFirstWithGzipOnesAndOtherCompressionsLeftOut() {
         let names = [
             "mail.log", "mail.log.2", "mail.log.1", "mail.log.0", "mail.log.3.gz",
             "mail.log-20261125", "mail.log-20261126", "mail.log-2026-11-24", "mail.log.1.xz",
             "mail.logger", "mail.log.", "mail.log.old", "mail.log-1", "mail.err.1", "xmail.log.1",
+            "mail.log-20261123.gz", "mail.log.gz", "mail.log.x.gz",
         ]
         #expect(
             RotatedNames.candidates(of: "mail.log", among: names) == [
-                "mail.log.0", "mail.log.1", "mail.log.2", "mail.log-20261126",
-                "mail.log-20261125", "mail.log-2026-11-24",
+                "mail.log.0", "mail.log.1", "mail.log.2", "mail.log.3.gz", "mail.log-20261126",
+                "mail.log-20261125", "mail.log-20261123.gz", "mail.log-2026-11-24",
             ])
+        #expect(RotatedNames.sameScheme("mail.log.1", "mail.log.2.gz", of: "mail.log"))
+        #expect(RotatedNames.isCompressed("mail.log.2.gz"))
+        #expect(!RotatedNames.isCompressed("mail.log.2"))
     }
 
     @Test(arguments: [

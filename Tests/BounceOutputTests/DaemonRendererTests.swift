@@ -118,6 +118,8 @@ enum DaemonSamples {
                 #"bouncewatch_truncated_lines_total{source="/var/log/mail.log"} 1"#,
                 #"bouncewatch_source_up{source="/var/log/mail.log"} 1"#,
                 #"bouncewatch_source_up{source="journal"} 0"#,
+                #"bouncewatch_lost_files_total{source="/var/log/mail.log"} 0"#,
+                #"bouncewatch_lost_files_total{source="journal"} 0"#,
                 #"bouncewatch_last_event_timestamp_seconds{source="/var/log/mail.log"} 1764000050"#,
                 #"bouncewatch_checkpoint_timestamp_seconds 1764000100"#,
                 #"bouncewatch_start_time_seconds 1764000000"#,

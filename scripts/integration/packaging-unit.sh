@@ -57,7 +57,8 @@ awk -v s="$bare_score" -v m="$maximum_exposure" 'BEGIN { exit !(s > m) }' ||
 
 # What the service relies on, beyond what the score measures.
 for line in Type=notify NotifyAccess=main 'ExecReload=/bin/kill -HUP $MAINPID' \
-    Restart=on-failure User=bouncewatch 'SupplementaryGroups=adm systemd-journal' \
+    Restart=on-failure RestartPreventExitStatus=78 User=bouncewatch \
+    'SupplementaryGroups=adm systemd-journal' \
     StateDirectory=bouncewatch ReadWritePaths=-/var/lib/prometheus/node-exporter \
     ProtectSystem=strict NoNewPrivileges=yes CapabilityBoundingSet= \
     'RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6' SystemCallFilter=@system-service; do

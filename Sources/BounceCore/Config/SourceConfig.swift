@@ -29,17 +29,26 @@ public struct FileSourceConfig: Sendable, Equatable {
     public var startAt: StartAt
     /// The metric label; defaults to the path.
     public var name: String
+    /// The most files a pattern is followed in at once (each holds a descriptor open).
+    public var maxFiles: Int
+
+    /// `max_files` when the configuration does not say.
+    public static let defaultMaxFiles = 256
+    /// The largest `max_files` accepted.
+    public static let maxFilesCeiling = 65_536
 
     /// True when `path` has glob characters.
     public var isGlob: Bool { path.contains(where: { "*?[".contains($0) }) }
 
     public init(
-        path: String, format: LogFormat = .auto, startAt: StartAt = .end, name: String? = nil
+        path: String, format: LogFormat = .auto, startAt: StartAt = .end, name: String? = nil,
+        maxFiles: Int = FileSourceConfig.defaultMaxFiles
     ) {
         self.path = path
         self.format = format
         self.startAt = startAt
         self.name = name ?? path
+        self.maxFiles = maxFiles
     }
 }
 

@@ -1,6 +1,7 @@
 /// The names a log rotator gives a file it moves aside: `mail.log.1`, `mail.log.0` (numbered)
-/// and `mail.log-20261126` (logrotate's `dateext`). Compressed ones (`mail.log.2.gz`) are not
-/// among them: their bytes are not the bytes an offset refers to.
+/// and `mail.log-20261126` (logrotate's `dateext`), and the same names compressed with gzip
+/// (`mail.log.2.gz`, logrotate's `compress`): once inflated, a compressed copy holds the bytes
+/// an offset refers to. Other compressions are not among them.
 public enum RotatedNames {
     /// The entries of `names` that are rotated names of `baseName`, newest first: numbered
     /// ones by ascending number, then dated ones by descending date.
@@ -47,7 +48,21 @@ public enum RotatedNames {
         case dated
     }
 
+    /// Whether `name` is a gzip-compressed copy (`.gz`), read through zlib.
+    public static func isCompressed(_ name: String) -> Bool {
+        name.hasSuffix(gzipSuffix)
+    }
+
+    private static let gzipSuffix = ".gz"
+
     private static func kind(of name: String, base: String) -> Kind? {
+        if isCompressed(name) {
+            return plainKind(of: String(name.utf8.dropLast(gzipSuffix.utf8.count))!, base: base)
+        }
+        return plainKind(of: name, base: base)
+    }
+
+    private static func plainKind(of name: String, base: String) -> Kind? {
         guard name.utf8.count > base.utf8.count + 1, name.hasPrefix(base) else { return nil }
         let rest = name.utf8.dropFirst(base.utf8.count)
         let separator = rest.first

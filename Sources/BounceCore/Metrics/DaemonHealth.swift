@@ -5,10 +5,13 @@ public struct DaemonHealth: Sendable, Equatable {
         /// The `source` label value, the same name the daemon passes to `MetricsStore`.
         public var name: String
         public var up: Bool
+        /// Rotated files whose unread lines could not be found, since the daemon started.
+        public var lostFiles: Int
 
-        public init(name: String, up: Bool) {
+        public init(name: String, up: Bool, lostFiles: Int = 0) {
             self.name = name
             self.up = up
+            self.lostFiles = lostFiles
         }
     }
 

@@ -26,6 +26,12 @@ import BounceSystem
 ///   while nothing was running, and reads its rest first.
 /// - Two rotations between looks (or while stopped): the rotated copies between ours and the
 ///   new file are read whole, in order.
+/// - Compressed rotation (`compress`, `delaycompress`): a rotated copy compressed with gzip
+///   (`mail.log.2.gz`) is recognised by its inflated first bytes and read through zlib, the
+///   bytes before the saved offset inflated and discarded.
+///
+/// What was recovered from a rotated copy after a stop, and a file whose unread rest is
+/// nowhere to be found, are reported through `takeNotices()` for the log.
 ///
 /// Known limits: a file deleted while nothing ran cannot be read (counted in `lostTracks`);
 /// a file that was empty at the saved position has no fingerprint, so a `copytruncate` while
@@ -56,6 +62,8 @@ public final class FileFollower {
     private let waker: FollowWaker?
     /// The inode last watched at the path, so a new file there gets a watch of its own.
     private var watchedInode: (UInt64, UInt64)?
+    /// What happened that the log should say, since the last `takeNotices()`.
+    private var notices: [FollowNotice] = []
 
     /// Follows `path`, starting as `start` says on the first `poll`. A `waker`, when given,
     /// gets watches on the path's directory and on each file read.
@@ -96,6 +104,16 @@ public final class FileFollower {
         }
     }
 
+    /// Whether a file is at the followed path now. A file read to its end after it was
+    /// deleted or renamed does not count: the followed file is missing.
+    public var isPresent: Bool { Self.statPath(path) != nil }
+
+    /// What happened since the last call that the log should say, oldest first.
+    public func takeNotices() -> [FollowNotice] {
+        defer { notices.removeAll() }
+        return notices
+    }
+
     // MARK: - Starting
 
     private func begin(_ start: FollowStart) throws(IngestError) {
@@ -118,11 +136,16 @@ public final class FileFollower {
         let plan = RotationPlanner.plan(
             saved: saved, atPath: atPath?.observe(against: saved.identity),
             rotated: candidates.map { $0.observe(against: saved.identity) })
-        if plan.lostTrack { statistics.lostTracks += 1 }
+        if plan.lostTrack { lostTrack(saved) }
         if let tail = plan.tail {
             let file = candidates[tail]
             file.lines.reset(to: saved.offset)
+            file.announceWhenFinished = true
+            notices.append(
+                .resumingInCopy(
+                    copy: file.path, offset: saved.offset, compressed: file.isCompressed))
             queue = newerCopies(than: tail, among: candidates, atPath: atPath)
+            for copy in queue { copy.announceWhenFinished = true }
             watch(file)
             // The file at the path (if any) is read from its start once this one is done.
             active = file
@@ -183,9 +206,7 @@ public final class FileFollower {
         // Two rotations since the last look: the copies between this file and the new one
         // come first.
         let candidates = try rotatedCopies()
-        if let index = candidates.firstIndex(where: {
-            $0.identity.device == file.identity.device && $0.identity.inode == file.identity.inode
-        }) {
+        if let index = Self.index(of: file, among: candidates) {
             queue = newerCopies(than: index, among: candidates, atPath: next)
         }
         if !queue.isEmpty {
@@ -194,6 +215,19 @@ public final class FileFollower {
         }
         active = next
         return true
+    }
+
+    /// Where `file`, just read to its end, is among the rotated copies: by inode, or (once it
+    /// was compressed to a new file and deleted) by its first bytes.
+    private static func index(of file: FollowedFile, among candidates: [FollowedFile]) -> Int? {
+        if let index = candidates.firstIndex(where: {
+            $0.identity.device == file.identity.device && $0.identity.inode == file.identity.inode
+        }) {
+            return index
+        }
+        let observed = candidates.map { $0.observe(against: file.identity) }
+        return RotationPlanner.findTail(
+            of: FilePosition(identity: file.identity, offset: 0), among: observed)
     }
 
     /// The files among `candidates` to read whole after the one at `index`, oldest first.
@@ -227,6 +261,7 @@ public final class FileFollower {
         {
             let copy = candidates[tail]
             copy.lines.reset(to: saved.offset)
+            copy.announceWhenFinished = copy.isCompressed
             queue = newerCopies(
                 than: tail, among: candidates, atPath: Self.openIfPresent(path, maxLineLength))
             watch(copy)
@@ -234,7 +269,7 @@ public final class FileFollower {
             active = copy
             return
         }
-        statistics.lostTracks += 1
+        lostTrack(saved)
         file.restart()
     }
 
@@ -243,9 +278,21 @@ public final class FileFollower {
     ) throws(IngestError) {
         let before = file.lines.truncatedLines
         defer { statistics.truncatedLines += file.lines.truncatedLines - before }
-        try file.lines.readAvailable(from: file.descriptor, path: file.path) { line, offset in
+        try file.readAvailable { line, offset in
+            file.linesRead += 1
             deliver(line, FilePosition(identity: file.identity, offset: offset), body)
         }
+        if let end = file.compressedEnd, end < file.lines.lineStart, !file.reportedShort {
+            file.reportedShort = true
+            statistics.lostTracks += 1
+            notices.append(.copyTooShort(copy: file.path, offset: file.lines.lineStart, end: end))
+        }
+    }
+
+    /// Counts and reports a file whose unread rest is nowhere to be found.
+    private func lostTrack(_ saved: FilePosition) {
+        statistics.lostTracks += 1
+        notices.append(.lost(path: path, offset: saved.offset))
     }
 
     /// Hands out the unterminated last line of a file nobody writes to any more.
@@ -254,9 +301,15 @@ public final class FileFollower {
     ) {
         let before = file.lines.truncatedLines
         file.lines.flushPartialLine { line, offset in
+            file.linesRead += 1
             deliver(line, FilePosition(identity: file.identity, offset: offset), body)
         }
         statistics.truncatedLines += file.lines.truncatedLines - before
+        if file.announceWhenFinished {
+            file.announceWhenFinished = false
+            notices.append(
+                .readCopy(copy: file.path, lines: file.linesRead, compressed: file.isCompressed))
+        }
     }
 
     @inline(__always)
@@ -285,7 +338,7 @@ public final class FileFollower {
         watchedInode = inode
     }
 
-    /// The uncompressed rotated copies of the path that can be opened, newest first.
+    /// The rotated copies of the path that can be opened, plain or gzip, newest first.
     private func rotatedCopies() throws(IngestError) -> [FollowedFile] {
         let directory = Path.directory(of: path)
         let base = Path.name(of: path)
@@ -294,7 +347,10 @@ public final class FileFollower {
         for name in names {
             let candidate = directory == "/" ? "/" + name : directory + "/" + name
             // A copy that vanished or cannot be read is not where our lines are.
-            if let file = try? FollowedFile(path: candidate, maxLineLength: maxLineLength) {
+            if let file = try? FollowedFile(
+                path: candidate, maxLineLength: maxLineLength,
+                compressed: RotatedNames.isCompressed(name))
+            {
                 files.append(file)
             }
         }

@@ -15,19 +15,26 @@ public final class GlobFollower {
     /// The pattern, as for `glob(3)`.
     public let pattern: String
     public let maxLineLength: Int
+    /// The most files followed at once; matches beyond it are left out and reported.
+    public let maxFiles: Int
     private let start: FollowStart
     private var saved: [String: FilePosition]
     private let waker: FollowWaker?
     private var followers: [FileFollower] = []
     private var started = false
+    /// Matching files left out at the last look, to report a change once.
+    private var leftOut = 0
+    private var notices: [FollowNotice] = []
 
     /// Follows `pattern`. Files matching on the first poll start as `start` says, or from
     /// their entry in `saved` (by path); files that match later are read from their start.
     public init(
         pattern: String, start: FollowStart, saved: [String: FilePosition] = [:],
-        maxLineLength: Int = LineReader.defaultMaxLineLength, waker: FollowWaker? = nil
+        maxLineLength: Int = LineReader.defaultMaxLineLength, maxFiles: Int = .max,
+        waker: FollowWaker? = nil
     ) {
         self.pattern = pattern
+        self.maxFiles = max(1, maxFiles)
         self.start = start
         self.saved = saved
         self.maxLineLength = maxLineLength
@@ -41,6 +48,9 @@ public final class GlobFollower {
 
     /// The followed paths, in the order they were found.
     public var paths: [String] { followers.map(\.path) }
+
+    /// Whether at least one followed file is at its path now.
+    public var anyPresent: Bool { followers.contains { $0.isPresent } }
 
     /// Where each followed file stands, by path, for a checkpoint.
     public var positions: [String: FilePosition] {
@@ -63,6 +73,15 @@ public final class GlobFollower {
         }
     }
 
+    /// What the followers report for the log since the last call, with their paths.
+    public func takeNotices() -> [(path: String, notice: FollowNotice)] {
+        defer { notices.removeAll() }
+        return notices.map { (pattern, $0) }
+            + followers.flatMap { follower in
+                follower.takeNotices().map { (follower.path, $0) }
+            }
+    }
+
     /// Looks for new matching files, then polls every follower in turn. A file that fails is
     /// reported in the result and does not keep the others from being read.
     public func poll(
@@ -82,7 +101,6 @@ public final class GlobFollower {
     }
 
     private func addNewMatches() {
-        var known = Set(paths)
         var found = Self.expand(pattern).filter {
             !RotatedNames.looksRotated(Path.name(of: $0))
         }
@@ -90,11 +108,24 @@ public final class GlobFollower {
         if isFirst {
             started = true
             // A saved file that is gone now (rotated while stopped) is still followed: its
-            // follower reads the rotated rest and waits for a new file at the path.
-            found += saved.keys.sorted()
+            // follower reads the rotated rest and waits for a new file at the path. Saved
+            // files come first: under the cap, those with unread lines are kept.
+            found = saved.keys.sorted() + found
         }
-        for path in found where !known.contains(path) {
-            known.insert(path)
+        var seen = Set(paths)
+        let unknown = found.filter { seen.insert($0).inserted }
+        let room = max(0, maxFiles - followers.count)
+        let over = max(0, unknown.count - room)
+        if over != leftOut {
+            leftOut = over
+            if over > 0 {
+                notices.append(
+                    .tooManyFiles(
+                        pattern: pattern, matching: followers.count + unknown.count, cap: maxFiles
+                    ))
+            }
+        }
+        for path in unknown.prefix(room) {
             // A file that appears after the start is new: all of it is unread.
             let first =
                 saved.removeValue(forKey: path).map(FollowStart.resume)
@@ -102,6 +133,11 @@ public final class GlobFollower {
             followers.append(
                 FileFollower(path: path, start: first, maxLineLength: maxLineLength, waker: waker))
         }
+    }
+
+    /// How many files matching `pattern` now would be followed (rotated copies left out).
+    public static func matchCount(_ pattern: String) -> Int {
+        expand(pattern).filter { !RotatedNames.looksRotated(Path.name(of: $0)) }.count
     }
 
     /// The paths matching `pattern` now, sorted.

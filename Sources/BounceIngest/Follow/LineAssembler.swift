@@ -57,14 +57,30 @@ final class LineAssembler {
         from descriptor: Int32, path: String,
         _ body: (_ line: UnsafeBufferPointer<UInt8>, _ nextOffset: Int) -> Void
     ) throws(IngestError) -> Int {
+        try readAvailable(
+            using: { (target, count, offset) throws(IngestError) -> Int in
+                while true {
+                    let got = pread(descriptor, target, count, off_t(offset))
+                    if got >= 0 { return got }
+                    let code = errno
+                    if code == EINTR { continue }
+                    throw .readError(path: path, reason: IngestError.systemMessage(code))
+                }
+            }, body)
+    }
+
+    /// Reads through `source` (which fills a buffer with bytes at a file offset, 0 at the end)
+    /// from `readOffset` to the end, as `readAvailable(from:path:_:)` does with a descriptor.
+    @discardableResult
+    func readAvailable(
+        using source: (
+            _ target: UnsafeMutablePointer<UInt8>, _ count: Int, _ offset: Int
+        ) throws(IngestError) -> Int,
+        _ body: (_ line: UnsafeBufferPointer<UInt8>, _ nextOffset: Int) -> Void
+    ) throws(IngestError) -> Int {
         var total = 0
         while true {
-            let got = pread(descriptor, buffer + count, capacity - count, off_t(readOffset))
-            if got < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                throw .readError(path: path, reason: IngestError.systemMessage(code))
-            }
+            let got = try source(buffer + count, capacity - count, readOffset)
             if got == 0 { return total }
             total += got
             let searchFrom = count
