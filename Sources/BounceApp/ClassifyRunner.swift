@@ -38,7 +38,9 @@ public struct ClassifyRunner {
             // One event for the whole input, filled in place by the parser.
             var event = RawEvent.unparsed()
             do throws(IngestError) {
-                try reader.forEachLine { line, number in
+                try reader.forEachLine { whole, number in
+                    // `docker compose logs` output reads as the container's own lines.
+                    let line = ComposePrefix.stripped(whole)
                     guard parser.parse(line, into: &event) == .event else { return }
                     var record = EventJSON(
                         event: event, line: line, lineNumber: number, file: file,

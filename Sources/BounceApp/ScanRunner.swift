@@ -81,7 +81,9 @@ public struct ScanRunner {
             aggregator.countLines(
                 events: events, ignored: ignored, unrecognized: unrecognized, source: source)
         }
-        try reader.forEachLine { line, _ in
+        try reader.forEachLine { whole, _ in
+            // `docker compose logs` output reads as the container's own lines.
+            let line = ComposePrefix.stripped(whole)
             // A blank line is no log line at all; counting it as unrecognized would mislead.
             if line.isEmpty { return }
             let outcome = parser.parse(line, into: &event)
