@@ -56,6 +56,22 @@ import Testing
                 "<22>1 2026-11-26T10:00:01Z mx1 postfix/smtp 42 - - \u{FEFF}X", "mx1",
                 "postfix/smtp", 42, "X"
             ),
+            (
+                "2026-11-26T10:00:01.5Z Nov 26 10:00:01 mx1 postfix/smtp[42]: X", "mx1",
+                "postfix/smtp", 42, "X"
+            ),
+            (
+                "2026-11-26T10:00:01.5Z 2026-11-26T11:00:01+01:00 relay/smtp[42]: X", "",
+                "relay/smtp", 42, "X"
+            ),
+            (
+                "Nov 26 10:00:01 mail-relayT1 postfix/smtp[42]: X", "mail-relayT1", "postfix/smtp",
+                42, "X"
+            ),
+            (
+                "2026-11-26T10:00:01Z mail-relayT1 postfix/smtp[42]: X", "mail-relayT1",
+                "postfix/smtp", 42, "X"
+            ),
         ] as [(String, String, String, Int?, String)])
     func fields(_ line: String, _ host: String, _ program: String, _ pid: Int?, _ rest: String)
         throws
@@ -76,6 +92,7 @@ import Testing
         "<22>1 2026-11-26T10:00:01Z mx1 postfix/smtp",
         "<2222>Nov 26 10:00:01 mx1 postfix/smtp[42]: X",
         "<22",
+        "2026-11-26T10:00:01Z Nov 26 10:00:01 mx1",
     ])
     func notAHeader(_ line: String) {
         #expect(Self.header(line) == nil)
@@ -108,6 +125,16 @@ import Testing
     private static func outcome(_ line: String, _ format: LogFormat = .auto) -> String {
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { LineParser(format: format).parse($0) }.identifier
+    }
+
+    /// Behind `docker logs -t`'s stamp, that stamp (with its year and zone) is the line's.
+    @Test func theOuterContainerStampIsKept() throws {
+        let (header, _) = try #require(
+            Self.header("2026-11-26T10:00:01.5Z Nov 26 11:00:01 mx1 postfix/smtp[42]: X"))
+        #expect(header.timestamp.year == 2026)
+        #expect(header.timestamp.hour == 10)
+        #expect(header.timestamp.nanosecond == 500_000_000)
+        #expect(header.timestamp.utcOffsetSeconds == 0)
     }
 
     /// Postfix and Exim under tags of the administrator's choosing reach their parsers only in

@@ -6,7 +6,8 @@
 ///   forum pastes write it: `2018-08-22T07:30:18.130405545Z postfix/smtp[137]: `;
 /// - RFC 5424, `<22>1 2026-11-26T10:00:01Z mx1 postfix/smtp 123 - - ` (see `SyslogRFC5424`),
 ///   and a bare `<22>` priority in front of the RFC 3164 form;
-/// - Solaris syslogd's `[ID 197553 mail.info] ` after the tag, which is skipped.
+/// - Solaris syslogd's `[ID 197553 mail.info] ` after the tag, which is skipped;
+/// - `docker logs -t`'s RFC 3339 stamp in front of any of the forms above.
 public struct SyslogHeader: Sendable {
     public var timestamp: LogTimestamp
     /// The host field; empty when the line has none.
@@ -47,6 +48,46 @@ public struct SyslogHeader: Sendable {
         else { return nil }
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
+        // `docker logs -t` puts its own RFC 3339 stamp before a line that carries one already
+        // (`2026-11-26T10:00:01.5Z Nov 26 10:00:01 mx1 postfix/smtp[1]: `). The outer stamp,
+        // which has a year and a zone, is kept. An inner BSD stamp leaves the plain reading
+        // without a tag; an inner RFC 3339 one (which would read as a host) is told by its `T`.
+        let innerRFC3339 =
+            ByteScan.byte(line, cursor + 10) == UInt8(ascii: "T")
+            && ByteScan.byte(line, cursor + 4) == UInt8(ascii: "-")
+        if !innerRFC3339, let header = afterStamp(line, at: cursor, stamp: stamp) {
+            return header
+        }
+        if ByteScan.isDigit(line[0]),
+            let header = behindContainerStamp(line, at: cursor, stamp: stamp)
+        {
+            return header
+        }
+        // A host that merely looks like a stamp there.
+        return innerRFC3339 ? afterStamp(line, at: cursor, stamp: stamp) : nil
+    }
+
+    /// The line's own stamp at `index` and what follows it, under the container's `stamp`.
+    private static func behindContainerStamp(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, stamp: LogTimestamp
+    ) -> SyslogHeader? {
+        guard index < line.count else { return nil }
+        var inner = index
+        guard
+            (ByteScan.isDigit(line[inner])
+                ? TimestampParser.rfc3339(line, at: &inner)
+                : TimestampParser.bsd(line, at: &inner)) != nil,
+            inner < line.count, line[inner] == UInt8(ascii: " ")
+        else { return nil }
+        return afterStamp(line, at: inner + 1, stamp: stamp)
+    }
+
+    /// The host field (when there is one) and the tag at `index`, after the stamp and a space.
+    @inline(__always)
+    private static func afterStamp(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, stamp: LogTimestamp
+    ) -> SyslogHeader? {
+        var cursor = index
         // The host field, or the tag itself when the line has no host. A host name or address
         // never holds `[`, and a `:` in it (IPv6) is never followed by a space, so a first
         // field that reads as `program[pid]: ` or `program: ` is the tag.
