@@ -40,8 +40,9 @@ public struct ClassifyRunner {
             do throws(IngestError) {
                 try reader.forEachLine { whole, number in
                     // `docker compose logs` output reads as the container's own lines.
-                    let line = ComposePrefix.stripped(whole)
-                    guard parser.parse(line, into: &event) == .event else { return }
+                    var line = whole
+                    guard ComposePrefix.parse(&line, with: parser, into: &event) == .event
+                    else { return }
                     var record = EventJSON(
                         event: event, line: line, lineNumber: number, file: file,
                         time: event.timestamp.map { resolver.resolve($0) })

@@ -48,26 +48,30 @@ public struct SyslogHeader: Sendable {
         else { return nil }
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
-        // `docker logs -t` puts its own RFC 3339 stamp before a line that carries one already
-        // (`2026-11-26T10:00:01.5Z Nov 26 10:00:01 mx1 postfix/smtp[1]: `). The outer stamp,
-        // which has a year and a zone, is kept. An inner BSD stamp leaves the plain reading
-        // without a tag; an inner RFC 3339 one (which would read as a host) is told by its `T`.
-        let innerRFC3339 =
-            ByteScan.byte(line, cursor + 10) == UInt8(ascii: "T")
-            && ByteScan.byte(line, cursor + 4) == UInt8(ascii: "-")
-        if !innerRFC3339, let header = afterStamp(line, at: cursor, stamp: stamp) {
+        if let header = afterStamp(line, at: cursor, stamp: stamp) {
+            // `docker logs -t` puts its own RFC 3339 stamp before a line that carries one
+            // already; an inner RFC 3339 stamp reads as a host here, told by its length, its
+            // `-` and its `T`.
+            let host = header.host
+            if host.end - host.start >= 19, ByteScan.isDigit(line[0]),
+                line[host.start + 4] == UInt8(ascii: "-"),
+                line[host.start + 10] == UInt8(ascii: "T"),
+                let inner = behindContainerStamp(line, at: cursor, stamp: stamp)
+            {
+                return inner
+            }
             return header
         }
-        if ByteScan.isDigit(line[0]),
-            let header = behindContainerStamp(line, at: cursor, stamp: stamp)
-        {
-            return header
-        }
-        // A host that merely looks like a stamp there.
-        return innerRFC3339 ? afterStamp(line, at: cursor, stamp: stamp) : nil
+        // An inner BSD stamp (`2026-11-26T10:00:01.5Z Nov 26 10:00:01 mx1 postfix/smtp[1]: `)
+        // leaves the plain reading without a tag. The outer stamp, which has a year and a zone,
+        // is kept.
+        guard ByteScan.isDigit(line[0]) else { return nil }
+        return behindContainerStamp(line, at: cursor, stamp: stamp)
     }
 
     /// The line's own stamp at `index` and what follows it, under the container's `stamp`.
+    /// Kept out of line: it is off the path of ordinary lines.
+    @inline(never)
     private static func behindContainerStamp(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, stamp: LogTimestamp
     ) -> SyslogHeader? {
@@ -89,30 +93,31 @@ public struct SyslogHeader: Sendable {
     ) -> SyslogHeader? {
         var cursor = index
         // The host field, or the tag itself when the line has no host. A host name or address
-        // never holds `[`, and a `:` in it (IPv6) is never followed by a space, so a first
-        // field that reads as `program[pid]: ` or `program: ` is the tag.
+        // never ends in `:` but for an IPv6 one, whose first `:` is never followed by a space,
+        // so a first field that reads as `program[pid]: ` or `program: ` is the tag.
         let fieldStart = cursor
-        let stop = ByteScan.firstOf(
-            UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: " "), in: line, from: cursor)
-        guard stop > fieldStart, stop < line.count else { return nil }
-        if line[stop] != UInt8(ascii: " "),
-            let header = tag(
-                line, programStart: fieldStart, programEnd: stop, stamp: stamp, host: .none,
-                strict: true)
-        {
-            return header
+        let fieldEnd = ByteScan.find(UInt8(ascii: " "), in: line, from: cursor) ?? line.count
+        guard fieldEnd > fieldStart else { return nil }
+        if line[fieldEnd - 1] == UInt8(ascii: ":") {
+            let stop = ByteScan.firstOf(
+                UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: " "), in: line,
+                from: fieldStart)
+            if stop > fieldStart, stop < line.count,
+                let header = tag(
+                    line, programStart: fieldStart, programEnd: stop, stamp: stamp,
+                    host: .none, strict: true)
+            {
+                return header
+            }
         }
-        let hostEnd =
-            line[stop] == UInt8(ascii: " ")
-            ? stop : ByteScan.find(UInt8(ascii: " "), in: line, from: stop) ?? line.count
-        guard hostEnd < line.count else { return nil }
-        cursor = hostEnd + 1
+        guard fieldEnd < line.count else { return nil }
+        cursor = fieldEnd + 1
         let programEnd = ByteScan.firstOf(
             UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: " "), in: line, from: cursor)
         guard programEnd > cursor, programEnd < line.count else { return nil }
         return tag(
             line, programStart: cursor, programEnd: programEnd, stamp: stamp,
-            host: ByteRange(fieldStart, hostEnd), strict: false)
+            host: ByteRange(fieldStart, fieldEnd), strict: false)
     }
 
     /// The tag `program[pid]: ` or `program: ` whose program ends at `programEnd` (a `[`, `:`
@@ -150,6 +155,7 @@ public struct SyslogHeader: Sendable {
 
     /// Past Solaris syslogd's `[ID 197553 mail.info] ` at `index`; `index` itself when the text
     /// there is not one.
+    @inline(never)
     static func solarisTagEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         guard ByteScan.hasPrefix(line, at: index, "[ID ") else { return index }
         var cursor = index + 4

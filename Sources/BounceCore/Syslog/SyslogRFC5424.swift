@@ -17,6 +17,7 @@ enum SyslogRFC5424 {
     /// The header of an RFC 5424 line whose timestamp starts at `index` (after `<PRI>1 `).
     /// Nil when a field is missing or the timestamp is the nil value: a stamp-less line cannot
     /// be placed in time.
+    @inline(never)
     static func parse(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> SyslogHeader? {
         var cursor = index
         guard let stamp = TimestampParser.rfc3339(line, at: &cursor),
