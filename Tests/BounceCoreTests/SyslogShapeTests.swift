@@ -170,6 +170,26 @@ import Testing
         #expect(Self.outcome(exim, .exim) == "event")
     }
 
+    /// A compose line parses as its content, and the line then starts after the prefix; other
+    /// lines are parsed once and left alone.
+    @Test(arguments: [
+        ("postfix-1  | Nov 26 10:00:01 mx1 relay-out/smtp[1]: " + deferred, "event", 13),
+        ("postfix-1  | ", "ignored", 13),
+        ("postfix-1  | garbage", "unrecognized", 13),
+        ("Nov 26 10:00:01 mx1 relay-out/smtp[1]: " + deferred, "event", 0),
+        ("Nov 26 10:00:01 mx1 | x", "unrecognized", 0),
+    ])
+    func composeLines(_ text: String, _ expected: String, _ dropped: Int) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { whole in
+            var line = whole
+            var event = RawEvent.unparsed()
+            let outcome = ComposePrefix.parse(&line, with: LineParser(), into: &event)
+            #expect(ParseResult(outcome, event: event).identifier == expected)
+            #expect(whole.count - line.count == dropped)
+        }
+    }
+
     /// `docker compose logs` prefixes, and lines that only look a little like one.
     @Test(arguments: [
         (
