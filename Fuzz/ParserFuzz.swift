@@ -33,6 +33,12 @@ private func checkLine(_ line: UnsafeBufferPointer<UInt8>) {
             check(event, in: exact)
         }
     }
+    // `scan` and `classify` drop a `docker compose logs` prefix first.
+    let stripped = ComposePrefix.stripped(exact)
+    precondition(stripped.count <= exact.count, "compose prefix longer than the line")
+    if stripped.count != exact.count, case .event(let event) = parsers[0].parse(stripped) {
+        check(event, in: stripped)
+    }
 }
 
 /// Decodes every field and classifies, trapping (a crash libFuzzer saves) on a broken invariant.

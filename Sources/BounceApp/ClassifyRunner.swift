@@ -40,8 +40,11 @@ public struct ClassifyRunner {
             // One event for the whole input, filled in place by the parser.
             var event = RawEvent.unparsed()
             do throws(IngestError) {
-                try reader.forEachLine { line, number in
-                    guard parser.parse(line, into: &event) == .event else { return }
+                try reader.forEachLine { whole, number in
+                    // `docker compose logs` output reads as the container's own lines.
+                    var line = whole
+                    guard ComposePrefix.parse(&line, with: parser, into: &event) == .event
+                    else { return }
                     var record = EventJSON(
                         event: event, line: line, lineNumber: number, file: file,
                         time: event.timestamp.map { resolver.resolve($0) })

@@ -82,10 +82,13 @@ public struct ScanRunner {
             aggregator.countLines(
                 events: events, ignored: ignored, unrecognized: unrecognized, source: source)
         }
-        try reader.forEachLine { line, _ in
+        try reader.forEachLine { whole, _ in
             // A blank line is no log line at all; counting it as unrecognized would mislead.
+            if whole.isEmpty { return }
+            // `docker compose logs` output reads as the container's own lines.
+            var line = whole
+            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
             if line.isEmpty { return }
-            let outcome = parser.parse(line, into: &event)
             switch outcome {
             case .event: events += 1
             case .ignored:

@@ -49,6 +49,31 @@ import Testing
         #expect(exim["line"] as? Int == 4)
     }
 
+    /// `docker compose logs` prefixes are dropped, and lines without a host field (as
+    /// `docker logs -t` writes them) or under a custom `syslog_name` are read.
+    @Test func containerShapedLinesAreRead() throws {
+        let lines = [
+            "postfix-1  | " + SampleLines.bounced,
+            "2018-08-22T07:30:18.130405545Z relay-out/smtp[137]: 73EBC8B09: to=<a@example.org>, "
+                + "relay=none, delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred "
+                + "(connect to mx.example.org[192.0.2.30]:25: Connection timed out)",
+        ]
+        let result = try BinaryRunner.run(
+            ["classify"], stdin: Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(result.status == 0)
+        try #require(result.jsonLines.count == 2)
+        let compose = result.jsonLines[0]
+        #expect(compose["status"] as? String == "bounced")
+        #expect(compose["program"] as? String == "postfix/smtp")
+        #expect(compose["line"] as? Int == 1)
+        let hostless = result.jsonLines[1]
+        #expect(hostless["status"] as? String == "deferred")
+        #expect(hostless["program"] as? String == "relay-out/smtp")
+        #expect(hostless["host"] is NSNull)
+        #expect(hostless["domain"] as? String == "example.org")
+        #expect(hostless["time"] as? String == "2018-08-22T07:30:18.130405545+00:00")
+    }
+
     /// A year-less stamp takes its year from the file's modification time.
     @Test func theYearComesFromTheModificationTime() throws {
         let dir = try TemporaryDirectory()

@@ -77,6 +77,27 @@ import Testing
         #expect(lines?["event"] as? Int == 4)
     }
 
+    /// `docker compose logs` output counts exactly as the container's own lines.
+    @Test func composeLogsPrefixesAreStripped() throws {
+        let dir = try TempDirectory()
+        let lines = SampleLines.postfixLog.split(separator: "\n")
+        let prefixed = lines.map { "postfix-mailcow-1  | " + $0 }.joined(separator: "\n") + "\n"
+        let plain = try dir.write("plain.log", SampleLines.postfixLog)
+        let compose = try dir.write("compose.log", prefixed)
+        let expected = try #require(
+            try BinaryRunner.run(["scan", "--format", "json", plain]).json)
+        let result = try BinaryRunner.run(["scan", "--format", "json", compose])
+        #expect(result.status == 0)
+        let report = try #require(result.json)
+        let deliveries = try #require(report["deliveries"] as? [String: Any])
+        #expect(deliveries["sent"] as? Int == 1)
+        #expect(deliveries["bounced"] as? Int == 1)
+        let counted = try #require(report["lines"] as? [String: Any])
+        let plainCounted = try #require(expected["lines"] as? [String: Any])
+        #expect(counted["event"] as? Int == plainCounted["event"] as? Int)
+        #expect(counted["unrecognized"] as? Int == 0)
+    }
+
     /// Compressed data is recognised by content, on standard input too.
     @Test func gzipOnStandardInput() throws {
         let dir = try TemporaryDirectory()

@@ -18,6 +18,7 @@ enum EximRun {
             }
             if let header = SyslogHeader.parse(line),
                 ByteScan.hasPrefix(header.program.slice(of: line), at: 0, "exim")
+                    || EximShape.matches(line, header: header)
             {
                 let result = EximParser.parse(line, header: header, branch: &branch)
                 return Outcome(result: result, branch: branch, routed: true)

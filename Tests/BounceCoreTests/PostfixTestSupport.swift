@@ -20,6 +20,7 @@ enum PostfixRun {
         bytes.withUnsafeBufferPointer { line in
             guard let header = SyslogHeader.parse(line),
                 ByteScan.hasPrefix(header.program.slice(of: line), at: 0, "postfix")
+                    || PostfixShape.matches(line, header: header)
             else { return Outcome(routed: false, branch: .garbled, result: .unrecognized) }
             var branch = PostfixBranch.garbled
             let result = PostfixParser.parse(line, header: header, branch: &branch)

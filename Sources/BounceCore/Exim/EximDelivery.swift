@@ -45,6 +45,7 @@ enum EximDelivery {
             event.status = .sent
             let addressEnd = address(line, at: start, limit: count, into: &event)
             _ = fields(line, from: addressEnd, limit: count, stopAtHost: true, into: &event)
+            parentDomain(line, into: &event)
             return .event
         case .failed, .deferred:
             // The reason follows the first `: ` outside quotes (`DN="...: ..."` is skipped).
@@ -53,6 +54,7 @@ enum EximDelivery {
             let addressEnd = address(line, at: start, limit: fieldsEnd, into: &event)
             let firstWord = fields(
                 line, from: addressEnd, limit: fieldsEnd, stopAtHost: false, into: &event)
+            parentDomain(line, into: &event)
             let reasonStart =
                 separator.map { EximScan.skipSpaces(line, from: $0 + 1, limit: count) }
                 ?? firstWord ?? count
@@ -119,6 +121,15 @@ enum EximDelivery {
             event.domain = EximScan.domain(of: event.recipient, in: line)
         }
         return end
+    }
+
+    /// A local delivery names the local part, a file or a pipe (`=> kmr <kmr@example.com>`,
+    /// `=> /var/mail/kmr <kmr@example.com>`): the domain is then the parent address's.
+    @inline(__always)
+    private static func parentDomain(_ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent)
+    {
+        guard event.domain.isEmpty, !event.originalRecipient.isEmpty else { return }
+        event.domain = EximScan.domain(of: event.originalRecipient, in: line)
     }
 
     /// Reads the parent address and `H=`; returns where the first word that is neither starts

@@ -5,7 +5,8 @@
 /// `postfix/submission/smtpd`) and some tools relabel them. The daemon only decides whether
 /// text in no known shape is a harmless note or garbage.
 public enum PostfixParser {
-    /// `header.program` starts with `postfix` (any instance name: `postfix-out/smtp`, ...).
+    /// A line whose tag is Postfix's: `header.program` starts with `postfix` (any instance
+    /// name: `postfix-out/smtp`, ...) or has Postfix's shape (`PostfixShape`).
     public static func parse(_ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader)
         -> ParseResult
     {

@@ -37,6 +37,16 @@ public struct LineParser: Sendable {
             var branch = EximBranch.garbled
             return EximParser.parse(line, header: header, into: &event, branch: &branch)
         }
+        // Any other tag: Postfix or Exim under a name of the administrator's choosing, when
+        // the line has their shape (`relay-out/smtp[1]: 4F2A81C0A1: to=...`).
+        if format != .exim, PostfixShape.matches(line, header: header) {
+            var branch = PostfixBranch.garbled
+            return PostfixParser.parse(line, header: header, into: &event, branch: &branch)
+        }
+        if format != .postfix, EximShape.matches(line, header: header) {
+            var branch = EximBranch.garbled
+            return EximParser.parse(line, header: header, into: &event, branch: &branch)
+        }
         // Another program sharing the mail log (dovecot, amavis, opendkim, ...).
         return .ignored
     }
