@@ -79,7 +79,7 @@ import Testing
 
     /// `docker compose logs` output counts exactly as the container's own lines.
     @Test func composeLogsPrefixesAreStripped() throws {
-        let dir = try TempDirectory()
+        let dir = try TemporaryDirectory()
         let lines = SampleLines.postfixLog.split(separator: "\n")
         let prefixed = lines.map { "postfix-mailcow-1  | " + $0 }.joined(separator: "\n") + "\n"
         let plain = try dir.write("plain.log", SampleLines.postfixLog)
