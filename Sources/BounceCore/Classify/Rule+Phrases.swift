@@ -228,7 +228,7 @@ extension Rule {
                 "inactive user", "account suspended", "been suspended", "is suspended",
                 "mailbox suspended", "account is locked", "account has been locked",
                 "mailbox is frozen", "account expired", "account is blocked",
-                "no longer active", "deactivated",
+                "no longer active", "deactivated", "user suspended",
             ],
             sample: SampleLine.postfix(
                 "dormant@yahoo.com", relay: yahooRelay, dsn: "5.0.0",
@@ -267,7 +267,8 @@ extension Rule {
                 // DNS failures as other MTAs word them.
                 "dns query error", "mx lookup failed", "domain lookup failed",
                 "unable to resolve", "could not resolve", "nxdomain", "no mx or a record",
-                "dns lookup failed", "name or service not known",
+                "dns lookup failed", "name or service not known", "dns query failed",
+                "could not be resolved",
             ],
             stages: recipientStages,
             sample: SampleLine.eximOwn(
