@@ -103,3 +103,17 @@ func evidenceIsWeighed(_ test: ReplyCase) {
     #expect(found("http://x.example/spam\\nspam") == [0], "Exim's \\n ends the URL")
     #expect(found("<http://x.example/virus>virus") == [2], "an angle bracket ends the URL")
 }
+
+@Test func anUnclassifiedEventNamesItsNearestRules() {
+    let unclassified = ReplyEvent.classify(
+        "invalid domain for this server", stage: .mailFrom, remote: false)
+    #expect(unclassified.classification.cause == .unclassified)
+    let nearest = unclassified.explanation.nearMisses
+    #expect(nearest.first?.ruleID == "domain.phrase")
+    #expect(nearest.first?.why.contains("stage mail_from is not") == true)
+    #expect(nearest.count <= Classifier.nearMissLimit)
+
+    let decided = ReplyEvent.classify("550 5.1.1 User unknown")
+    #expect(decided.classification.cause == .recipientUnknown)
+    #expect(decided.explanation.nearMisses.isEmpty, "only an unclassified event has near misses")
+}

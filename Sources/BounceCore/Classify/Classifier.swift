@@ -98,9 +98,11 @@ public struct Classifier: Sendable {
     public func explain(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Explanation {
         let context = Context(event, in: line, matcher: matcher)
         guard let (winner, source) = decide(context) else {
-            return Explanation(
+            var explanation = Explanation(
                 classification: Classification(cause: .unclassified, ruleID: "none"), rule: nil,
                 evidence: ["no rule matched"], runnersUp: runnersUp(context, excluding: nil))
+            explanation.nearMisses = nearMisses(context)
+            return explanation
         }
         return Explanation(
             classification: verdict(for: winner, context: context, event: event, line: line),
