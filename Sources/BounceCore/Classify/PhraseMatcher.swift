@@ -145,20 +145,23 @@ public struct PhraseMatcher: Sendable {
                             let space = Int(classOf[Int(UInt8(ascii: " "))])
                             let flag = Self.outputFlag
                             var state = 0
-                            var inURL = false
-                            @inline(__always) func step(_ symbol: Int) {
+                            // `end`: the index after the last byte read. Whether it lies in a URL
+                            // is only asked when a phrase ends there, which is rare, so the scan
+                            // itself pays nothing for URLs.
+                            @inline(__always) func step(_ symbol: Int, end: Int) {
                                 let next = delta[state &* width &+ symbol]
                                 state = Int(next & ~flag)
                                 guard next & flag != 0 else { return }
+                                let inURL = Self.isInsideURL(text, before: end)
                                 var index = Int(starts[state])
-                                let end = Int(starts[state + 1])
-                                while index < end {
+                                let last = Int(starts[state + 1])
+                                while index < last {
                                     let id = Int(outputs[index])
                                     if !inURL || countsInURL[id] { found.insert(id) }
                                     index += 1
                                 }
                             }
-                            step(space)
+                            step(space, end: 0)
                             var index = Self.continuationEnd(text, at: 0)
                             while index < text.count {
                                 var byte = text[index]
@@ -168,14 +171,7 @@ public struct PhraseMatcher: Sendable {
                                         byte = 0x20
                                         index += 1
                                     }
-                                    step(Int(classOf[Int(byte)]))
-                                    if byte == 0x2F, index >= 3, text[index - 2] == 0x2F,
-                                        text[index - 3] == 0x3A
-                                    {
-                                        inURL = true
-                                    } else if inURL, Self.endsURL(byte) {
-                                        inURL = false
-                                    }
+                                    step(Int(classOf[Int(byte)]), end: index)
                                     if byte == 0x20 {
                                         index = Self.continuationEnd(text, at: index)
                                     }
@@ -184,20 +180,34 @@ public struct PhraseMatcher: Sendable {
                                 {
                                     let pair = CaseFold.fold(byte, text[index])
                                     index += 1
-                                    step(Int(classOf[Int(pair.0)]))
-                                    step(Int(classOf[Int(pair.1)]))
+                                    step(Int(classOf[Int(pair.0)]), end: index)
+                                    step(Int(classOf[Int(pair.1)]), end: index)
                                 } else {
-                                    step(Int(classOf[Int(byte)]))
+                                    step(Int(classOf[Int(byte)]), end: index)
                                 }
                             }
-                            inURL = false
-                            step(space)
+                            step(space, end: 0)
                         }
                     }
                 }
             }
         }
         return found
+    }
+
+    /// Whether the byte before `end` lies inside a URL: the run of bytes before it, back to the
+    /// last byte that ends a URL (or Exim's `\n`), contains `://`. The byte that ends a URL
+    /// belongs to it, so a phrase ending at the space after a link is in the link.
+    static func isInsideURL(_ text: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var cursor = end - 2
+        while cursor >= 2 {
+            let byte = text[cursor]
+            if endsURL(byte) { return false }
+            if byte == 0x6E, text[cursor - 1] == 0x5C { return false }
+            if byte == 0x2F, text[cursor - 1] == 0x2F, text[cursor - 2] == 0x3A { return true }
+            cursor -= 1
+        }
+        return false
     }
 
     /// The bytes that end a URL in a reply: white space, quotes, angle brackets.
