@@ -4,7 +4,9 @@
 Runs the built `bouncewatch classify` on every line of each set (`expected-cause<TAB>full log
 line`; by default accuracy/labelled.tsv and the held-out accuracy/heldout.tsv) and prints, for
 each set and then for all sets combined, per-cause precision, recall and support, the overall
-accuracy, and the confusion pairs with example lines.
+accuracy, recall per receiving provider (from the relay host and the recipient domain) and per
+language (`# language: xx` lines mark the lines of a language until the next marker; `-` ends
+it), and the confusion pairs with example lines.
 
 The sets must stay apart from what the rules were written from: the script fails when a line
 equals a rule's sample (from `bouncewatch rules --format json`) or any line of
@@ -34,18 +36,90 @@ CAUSES = [
 NO_EVENT = "(no event)"
 
 
+# Receiving providers, most specific first: (name, substrings of the relay host or recipient
+# domain as the line writes them, lower-cased).
+PROVIDERS = [
+    ("Google Workspace", ["aspmx.l.google.com"]),
+    ("Gmail", ["gmail-smtp-in.l.google.com", "@gmail.com", "smtp.gmail.com"]),
+    ("Outlook.com", ["olc.protection.outlook.com", "@outlook.com", "@hotmail.", "@live.com"]),
+    ("Exchange Online", ["mail.protection.outlook.com", "smtp.office365.com"]),
+    ("AOL", ["@aol.com", "mx-aol."]),
+    ("Yahoo", ["yahoodns.net", "@yahoo.", "yahoo.com"]),
+    ("iCloud", ["mail.icloud.com", "@icloud.com", "@me.com", "@mac.com"]),
+    ("Comcast", ["comcast.net"]),
+    ("AT&T", ["prodigy.net", "@att.net"]),
+    ("WEB.DE", ["web.de"]),
+    ("GMX", ["gmx.net", "gmx.de", "@gmx."]),
+    ("IONOS", ["ionos.", "kundenserver.de"]),
+    ("T-Online", ["t-online.de", "@magenta.de"]),
+    ("Orange", ["orange.fr", "wanadoo.fr"]),
+    ("Free", ["free.fr"]),
+    ("SFR", ["sfr.fr"]),
+    ("mail.ru", ["mail.ru", "@bk.ru", "@inbox.ru", "@list.ru"]),
+    ("Yandex", ["yandex.", "@ya.ru"]),
+    ("Rambler", ["rambler.ru"]),
+    ("Zoho", ["zoho.com", "zohomail"]),
+    ("Proton", ["protonmail", "proton.me"]),
+    ("Fastmail", ["messagingengine.com", "fastmail."]),
+    ("Titan", ["titan.email"]),
+    ("GoDaddy", ["secureserver.net"]),
+    ("Tencent Exmail", ["mxbiz1.qq.com", "mxbiz2.qq.com", "exmail.qq.com"]),
+    ("QQ Mail", ["qq.com", "foxmail.com"]),
+    ("NetEase 126", ["126.com", "126mx"]),
+    ("NetEase yeah.net", ["yeah.net", "yeahmx"]),
+    ("NetEase 188", ["188.com", "188mx"]),
+    ("NetEase 163", ["163.com", "163mx", "netease.com"]),
+    ("Sina", ["sina.com", "sina.cn", "sinamail"]),
+    ("Sohu", ["sohu.com"]),
+    ("Aliyun", ["aliyun.com", "alibaba"]),
+    ("Naver", ["naver.com"]),
+    ("Daum", ["daum.net", "hanmail.net"]),
+    ("docomo", ["docomo.ne.jp"]),
+    ("au", ["ezweb.ne.jp", "@au.com"]),
+    ("SoftBank", ["softbank.ne.jp", "softbank.jp"]),
+    ("ukr.net", ["ukr.net"]),
+    ("Libero", ["libero.it"]),
+    ("UOL", ["uol.com.br"]),
+    ("WP", ["wp.pl"]),
+    ("Seznam", ["seznam.cz"]),
+    ("Proofpoint", ["pphosted.com"]),
+    ("Mimecast", ["mimecast.com"]),
+    ("Barracuda", ["barracudanetworks.com"]),
+    ("Cisco Secure Email", ["iphmx.com"]),
+    ("Trend Micro", ["trendmicro."]),
+    ("Symantec.cloud", ["messagelabs.com"]),
+    ("Sophos", ["sophos.com"]),
+    ("Hornetsecurity", ["hornetsecurity.com"]),
+    ("SpamExperts", ["spamexperts.com", "antispamcloud.com"]),
+    ("MailChannels", ["mailchannels.net"]),
+]
+
+
+def provider_of(line):
+    """The receiving provider a line names, or "other"."""
+    lowered = line.lower()
+    for name, needles in PROVIDERS:
+        if any(needle in lowered for needle in needles):
+            return name
+    return "other"
+
+
 def load_set(path):
-    """The labelled lines as (cause, line, source line number)."""
+    """The labelled lines as (cause, line, source line number, language)."""
     cases = []
+    language = "-"
     with open(path, encoding="utf-8") as handle:
         for number, raw in enumerate(handle, 1):
             text = raw.rstrip("\n")
+            if text.startswith("# language:"):
+                language = text.split(":", 1)[1].strip() or "-"
+                continue
             if not text.strip() or text.startswith("#"):
                 continue
             cause, tab, line = text.partition("\t")
             if not tab or not line:
                 sys.exit(f"{path}:{number}: expected 'cause<TAB>log line'")
-            cases.append((cause, line, number))
+            cases.append((cause, line, number, language))
     return cases
 
 
@@ -75,7 +149,7 @@ def rule_samples(binary):
 def validate(cases, samples, fixtures, path, seen):
     """Problems in one set; `seen` maps each line already read (in any set) to where it was."""
     problems = []
-    for cause, line, number in cases:
+    for cause, line, number, _ in cases:
         if cause not in CAUSES:
             problems.append(f"{path}:{number}: unknown cause {cause!r}")
         if line in samples:
@@ -90,7 +164,7 @@ def validate(cases, samples, fixtures, path, seen):
 
 def classify(binary, cases):
     """The cause bouncewatch gives each case (NO_EVENT when the line is not an event)."""
-    stdin = "".join(line + "\n" for _, line, _ in cases)
+    stdin = "".join(case[1] + "\n" for case in cases)
     result = subprocess.run(
         [binary, "classify"], input=stdin, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -102,13 +176,23 @@ def classify(binary, cases):
     return found
 
 
+def recall_by(title, keys, cases, found):
+    """Recall per group (provider or language): right, support, percentage."""
+    support = collections.Counter(keys)
+    right = collections.Counter(
+        key for key, (cause, _, _, _), got in zip(keys, cases, found) if cause == got)
+    print(f"\n{title:<24}{'recall':>10}{'support':>9}")
+    for key in sorted(support, key=lambda item: (-support[item], item)):
+        print(f"{key:<24}{right[key] / support[key]:>10.1%}{support[key]:>9}")
+
+
 def report(cases, found, examples, title):
-    support = collections.Counter(cause for cause, _, _ in cases)
+    support = collections.Counter(cause for cause, _, _, _ in cases)
     predicted = collections.Counter(found)
     correct = collections.Counter(
-        cause for (cause, _, _), got in zip(cases, found) if cause == got)
+        cause for (cause, _, _, _), got in zip(cases, found) if cause == got)
     confusions = collections.defaultdict(list)
-    for (cause, line, number), got in zip(cases, found):
+    for (cause, line, number, _), got in zip(cases, found):
         if cause != got:
             confusions[(cause, got)].append((number, line))
 
@@ -125,9 +209,13 @@ def report(cases, found, examples, title):
     print(f"\noverall accuracy: {right / total:.1%} ({right} of {total} lines)")
     low = [
         cause for cause in CAUSES
-        if support[cause] and correct[cause] / support[cause] < 0.85
+        if support[cause] and correct[cause] / support[cause] < 0.95
     ]
-    print("causes under 85% recall: " + (", ".join(low) if low else "none"))
+    print("causes under 95% recall: " + (", ".join(low) if low else "none"))
+    recall_by("provider", [provider_of(line) for _, line, _, _ in cases], cases, found)
+    languages = [language for _, _, _, language in cases]
+    if any(language != "-" for language in languages):
+        recall_by("language", languages, cases, found)
     if confusions:
         print("\nconfusion pairs (expected -> got, count, example lines):")
         ordered = sorted(confusions.items(), key=lambda item: (-len(item[1]), item[0]))
@@ -140,7 +228,7 @@ def report(cases, found, examples, title):
 
 
 def accuracy_of(cases, found):
-    return sum(1 for (cause, _, _), got in zip(cases, found) if cause == got) / len(cases)
+    return sum(1 for (cause, _, _, _), got in zip(cases, found) if cause == got) / len(cases)
 
 
 def main():
@@ -170,7 +258,9 @@ def main():
         found = classify(options.bin, cases)
         name = os.path.basename(path)
         # Confusion examples name their set and line: `heldout.tsv:42`.
-        cases = [(cause, line, f"{name}:{number}") for cause, line, number in cases]
+        cases = [
+            (cause, line, f"{name}:{number}", language)
+            for cause, line, number, language in cases]
         report(cases, found, options.examples, f"{name} ({len(cases)} lines)")
         all_cases += cases
         all_found += found

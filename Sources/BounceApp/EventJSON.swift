@@ -58,6 +58,18 @@ struct EventJSON {
             json.endObject()
         }
         json.endArray()
+        // Only an unclassified event has near misses; decided events keep their shape.
+        guard let nearMisses = explanation?.nearMisses, !nearMisses.isEmpty else { return }
+        json.key("nearest")
+        json.beginArray()
+        for miss in nearMisses {
+            json.beginObject()
+            json.field("rule", miss.rule)
+            json.field("cause", miss.cause)
+            json.field("why", miss.why)
+            json.endObject()
+        }
+        json.endArray()
     }
 
     private func text(_ range: ByteRange) -> String? {

@@ -131,6 +131,21 @@ import Testing
         #expect(events[1]["rule"] is NSNull)
     }
 
+    @Test func explainNamesTheNearestRulesOfAnUnclassifiedLine() throws {
+        let line =
+            "2026-12-06 10:00:00 1yAbCd-000Qx1-Ze ** a@b.example R=dnslookup T=remote_smtp "
+            + "H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after "
+            + "MAIL FROM:<n@example.org>: invalid domain for this server\n"
+        let result = try BinaryRunner.run(["classify", "--explain"], stdin: Array(line.utf8))
+        #expect(result.status == 0)
+        let events = result.jsonLines
+        try #require(events.count == 1)
+        #expect(events[0]["cause"] as? String == "unclassified")
+        let nearest = try #require(events[0]["nearest"] as? [[String: Any]])
+        #expect(nearest.first?["rule"] as? String == "domain.phrase")
+        #expect((nearest.first?["why"] as? String)?.contains("stage mail_from") == true)
+    }
+
     @Test func aMissingFileIsNamedAndTheOthersAreStillRead() throws {
         let dir = try TemporaryDirectory()
         let good = try dir.write("good.log", SampleLines.postfixLog)

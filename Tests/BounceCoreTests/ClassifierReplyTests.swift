@@ -92,7 +92,7 @@ let replyCases: [ReplyCase] = [
         rule: "auth.dmarc", stage: .endOfData),
     ReplyCase(
         reply: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address "
-            + "lookup", cause: .recipientUnknown, rule: "recipient.phrase"),
+            + "lookup", cause: .recipientUnknown, rule: "microsoft.5.1.10"),
     ReplyCase(
         reply: "554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoff"
             + "QuotaExceeded", cause: .mailboxFull, rule: "quota.phrase"),

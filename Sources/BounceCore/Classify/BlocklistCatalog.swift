@@ -69,6 +69,11 @@ public enum BlocklistCatalog {
             delist: "https://www.backscatterer.org/?target=test"),
         Entry(["abusix"], "Abusix Mail Intelligence", delist: "https://lookup.abusix.com/"),
         Entry(
+            ["spameatingmonkey"], "SEM (Spam Eating Monkey)",
+            delist: "https://spameatingmonkey.com/lookup"),
+        Entry(["s5h.net"], "all.s5h.net", delist: "https://www.usenix.org.uk/content/rbl.html"),
+        Entry(["nordspam"], "NordSpam", delist: "https://www.nordspam.com/removal/"),
+        Entry(
             ["senderscore", "sender score"], "Validity Sender Score",
             delist: "https://senderscore.org/"),
         Entry(

@@ -101,17 +101,17 @@ extension Classifier {
         return rule
     }
 
-    /// The matcher holds at most `BitSet1024.capacity` phrases and rules, and fewer than
+    /// The matcher holds at most `BitSet2048.capacity` phrases and rules, and fewer than
     /// `PhraseMatcher.maximumStates` states; more would not fit.
     func checkCapacity(_ rules: [Rule], specs: [UserRuleSpec]) throws(UserRuleError) {
         var phrases = Set(Classifier.introducerPhrases)
         for entry in BlocklistCatalog.entries { phrases.formUnion(entry.phrases) }
         for rule in rules {
             for phrase in rule.anyPhrase + rule.allPhrases + rule.noPhrase {
-                phrases.insert(String(decoding: phrase.utf8.map(ByteScan.lower), as: UTF8.self))
+                phrases.insert(CaseFold.fold(phrase))
             }
         }
-        let limit = BitSet1024.capacity
+        let limit = BitSet2048.capacity
         // Each new phrase adds at most one state per byte to the automaton.
         let newBytes = phrases.subtracting(matcher.phrases).reduce(0) { $0 + $1.utf8.count }
         let states = matcher.stateCount + newBytes

@@ -45,7 +45,7 @@ public struct Classifier: Sendable {
         var phraseIDs: [String: UInt16] = [:]
         var phrases: [String] = []
         func intern(_ phrase: String) -> UInt16 {
-            let key = String(decoding: phrase.utf8.map(ByteScan.lower), as: UTF8.self)
+            let key = CaseFold.fold(phrase)
             if let id = phraseIDs[key] { return id }
             let id = UInt16(phrases.count)
             phraseIDs[key] = id
@@ -58,7 +58,14 @@ public struct Classifier: Sendable {
         self.codeTier = firstCode..<max(firstCode, afterCode)
         self.blocklistPhrases = BlocklistCatalog.entries.map { $0.phrases.map(intern) }
         self.listIntroducers = Self.introducerPhrases.map(intern)
-        self.matcher = PhraseMatcher(phrases: phrases)
+        // Inside a URL only a block list's own name (its site names it) and phrases written as
+        // URL pieces (a provider's code carried in its help link) are evidence.
+        var urlPhrases = Set<Int>()
+        for ids in blocklistPhrases { urlPhrases.formUnion(ids.map(Int.init)) }
+        for (id, phrase) in phrases.enumerated() where PhraseMatcher.looksLikeURLPart(phrase) {
+            urlPhrases.insert(id)
+        }
+        self.matcher = PhraseMatcher(phrases: phrases, urlPhrases: urlPhrases)
         self.textFreeLeadingRules =
             ordered.firstIndex {
                 $0.tier != .event || !$0.anyPhrase.isEmpty || !$0.allPhrases.isEmpty
@@ -91,9 +98,11 @@ public struct Classifier: Sendable {
     public func explain(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Explanation {
         let context = Context(event, in: line, matcher: matcher)
         guard let (winner, source) = decide(context) else {
-            return Explanation(
+            var explanation = Explanation(
                 classification: Classification(cause: .unclassified, ruleID: "none"), rule: nil,
                 evidence: ["no rule matched"], runnersUp: runnersUp(context, excluding: nil))
+            explanation.nearMisses = nearMisses(context)
+            return explanation
         }
         return Explanation(
             classification: verdict(for: winner, context: context, event: event, line: line),
@@ -116,13 +125,16 @@ public struct Classifier: Sendable {
             if let index = check.firstHolding(in: 0..<codeTier.lowerBound, code: either) {
                 return (index, source(context))
             }
-            // The enhanced code tier: the reply's code first, then Postfix's `dsn=`.
-            if let code = context.replyESC,
+            // The enhanced code tier: the reply's code first, then Postfix's `dsn=`. A code that
+            // names only its class (`x.0.0`, `5.5.0`) says nothing the reply code does not.
+            if let code = context.replyESC, !Self.isClassOnly(code),
                 let index = check.firstHolding(in: codeTier, code: code)
             {
                 return (index, .reply(code))
             }
-            if let code = context.mtaDSN, let index = check.firstHolding(in: codeTier, code: code) {
+            if let code = context.mtaDSN, !Self.isClassOnly(code),
+                let index = check.firstHolding(in: codeTier, code: code)
+            {
                 return (index, .mtaDSN(code))
             }
             if let index = check.firstHolding(
@@ -132,6 +144,12 @@ public struct Classifier: Sendable {
             }
             return nil
         }
+    }
+
+    /// `x.0.0` and `x.5.0`: "other or undefined" status. Many servers send `550 5.5.0` for any
+    /// refusal (an unknown user, a policy block), so the code tier leaves them to the reply code.
+    static func isClassOnly(_ code: EnhancedStatusCode) -> Bool {
+        code.detail == 0 && (code.subject == 0 || code.subject == 5)
     }
 
     private func source(_ context: Context) -> CodeSource {
@@ -190,7 +208,7 @@ public struct Classifier: Sendable {
         let rule = rules[index]
         var found: [String] = ["tier \(rule.tier.identifier)"]
         for phrase in rule.anyPhrase + rule.allPhrases {
-            let key = String(decoding: phrase.utf8.map(ByteScan.lower), as: UTF8.self)
+            let key = CaseFold.fold(phrase)
             guard let id = matcher.phrases.firstIndex(of: key), context.phrases.contains(id) else {
                 continue
             }

@@ -34,11 +34,13 @@ struct RuleTable: Sendable {
     /// `ruleStarts[id]..<ruleStarts[id + 1]` of `rulesByPhrase`.
     var ruleStarts: [Int32] = [0]
     var rulesByPhrase: [UInt16] = []
-    /// The rules that name no `anyPhrase`: candidates whatever the reply says.
-    var phraseFree = BitSet1024()
+    /// The rules that name no `anyPhrase`: candidates whatever the reply says. Kept out of line
+    /// (one element), like `shapes`: a 256-byte set inline made `Classifier` a large value that
+    /// every copy moves.
+    var phraseFree: [BitSet2048] = []
     /// For each event shape (`shapeIndex`), the rules whose MTA, kind and status allow it, so
     /// that a classification only tries rules that can hold.
-    var shapes: [BitSet1024] = []
+    var shapes: [BitSet2048] = []
 
     init(_ source: [Rule], intern: (String) -> UInt16) {
         func slice<T>(_ items: [T], into array: inout [T]) -> Range<Int32> {
@@ -71,7 +73,7 @@ struct RuleTable: Sendable {
                     eitherCode: rule.eitherCode
                 ))
         }
-        precondition(rules.count <= BitSet1024.capacity, "too many rules for BitSet1024")
+        precondition(rules.count <= BitSet2048.capacity, "too many rules for BitSet2048")
         var byPhrase: [[UInt16]] = []
         for (index, rule) in rules.enumerated() {
             for slot in rule.anyPhrase {
@@ -84,13 +86,15 @@ struct RuleTable: Sendable {
             rulesByPhrase.append(contentsOf: list)
             ruleStarts.append(Int32(rulesByPhrase.count))
         }
+        var free = BitSet2048()
         for (index, rule) in rules.enumerated() where rule.anyPhrase.isEmpty {
-            phraseFree.insert(index)
+            free.insert(index)
         }
+        phraseFree = [free]
         for mta in MTA.allCases {
             for kind in EventKind.allCases {
                 for status in DeliveryStatus.allCases {
-                    var allowed = BitSet1024()
+                    var allowed = BitSet2048()
                     for (index, rule) in rules.enumerated()
                     where (rule.mta == CompiledRule.anyMTA || rule.mta == mta.rawValue)
                         && rule.kinds & (1 << kind.rawValue) != 0
@@ -124,7 +128,7 @@ struct RuleTable: Sendable {
                                     destinationBytes.withUnsafeBufferPointer { destinationBytes in
                                         // Rules whose `anyPhrase` matched: one pass over the phrases
                                         // found instead of a lookup per rule and phrase.
-                                        var candidates = BitSet1024()
+                                        var candidates = BitSet2048()
                                         context.phrases.forEach { phrase in
                                             guard phrase + 1 < ruleStarts.count else {
                                                 return false
@@ -146,7 +150,7 @@ struct RuleTable: Sendable {
                                                 context: context,
                                                 candidates: candidates,
                                                 eligible: shape.intersection(
-                                                    phraseFree.union(candidates))))
+                                                    phraseFree[0].union(candidates))))
                                     }
                                 }
                             }
@@ -166,10 +170,10 @@ struct RuleTable: Sendable {
         var destinations: UnsafeBufferPointer<Range<Int32>>
         var destinationBytes: UnsafeBufferPointer<UInt8>
         var context: Context
-        var candidates: BitSet1024
+        var candidates: BitSet2048
         /// The rules that may hold: allowed for the event's shape, and either naming no
         /// `anyPhrase` or with one found. `holds` is only worth asking of these.
-        var eligible: BitSet1024
+        var eligible: BitSet2048
 
         /// The first eligible rule in `range` that holds with `code`, in decision order.
         @inline(__always)
@@ -255,7 +259,7 @@ struct Context {
     var replyESC: EnhancedStatusCode?
     /// Postfix `dsn=` unless it is `x.0.0`.
     var mtaDSN: EnhancedStatusCode?
-    var phrases: BitSet1024
+    var phrases: BitSet2048
     /// The recipient domain, a view into the line (empty when the event has none).
     var domain: UnsafeBufferPointer<UInt8>
 
@@ -271,7 +275,7 @@ struct Context {
         guard let matcher else {
             replyCode = event.replyCode
             replyESC = event.replyDSN
-            phrases = BitSet1024()
+            phrases = BitSet2048()
             return
         }
         let reply = event.reply.slice(of: line)

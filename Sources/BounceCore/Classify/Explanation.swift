@@ -6,6 +6,14 @@ public struct Explanation: Sendable {
         public var cause: Cause
     }
 
+    /// A rule some of whose evidence was there when nothing decided, and why it did not hold.
+    public struct NearMiss: Sendable, Equatable {
+        public var ruleID: String
+        public var cause: Cause
+        /// The conditions that failed, joined with `; `.
+        public var why: String
+    }
+
     public var classification: Classification
     /// The deciding rule; nil when nothing matched (`unclassified`).
     public var rule: Rule?
@@ -14,6 +22,8 @@ public struct Explanation: Sendable {
     public var evidence: [String]
     /// Other matching rules, in decision order.
     public var runnersUp: [RunnerUp]
+    /// When nothing decided: the nearest rules and why they did not (at most three).
+    public var nearMisses: [NearMiss] = []
 
     public init(
         classification: Classification, rule: Rule?, evidence: [String], runnersUp: [RunnerUp]

@@ -156,7 +156,8 @@ extension Rule {
                 + "Invaluement, SpamRATS, Abusix, ...).",
             any: [
                 "spamcop", "sorbs", "uceprotect", "psbl", "mailspike", "invaluement", "spamrats",
-                "backscatterer", "abusix", "senderscore", "ivmsip",
+                "backscatterer", "abusix", "senderscore", "ivmsip", "spameatingmonkey",
+                "s5h.net", "nordspam",
             ],
             sample: SampleLine.exim(
                 "office@firm.example", host: "mail.firm.example [192.0.2.80]",

@@ -125,6 +125,12 @@ extension Rule {
                 "too fast", "trop de connexions", "concurrent server connections", "rate overlimit",
                 // Outlook.com's RP-001/RP-002/RP-003 hourly and daily limits.
                 "limits for how many messages", "rp-001", "rp-002", "rp-003",
+                // Volume and per-connection limits as other receivers word them.
+                "too many emails", "too many e-mails", "too many mail", "messages per connection",
+                "per connection", "receiving too much mail", "receiving mail too fast",
+                "message rate", "sending rate", "rate exceeded", "exceeded the rate",
+                "volume limit", "too frequent", "max connections", "connection rate",
+                "recipient rate", "exceeded the limit of", "too much traffic",
             ],
             sample: SampleLine.exim(
                 "ivan@mail.ru", host: "mxs.mail.ru [94.100.180.31]", deferred: true,
@@ -204,6 +210,10 @@ extension Rule {
                 "maximum message size", "message size limit", "size limit", "message file too big",
                 "too large", "size exceeds", "exceeds the maximum size", "message length exceeds",
                 "exceeds maximum allowed size", "size value too big",
+                // Size limits worded without "size".
+                "exceeded mailsize", "message exceeds", "message length", "too big for",
+                "larger than the maximum", "larger than allowed", "exceeds the limit of",
+                "bytes exceeds", "max message", "message is larger",
             ],
             sample: SampleLine.exim(
                 "designer@agency.example", host: "mx.agency.example [192.0.2.140]",
@@ -218,7 +228,7 @@ extension Rule {
                 "inactive user", "account suspended", "been suspended", "is suspended",
                 "mailbox suspended", "account is locked", "account has been locked",
                 "mailbox is frozen", "account expired", "account is blocked",
-                "no longer active", "deactivated",
+                "no longer active", "deactivated", "user suspended",
             ],
             sample: SampleLine.postfix(
                 "dormant@yahoo.com", relay: yahooRelay, dsn: "5.0.0",
@@ -254,6 +264,11 @@ extension Rule {
                 "domain has no mx", "invalid domain",
                 // Exchange Online's 5.4.310 "DNS domain ... does not exist".
                 "infodomainnonexistent",
+                // DNS failures as other MTAs word them.
+                "dns query error", "mx lookup failed", "domain lookup failed",
+                "unable to resolve", "could not resolve", "nxdomain", "no mx or a record",
+                "dns lookup failed", "name or service not known", "dns query failed",
+                "could not be resolved",
             ],
             stages: recipientStages,
             sample: SampleLine.eximOwn(
@@ -297,6 +312,26 @@ extension Rule {
                     + "550-5.1.1 unnecessary spaces. For more information, go to 550 5.1.1  "
                     + "https://support.google.com/mail/?p=NoSuchUser "
                     + "d2e1a72fcca58-7245f0a1c3esi1234567b3a.5 - gsmtp")),
+        Rule(
+            "recipient.explicit", .recipientUnknown,
+            summary: "The reply says outright that the recipient does not exist: explicit text "
+                + "outweighs the SMTP stage, so this holds even in a reply to MAIL FROM (a "
+                + "receiver that checks recipients early), where recipient.phrase does not.",
+            any: [
+                "user unknown", "unknown user", "no such user", "user not found",
+                "recipient unknown", "unknown recipient", "recipient not found",
+                "no such recipient", "no such mailbox", "mailbox not found", "unknown mailbox",
+                "mailbox does not exist", "user does not exist", "user doesn't exist",
+            ],
+            // Words about our sender, or a local command's, are not about the recipient.
+            none: [
+                "sender", "mail from", "child process of", "command died with status",
+                "domain of sender address",
+            ],
+            sample: SampleLine.exim(
+                "nobody@club.example", host: "mail.club.example [192.0.2.187]",
+                after: "MAIL FROM:<news@example.org> SIZE=3120",
+                reply: "550 User unknown")),
         Rule(
             "postfix.internal", .unclassified,
             summary: "Postfix's own internal failure (a delivery agent crashed or a transport is "
@@ -356,6 +391,7 @@ extension Rule {
                 "hop count exceeded", "routing loop", "loop detected", "mailing loop",
                 "message refused", "policy violation", "denied by policy", "refused by policy",
                 "content policy", "due to policy", "blocked by recipient", "sender address blocked",
+                "loops back", "looping", "exceeded 50 hops", "hop count",
             ],
             sample: SampleLine.postfix(
                 "compliance@regulated.example", relay: "mx.regulated.example[192.0.2.170]:25",

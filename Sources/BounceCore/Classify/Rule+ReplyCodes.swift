@@ -21,6 +21,14 @@ extension Rule {
             "reply.4xx", [421, 450, 451, 452, 471], .remoteError,
             "421/450/451/452: the remote cannot take the message now.",
             sample: ex("451 Local error, come back in a while", deferred: true)),
+        Rule(
+            "reply.refused", .policy, tier: .replyCode,
+            summary: "550/553/554 whose only words are a refusal (\"Rejected\", \"Denied\"): "
+                + "the receiver refused without saying the recipient is unknown, at any stage.",
+            any: ["rejected", "refused", "denied", "blocked", "forbidden"],
+            none: ["recipient address rejected", "recipient rejected"],
+            replyCodes: [550, 553, 554],
+            sample: ex("550 Rejected for no reason given")),
         reply(
             "reply.550.rcpt", [550, 551, 553], stages: [.rcptTo], .recipientUnknown,
             "550/551/553 to RCPT TO: mailbox unavailable, not local or not allowed.",

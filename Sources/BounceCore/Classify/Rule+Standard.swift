@@ -1,7 +1,9 @@
 extension Rule {
     /// The built-in rules, in decision order inside each tier (see docs/classification.md).
     public static let standard: [Rule] =
-        eventRules + blocklistRules + providerRules + phraseRules + codeRules + replyCodeRules
+        eventRules + providerBlocklistRules + blocklistRules + chineseProviderRules
+        + providerCodeRules + providerRules
+        + languageRules + phraseRules + codeRules + replyCodeRules
         + wordingRules
 
     /// The event itself decides, whatever the text says.

@@ -76,7 +76,7 @@ public struct Rule: Sendable {
         any anyPhrase: [String] = [], all allPhrases: [String] = [], none noPhrase: [String] = [],
         codes: [String] = [], replyCodes: [Int] = [], stages: [SMTPStage] = [], mta: MTA? = nil,
         kinds: [EventKind] = [], statuses: [DeliveryStatus] = [], blocklist: Blocklist? = nil,
-        sample: String
+        destinations: [String] = [], sample: String
     ) {
         self.id = id
         self.cause = cause
@@ -97,6 +97,7 @@ public struct Rule: Sendable {
         self.kinds = kinds
         self.statuses = statuses
         self.blocklist = blocklist
+        self.destinations = destinations
         self.sample = sample
     }
 }

@@ -1,16 +1,21 @@
-/// A fixed set of up to 1024 small integers, kept inline so that matching allocates nothing.
+/// A fixed set of up to 2048 small integers, kept inline so that matching allocates nothing.
 ///
 /// Used for the phrase ids found in a reply and for the candidate rules they trigger.
-public struct BitSet1024: Sendable, Equatable {
+public struct BitSet2048: Sendable, Equatable {
     /// The largest number of members.
-    public static let capacity = 1024
+    public static let capacity = 2048
 
     @usableFromInline
     var words:
         (
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
-        ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        ) = (
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0
+        )
 
     public init() {}
 
@@ -22,7 +27,7 @@ public struct BitSet1024: Sendable, Equatable {
     }
 
     /// One word by index, read in place: going through `withUnsafeBytes(of:)` would copy all
-    /// 128 bytes on every call.
+    /// 256 bytes on every call.
     @usableFromInline
     func word(_ index: Int) -> UInt64 {
         switch index {
@@ -41,7 +46,23 @@ public struct BitSet1024: Sendable, Equatable {
         case 12: words.12
         case 13: words.13
         case 14: words.14
-        default: words.15
+        case 15: words.15
+        case 16: words.16
+        case 17: words.17
+        case 18: words.18
+        case 19: words.19
+        case 20: words.20
+        case 21: words.21
+        case 22: words.22
+        case 23: words.23
+        case 24: words.24
+        case 25: words.25
+        case 26: words.26
+        case 27: words.27
+        case 28: words.28
+        case 29: words.29
+        case 30: words.30
+        default: words.31
         }
     }
 
@@ -54,7 +75,7 @@ public struct BitSet1024: Sendable, Equatable {
 
     /// The members of both sets.
     @inlinable
-    public func intersection(_ other: BitSet1024) -> BitSet1024 {
+    public func intersection(_ other: BitSet2048) -> BitSet2048 {
         var result = self
         result.withMutableWords { mine in
             other.withWords { theirs in
@@ -66,7 +87,7 @@ public struct BitSet1024: Sendable, Equatable {
 
     /// The members of either set.
     @inlinable
-    public func union(_ other: BitSet1024) -> BitSet1024 {
+    public func union(_ other: BitSet2048) -> BitSet2048 {
         var result = self
         result.withMutableWords { mine in
             other.withWords { theirs in
@@ -146,7 +167,7 @@ public struct BitSet1024: Sendable, Equatable {
         }
     }
 
-    public static func == (lhs: BitSet1024, rhs: BitSet1024) -> Bool {
+    public static func == (lhs: BitSet2048, rhs: BitSet2048) -> Bool {
         lhs.withWords { left in rhs.withWords { right in left.elementsEqual(right) } }
     }
 }
