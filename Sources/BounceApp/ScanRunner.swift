@@ -33,12 +33,13 @@ public struct ScanRunner {
 
     /// Runs the command and returns the exit status: 0, or 1 when an input could not be read
     /// in full. Each such input is named on standard error and listed in the report; the
-    /// others are still counted.
+    /// others are still counted. When every input failed and not one line was read, the errors
+    /// are all there is to say: no empty report is printed under them.
     public func run(output: BufferedOutput = BufferedOutput()) -> Int32 {
         var aggregator = ScanAggregator(topDestinations: topDestinations)
         var span = EventSpan()
         let zone = LocalZone()
-        var failed = false
+        var failures = 0
         for name in inputs {
             do throws(IngestError) {
                 let reader = try InputOpening.open(name)
@@ -55,14 +56,22 @@ public struct ScanRunner {
             } catch {
                 reportError(error.description)
                 aggregator.countUnreadableInput(source: name, reason: error.reason)
-                failed = true
+                failures += 1
             }
         }
         var report = aggregator.report()
+        if failures == inputs.count, report.lines.allSatisfy({ Self.readNothing($0) }) {
+            output.flush()
+            return 1
+        }
         span.apply(to: &report)
         output.write(render(report))
         output.flush()
-        return failed ? 1 : 0
+        return failures > 0 ? 1 : 0
+    }
+
+    private static func readNothing(_ lines: SourceLines) -> Bool {
+        lines.events == 0 && lines.ignored == 0 && lines.unrecognized == 0 && lines.truncated == 0
     }
 
     /// The hot loop: parse, classify failures, count. Nothing is decoded or allocated per line.

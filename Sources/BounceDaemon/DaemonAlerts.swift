@@ -61,14 +61,7 @@ public final class DaemonAlerts: DaemonAlertHook {
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
         source: String, time: Int64?
     ) {
-        let cause = event.countedCause(classification)
-        guard engine.wants(mta: event.mta, kind: event.kind, status: event.status, cause: cause)
-        else { return }
-        let keepLine = engine.keepsLine(
-            mta: event.mta, kind: event.kind, status: event.status, cause: cause)
-        engine.observe(
-            AlertEvent(
-                event, classification, in: line, time: time ?? lastTick, keepingLine: keepLine))
+        engine.observe(event, classification, in: line, time: time ?? lastTick)
     }
 
     public func tick(now: Int64) {

@@ -136,6 +136,34 @@ import Testing
             ])
     }
 
+    /// Every input unreadable: the errors alone, no empty report under them, and a failure.
+    @Test(arguments: [ScanOutputFormat.text, .json, .prometheus])
+    func onlyUnreadableInputsPrintTheErrorsAlone(_ format: ScanOutputFormat) throws {
+        let dir = try TemporaryDirectory()
+        let missing = dir.path("mail.log.9.gz")
+        let result = try BinaryRunner.run(
+            ["scan", "--format", format.rawValue, missing, dir.url.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(
+            result.stderr
+                == "bouncewatch: \(missing): no such file\n"
+                + "bouncewatch: \(dir.url.path): is a directory, not a log file\n")
+    }
+
+    /// The SASL challenge a server logs in place of a reason is no sample: the mechanism is.
+    @Test func authFailureSampleNamesTheMechanismNotTheChallenge() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write(
+            "mail.log",
+            "Nov 26 02:14:02 mx1 postfix/submission/smtpd[15927]: warning: unknown[192.0.2.201]: "
+                + "SASL LOGIN authentication failed: UGFzc3dvcmQ6, sasl_username=admin\n")
+        let result = try BinaryRunner.run(["scan", "--format", "json", path])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("UGFzc3dvcmQ6"))
+        #expect(result.stdout.contains("\"SASL LOGIN authentication failed\""))
+    }
+
     @Test func longLinesAreCutAndCounted() throws {
         let dir = try TemporaryDirectory()
         let long = String(repeating: "y", count: 10 * 1024 * 1024)

@@ -206,4 +206,40 @@ import Testing
         #expect(engine.droppedEvents == 1)
         #expect(engine.firing["r"] == limit)
     }
+
+    /// An event finds the group restored from a checkpoint (labels hashed one way, events the
+    /// other), for every dimension at once: no second group, the counts add up.
+    @Test func eventsFindTheirRestoredGroupByEveryDimension() throws {
+        let rule = AlertFixture.countRule(
+            threshold: 3, window: 600, groupBy: [.mta, .kind, .status, .cause, .destination])
+        var engine = AlertEngine(rules: [rule])
+        engine.observe(AlertFixture.event(1000, to: "a-rather-long-destination.example.org"))
+        engine.observe(AlertFixture.event(1001, to: "b.example"))
+        var restored = try AlertEngine(rules: [rule], checkpointLines: engine.checkpointLines())
+        restored.observe(AlertFixture.event(1002, to: "a-rather-long-destination.example.org"))
+        restored.observe(AlertFixture.event(1003, to: "a-rather-long-destination.example.org"))
+        #expect(restored.states[0].groups.count == 2)
+        let labels = [
+            "postfix", "delivery", "deferred", "network", "a-rather-long-destination.example.org",
+        ]
+        #expect(restored.states[0].groups[labels]?.weight == 3)
+        #expect(restored.evaluate(now: 1010).map(\.group.last?.value) == [labels.last])
+    }
+
+    /// Values that hash alike in another order are other groups: the hash folds in order.
+    @Test func groupValuesInAnotherOrderAreAnotherGroup() {
+        let rule = AlertRule(
+            name: "r", match: EventMatch(), threshold: 1, windowSeconds: 600,
+            groupBy: [.destination, .blocklist], groupWaitSeconds: 0)
+        var engine = AlertEngine(rules: [rule])
+        engine.observe(
+            AlertFixture.event(
+                1000, to: "x.example", blocklist: Blocklist(name: "y.example", delistURL: nil)))
+        engine.observe(
+            AlertFixture.event(
+                1000, to: "y.example", blocklist: Blocklist(name: "x.example", delistURL: nil)))
+        #expect(engine.states[0].groups.count == 2)
+        #expect(engine.states[0].groups[["x.example", "y.example"]]?.weight == 1)
+        #expect(engine.states[0].groups[["y.example", "x.example"]]?.weight == 1)
+    }
 }

@@ -143,7 +143,12 @@ public struct ScanAggregator {
         if let cause {
             causeStatus[Int(cause.rawValue) * Self.statusCount + Int(event.status.rawValue)] += 1
             if sampleReplies[Int(cause.rawValue)] == nil, !event.reply.isEmpty {
-                sampleReplies[Int(cause.rawValue)] = Self.sample(event.reply.slice(of: line))
+                sampleReplies[Int(cause.rawValue)] =
+                    event.kind == .authFailure && !event.replyIsRemote
+                    ? AuthFailureSample.text(line, reply: event.reply).map {
+                        UTF8Prefix.string($0, atMost: Self.sampleReplyLimit)
+                    } ?? Self.sample(event.reply.slice(of: line))
+                    : Self.sample(event.reply.slice(of: line))
             }
         }
         switch event.kind {

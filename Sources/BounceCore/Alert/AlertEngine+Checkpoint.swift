@@ -111,7 +111,7 @@ extension AlertEngine {
                         group.samples.offer(time: sample.time, text: sample.text)
                     }
                 }
-                states[index].groups[savedGroup.labels] = group
+                states[index].groups.set(group)
             }
         }
         restoreCeilings(saved)

@@ -20,14 +20,25 @@ public struct AlertEngine: Sendable {
     private var wanted: [Bool]
     /// `keepsLine` answers, indexed the same way.
     private var sampled: [Bool]
+    /// Per event shape (indexed like `wanted`), the rules that could count it: positions into
+    /// `shapeRules` from `shapeStarts[shape]` up to `shapeStarts[shape + 1]`. A sent delivery
+    /// then visits only the ratio rule it is a denominator of, not every rule.
+    private var shapeStarts: [Int32]
+    private var shapeRules: [Int32]
+    /// Whether some rule groups by destination, so an event's destination is hashed (once).
+    private let groupsByDestination: Bool
 
     /// An engine with no state.
     public init(rules: [AlertRule]) {
         states = rules.map(AlertRuleState.init)
         ceilings = Array(repeating: AlertNoticeCeiling(), count: rules.count)
+        groupsByDestination = rules.contains { $0.groupBy.contains(.destination) }
         wanted = []
         sampled = []
-        wanted = Self.table(states) { $0.couldMatch(mta: $1, kind: $2, status: $3, cause: $4) }
+        shapeStarts = []
+        shapeRules = []
+        (shapeStarts, shapeRules) = Self.ruleLists(states)
+        wanted = zip(shapeStarts, shapeStarts.dropFirst()).map { $0 < $1 }
         sampled = Self.table(states) {
             $0.filter.couldMatch(mta: $1, kind: $2, status: $3, cause: $4)
         }
@@ -44,9 +55,33 @@ public struct AlertEngine: Sendable {
 
     /// Counts one event (its `time` is the log's time). Cheap for events no rule matches.
     public mutating func observe(_ event: AlertEvent) {
-        guard wants(mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
-        else { return }
-        for index in states.indices { states[index].observe(event) }
+        let shape = Self.wantIndex(
+            mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
+        guard wanted[shape] else { return }
+        let destinationHash =
+            groupsByDestination && !event.destination.isEmpty
+            ? AlertGroupHash.of(UTF8Prefix.string(event.destination, atMost: AlertLimits.textBytes))
+            : 0
+        for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
+            states[Int(shapeRules[position])].observe(event, destinationHash: destinationHash)
+        }
+    }
+
+    /// Counts one parsed event whose byte ranges point into `line`, at `time` (the log's time):
+    /// decoded into an `AlertEvent` only when some rule could count it, its line kept only
+    /// when it could become a sample (`keepsLine`). One call, so a caller holding the engine
+    /// in a class reaches it in place rather than through a copy per question.
+    public mutating func observe(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        time: Int64
+    ) {
+        let cause = event.countedCause(classification)
+        let shape = Self.wantIndex(
+            mta: event.mta, kind: event.kind, status: event.status, cause: cause)
+        guard wanted[shape] else { return }
+        observe(
+            AlertEvent(
+                event, classification, in: line, time: time, keepingLine: sampled[shape]))
     }
 
     /// Decides what to send at `now` (epoch seconds): new alerts after their group wait,
@@ -115,6 +150,38 @@ public struct AlertEngine: Sendable {
         return
             ((Int(mta.rawValue) * kinds + Int(kind.rawValue)) * statuses
             + Int(status.rawValue)) * causes + causeIndex
+    }
+
+    /// For every combination of properties (in `wantIndex` order), the rules whose state
+    /// could count such an event, as start positions and the concatenated rule indices.
+    private static func ruleLists(_ states: [AlertRuleState]) -> ([Int32], [Int32]) {
+        var starts: [Int32] = []
+        var rules: [Int32] = []
+        let causes: [Cause?] = [nil] + Cause.allCases.map { $0 }
+        var shapes: [(Int, [Int32])] = []
+        for mta in MTA.allCases {
+            for kind in EventKind.allCases {
+                for status in DeliveryStatus.allCases {
+                    for cause in causes {
+                        let matching = states.indices.filter {
+                            states[$0].couldMatch(
+                                mta: mta, kind: kind, status: status, cause: cause)
+                        }
+                        shapes.append(
+                            (
+                                wantIndex(mta: mta, kind: kind, status: status, cause: cause),
+                                matching.map { Int32($0) }
+                            ))
+                    }
+                }
+            }
+        }
+        for (_, matching) in shapes.sorted(by: { $0.0 < $1.0 }) {
+            starts.append(Int32(rules.count))
+            rules += matching
+        }
+        starts.append(Int32(rules.count))
+        return (starts, rules)
     }
 
     /// `decides` for every combination of properties, true when some rule's state says yes.

@@ -16,19 +16,23 @@ extension AlertEvent {
         self.init(
             time: time, mta: event.mta, kind: event.kind, status: event.status, cause: cause,
             direction: event.direction,
-            destination: Self.lowercased(
-                UTF8Prefix.string(event.domain.slice(of: line), atMost: AlertLimits.textBytes)),
+            destination: Self.lowercased(event.domain.slice(of: line)),
             blocklist: classification?.blocklist,
             listedIP: listed.isEmpty
                 ? nil : UTF8Prefix.string(listed.slice(of: line), atMost: AlertLimits.textBytes),
             line: keepingLine ? UTF8Prefix.string(line, atMost: AlertLimits.lineBytes) : "")
     }
 
-    /// ASCII lower case only: domain names compare case-insensitively in ASCII, and other
-    /// bytes are left as they are rather than folded by locale rules.
-    private static func lowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+    /// The domain's first `AlertLimits.textBytes` bytes decoded, ASCII lower case only:
+    /// domain names compare case-insensitively in ASCII, and other bytes are left as they are
+    /// rather than folded by locale rules. Checked on the bytes, before any `String` exists.
+    private static func lowercased(_ domain: UnsafeBufferPointer<UInt8>) -> String {
+        let bytes = UnsafeBufferPointer(
+            rebasing: domain[0..<UTF8Prefix.length(of: domain, atMost: AlertLimits.textBytes)])
+        guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return String(
-            decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

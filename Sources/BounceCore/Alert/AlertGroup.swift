@@ -23,7 +23,9 @@ struct AlertFiring: Sendable, Equatable {
 /// counts, evidence, and alert phase.
 struct AlertGroup: Sendable, Equatable {
     /// The `group_by` values, in the rule's order.
-    var labels: [String]
+    let labels: [String]
+    /// `AlertGroupHash.of(labels:)`, which the rule's index finds the group by.
+    let hash: UInt64
     var window: AlertWindow
     var recent = AlertRecentMatches()
     var samples = AlertSamples()
@@ -33,7 +35,14 @@ struct AlertGroup: Sendable, Equatable {
     var weight = 0
 
     init(labels: [String], windowSeconds: Int) {
+        self.init(
+            labels: labels, hash: AlertGroupHash.of(labels: labels), windowSeconds: windowSeconds)
+    }
+
+    /// A group whose labels' hash the caller already has (from the event that starts it).
+    init(labels: [String], hash: UInt64, windowSeconds: Int) {
         self.labels = labels
+        self.hash = hash
         self.window = AlertWindow(windowSeconds: windowSeconds)
     }
 
@@ -42,7 +51,10 @@ struct AlertGroup: Sendable, Equatable {
         return false
     }
 
-    var isQuiet: Bool { phase == .quiet }
+    var isQuiet: Bool {
+        if case .quiet = phase { return true }
+        return false
+    }
 
     /// Pending, or firing with its condition no longer holding: a change is due once the
     /// group wait has passed.

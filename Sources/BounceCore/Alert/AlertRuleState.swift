@@ -3,7 +3,7 @@ struct AlertRuleState: Sendable {
     let rule: AlertRule
     let filter: AlertEventFilter
     let denominatorFilter: AlertEventFilter?
-    var groups: [[String]: AlertGroup] = [:]
+    var groups = AlertGroups()
     /// Events that found no room: every group was pending or firing, or the rule was full and
     /// the event only counted towards a ratio's denominator.
     var droppedEvents = 0
@@ -19,7 +19,11 @@ struct AlertRuleState: Sendable {
         self.denominatorFilter = rule.ratioOf.map(AlertEventFilter.init)
     }
 
-    var firingGroups: Int { groups.values.reduce(0) { $0 + ($1.isFiring ? 1 : 0) } }
+    var firingGroups: Int {
+        var firing = 0
+        for position in groups.values.indices where groups.values[position].isFiring { firing += 1 }
+        return firing
+    }
 
     /// Whether an event with these properties could count for this rule.
     func couldMatch(mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?) -> Bool {
@@ -29,24 +33,32 @@ struct AlertRuleState: Sendable {
             ?? false
     }
 
-    mutating func observe(_ event: AlertEvent) {
+    /// Counts `event` in its group. `destinationHash` is `AlertGroupHash.of` the event's
+    /// destination label, computed once per event for every rule that groups by destination.
+    mutating func observe(_ event: AlertEvent, destinationHash: UInt64) {
         let matched = filter.matches(event)
         let denominator = denominatorFilter?.matches(event) ?? false
-        guard matched || denominator, let key = groupKey(event) else { return }
-        var index = groups.index(forKey: key)
-        if index == nil {
+        guard matched || denominator,
+            let hash = groupHash(event, destinationHash: destinationHash)
+        else { return }
+        var found = groups.position(hash: hash) { hasValues($0, of: event) }
+        if found == nil {
             // A full rule admits new groups only for matching events: an event that only
             // counts towards a ratio's denominator cannot start an alert, and letting every
             // sent message to a new domain evict a group would churn the table.
-            guard matched || groups.count < AlertLimits.groupsPerRule, makeRoom() else {
+            guard matched || groups.count < AlertLimits.groupsPerRule, makeRoom(),
+                let labels = groupKey(event)
+            else {
                 droppedEvents += 1
                 return
             }
-            groups[key] = AlertGroup(labels: key, windowSeconds: rule.windowSeconds)
-            index = groups.index(forKey: key)
+            found = groups.append(
+                AlertGroup(labels: labels, hash: hash, windowSeconds: rule.windowSeconds))
         }
-        guard let index else { return }
-        if !groups.values[index].record(event, matched: matched, denominator: denominator) {
+        guard let position = found else { return }
+        if !groups.update(
+            at: position, { $0.record(event, matched: matched, denominator: denominator) })
+        {
             staleEvents += 1
         }
     }
@@ -55,19 +67,24 @@ struct AlertRuleState: Sendable {
     mutating func evaluate(now: Int64, into notices: inout [AlertNotice]) {
         var due: [AlertNotice] = []
         waitingGroups = 0
-        for key in Array(groups.keys) {
-            guard var group = groups[key] else { continue }
-            group.forgetFarFuture(at: now, windowSeconds: rule.windowSeconds)
-            let totals = group.window.totals(at: now)
-            group.weight = totals.matched + totals.denominator
-            if let notice = advance(&group, totals: totals, now: now) { due.append(notice) }
-            if group.isWaiting { waitingGroups += 1 }
-            if group.isQuiet, !group.window.hasCurrentOrFuture(at: now) {
-                groups[key] = nil
-            } else {
-                groups[key] = group
+        // Taken out of `self` so each group changes in place while `advance` reads the rule.
+        var current = AlertGroups()
+        swap(&current, &groups)
+        var ended: [Int] = []
+        for position in current.values.indices {
+            current.update(at: position) { group in
+                group.forgetFarFuture(at: now, windowSeconds: rule.windowSeconds)
+                let totals = group.window.totals(at: now)
+                group.weight = totals.matched + totals.denominator
+                if let notice = advance(&group, totals: totals, now: now) { due.append(notice) }
+                if group.isWaiting { waitingGroups += 1 }
+                if group.isQuiet, !group.window.hasCurrentOrFuture(at: now) {
+                    ended.append(position)
+                }
             }
         }
+        current.remove(at: ended)
+        swap(&current, &groups)
         notices += due.sorted {
             $0.group.map(\.value).lexicographicallyPrecedes($1.group.map(\.value))
         }
@@ -167,7 +184,8 @@ struct AlertRuleState: Sendable {
         return notice
     }
 
-    /// The event's values for the rule's `group_by`; nil when it lacks one of them.
+    /// The event's values for the rule's `group_by`; nil when it lacks one of them. Built only
+    /// when the event starts a new group.
     private func groupKey(_ event: AlertEvent) -> [String]? {
         var key: [String] = []
         key.reserveCapacity(rule.groupBy.count)
@@ -176,6 +194,40 @@ struct AlertRuleState: Sendable {
             key.append(value)
         }
         return key
+    }
+
+    /// `AlertGroupHash.of(labels: groupKey(event))` without building the key; nil when the
+    /// event lacks one of the values.
+    private func groupHash(_ event: AlertEvent, destinationHash: UInt64) -> UInt64? {
+        var hash = AlertGroupHash.seed
+        for dimension in rule.groupBy {
+            let value: UInt64
+            switch dimension {
+            case .mta: value = AlertGroupHash.mtas[Int(event.mta.rawValue)]
+            case .kind: value = AlertGroupHash.kinds[Int(event.kind.rawValue)]
+            case .status: value = AlertGroupHash.statuses[Int(event.status.rawValue)]
+            case .cause:
+                guard let cause = event.cause else { return nil }
+                value = AlertGroupHash.causes[Int(cause.rawValue)]
+            case .destination:
+                guard !event.destination.isEmpty else { return nil }
+                value = destinationHash
+            case .blocklist:
+                guard let label = Self.value(of: .blocklist, in: event) else { return nil }
+                value = AlertGroupHash.of(label)
+            }
+            hash = AlertGroupHash.fold(hash, value)
+        }
+        return hash
+    }
+
+    /// Whether a group's `labels` are the event's values.
+    private func hasValues(_ labels: [String], of event: AlertEvent) -> Bool {
+        guard labels.count == rule.groupBy.count else { return false }
+        for (position, dimension) in rule.groupBy.enumerated() {
+            guard labels[position] == Self.value(of: dimension, in: event) else { return false }
+        }
+        return true
     }
 
     static func value(of dimension: AlertDimension, in event: AlertEvent) -> String? {
@@ -198,22 +250,14 @@ struct AlertRuleState: Sendable {
     /// scan per event). False when every group is pending or firing.
     private mutating func makeRoom() -> Bool {
         guard groups.count >= AlertLimits.groupsPerRule else { return true }
-        var quiet: [(key: [String], weight: Int)] = []
+        var quiet: [(position: Int, weight: Int)] = []
         quiet.reserveCapacity(groups.count)
-        // Through the index, so each group is read in place rather than copied out with all
-        // its arrays.
-        var index = groups.startIndex
-        while index != groups.endIndex {
-            if groups.values[index].isQuiet {
-                quiet.append((groups.keys[index], groups.values[index].weight))
-            }
-            index = groups.index(after: index)
+        for position in groups.values.indices where groups.values[position].isQuiet {
+            quiet.append((position, groups.values[position].weight))
         }
         guard !quiet.isEmpty else { return false }
         let batch = max(1, AlertLimits.groupsPerRule / 8)
-        for victim in quiet.sorted(by: { $0.weight < $1.weight }).prefix(batch) {
-            groups[victim.key] = nil
-        }
+        groups.remove(at: quiet.sorted { $0.weight < $1.weight }.prefix(batch).map(\.position))
         return true
     }
 }

@@ -11,9 +11,17 @@ struct AlertWindow: Sendable, Equatable {
     let width: Int64
     /// Buckets per window.
     let slots: Int
-    private var buckets: [Int64]
-    private var matched: [UInt32]
-    private var ofCounts: [UInt32]
+    /// One allocation for the whole ring: a slot's bucket and both of its counts side by side,
+    /// so counting an event touches one cache line.
+    private var cells: [Cell]
+
+    private struct Cell: Sendable, Equatable {
+        var bucket: Int64
+        var matched: UInt32
+        var denominator: UInt32
+
+        static let empty = Cell(bucket: AlertWindow.empty, matched: 0, denominator: 0)
+    }
 
     /// No bucket yet.
     private static let empty = Int64.min
@@ -22,9 +30,7 @@ struct AlertWindow: Sendable, Equatable {
         let window = Int64(max(windowSeconds, 1))
         width = max(1, window / 60)
         slots = Int(window / width)
-        buckets = Array(repeating: Self.empty, count: slots)
-        matched = Array(repeating: 0, count: slots)
-        ofCounts = Array(repeating: 0, count: slots)
+        cells = Array(repeating: Cell.empty, count: slots)
     }
 
     /// The bucket number of a time (floor division, so times before 1970 work too).
@@ -45,14 +51,12 @@ struct AlertWindow: Sendable, Equatable {
     mutating func add(time: Int64, matched isMatched: Bool, denominator: Bool) -> Bool {
         let number = bucket(of: time)
         let slot = index(of: number)
-        if buckets[slot] != number {
-            guard buckets[slot] < number else { return false }
-            buckets[slot] = number
-            matched[slot] = 0
-            ofCounts[slot] = 0
+        if cells[slot].bucket != number {
+            guard cells[slot].bucket < number else { return false }
+            cells[slot] = Cell(bucket: number, matched: 0, denominator: 0)
         }
-        if isMatched, matched[slot] < .max { matched[slot] += 1 }
-        if denominator, ofCounts[slot] < .max { ofCounts[slot] += 1 }
+        if isMatched, cells[slot].matched < .max { cells[slot].matched += 1 }
+        if denominator, cells[slot].denominator < .max { cells[slot].denominator += 1 }
         return true
     }
 
@@ -61,9 +65,9 @@ struct AlertWindow: Sendable, Equatable {
         let current = bucket(of: now)
         let oldest = current - Int64(slots)
         var sums = (matched: 0, denominator: 0)
-        for slot in 0..<slots where buckets[slot] > oldest && buckets[slot] <= current {
-            sums.matched += Int(matched[slot])
-            sums.denominator += Int(ofCounts[slot])
+        for cell in cells where cell.bucket > oldest && cell.bucket <= current {
+            sums.matched += Int(cell.matched)
+            sums.denominator += Int(cell.denominator)
         }
         return sums
     }
@@ -73,9 +77,9 @@ struct AlertWindow: Sendable, Equatable {
         let current = bucket(of: now)
         let oldest = current - Int64(slots)
         var found: Int64?
-        for slot in 0..<slots where buckets[slot] > oldest && buckets[slot] <= current {
-            guard matched[slot] > 0 else { continue }
-            found = min(found ?? buckets[slot], buckets[slot])
+        for cell in cells where cell.bucket > oldest && cell.bucket <= current {
+            guard cell.matched > 0 else { continue }
+            found = min(found ?? cell.bucket, cell.bucket)
         }
         return found.map { $0 * width }
     }
@@ -83,26 +87,24 @@ struct AlertWindow: Sendable, Equatable {
     /// Whether any slot holds a bucket inside the window at `now` or after it.
     func hasCurrentOrFuture(at now: Int64) -> Bool {
         let oldest = bucket(of: now) - Int64(slots)
-        return buckets.contains { $0 != Self.empty && $0 > oldest }
+        return cells.contains { $0.bucket != Self.empty && $0.bucket > oldest }
     }
 
     /// Empties slots more than a window ahead of `now`: a line stamped far in the future (a
     /// wrong year, a clock step) would otherwise keep its slot from counting current events.
     mutating func forgetFarFuture(at now: Int64) {
         let limit = bucket(of: now) + Int64(slots)
-        for slot in 0..<slots where buckets[slot] > limit {
-            buckets[slot] = Self.empty
-            matched[slot] = 0
-            ofCounts[slot] = 0
+        for slot in 0..<slots where cells[slot].bucket > limit {
+            cells[slot] = Cell.empty
         }
     }
 
     /// The non-empty buckets as (start time, matched, denominator), oldest first.
     var occupied: [(start: Int64, matched: Int, denominator: Int)] {
-        (0..<slots)
-            .filter { buckets[$0] != Self.empty && (matched[$0] > 0 || ofCounts[$0] > 0) }
-            .sorted { buckets[$0] < buckets[$1] }
-            .map { (buckets[$0] * width, Int(matched[$0]), Int(ofCounts[$0])) }
+        cells
+            .filter { $0.bucket != Self.empty && ($0.matched > 0 || $0.denominator > 0) }
+            .sorted { $0.bucket < $1.bucket }
+            .map { ($0.bucket * width, Int($0.matched), Int($0.denominator)) }
     }
 
     /// Adds restored counts for the bucket that holds `start` (checkpoints, and windows that
@@ -110,14 +112,12 @@ struct AlertWindow: Sendable, Equatable {
     mutating func restore(start: Int64, matched count: Int, denominator: Int) {
         let number = bucket(of: start)
         let slot = index(of: number)
-        if buckets[slot] != number {
-            guard buckets[slot] < number else { return }
-            buckets[slot] = number
-            matched[slot] = 0
-            ofCounts[slot] = 0
+        if cells[slot].bucket != number {
+            guard cells[slot].bucket < number else { return }
+            cells[slot] = Cell(bucket: number, matched: 0, denominator: 0)
         }
-        matched[slot] = Self.saturating(Int(matched[slot]) + count)
-        ofCounts[slot] = Self.saturating(Int(ofCounts[slot]) + denominator)
+        cells[slot].matched = Self.saturating(Int(cells[slot].matched) + count)
+        cells[slot].denominator = Self.saturating(Int(cells[slot].denominator) + denominator)
     }
 
     private func index(of bucket: Int64) -> Int {

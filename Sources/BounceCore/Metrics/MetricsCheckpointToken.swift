@@ -9,17 +9,26 @@ enum MetricsCheckpointToken {
     static let absent = "-"
 
     static func text(_ value: String) -> String {
-        var result = "s:"
+        // Most names need no escape: one append instead of one per byte (this runs for every
+        // domain and candidate at every textfile write, to compare with the last checkpoint).
+        if value.utf8.allSatisfy(isPlain) { return "s:" + value }
+        var bytes: [UInt8] = Array("s:".utf8)
+        bytes.reserveCapacity(value.utf8.count * 3 + 2)
         for byte in value.utf8 {
-            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "%") {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            if isPlain(byte) {
+                bytes.append(byte)
             } else {
-                result += "%"
-                result.unicodeScalars.append(hexDigit(byte >> 4))
-                result.unicodeScalars.append(hexDigit(byte & 0xF))
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(UInt8(hexDigit(byte >> 4).value))
+                bytes.append(UInt8(hexDigit(byte & 0xF).value))
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A byte written as itself: printable ASCII other than space and `%`.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "%")
     }
 
     static func text(_ value: String?) -> String { value.map { text($0) } ?? absent }

@@ -29,6 +29,7 @@ extension MetricsDestinations {
             demoted.append(demote(victim))
             promote(name, entries: candidate.entries)
         }
+        endFirstWrite()
         return demoted
     }
 

@@ -37,12 +37,16 @@ struct MetricsDestinations {
     private(set) var carriedStrength: [String: Int] = [:]
     /// The most candidates remembered per window.
     let candidateMemory: Int
+    /// Until the first rebalance of a store not restored from a checkpoint: deliveries in
+    /// `other` per window entry, which the first promotions take with them.
+    private var firstWrite: MetricsFirstWriteCounts?
 
     init(candidateMemory: Int) {
         self.candidateMemory = candidateMemory
         other = Array(repeating: 0, count: MetricsCell.count)
         window = SpaceSavingTable(capacity: Self.windowCapacity, keyLimit: Self.keyLimit)
         slotOfEntry = Array(repeating: -1, count: Self.windowCapacity)
+        firstWrite = MetricsFirstWriteCounts(entries: Self.windowCapacity)
     }
 
     // MARK: - Hot path
@@ -58,10 +62,12 @@ struct MetricsDestinations {
         let (entry, isNew) = window.increment(domain)
         if isNew {
             slotOfEntry[entry] = slotByName.isEmpty ? -1 : Int32(lookUp(entry) ?? -1)
+            firstWrite?.forget(entry: entry)
         }
         let slot = Int(slotOfEntry[entry])
         guard slot >= 0 else {
             other[cell.index] += 1
+            firstWrite?.count(entry: entry, cell: cell.index)
             return nil
         }
         cells[slot &* MetricsCell.count &+ cell.index] += 1
@@ -113,6 +119,8 @@ struct MetricsDestinations {
 
     /// Starts a new strength window: the current one becomes the previous one.
     mutating func rotateWindow() {
+        // Its entries number the window that is being replaced.
+        firstWrite = nil
         let current = currentCandidates().mapValues(\.strength)
         previousStrength = Self.strongest(current, candidateMemory)
         carriedStrength = [:]
@@ -126,6 +134,9 @@ struct MetricsDestinations {
 
     /// Counts one rebalance.
     mutating func tick() { epoch += 1 }
+
+    /// After the first rebalance, series exist: counts never move between them again.
+    mutating func endFirstWrite() { firstWrite = nil }
 
     /// Gives `name` a row of its own from now on; `entries` are the window entries that hold it.
     mutating func promote(_ name: String, entries: [Int]) {
@@ -141,6 +152,10 @@ struct MetricsDestinations {
         for entry in entries {
             current = current.saturatingSum(window.guaranteed(entry))
             slotOfEntry[entry] = Int32(slot)
+            for moved in firstWrite?.take(entry: entry) ?? [] {
+                other[Int(moved.cell)] -= moved.count
+                cells[slot * MetricsCell.count + Int(moved.cell)] += moved.count
+            }
         }
         labels[slot] = MetricsDestinationLabel(
             name: name, promotedAt: epoch, lastEvent: epoch, current: current,
@@ -191,6 +206,7 @@ struct MetricsDestinations {
     ) {
         self.epoch = epoch
         self.other = other
+        firstWrite = nil
         for (label, row) in labels {
             slotByName[label.name] = self.labels.count
             self.labels.append(label)

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The daemon's CPU for reading one log from its start: `bouncewatch run` on a copy of LOG with
+# `start_at: beginning` and the default alert rules (or the `alerts:` line given), stopped once
+# its textfile counts every line; prints utime + stime from /proc. With CALLGRIND_OUT set, runs
+# under callgrind and writes the profile there (instruction counts; see docs/benchmarks.md).
+#
+#   bench/daemon-cpu.sh BIN LOG [ALERTS_LINE]      e.g. ALERTS_LINE='alerts: []'
+set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: $0 BIN LOG [ALERTS_LINE]" >&2; exit 2; }
+BIN=$1
+LOG=$2
+ALERTS=${3:-}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/state"
+cp "$LOG" "$WORK/mail.log"
+LINES=$(wc -l <"$WORK/mail.log")
+{
+    echo "sources:"
+    echo "  - type: file"
+    echo "    path: $WORK/mail.log"
+    echo "    format: postfix"
+    echo "    start_at: beginning"
+    echo "state_directory: $WORK/state"
+    echo "metrics:"
+    echo "  textfile: $WORK/bouncewatch.prom"
+    echo "  interval: 1s"
+    if [ -n "$ALERTS" ]; then echo "$ALERTS"; fi
+    echo "notifiers: []"
+} >"$WORK/bouncewatch.yml"
+if [ -n "${CALLGRIND_OUT:-}" ]; then
+    valgrind --tool=callgrind --callgrind-out-file="$CALLGRIND_OUT" \
+        "$BIN" run --config "$WORK/bouncewatch.yml" 2>"$WORK/daemon.log" &
+else
+    "$BIN" run --config "$WORK/bouncewatch.yml" 2>"$WORK/daemon.log" &
+fi
+PID=$!
+counted() {
+    awk '/^bouncewatch_lines_total/ { sum += $2 } END { print sum + 0 }' "$WORK/bouncewatch.prom"
+}
+until [ -f "$WORK/bouncewatch.prom" ] && [ "$(counted)" = "$LINES" ]; do
+    kill -0 "$PID" 2>/dev/null || { cat "$WORK/daemon.log" >&2; exit 1; }
+    sleep 0.05
+done
+read -r -a STAT <"/proc/$PID/stat"
+TICKS=$(getconf CLK_TCK)
+echo "$LINES lines: $(((STAT[13] + STAT[14]) * 1000 / TICKS)) ms CPU (utime + stime)"
+kill -TERM "$PID"
+wait "$PID" || true
