@@ -98,7 +98,10 @@ public final class DaemonService: Service, Sendable {
         logger.info("SIGHUP: reloading the configuration")
         let configuration: Configuration
         do {
-            configuration = try reloadConfiguration()
+            configuration = try await ReloadRead.configuration(reloadConfiguration)
+        } catch is CancellationError {
+            logger.info("stopping: the reload is dropped")
+            return
         } catch {
             logger.error("configuration refused, keeping the running one: \(error)")
             return
