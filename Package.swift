@@ -33,7 +33,7 @@ let package = Package(
         // Reports and the Prometheus text format.
         .target(name: "BounceOutput", dependencies: ["BounceCore"]),
         // The YAML configuration file, validated into BounceCore's `Configuration`.
-        .target(name: "BounceConfig", dependencies: ["BounceCore", "CYaml"]),
+        .target(name: "BounceConfig", dependencies: ["BounceCore", "BounceSystem", "CYaml"]),
         // Sending alerts: sendmail, SMTP (with TLS), Alertmanager, mbox file.
         .target(name: "BounceNotify", dependencies: ["BounceCore", "BounceSystem", "CCurl"]),
         // The long-running service: sources, checkpoint, textfile, signals, sd_notify.

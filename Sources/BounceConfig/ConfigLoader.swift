@@ -1,5 +1,5 @@
 import BounceCore
-import Glibc
+import BounceSystem
 
 /// Reads `bouncewatch.yml` into a checked `Configuration`.
 ///
@@ -22,7 +22,7 @@ public enum ConfigLoader {
     /// Reads and checks the file at `path`; `type: auto` sources look at this machine's files.
     public static func load(path: String) throws(ConfigError) -> Configuration {
         let text = try read(path)
-        return try load(yaml: text, origin: path, fileExists: exists)
+        return try load(yaml: text, origin: path, fileExists: FileSystem.exists)
     }
 
     /// Checks `yaml`; `origin` names it in messages, `fileExists` decides `type: auto` sources.
@@ -90,30 +90,17 @@ public enum ConfigLoader {
         func failure(_ message: String) -> ConfigError {
             ConfigError(file: path, line: nil, key: "", message: message)
         }
-        func systemFailure() -> ConfigError {
-            failure("cannot read the configuration: \(String(cString: strerror(errno)))")
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw systemFailure() }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw systemFailure() }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw failure("is not a regular file")
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count <= largestFile {
-            let count = chunk.withUnsafeMutableBytes {
-                Glibc.read(descriptor, $0.baseAddress, $0.count)
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(path, limit: largestFile)
+        } catch {
+            switch error {
+            case .notRegular, .symbolicLink: throw failure("is not a regular file")
+            case .tooLarge:
+                throw failure("is larger than \(largestFile >> 20) MiB; not a configuration file")
+            case .system(let system):
+                throw failure("cannot read the configuration: \(system.reason)")
             }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw systemFailure() }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-        guard bytes.count <= largestFile else {
-            throw failure("is larger than \(largestFile >> 20) MiB; not a configuration file")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError(
@@ -127,11 +114,5 @@ public enum ConfigLoader {
     private static func firstLineNotUTF8(_ bytes: [UInt8]) -> Int? {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
-    }
-
-    /// Whether `path` names something, following symbolic links, as `type: auto` asks.
-    private static func exists(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0
     }
 }

@@ -19,5 +19,8 @@ public struct SystemError: Error, CustomStringConvertible, Sendable {
         SystemError(what, code: errno)
     }
 
-    public var description: String { "\(what): \(String(cString: strerror(code)))" }
+    /// What the system says of `code`: `No such file or directory`.
+    public var reason: String { String(cString: strerror(code)) }
+
+    public var description: String { "\(what): \(reason)" }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// The SMTP password file: a regular file, named directly (never through a symbolic link),
 /// whose first line is the password.
@@ -19,39 +15,20 @@ public enum PasswordFile {
 
     /// The first line of the file at `path`, without its line end.
     static func read(_ path: String) throws(DeliveryError) -> String {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ELOOP { throw DeliveryError(symbolicLink(path)) }
-            throw DeliveryError(
-                "cannot read password file \(path): " + String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw DeliveryError(
-                "cannot read password file \(path): " + String(cString: strerror(errno)))
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw DeliveryError(notRegular(path)) }
-        var line: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 512)
-        reading: while line.count <= lineLimit {
-            let count = buffer.withUnsafeMutableBytes {
-                readBytes(descriptor, $0.baseAddress, $0.count)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else {
+        var line: [UInt8]
+        do {
+            line = try RegularFile.read(path, limit: lineLimit, followLinks: false, stop: 0x0A)
+        } catch {
+            switch error {
+            case .symbolicLink: throw DeliveryError(symbolicLink(path))
+            case .notRegular: throw DeliveryError(notRegular(path))
+            case .tooLarge:
                 throw DeliveryError(
-                    "cannot read password file \(path): " + String(cString: strerror(errno)))
+                    "password file \(path): the first line is longer than \(lineLimit) bytes")
+            case .system(let failure):
+                throw DeliveryError(
+                    "cannot read password file \(path): " + failure.reason)
             }
-            if count == 0 { break }
-            for byte in buffer.prefix(count) {
-                if byte == 0x0A { break reading }
-                line.append(byte)
-            }
-        }
-        guard line.count <= lineLimit else {
-            throw DeliveryError(
-                "password file \(path): the first line is longer than \(lineLimit) bytes")
         }
         if line.last == 0x0D { line.removeLast() }
         guard !line.isEmpty else { throw DeliveryError("password file \(path) is empty") }
@@ -62,21 +39,20 @@ public enum PasswordFile {
     /// and `test-alert` to warn about: unreadable, a symbolic link or no regular file (refused
     /// when sending), or readable by others than the daemon.
     public static func problems(_ path: String) -> [String] {
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
-            return ["cannot read password file \(path): " + String(cString: strerror(errno))]
+        let status: FileOwnership.Status
+        do {
+            status = try FileOwnership.status(path)
+        } catch {
+            return ["cannot read password file \(path): " + error.reason]
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFLNK: return [symbolicLink(path)]
-        case S_IFREG: break
-        default: return [notRegular(path)]
-        }
-        if info.st_mode & S_IROTH != 0 {
+        if status.isSymbolicLink { return [symbolicLink(path)] }
+        guard status.isRegular else { return [notRegular(path)] }
+        if status.worldReadable {
             return ["password file \(path) is readable by everyone; chmod o-r \(path)"]
         }
-        if info.st_mode & S_IRGRP != 0, !isDaemonGroup(info.st_gid) {
+        if status.groupReadable, !isDaemonGroup(status.group) {
             return [
-                "password file \(path) is readable by group \(groupName(info.st_gid)); "
+                "password file \(path) is readable by group \(FileOwnership.groupName(status.group)); "
                     + "chmod g-r \(path), or give it to the group \(daemonGroup)"
             ]
         }
@@ -92,34 +68,7 @@ public enum PasswordFile {
     }
 
     /// The daemon's group, or this process's own.
-    private static func isDaemonGroup(_ gid: gid_t) -> Bool {
-        gid == getegid() || groupID(daemonGroup) == gid
+    private static func isDaemonGroup(_ gid: UInt32) -> Bool {
+        gid == FileOwnership.effectiveGroup || FileOwnership.groupID(daemonGroup) == gid
     }
-
-    private static func groupID(_ name: String) -> gid_t? {
-        var group = group()
-        var result: UnsafeMutablePointer<group>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getgrnam_r(name, &group, &buffer, buffer.count, &result) == 0, result != nil else {
-            return nil
-        }
-        return group.gr_gid
-    }
-
-    private static func groupName(_ gid: gid_t) -> String {
-        var group = group()
-        var result: UnsafeMutablePointer<group>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getgrgid_r(gid, &group, &buffer, buffer.count, &result) == 0, result != nil,
-            let name = group.gr_name
-        else { return String(gid) }
-        return String(cString: name)
-    }
-}
-
-/// `read(2)`, under a name the enum's own `read` does not hide.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int)
-    -> Int
-{
-    read(descriptor, buffer, count)
 }
