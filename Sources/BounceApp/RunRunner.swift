@@ -1,6 +1,7 @@
 import BounceConfig
 import BounceCore
 import BounceDaemon
+import BounceSystem
 import Dispatch
 import Logging
 import ServiceLifecycle

@@ -27,7 +27,7 @@ public enum EarlyHangup {
     }
 
     /// Whether a SIGHUP was noted since `install()`; clears the note.
-    static func takeReceived() -> Bool {
+    public static func takeReceived() -> Bool {
         received.exchange(false, ordering: .relaxed)
     }
 }
