@@ -1,0 +1,116 @@
+/// A fixed set of DNS names, each with a value, looked up by whole-label suffix or exactly, over
+/// ASCII-lower-cased bytes without decoding or allocating.
+///
+/// The name is hashed from its last byte backwards, so that one pass yields the hash of every
+/// suffix; at each label boundary the hash is looked up in an open-addressing table. Names come
+/// from the table only (a few hundred), the table is at most a quarter full, and a hit is
+/// confirmed byte by byte, so a stranger's host name costs one pass and a few probes.
+struct NameIndex: Sendable {
+    /// The hash of each slot's name, with the low bit set; 0 is an empty slot.
+    private let slots: [UInt64]
+    private let slotEntry: [Int32]
+    /// Names, lower-cased, and their values, by entry.
+    private let names: [[UInt8]]
+    private let values: [Int]
+    private let mask: Int
+
+    /// The longest name looked up; longer ones are no DNS name.
+    static let nameLimit = 255
+
+    /// - Parameter entries: names and values; a later entry with the same name wins.
+    init(_ entries: [(name: String, value: Int)]) {
+        var order: [[UInt8]] = []
+        var valueOf: [[UInt8]: Int] = [:]
+        for (name, value) in entries {
+            var bytes = name.utf8.map(ByteScan.lower)
+            while bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+            guard !bytes.isEmpty, bytes.count <= Self.nameLimit else { continue }
+            if valueOf[bytes] == nil { order.append(bytes) }
+            valueOf[bytes] = value
+        }
+        var size = 16
+        while size < order.count * 4 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        var slotEntry = [Int32](repeating: -1, count: size)
+        for (entry, bytes) in order.enumerated() {
+            let hash = bytes.withUnsafeBufferPointer { Self.hash($0, from: 0) }
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = hash
+            slotEntry[slot] = Int32(entry)
+        }
+        self.slots = slots
+        self.slotEntry = slotEntry
+        self.names = order
+        self.values = order.map { valueOf[$0] ?? 0 }
+        self.mask = size - 1
+    }
+
+    /// Number of names.
+    var count: Int { names.count }
+
+    /// The value of the longest name that equals `name` or ends it at a label boundary.
+    func longestSuffix(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        var end = name.count
+        while end > 0, name[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        guard end > 0, end <= Self.nameLimit else { return nil }
+        var hash = Self.offsetBasis
+        var found: Int?
+        var index = end
+        while index > 0 {
+            index -= 1
+            hash = (hash ^ UInt64(ByteScan.lower(name[index]))) &* Self.prime
+            if index == 0 || name[index - 1] == UInt8(ascii: ".") {
+                if let value = lookup(hash | 1, name, index, end) { found = value }
+            }
+        }
+        return found
+    }
+
+    /// The value of `name` itself (a trailing dot is ignored).
+    func exact(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        var end = name.count
+        while end > 0, name[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        guard end > 0, end <= Self.nameLimit else { return nil }
+        let hash = Self.hash(UnsafeBufferPointer(rebasing: name[0..<end]), from: 0)
+        return lookup(hash, name, 0, end)
+    }
+
+    private func lookup(
+        _ hash: UInt64, _ name: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+    ) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == hash {
+                let entry = Int(slotEntry[slot])
+                if matches(names[entry], name, start, end) { return values[entry] }
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private func matches(
+        _ key: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+    ) -> Bool {
+        guard key.count == end - start else { return false }
+        for offset in 0..<key.count where key[offset] != ByteScan.lower(name[start + offset]) {
+            return false
+        }
+        return true
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// FNV-1a over the lower-cased bytes from the last to `start`, with the low bit set.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
+        var hash = offsetBasis
+        var index = bytes.count
+        while index > start {
+            index -= 1
+            hash = (hash ^ UInt64(ByteScan.lower(bytes[index]))) &* prime
+        }
+        return hash | 1
+    }
+}
