@@ -109,3 +109,19 @@ private func sent(_ host: String, _ recipient: String, relay: String) -> String 
     let listed = result.hosts.reduce(0) { $0 + $1.deliveries.sent }
     #expect(listed + (result.otherHosts?.deliveries.sent ?? 0) == 5000)
 }
+
+/// Runs of lines from one host take the shortcut past the table; with hosts replacing each
+/// other in between, counts must still add up and a busy host must stay exact.
+@Test func hostRunsAndReplacementsKeepCountsExact() {
+    var lines: [String] = []
+    for index in 0..<3000 {
+        let host = index % 3 == 0 ? "busy" : "h\(index)"
+        lines.append(sent(host, "x@example.org", relay: "none"))
+        lines.append(sent(host, "y@example.org", relay: "none"))
+    }
+    let result = report(lines, top: 1)
+    #expect(result.hostsApproximate)
+    #expect(result.hosts.map(\.name) == ["busy"])
+    #expect(result.hosts[0].deliveries.sent == 2000)
+    #expect((result.otherHosts?.deliveries.sent ?? 0) == 4000)
+}

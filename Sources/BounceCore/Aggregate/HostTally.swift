@@ -17,6 +17,11 @@ struct HostTally {
     private var table: SpaceSavingTable
     private var cells: EntryCells
     private var totals: [Int]
+    /// The host of the last event and its entry: a log's lines come in runs from one host, and
+    /// comparing a few bytes costs less than hashing them. Valid because only `add` counts
+    /// keys in `table`, and it updates both whenever it does.
+    private var lastHost: [UInt8] = []
+    private var lastEntry = -1
 
     init(top: Int) {
         self.top = top
@@ -36,9 +41,17 @@ struct HostTally {
         case .authFailure: cell = Self.authCell
         }
         totals[cell] += 1
+        if lastEntry >= 0, Self.equal(host, lastHost) {
+            table.increment(entry: lastEntry)
+            cells.increment(lastEntry, cell)
+            return
+        }
         let (entry, isNew) = table.increment(host)
         if isNew { cells.clear(entry) }
         cells.increment(entry, cell)
+        lastHost.removeAll(keepingCapacity: true)
+        lastHost.append(contentsOf: host.prefix(Self.keyLimit))
+        lastEntry = entry
     }
 
     /// Distinct hosts seen (at most the table's capacity).
@@ -59,6 +72,15 @@ struct HostTally {
         let other = Self.summary("other", rest)
         let hasOther = rest.contains { $0 != 0 }
         return (listed, hasOther ? other : nil, table.replacements > 0)
+    }
+
+    /// Whether `host` (as the table keeps it: cut to `keyLimit` bytes) is `last`, byte for byte.
+    @inline(__always)
+    private static func equal(_ host: UnsafeBufferPointer<UInt8>, _ last: [UInt8]) -> Bool {
+        let count = Swift.min(host.count, keyLimit)
+        guard count == last.count else { return false }
+        for index in 0..<count where host[index] != last[index] { return false }
+        return true
     }
 
     private static func summary(_ name: String, _ row: [Int]) -> HostSummary {

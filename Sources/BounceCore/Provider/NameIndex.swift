@@ -9,10 +9,14 @@ struct NameIndex: Sendable {
     /// The hash of each slot's name, with the low bit set; 0 is an empty slot.
     private let slots: [UInt64]
     private let slotEntry: [Int32]
-    /// Names, lower-cased, and their values, by entry.
-    private let names: [[UInt8]]
+    /// Names, lower-cased, back to back (`keyStart[entry]..<keyStart[entry + 1]`), and their
+    /// values, by entry: flat arrays, so that confirming a hit copies no array.
+    private let keyBytes: [UInt8]
+    private let keyStart: [Int]
     private let values: [Int]
     private let mask: Int
+    /// The longest name: a suffix longer than this cannot be in the index.
+    private let longest: Int
 
     /// The longest name looked up; longer ones are no DNS name.
     static let nameLimit = 255
@@ -41,13 +45,17 @@ struct NameIndex: Sendable {
         }
         self.slots = slots
         self.slotEntry = slotEntry
-        self.names = order
+        self.keyBytes = order.flatMap { $0 }
+        self.keyStart = order.reduce(into: [0]) { starts, key in
+            starts.append(starts.last! + key.count)
+        }
         self.values = order.map { valueOf[$0] ?? 0 }
         self.mask = size - 1
+        self.longest = order.map(\.count).max() ?? 0
     }
 
     /// Number of names.
-    var count: Int { names.count }
+    var count: Int { values.count }
 
     /// The value of the longest name that equals `name` or ends it at a label boundary.
     func longestSuffix(of name: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -57,7 +65,8 @@ struct NameIndex: Sendable {
         var hash = Self.offsetBasis
         var found: Int?
         var index = end
-        while index > 0 {
+        let stop = Swift.max(end - longest, 0)
+        while index > stop {
             index -= 1
             hash = (hash ^ UInt64(ByteScan.lower(name[index]))) &* Self.prime
             if index == 0 || name[index - 1] == UInt8(ascii: ".") {
@@ -83,7 +92,7 @@ struct NameIndex: Sendable {
         while slots[slot] != 0 {
             if slots[slot] == hash {
                 let entry = Int(slotEntry[slot])
-                if matches(names[entry], name, start, end) { return values[entry] }
+                if matches(entry, name, start, end) { return values[entry] }
             }
             slot = (slot + 1) & mask
         }
@@ -91,10 +100,12 @@ struct NameIndex: Sendable {
     }
 
     private func matches(
-        _ key: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+        _ entry: Int, _ name: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
     ) -> Bool {
-        guard key.count == end - start else { return false }
-        for offset in 0..<key.count where key[offset] != ByteScan.lower(name[start + offset]) {
+        let keyFirst = keyStart[entry]
+        guard keyStart[entry + 1] - keyFirst == end - start else { return false }
+        for offset in 0..<(end - start)
+        where keyBytes[keyFirst + offset] != ByteScan.lower(name[start + offset]) {
             return false
         }
         return true
