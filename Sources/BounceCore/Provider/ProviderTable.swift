@@ -4,7 +4,10 @@
 /// Everything works on the line's bytes: a suffix lookup over the relay's host name, one
 /// Aho–Corasick pass over the reply (only when the relay decided nothing and the remote spoke),
 /// and an exact lookup of the domain. Nothing is decoded or allocated per line.
-public struct ProviderTable: Sendable {
+///
+/// A class: the aggregator asks it once per delivery, and a reference is handed over without
+/// retaining each of the table's arrays.
+public final class ProviderTable: Sendable {
     /// The providers, in table order; `ProviderMatch.index` points here.
     public let providers: [Provider]
     private let relays: NameIndex
@@ -18,7 +21,7 @@ public struct ProviderTable: Sendable {
 
     /// Compiles `providers`. Where two name the same relay suffix, domain or signature, the
     /// later one wins.
-    public init(_ providers: [Provider]) {
+    public convenience init(_ providers: [Provider]) {
         var relayEntries: [(name: String, value: Int)] = []
         var domainEntries: [(name: String, value: Int)] = []
         for (index, provider) in providers.enumerated() {
@@ -107,14 +110,9 @@ public struct ProviderTable: Sendable {
     static func hostName(_ relay: ByteRange, in line: UnsafeBufferPointer<UInt8>)
         -> UnsafeBufferPointer<UInt8>
     {
-        var end = relay.start
-        while end < relay.end {
-            let byte = line[end]
-            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":") {
-                break
-            }
-            end += 1
-        }
+        let end = ByteScan.firstOf(
+            UInt8(ascii: "["), UInt8(ascii: " "), UInt8(ascii: ":"), in: line, from: relay.start,
+            to: relay.end)
         return UnsafeBufferPointer(rebasing: line[relay.start..<end])
     }
 }
