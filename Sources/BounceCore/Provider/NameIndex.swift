@@ -15,8 +15,9 @@ struct NameIndex: Sendable {
     private let keyStart: [Int]
     private let values: [Int]
     private let mask: Int
-    /// The longest name: a suffix longer than this cannot be in the index.
+    /// The longest and shortest names: suffixes of other lengths are not looked up.
     private let longest: Int
+    private let shortest: Int
 
     /// The longest name looked up; longer ones are no DNS name.
     static let nameLimit = 255
@@ -52,6 +53,7 @@ struct NameIndex: Sendable {
         self.values = order.map { valueOf[$0] ?? 0 }
         self.mask = size - 1
         self.longest = order.map(\.count).max() ?? 0
+        self.shortest = order.map(\.count).min() ?? 1
     }
 
     /// Number of names.
@@ -69,7 +71,7 @@ struct NameIndex: Sendable {
         while index > stop {
             index -= 1
             hash = (hash ^ UInt64(ByteScan.lower(name[index]))) &* Self.prime
-            if index == 0 || name[index - 1] == UInt8(ascii: ".") {
+            if end - index >= shortest, index == 0 || name[index - 1] == UInt8(ascii: ".") {
                 if let value = lookup(hash | 1, name, index, end) { found = value }
             }
         }
