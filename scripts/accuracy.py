@@ -25,6 +25,8 @@ import os
 import subprocess
 import sys
 
+import accuracy_providers
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CAUSES = [
     "recipient_unknown", "mailbox_full", "mailbox_disabled", "domain_not_found", "network",
@@ -239,6 +241,11 @@ def main():
         help="a labelled set (repeatable); default accuracy/labelled.tsv and accuracy/heldout.tsv")
     parser.add_argument("--min", type=float, default=None, help="fail below this percentage")
     parser.add_argument("--examples", type=int, default=2, help="example lines per confusion")
+    parser.add_argument(
+        "--providers", default=os.path.join(ROOT, "accuracy", "providers.tsv"),
+        help="the provider set ('' to skip); default accuracy/providers.tsv")
+    parser.add_argument(
+        "--providers-min", type=float, default=98.0, help="fail below this provider accuracy")
     options = parser.parse_args()
 
     paths = options.sets or [
@@ -270,6 +277,10 @@ def main():
             all_cases, all_found, options.examples, f"combined ({len(all_cases)} lines)")
     if options.min is not None and accuracy * 100 < options.min:
         print(f"accuracy {accuracy:.1%} is below the floor {options.min}%", file=sys.stderr)
+        return 1
+    # Provider detection, scored on its own set (scripts/accuracy_providers.py).
+    if options.providers and not accuracy_providers.score(
+            options.bin, options.providers, options.providers_min):
         return 1
     return 0
 

@@ -9,16 +9,26 @@ public struct ClassifyRunner {
     public var format: LogFormat
     /// Input names; empty means standard input.
     public var inputs: [String]
+    /// A configuration file whose `providers:` are layered over the built-in ones.
+    public var configPath: String?
 
-    public init(explain: Bool = false, format: LogFormat = .auto, inputs: [String] = []) {
+    public init(
+        explain: Bool = false, format: LogFormat = .auto, inputs: [String] = [],
+        configPath: String? = nil
+    ) {
         self.explain = explain
         self.format = format
         self.inputs = inputs
+        self.configPath = configPath
     }
 
     /// Runs the command and returns the exit status: 0, or 1 when an input could not be read
-    /// in full (each such input is named on standard error; the others are still processed).
+    /// in full (each such input is named on standard error; the others are still processed),
+    /// 78 when the `--config` file cannot be used.
     public func run(output: BufferedOutput = BufferedOutput()) -> Int32 {
+        guard let providers = ProviderLoading.table(configPath: configPath) else {
+            return ProviderLoading.configurationFailure
+        }
         let parser = LineParser(format: format)
         let classifier = Classifier.standard
         let zone = LocalZone()
@@ -48,6 +58,9 @@ public struct ClassifyRunner {
                     var record = EventJSON(
                         event: event, line: line, lineNumber: number, file: file,
                         time: event.timestamp.map { resolver.resolve($0) })
+                    if event.kind == .delivery, let match = providers.decide(event, in: line) {
+                        record.provider = (providers.providers[match.index].name, match.basis)
+                    }
                     if event.status != .sent {
                         if explain {
                             let explanation = ExplainedVerdict(classifier, event, in: line)

@@ -14,6 +14,9 @@ struct EventJSON {
     var classification: Classification?
     var explanation: ExplainedVerdict?
     var time: LogInstant?
+    /// The provider of a delivery (nil for other events and unknown providers), and what
+    /// decided it.
+    var provider: (name: String, basis: ProviderBasis)?
 
     func write(to json: inout JSONWriter, explain: Bool) {
         json.beginObject()
@@ -27,6 +30,7 @@ struct EventJSON {
         json.field("orig_recipient", text(event.originalRecipient))
         json.field("domain", text(event.domain)?.lowercased())
         json.field("relay", text(event.relay))
+        json.field("provider", provider?.name)
         json.field("reply_code", event.replyCode == 0 ? nil : event.replyCode)
         json.field("dsn", event.dsn?.description)
         json.field("queue_id", text(event.queueID))
@@ -45,6 +49,7 @@ struct EventJSON {
 
     private func writeExplanation(to json: inout JSONWriter) {
         json.field("rule", classification?.ruleID)
+        json.field("provider_decided_by", provider?.basis.identifier)
         json.key("evidence")
         json.beginArray()
         for item in explanation?.evidence ?? [] { json.value(item) }

@@ -20,11 +20,14 @@ public struct ScanRunner {
     public var logFormat: LogFormat
     /// Input names; `-` is standard input.
     public var inputs: [String]
+    /// A configuration file whose `providers:` are layered over the built-in ones.
+    public var configPath: String?
 
     public init(
         format: ScanOutputFormat = .text, topDestinations: Int = 10, logFormat: LogFormat = .auto,
-        inputs: [String]
+        inputs: [String], configPath: String? = nil
     ) {
+        self.configPath = configPath
         self.format = format
         self.topDestinations = topDestinations
         self.logFormat = logFormat
@@ -34,9 +37,13 @@ public struct ScanRunner {
     /// Runs the command and returns the exit status: 0, or 1 when an input could not be read
     /// in full. Each such input is named on standard error and listed in the report; the
     /// others are still counted. When every input failed and not one line was read, the errors
-    /// are all there is to say: no empty report is printed under them.
+    /// are all there is to say: no empty report is printed under them. 78 when the `--config`
+    /// file cannot be used.
     public func run(output: BufferedOutput = BufferedOutput()) -> Int32 {
-        var aggregator = ScanAggregator(topDestinations: topDestinations)
+        guard let providers = ProviderLoading.table(configPath: configPath) else {
+            return ProviderLoading.configurationFailure
+        }
+        var aggregator = ScanAggregator(topDestinations: topDestinations, providers: providers)
         var span = EventSpan()
         let zone = LocalZone()
         var failures = 0

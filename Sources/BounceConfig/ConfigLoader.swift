@@ -16,7 +16,7 @@ public enum ConfigLoader {
     /// The keys at the top of the file.
     static let topKeys = [
         "sources", "state_directory", "hostname", "metrics", "default_alerts", "alerts",
-        "notifiers", "rules",
+        "notifiers", "rules", "providers",
     ]
 
     /// Reads and checks the file at `path`; `type: auto` sources look at this machine's files.
@@ -63,6 +63,7 @@ public enum ConfigLoader {
         configuration.alerts = reader.alerts(top?["alerts"], defaults: top?["default_alerts"])
         configuration.notifiers = reader.notifiers(top?["notifiers"])
         configuration.rules = reader.userRules(top?["rules"])
+        configuration.providers = reader.providers(top?["providers"])
         return configuration
     }
 

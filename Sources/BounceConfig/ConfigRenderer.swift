@@ -26,6 +26,10 @@ public enum ConfigRenderer {
         renderNotifiers(config.notifiers, into: &out)
         out.blank()
         renderRules(config.rules, into: &out)
+        if !config.providers.isEmpty {
+            out.blank()
+            renderProviders(config.providers, into: &out)
+        }
         return out.text
     }
 
@@ -187,6 +191,20 @@ public enum ConfigRenderer {
             out.key("disabled", "\(rule.disabled)", depth: 2)
             out.key("temporary", "\(rule.temporary)", depth: 2)
             if let sample = rule.sample { out.key("sample", YAMLText.scalar(sample), depth: 2) }
+        }
+    }
+
+    private static func renderProviders(_ providers: [ProviderSpec], into out: inout YAMLLines) {
+        out.comment("Providers of your own, layered over the built-in ones.")
+        out.key("providers", "")
+        for provider in providers {
+            out.key(provider.name, "", depth: 1)
+            if !provider.relaySuffixes.isEmpty {
+                out.key("relays", YAMLText.list(provider.relaySuffixes), depth: 2)
+            }
+            if !provider.domains.isEmpty {
+                out.key("domains", YAMLText.list(provider.domains), depth: 2)
+            }
         }
     }
 }

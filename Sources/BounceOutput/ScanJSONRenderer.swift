@@ -2,7 +2,8 @@ import BounceCore
 
 /// Renders a scan report as one JSON document (`bouncewatch scan --format json`).
 ///
-/// Top-level keys: `time_range`, `deliveries`, `causes`, `destinations`, `other_destinations`,
+/// Top-level keys: `time_range`, `deliveries`, `causes`, `providers`, `other_providers`, `hosts`
+/// (only when more than one syslog host was seen), `destinations`, `other_destinations`,
 /// `destinations_approximate`, `blocklists`, `rejects`, `auth_failures`, `lines`,
 /// `unrecognized`, `truncated_lines`, `unreadable_inputs`. Counts are integers; a cause or
 /// status that never occurred is absent from `causes` but present (zero) in `deliveries`.
@@ -39,6 +40,17 @@ public enum ScanJSONRenderer {
         }
         json.endObject()
 
+        json.key("providers")
+        json.beginArray()
+        for provider in report.providers { write(provider, key: "provider", to: &json) }
+        json.endArray()
+        json.key("other_providers")
+        write(report.otherProviders, key: "provider", to: &json)
+        if report.hostsSeen > 1 {
+            json.key("hosts")
+            writeHosts(report, to: &json)
+        }
+
         json.key("destinations")
         json.beginArray()
         for destination in report.destinations { write(destination, to: &json) }
@@ -74,11 +86,17 @@ public enum ScanJSONRenderer {
         return json.string
     }
 
-    private static func write(_ destination: DestinationSummary, to json: inout JSONWriter) {
+    private static func write(
+        _ destination: DestinationSummary, key: String = "domain", to json: inout JSONWriter
+    ) {
         json.beginObject()
-        json.field("domain", destination.name)
+        json.field(key, destination.name)
         for status in deliveryStatuses {
             json.field(status.identifier, destination.counts[status])
+        }
+        if key == "provider" {
+            json.key("failure_rate")
+            json.value(FailureRate.fraction(destination.counts))
         }
         json.key("main_causes")
         json.beginArray()
@@ -89,6 +107,34 @@ public enum ScanJSONRenderer {
             json.endObject()
         }
         json.endArray()
+        json.endObject()
+    }
+
+    private static func writeHosts(_ report: ScanReport, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("seen", report.hostsSeen)
+        json.field("approximate", report.hostsApproximate)
+        json.key("top")
+        json.beginArray()
+        for host in report.hosts { write(host, to: &json) }
+        json.endArray()
+        json.key("other")
+        if let other = report.otherHosts {
+            write(other, to: &json)
+        } else {
+            json.value(nil as Int?)
+        }
+        json.endObject()
+    }
+
+    private static func write(_ host: HostSummary, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("host", host.name)
+        for status in deliveryStatuses { json.field(status.identifier, host.deliveries[status]) }
+        json.key("failure_rate")
+        json.value(FailureRate.fraction(host.deliveries))
+        json.field("rejects", host.rejects)
+        json.field("auth_failures", host.authFailures)
         json.endObject()
     }
 

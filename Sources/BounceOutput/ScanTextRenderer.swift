@@ -2,8 +2,8 @@ import BounceCore
 
 /// Renders a scan report for a mail administrator: plain text, aligned columns, no colours.
 ///
-/// Sections: Deliveries, Causes (with a sample reply each), Destinations, Blocklists, Inbound
-/// rejects, SASL failures, Lines. Text from the log is cleaned of control characters.
+/// Sections: Deliveries, Causes (with a sample reply each), Providers, Hosts (when more than one
+/// syslog host wrote the log), Destinations, Blocklists, Inbound rejects, SASL failures, Lines. Text from the log is cleaned of control characters.
 public enum ScanTextRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
 
@@ -13,6 +13,8 @@ public enum ScanTextRenderer {
         sections.append(header(report))
         sections.append(deliveries(report))
         sections.append(causes(report))
+        sections.append(providers(report))
+        if report.hostsSeen > 1 { sections.append(hosts(report)) }
         sections.append(destinations(report))
         sections.append(blocklists(report))
         sections.append(rejects(report))
@@ -58,6 +60,47 @@ public enum ScanTextRenderer {
         for summary in report.causes {
             let reply = summary.sampleReply.map(TextTable.clean) ?? "(no reply text)"
             text += "  \(summary.cause.identifier): \(reply)\n"
+        }
+        return text
+    }
+
+    private static func providers(_ report: ScanReport) -> String {
+        var table = TextTable([
+            ("Provider", .left), ("Sent", .right), ("Deferred", .right), ("Bounced", .right),
+            ("Expired", .right), ("Failed", .right), ("Main causes", .left),
+        ])
+        for provider in report.providers + [report.otherProviders] {
+            let counts = provider.counts
+            let main = provider.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
+                .joined(separator: ", ")
+            table.add([
+                provider.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
+                "\(counts.expired)", FailureRate.percent(counts), main,
+            ])
+        }
+        return "Providers (by relay host, reply signature or recipient domain; the rest as other)\n"
+            + table.render()
+    }
+
+    private static func hosts(_ report: ScanReport) -> String {
+        var table = TextTable([
+            ("Host", .left), ("Sent", .right), ("Deferred", .right), ("Bounced", .right),
+            ("Expired", .right), ("Failed", .right), ("Rejects", .right),
+            ("SASL failures", .right),
+        ])
+        for host in report.hosts + (report.otherHosts.map { [$0] } ?? []) {
+            let counts = host.deliveries
+            table.add([
+                TextTable.clean(host.name), "\(counts.sent)", "\(counts.deferred)",
+                "\(counts.bounced)", "\(counts.expired)", FailureRate.percent(counts),
+                "\(host.rejects)", "\(host.authFailures)",
+            ])
+        }
+        var text =
+            "Hosts (\(report.hostsSeen) seen; top \(report.hosts.count), the rest as other)\n"
+        text += table.render()
+        if report.hostsApproximate {
+            text += "  (many distinct hosts: counts of the top hosts may miss a few early events)\n"
         }
         return text
     }

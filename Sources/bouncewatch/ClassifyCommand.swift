@@ -18,7 +18,8 @@ struct ClassifyCommand: ParsableCommand {
               bouncewatch classify mail.log.1 | jq 'select(.cause == "blacklisted")'
 
             Exit status: 0 when every input was read, 1 when one could not be read (it is \
-            named on standard error; the other inputs are still processed), 64 on a usage error.
+            named on standard error; the other inputs are still processed), 64 on a usage error, \
+            78 when the --config file cannot be used.
             """
     )
 
@@ -28,6 +29,12 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "The log's MTA: auto decides per line, postfix or exim skip the other parser.")
     var format: LogFormat = .auto
 
+    @Option(
+        help: ArgumentHelp(
+            "A configuration file whose providers: section adds to the built-in providers.",
+            valueName: "file"))
+    var config: String?
+
     @Argument(
         help: ArgumentHelp(
             "Log files, plain or gzip-compressed; none or '-' reads standard input.",
@@ -35,7 +42,9 @@ struct ClassifyCommand: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
-        let status = ClassifyRunner(explain: explain, format: format, inputs: files).run()
+        let status = ClassifyRunner(
+            explain: explain, format: format, inputs: files, configPath: config
+        ).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

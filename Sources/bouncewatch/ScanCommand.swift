@@ -20,7 +20,7 @@ struct ScanCommand: ParsableCommand {
 
             Exit status: 0 when every input was read, 1 when one could not be read in full (it \
             is named on standard error and in the report; the others are still counted), 64 on \
-            a usage error.
+            a usage error, 78 when the --config file cannot be used.
             """
     )
 
@@ -32,6 +32,12 @@ struct ScanCommand: ParsableCommand {
 
     @Option(help: "The logs' MTA: auto decides per line, postfix or exim skip the other parser.")
     var logFormat: LogFormat = .auto
+
+    @Option(
+        help: ArgumentHelp(
+            "A configuration file whose providers: section adds to the built-in providers.",
+            valueName: "file"))
+    var config: String?
 
     @Argument(
         help: ArgumentHelp(
@@ -47,7 +53,8 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let status = ScanRunner(
-            format: format, topDestinations: top, logFormat: logFormat, inputs: files
+            format: format, topDestinations: top, logFormat: logFormat, inputs: files,
+            configPath: config
         ).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -34,7 +34,8 @@ import Testing
             ["classify"], stdin: Array((SampleLines.postfixLog + SampleLines.eximDeferred).utf8))
         let keys: Set<String> = [
             "line", "mta", "kind", "status", "cause", "recipient", "orig_recipient", "domain",
-            "relay", "reply_code", "dsn", "queue_id", "reply", "blocklist", "listed_ip", "time",
+            "relay", "provider", "reply_code", "dsn", "queue_id", "reply", "blocklist", "listed_ip",
+            "time",
             "program", "host", "client_ip", "sasl_username", "stage",
         ]
         #expect(result.status == 0)
@@ -229,5 +230,40 @@ import Testing
         let result = try BinaryRunner.run(["classify", "--format", "sendmail"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("sendmail"))
+    }
+
+    @Test func printsTheProviderAndWhatDecidedIt() throws {
+        let lines = [
+            "Nov 26 10:14:03 mx1 postfix/smtp[4242]: 4F2A11C0D3: to=<a@contoso.example>, "
+                + "relay=contoso-example.mail.protection.outlook.com[52.101.41.3]:25, delay=1, "
+                + "delays=0.1/0/0.7/0.6, dsn=5.4.1, status=bounced (host x said: 550 5.4.1 "
+                + "Recipient address rejected: Access denied. (in reply to RCPT TO command))",
+            "Nov 26 10:14:04 mx1 postfix/smtp[4242]: 5F2A11C0D3: to=<b@qq.com>, relay=none, "
+                + "delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to "
+                + "mx1.qq.com[203.205.219.57]:25: Connection timed out)",
+            "Nov 26 10:14:05 mx1 postfix/smtp[4242]: 6F2A11C0D3: to=<c@in.hostco.example>, "
+                + "relay=in1.mx.hostco.example[192.0.2.9]:25, delay=1, delays=0.1/0/0.7/0.6, "
+                + "dsn=2.0.0, status=sent (250 2.0.0 OK)",
+        ]
+        let stdin = Array(lines.joined(separator: "\n").utf8) + [0x0A]
+        let plain = try BinaryRunner.run(["classify"], stdin: stdin)
+        #expect(plain.jsonLines.map { $0["provider"] as? String } == ["microsoft", "tencent", nil])
+        #expect(plain.jsonLines.allSatisfy { $0["provider_decided_by"] == nil })
+        let explained = try BinaryRunner.run(["classify", "--explain"], stdin: stdin)
+        #expect(
+            explained.jsonLines.map { $0["provider_decided_by"] as? String } == [
+                "relay", "recipient_domain", nil,
+            ])
+
+        let dir = try TemporaryDirectory()
+        let config = try dir.write(
+            "bouncewatch.yml", "providers:\n  hostco:\n    relays: [mx.hostco.example]\n")
+        let configured = try BinaryRunner.run(["classify", "--config", config], stdin: stdin)
+        #expect(configured.jsonLines.last?["provider"] as? String == "hostco")
+        let broken = try dir.write(
+            "broken.yml", "providers:\n  Host Co:\n    relays: [x.example]\n")
+        let refused = try BinaryRunner.run(["classify", "--config", broken], stdin: stdin)
+        #expect(refused.status == 78)
+        #expect(refused.stderr.contains("Host Co"))
     }
 }

@@ -199,4 +199,37 @@ import Testing
         #expect(result.status == 64)
         #expect(!result.stderr.isEmpty)
     }
+
+    @Test func reportsProvidersAndTheHostsOfAFleet() throws {
+        func line(_ host: String, _ recipient: String, _ relay: String, _ status: String) -> String
+        {
+            "Nov 26 10:14:03 \(host) postfix/smtp[4242]: 4F2A11C0D3: to=<\(recipient)>, "
+                + "relay=\(relay), delay=1, delays=0.1/0/0.7/0.6, dsn=4.7.0, status=\(status) "
+                + "(host x said: 421 4.7.0 Try again later (in reply to RCPT TO command))"
+        }
+        let exo = "tenant.mail.protection.outlook.com[52.101.41.3]:25"
+        var lines = (0..<6).map { line("mta-a", "u@tenant\($0).example", exo, "deferred") }
+        lines.append(line("mta-b", "v@gmail.com", "none", "deferred"))
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("mail.log", lines.joined(separator: "\n") + "\n")
+        let text = try BinaryRunner.run(["scan", path])
+        #expect(text.status == 0)
+        let providers = try #require(text.stdout.range(of: "\nProviders"))
+        let hosts = try #require(text.stdout.range(of: "\nHosts (2 seen"))
+        let destinations = try #require(text.stdout.range(of: "\nDestinations"))
+        #expect(
+            providers.lowerBound < hosts.lowerBound && hosts.lowerBound < destinations.lowerBound)
+        #expect(text.stdout.contains("  microsoft     0         6        0        0  100.0%"))
+        #expect(text.stdout.contains("  google        0         1"))
+
+        let json = try BinaryRunner.run(["scan", "--format", "json", path])
+        let document = try #require(
+            JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(document["providers"] as? [[String: Any]])
+        #expect(rows.first?["provider"] as? String == "microsoft")
+        #expect(rows.first?["deferred"] as? Int == 6)
+        let fleet = try #require(document["hosts"] as? [String: Any])
+        let top = try #require(fleet["top"] as? [[String: Any]])
+        #expect(top.map { $0["host"] as? String } == ["mta-a", "mta-b"])
+    }
 }

@@ -27,6 +27,7 @@ import Testing
     for key in [
         "deliveries", "causes", "destinations", "rejects", "auth_failures", "lines",
         "unrecognized", "blocklists", "time_range", "truncated_lines", "unreadable_inputs",
+        "providers", "other_providers", "hosts",
     ] {
         #expect(document[key] != nil, "missing \(key)")
     }
@@ -52,8 +53,8 @@ import Testing
     let text = ScanTextRenderer.render(SampleReports.small)
     var position = text.startIndex
     for section in [
-        "Deliveries", "Causes", "Destinations", "Blocklists", "Inbound rejects", "SASL failures",
-        "Lines",
+        "Deliveries", "Causes", "Providers", "Hosts", "Destinations", "Blocklists",
+        "Inbound rejects", "SASL failures", "Lines",
     ] {
         let found = text.range(of: "\n" + section, range: position..<text.endIndex)
         #expect(found != nil, "section \(section) missing or out of order")
@@ -81,4 +82,26 @@ import Testing
             #expect(line.last != " ", "trailing blank in: \(line)")
         }
     }
+}
+
+@Test func hostsSectionOnlyForAFleet() throws {
+    var report = SampleReports.small
+    report.hostsSeen = 1
+    report.hosts = [HostSummary(name: "mx1", deliveries: report.deliveries)]
+    #expect(!ScanTextRenderer.render(report).contains("\nHosts"))
+    let document = try #require(
+        JSONSerialization.jsonObject(with: Data(ScanJSONRenderer.render(report).utf8))
+            as? [String: Any])
+    #expect(document["hosts"] == nil)
+    #expect(ScanTextRenderer.render(SampleReports.small).contains("\nHosts (2 seen"))
+}
+
+@Test func providerRowsCarryFailureRates() throws {
+    let document = try #require(
+        JSONSerialization.jsonObject(with: Data(ScanJSONRenderer.render(SampleReports.small).utf8))
+            as? [String: Any])
+    let providers = try #require(document["providers"] as? [[String: Any]])
+    #expect(providers.map { $0["provider"] as? String } == ["google", "microsoft"])
+    #expect(providers[0]["failure_rate"] as? Double == 0.7143)
+    #expect(ScanTextRenderer.render(SampleReports.small).contains("71.4%"))
 }

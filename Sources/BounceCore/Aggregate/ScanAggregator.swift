@@ -80,9 +80,15 @@ public struct ScanAggregator {
 
     private var unreadable: [UnreadableInput] = []
 
+    /// Deliveries per provider (a fixed table) and events per syslog host (top N).
+    private var providers: ProviderTally
+    private var hosts: HostTally
+
     /// - Parameter topDestinations: how many destination domains the report lists before
-    ///   folding the rest into `other` (clamped to 1...`maximumTopDestinations`).
-    public init(topDestinations: Int) {
+    ///   folding the rest into `other` (clamped to 1...`maximumTopDestinations`); as many
+    ///   syslog hosts are listed.
+    /// - Parameter providers: the providers deliveries are counted by.
+    public init(topDestinations: Int, providers: ProviderTable = .standard) {
         let top = Swift.min(Swift.max(topDestinations, 1), Self.maximumTopDestinations)
         self.topDestinations = top
         let capacity = Swift.max(top * 4, Self.minimumDomainCapacity)
@@ -96,6 +102,8 @@ public struct ScanAggregator {
             capacity: Self.clientCapacity, keyLimit: Self.clientKeyLimit)
         authByMTA = Array(repeating: 0, count: Self.mtaCount)
         authClients = SpaceSavingTable(capacity: Self.clientCapacity, keyLimit: Self.clientKeyLimit)
+        self.providers = ProviderTally(table: providers, cellsPerRow: Self.cellsPerDomain)
+        hosts = HostTally(top: top)
     }
 
     /// Counts one line of `source` by what the parser made of it (`bouncewatch_lines_total`).
@@ -140,6 +148,7 @@ public struct ScanAggregator {
             lastEvent = stamp
         }
         let cause = event.countedCause(classification)
+        hosts.add(event, host: event.host.slice(of: line))
         if let cause {
             causeStatus[Int(cause.rawValue) * Self.statusCount + Int(event.status.rawValue)] += 1
             if sampleReplies[Int(cause.rawValue)] == nil, !event.reply.isEmpty {
@@ -155,6 +164,7 @@ public struct ScanAggregator {
         case .delivery:
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
+            providers.add(provider: providers.table.decide(event, in: line)?.index, cell: cell)
             if !event.domain.isEmpty {
                 let (entry, isNew) = domains.increment(event.domain.slice(of: line))
                 if isNew { domainCells.clear(entry) }
@@ -207,6 +217,20 @@ public struct ScanAggregator {
         }
         report.otherDestinations = Self.destination(named: "other", cells: rest)
         report.destinationsApproximate = domains.replacements > 0
+        let providerRows = providers.rows()
+        report.providers = providerRows.providers.map {
+            Self.destination(named: $0.name, cells: $0.cells)
+        }
+        .sorted {
+            $0.counts.total != $1.counts.total
+                ? $0.counts.total > $1.counts.total : $0.name < $1.name
+        }
+        report.otherProviders = Self.destination(named: "other", cells: providerRows.other)
+        let hostRows = hosts.summaries()
+        report.hostsSeen = hosts.seen
+        report.hosts = hostRows.top
+        report.otherHosts = hostRows.other
+        report.hostsApproximate = hostRows.approximate
         report.blocklists = blocklistSummaries(topNames: Set(report.destinations.map(\.name)))
         report.rejects = rejectSummary()
         report.authFailures = AuthFailureSummary(
@@ -301,7 +325,7 @@ public struct ScanAggregator {
         return counts
     }
 
-    private static func destination(named name: String, cells: [Int]) -> DestinationSummary {
+    static func destination(named name: String, cells: [Int]) -> DestinationSummary {
         var summary = DestinationSummary(name: name, counts: statusCounts(of: cells))
         var byCause = [Int](repeating: 0, count: causeCount)
         for mta in MTA.allCases {

@@ -20,6 +20,20 @@ public struct ScanReport: Sendable, Equatable {
     /// `destinations` are then exact since each domain entered the table, and may miss a few
     /// early events (see `SpaceSavingTable`).
     public var destinationsApproximate: Bool
+    /// Deliveries per provider (Google, Microsoft, ...; see `ProviderTable`), largest first;
+    /// providers without deliveries are left out.
+    public var providers: [DestinationSummary] = []
+    /// Deliveries whose provider is unknown.
+    public var otherProviders = DestinationSummary(name: "other")
+    /// Distinct syslog hosts seen (counted up to the host table's capacity); a report shows
+    /// its hosts when there is more than one.
+    public var hostsSeen = 0
+    /// The busiest syslog hosts, at most the top N.
+    public var hosts: [HostSummary] = []
+    /// Events of every host not in `hosts`; nil when there is none.
+    public var otherHosts: HostSummary?
+    /// True when the host table was full and had to replace hosts.
+    public var hostsApproximate = false
     /// Block lists that named us, most hits first.
     public var blocklists: [BlocklistSummary]
     /// Inbound SMTP commands we refused.

@@ -99,6 +99,14 @@ struct SpaceSavingTable {
         return (entry, true)
     }
 
+    /// Counts once more the key that `entry` holds, without looking it up: for a caller that
+    /// knows which entry its last key went to and that no other key was counted since.
+    mutating func increment(entry: Int) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.counts[entry] += 1
+        siftDown(storage.heapPosition[entry])
+    }
+
     /// The key of `entry`, decoded (invalid UTF-8 repaired).
     func key(_ entry: Int) -> String {
         String(

@@ -18,6 +18,9 @@ public struct Configuration: Sendable, Equatable {
     public var rules: [UserRuleSpec]
     /// The name alert mails use for this machine (`mx1`); nil means the host name.
     public var hostname: String?
+    /// Providers of the administrator's own, layered over the built-in ones
+    /// (`ProviderTable.layered(with:)`).
+    public var providers: [ProviderSpec] = []
 
     /// The default state directory.
     public static let defaultStateDirectory = "/var/lib/bouncewatch"
