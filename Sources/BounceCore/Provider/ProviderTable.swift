@@ -48,7 +48,9 @@ public final class ProviderTable: Sendable {
         }
         relays = NameIndex(relayEntries)
         domains = NameIndex(domainEntries)
-        signatures = PhraseMatcher(phrases: phraseOrder)
+        // A provider's signature is evidence inside a help link too: that is where most of
+        // them stand (`community.mimecast.com/...`).
+        signatures = PhraseMatcher(phrases: phraseOrder, urlPhrases: Set(phraseOrder.indices))
         signatureOwner = phraseOrder.map { phraseOwner[$0] ?? 0 }
     }
 
