@@ -4,7 +4,7 @@ import BounceCore
 ///
 /// Top-level keys: `time_range`, `deliveries`, `causes`, `destinations`, `other_destinations`,
 /// `destinations_approximate`, `blocklists`, `rejects`, `auth_failures`, `lines`,
-/// `unrecognized`, `truncated_lines`, `unreadable_inputs`. Counts are integers; a cause or
+/// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`. Counts are integers; a cause or
 /// status that never occurred is absent from `causes` but present (zero) in `deliveries`.
 public enum ScanJSONRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
@@ -70,6 +70,8 @@ public enum ScanJSONRenderer {
             json.endObject()
         }
         json.endArray()
+        json.key("unclassified_replies")
+        ShapeSectionRendering.write(report.unclassifiedShapes, to: &json)
         json.endObject()
         return json.string
     }

@@ -3,7 +3,7 @@ import BounceCore
 /// Renders a scan report for a mail administrator: plain text, aligned columns, no colours.
 ///
 /// Sections: Deliveries, Causes (with a sample reply each), Destinations, Blocklists, Inbound
-/// rejects, SASL failures, Lines. Text from the log is cleaned of control characters.
+/// rejects, SASL failures, Unclassified replies (by shape), Lines. Text from the log is cleaned of control characters.
 public enum ScanTextRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
 
@@ -17,6 +17,9 @@ public enum ScanTextRenderer {
         sections.append(blocklists(report))
         sections.append(rejects(report))
         sections.append(authFailures(report))
+        sections.append(
+            ShapeSectionRendering.text(
+                title: "Unclassified replies (by shape)", report.unclassifiedShapes))
         sections.append(lines(report))
         return sections.joined(separator: "\n")
     }

@@ -78,7 +78,18 @@ enum SampleReports {
             SourceLines(source: "maillog", events: 60, ignored: 200, unrecognized: 3),
             SourceLines(source: "mainlog.1.gz", events: 16, ignored: 40, truncated: 1),
         ],
-        unreadableInputs: [UnreadableInput(source: "maillog.2.gz", reason: "truncated gzip stream")]
+        unreadableInputs: [
+            UnreadableInput(source: "maillog.2.gz", reason: "truncated gzip stream")
+        ],
+        unclassifiedShapes: ShapeReport(
+            total: 13,
+            shapes: [
+                ShapeCount(
+                    shape: "451 busy on <host>, try in # minutes", count: 10,
+                    example: "451 Busy on mx2.example.org, try in 5 minutes"),
+                ShapeCount(
+                    shape: "550 computer says no", count: 3, example: "550 Computer says no"),
+            ])
     )
 
     /// Label values a stranger could put in a log: quotes, backslashes, newlines, control bytes,

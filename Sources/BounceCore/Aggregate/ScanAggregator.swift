@@ -80,6 +80,11 @@ public struct ScanAggregator {
 
     private var unreadable: [UnreadableInput] = []
 
+    /// Replies of failures no rule explained, by shape.
+    private var unclassifiedShapes = ShapeTally()
+    /// Shapes listed per group in a report.
+    static let topShapes = 20
+
     /// - Parameter topDestinations: how many destination domains the report lists before
     ///   folding the rest into `other` (clamped to 1...`maximumTopDestinations`).
     public init(topDestinations: Int) {
@@ -141,6 +146,9 @@ public struct ScanAggregator {
         }
         let cause = event.countedCause(classification)
         if let cause {
+            // Only the rare events no rule explained are shaped: the common path pays one
+            // comparison.
+            if cause == .unclassified { unclassifiedShapes.add(event.reply.slice(of: line)) }
             causeStatus[Int(cause.rawValue) * Self.statusCount + Int(event.status.rawValue)] += 1
             if sampleReplies[Int(cause.rawValue)] == nil, !event.reply.isEmpty {
                 sampleReplies[Int(cause.rawValue)] =
@@ -216,6 +224,7 @@ public struct ScanAggregator {
             relayLoginFailures: relayLoginFailures)
         report.lines = sources
         report.unreadableInputs = unreadable
+        report.unclassifiedShapes = Self.shapeReport(unclassifiedShapes)
         return report
     }
 
@@ -376,6 +385,11 @@ public struct ScanAggregator {
             topClients: Self.top(rejectClients, Self.topClients),
             byBlocklist: rejectBlocklists.map { NamedCount($0.key, $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name })
+    }
+
+    private static func shapeReport(_ tally: ShapeTally) -> ShapeReport {
+        ShapeReport(
+            total: tally.total, shapes: tally.top(topShapes), approximate: tally.isApproximate)
     }
 
     private static func top(_ table: SpaceSavingTable, _ limit: Int) -> [NamedCount] {
