@@ -4,7 +4,8 @@ import BounceCore
 ///
 /// Top-level keys: `time_range`, `deliveries`, `causes`, `destinations`, `other_destinations`,
 /// `destinations_approximate`, `blocklists`, `rejects`, `auth_failures`, `lines`,
-/// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`. Counts are integers; a cause or
+/// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`,
+/// `guessed_replies`. Counts are integers; a cause or
 /// status that never occurred is absent from `causes` but present (zero) in `deliveries`.
 public enum ScanJSONRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
@@ -72,6 +73,8 @@ public enum ScanJSONRenderer {
         json.endArray()
         json.key("unclassified_replies")
         ShapeSectionRendering.write(report.unclassifiedShapes, to: &json)
+        json.key("guessed_replies")
+        ShapeSectionRendering.write(report.guessedShapes, to: &json)
         json.endObject()
         return json.string
     }

@@ -3,7 +3,7 @@ import BounceCore
 /// Renders a scan report for a mail administrator: plain text, aligned columns, no colours.
 ///
 /// Sections: Deliveries, Causes (with a sample reply each), Destinations, Blocklists, Inbound
-/// rejects, SASL failures, Unclassified replies (by shape), Lines. Text from the log is cleaned of control characters.
+/// rejects, SASL failures, Unclassified replies (by shape), Guessed from the reply code alone (by shape), Lines. Text from the log is cleaned of control characters.
 public enum ScanTextRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
 
@@ -20,6 +20,9 @@ public enum ScanTextRenderer {
         sections.append(
             ShapeSectionRendering.text(
                 title: "Unclassified replies (by shape)", report.unclassifiedShapes))
+        sections.append(
+            ShapeSectionRendering.text(
+                title: "Guessed from the reply code alone (by shape)", report.guessedShapes))
         sections.append(lines(report))
         return sections.joined(separator: "\n")
     }

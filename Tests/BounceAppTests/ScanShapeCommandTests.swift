@@ -49,4 +49,26 @@ import Testing
 
                 """))
     }
+
+    /// A reply whose only evidence is its code: the cause is a guess, listed apart.
+    @Test func guessesFromTheBareReplyCodeAreListedApart() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write(
+            "mail.log",
+            "Nov 26 10:00:01 mx1 postfix/smtp[4242]: 4F2A11234: to=<bob@example.com>,"
+                + " relay=mx.example.com[192.0.2.10]:25, delay=1.2, delays=0.1/0/0.5/0.6,"
+                + " dsn=5.0.0, status=bounced (host mx.example.com[192.0.2.10] said: 554 Computer"
+                + " of mx7.example.com says no (in reply to end of DATA command))\n"
+                + SampleLines.bounced + "\n")
+        let result = try BinaryRunner.run(["scan", "--format", "json", path])
+        #expect(result.status == 0)
+        let guesses = try #require(result.json?["guessed_replies"] as? [String: Any])
+        #expect(guesses["total"] as? Int == 1)
+        let shapes = try #require(guesses["shapes"] as? [[String: Any]])
+        #expect(shapes.first?["shape"] as? String == "554 computer of <host> says no")
+        #expect(
+            shapes.first?["example"] as? String == "554 Computer of mx7.example.com says no")
+        let unclassified = try #require(result.json?["unclassified_replies"] as? [String: Any])
+        #expect(unclassified["total"] as? Int == 0)
+    }
 }

@@ -89,6 +89,13 @@ enum SampleReports {
                     example: "451 Busy on mx2.example.org, try in 5 minutes"),
                 ShapeCount(
                     shape: "550 computer says no", count: 3, example: "550 Computer says no"),
+            ]),
+        guessedShapes: ShapeReport(
+            total: 4,
+            shapes: [
+                ShapeCount(
+                    shape: "554 transaction refused by <host>", count: 4,
+                    example: "554 Transaction refused by mx.example.org")
             ])
     )
 

@@ -23,7 +23,10 @@ import Testing
 
     @Test func textSaysZeroWhenEveryFailureWasExplained() {
         let text = ScanTextRenderer.render(ScanReport())
-        #expect(text.contains("\nUnclassified replies (by shape): 0\n\nLines\n"))
+        #expect(
+            text.contains(
+                "\nUnclassified replies (by shape): 0\n\n"
+                    + "Guessed from the reply code alone (by shape): 0\n\nLines\n"))
     }
 
     @Test func textCleansControlBytesAndMarksApproximateCounts() {
@@ -54,5 +57,31 @@ import Testing
         #expect(shapes.first?["count"] as? Int == 10)
         #expect(
             shapes.first?["example"] as? String == "451 Busy on mx2.example.org, try in 5 minutes")
+    }
+
+    @Test func textListsGuessesApartAfterTheUnclassified() throws {
+        let text = ScanTextRenderer.render(SampleReports.small)
+        let unclassified = try #require(text.range(of: "\nUnclassified replies (by shape): 13\n"))
+        let guesses = try #require(
+            text.range(of: "\nGuessed from the reply code alone (by shape): 4\n"))
+        #expect(unclassified.upperBound <= guesses.lowerBound)
+        #expect(
+            text[guesses.upperBound...].hasPrefix(
+                """
+                  4  554 transaction refused by <host>
+                     e.g. 554 Transaction refused by mx.example.org
+
+                """))
+    }
+
+    @Test func jsonHasTheGuessesApart() throws {
+        let text = ScanJSONRenderer.render(SampleReports.small)
+        let document = try #require(
+            JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let section = try #require(document["guessed_replies"] as? [String: Any])
+        #expect(section["total"] as? Int == 4)
+        let shapes = try #require(section["shapes"] as? [[String: Any]])
+        #expect(shapes.first?["shape"] as? String == "554 transaction refused by <host>")
+        #expect(shapes.first?["count"] as? Int == 4)
     }
 }

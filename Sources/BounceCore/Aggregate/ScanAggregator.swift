@@ -82,6 +82,8 @@ public struct ScanAggregator {
 
     /// Replies of failures no rule explained, by shape.
     private var unclassifiedShapes = ShapeTally()
+    /// Replies whose cause the bare reply code decided, by shape.
+    private var guessedShapes = ShapeTally()
     /// Shapes listed per group in a report.
     static let topShapes = 20
 
@@ -148,7 +150,11 @@ public struct ScanAggregator {
         if let cause {
             // Only the rare events no rule explained are shaped: the common path pays one
             // comparison.
-            if cause == .unclassified { unclassifiedShapes.add(event.reply.slice(of: line)) }
+            if cause == .unclassified {
+                unclassifiedShapes.add(event.reply.slice(of: line))
+            } else if let classification, classification.isReplyCodeGuess {
+                guessedShapes.add(event.reply.slice(of: line))
+            }
             causeStatus[Int(cause.rawValue) * Self.statusCount + Int(event.status.rawValue)] += 1
             if sampleReplies[Int(cause.rawValue)] == nil, !event.reply.isEmpty {
                 sampleReplies[Int(cause.rawValue)] =
@@ -225,6 +231,7 @@ public struct ScanAggregator {
         report.lines = sources
         report.unreadableInputs = unreadable
         report.unclassifiedShapes = Self.shapeReport(unclassifiedShapes)
+        report.guessedShapes = Self.shapeReport(guessedShapes)
         return report
     }
 

@@ -32,6 +32,9 @@ public struct ScanReport: Sendable, Equatable {
     public var unreadableInputs: [UnreadableInput]
     /// The replies of events that ended `unclassified`, by shape.
     public var unclassifiedShapes: ShapeReport
+    /// The replies whose cause was guessed from the bare reply code alone (the `reply.4xx` and
+    /// `reply.5xx` fallbacks), by shape.
+    public var guessedShapes: ShapeReport
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,
@@ -41,7 +44,8 @@ public struct ScanReport: Sendable, Equatable {
         destinationsApproximate: Bool = false, blocklists: [BlocklistSummary] = [],
         rejects: RejectSummary = RejectSummary(),
         authFailures: AuthFailureSummary = AuthFailureSummary(), lines: [SourceLines] = [],
-        unreadableInputs: [UnreadableInput] = [], unclassifiedShapes: ShapeReport = ShapeReport()
+        unreadableInputs: [UnreadableInput] = [], unclassifiedShapes: ShapeReport = ShapeReport(),
+        guessedShapes: ShapeReport = ShapeReport()
     ) {
         self.firstEvent = firstEvent
         self.lastEvent = lastEvent
@@ -56,6 +60,7 @@ public struct ScanReport: Sendable, Equatable {
         self.lines = lines
         self.unreadableInputs = unreadableInputs
         self.unclassifiedShapes = unclassifiedShapes
+        self.guessedShapes = guessedShapes
     }
 
     /// Lines no parser could place, over every input.
