@@ -5,7 +5,8 @@ import BounceCore
 /// Top-level keys: `time_range`, `deliveries`, `causes`, `providers`, `other_providers`, `hosts`
 /// (only when more than one syslog host was seen), `destinations`, `other_destinations`,
 /// `destinations_approximate`, `blocklists`, `rejects`, `auth_failures`, `lines`,
-/// `unrecognized`, `truncated_lines`, `unreadable_inputs`. Counts are integers; a cause or
+/// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`,
+/// `guessed_replies`. Counts are integers; a cause or
 /// status that never occurred is absent from `causes` but present (zero) in `deliveries`.
 public enum ScanJSONRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
@@ -82,6 +83,10 @@ public enum ScanJSONRenderer {
             json.endObject()
         }
         json.endArray()
+        json.key("unclassified_replies")
+        ShapeSectionRendering.write(report.unclassifiedShapes, to: &json)
+        json.key("guessed_replies")
+        ShapeSectionRendering.write(report.guessedShapes, to: &json)
         json.endObject()
         return json.string
     }

@@ -3,7 +3,9 @@ import BounceCore
 /// Renders a scan report for a mail administrator: plain text, aligned columns, no colours.
 ///
 /// Sections: Deliveries, Causes (with a sample reply each), Providers, Hosts (when more than one
-/// syslog host wrote the log), Destinations, Blocklists, Inbound rejects, SASL failures, Lines. Text from the log is cleaned of control characters.
+/// syslog host wrote the log), Destinations, Blocklists, Inbound rejects, SASL failures,
+/// Unclassified replies (by shape), Guessed from the reply code alone (by shape), Lines. Text
+/// from the log is cleaned of control characters.
 public enum ScanTextRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
 
@@ -19,6 +21,12 @@ public enum ScanTextRenderer {
         sections.append(blocklists(report))
         sections.append(rejects(report))
         sections.append(authFailures(report))
+        sections.append(
+            ShapeSectionRendering.text(
+                title: "Unclassified replies (by shape)", report.unclassifiedShapes))
+        sections.append(
+            ShapeSectionRendering.text(
+                title: "Guessed from the reply code alone (by shape)", report.guessedShapes))
         sections.append(lines(report))
         return sections.joined(separator: "\n")
     }

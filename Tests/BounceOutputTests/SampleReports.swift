@@ -82,7 +82,23 @@ enum SampleReports {
             ],
             unreadableInputs: [
                 UnreadableInput(source: "maillog.2.gz", reason: "truncated gzip stream")
-            ]
+            ],
+            unclassifiedShapes: ShapeReport(
+                total: 13,
+                shapes: [
+                    ShapeCount(
+                        shape: "451 busy on <host>, try in # minutes", count: 10,
+                        example: "451 Busy on mx2.example.org, try in 5 minutes"),
+                    ShapeCount(
+                        shape: "550 computer says no", count: 3, example: "550 Computer says no"),
+                ]),
+            guessedShapes: ShapeReport(
+                total: 4,
+                shapes: [
+                    ShapeCount(
+                        shape: "554 transaction refused by <host>", count: 4,
+                        example: "554 Transaction refused by mx.example.org")
+                ])
         ))
 
     /// `small` split by provider and by the two syslog hosts that wrote its lines; the rows add

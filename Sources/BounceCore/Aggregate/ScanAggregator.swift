@@ -83,6 +83,12 @@ public struct ScanAggregator {
     /// Deliveries per provider (a fixed table) and events per syslog host (top N).
     private var providers: ProviderTally
     private var hosts: HostTally
+    /// Replies of failures no rule explained, by shape.
+    private var unclassifiedShapes = ShapeTally()
+    /// Replies whose cause the bare reply code decided, by shape.
+    private var guessedShapes = ShapeTally()
+    /// Shapes listed per group in a report.
+    static let topShapes = 20
 
     /// - Parameter topDestinations: how many destination domains the report lists before
     ///   folding the rest into `other` (clamped to 1...`maximumTopDestinations`); as many
@@ -150,6 +156,13 @@ public struct ScanAggregator {
         let cause = event.countedCause(classification)
         hosts.add(event, host: event.host.slice(of: line))
         if let cause {
+            // Only the rare events no rule explained are shaped: the common path pays one
+            // comparison.
+            if cause == .unclassified {
+                unclassifiedShapes.add(event.reply.slice(of: line))
+            } else if let classification, classification.isReplyCodeGuess {
+                guessedShapes.add(event.reply.slice(of: line))
+            }
             causeStatus[Int(cause.rawValue) * Self.statusCount + Int(event.status.rawValue)] += 1
             if sampleReplies[Int(cause.rawValue)] == nil, !event.reply.isEmpty {
                 sampleReplies[Int(cause.rawValue)] =
@@ -240,6 +253,8 @@ public struct ScanAggregator {
             relayLoginFailures: relayLoginFailures)
         report.lines = sources
         report.unreadableInputs = unreadable
+        report.unclassifiedShapes = Self.shapeReport(unclassifiedShapes)
+        report.guessedShapes = Self.shapeReport(guessedShapes)
         return report
     }
 
@@ -400,6 +415,11 @@ public struct ScanAggregator {
             topClients: Self.top(rejectClients, Self.topClients),
             byBlocklist: rejectBlocklists.map { NamedCount($0.key, $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name })
+    }
+
+    private static func shapeReport(_ tally: ShapeTally) -> ShapeReport {
+        ShapeReport(
+            total: tally.total, shapes: tally.top(topShapes), approximate: tally.isApproximate)
     }
 
     private static func top(_ table: SpaceSavingTable, _ limit: Int) -> [NamedCount] {

@@ -44,6 +44,11 @@ public struct ScanReport: Sendable, Equatable {
     public var lines: [SourceLines]
     /// Inputs that could not be read, in the order reported.
     public var unreadableInputs: [UnreadableInput]
+    /// The replies of events that ended `unclassified`, by shape.
+    public var unclassifiedShapes: ShapeReport
+    /// The replies whose cause was guessed from the bare reply code alone (the `reply.4xx` and
+    /// `reply.5xx` fallbacks), by shape.
+    public var guessedShapes: ShapeReport
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,
@@ -53,7 +58,8 @@ public struct ScanReport: Sendable, Equatable {
         destinationsApproximate: Bool = false, blocklists: [BlocklistSummary] = [],
         rejects: RejectSummary = RejectSummary(),
         authFailures: AuthFailureSummary = AuthFailureSummary(), lines: [SourceLines] = [],
-        unreadableInputs: [UnreadableInput] = []
+        unreadableInputs: [UnreadableInput] = [], unclassifiedShapes: ShapeReport = ShapeReport(),
+        guessedShapes: ShapeReport = ShapeReport()
     ) {
         self.firstEvent = firstEvent
         self.lastEvent = lastEvent
@@ -67,6 +73,8 @@ public struct ScanReport: Sendable, Equatable {
         self.authFailures = authFailures
         self.lines = lines
         self.unreadableInputs = unreadableInputs
+        self.unclassifiedShapes = unclassifiedShapes
+        self.guessedShapes = guessedShapes
     }
 
     /// Lines no parser could place, over every input.
@@ -279,5 +287,37 @@ public struct UnreadableInput: Sendable, Equatable {
     public init(source: String, reason: String) {
         self.source = source
         self.reason = reason
+    }
+}
+
+/// A reply shape (`ReplyShape`: addresses, hosts, IPs, ids and digits masked) with how many
+/// events had it and the first reply of that shape in log order.
+public struct ShapeCount: Sendable, Equatable {
+    public var shape: String
+    public var count: Int
+    /// A real reply of this shape, cut to 300 bytes.
+    public var example: String
+
+    public init(shape: String, count: Int, example: String) {
+        self.shape = shape
+        self.count = count
+        self.example = example
+    }
+}
+
+/// The most frequent shapes of a group of replies, and how many replies the group had.
+public struct ShapeReport: Sendable, Equatable {
+    /// Every reply in the group, listed or not.
+    public var total: Int
+    /// The most frequent shapes, largest first, ties by shape.
+    public var shapes: [ShapeCount]
+    /// True when more distinct shapes were seen than the table holds: counts are then lower
+    /// bounds (see `SpaceSavingTable`).
+    public var approximate: Bool
+
+    public init(total: Int = 0, shapes: [ShapeCount] = [], approximate: Bool = false) {
+        self.total = total
+        self.shapes = shapes
+        self.approximate = approximate
     }
 }

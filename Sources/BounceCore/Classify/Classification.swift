@@ -12,6 +12,16 @@ public struct Classification: Sendable {
     /// answer 5xx for a condition that clears by itself, so count it like a deferral.
     public var temporary = false
 
+    /// The fallback rules that decide by the bare reply code when nothing else did
+    /// (`Rule+ReplyCodes.swift`): `550 Computer says no` is `policy` and any unexplained 4xx
+    /// `remote_error`. Their verdicts are guesses, not readings of the text.
+    public static let replyCodeGuessRules = ["reply.4xx", "reply.5xx"]
+
+    /// Whether the cause was guessed from the bare reply code alone.
+    public var isReplyCodeGuess: Bool {
+        (cause == .remoteError || cause == .policy) && Self.replyCodeGuessRules.contains(ruleID)
+    }
+
     public init(
         cause: Cause, ruleID: String, blocklist: Blocklist? = nil, listedIP: ByteRange = .none
     ) {
