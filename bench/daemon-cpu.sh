@@ -47,10 +47,18 @@ done
 read -r -a STAT <"/proc/$PID/stat"
 TICKS=$(getconf CLK_TCK)
 echo "$LINES lines: $(((STAT[13] + STAT[14]) * 1000 / TICKS)) ms CPU (utime + stime)"
+# Nanoseconds on a CPU of the daemon's live threads, finer than the clock ticks of /proc/PID/stat.
+threads_ns() {
+    cat /proc/"$PID"/task/*/schedstat 2>/dev/null | awk '{ sum += $1 } END { printf "%.0f", sum }'
+}
 if [ -n "${IDLE_SECONDS:-}" ]; then
+    BEFORE_NS=$(threads_ns)
     sleep "$IDLE_SECONDS"
     read -r -a IDLE <"/proc/$PID/stat"
-    echo "idle ${IDLE_SECONDS} s: $(((IDLE[13] + IDLE[14] - STAT[13] - STAT[14]) * 1000 / TICKS)) ms CPU"
+    IDLE_NS=$(($(threads_ns) - BEFORE_NS))
+    echo "idle ${IDLE_SECONDS} s: $(((IDLE[13] + IDLE[14] - STAT[13] - STAT[14]) * 1000 / TICKS)) ms" \
+        "CPU (utime + stime), $((IDLE_NS / 1000)) us by schedstat:" \
+        "$(awk -v ns="$IDLE_NS" -v s="$IDLE_SECONDS" 'BEGIN { printf "%.4f", ns / 1e7 / s }')% of a core"
 fi
 kill -TERM "$PID"
 wait "$PID" || true
