@@ -3,6 +3,8 @@
 # `start_at: beginning` and the default alert rules (or the `alerts:` line given), stopped once
 # its textfile counts every line; prints utime + stime from /proc. With CALLGRIND_OUT set, runs
 # under callgrind and writes the profile there (instruction counts; see docs/benchmarks.md).
+# With IDLE_SECONDS set, the daemon is left idle that long after the last line before it is
+# stopped (idle textfile writes; INTERVAL sets metrics.interval, 1s by default).
 #
 #   bench/daemon-cpu.sh BIN LOG [ALERTS_LINE]      e.g. ALERTS_LINE='alerts: []'
 set -euo pipefail
@@ -24,7 +26,7 @@ LINES=$(wc -l <"$WORK/mail.log")
     echo "state_directory: $WORK/state"
     echo "metrics:"
     echo "  textfile: $WORK/bouncewatch.prom"
-    echo "  interval: 1s"
+    echo "  interval: ${INTERVAL:-1s}"
     if [ -n "$ALERTS" ]; then echo "$ALERTS"; fi
     echo "notifiers: []"
 } >"$WORK/bouncewatch.yml"
@@ -45,5 +47,18 @@ done
 read -r -a STAT <"/proc/$PID/stat"
 TICKS=$(getconf CLK_TCK)
 echo "$LINES lines: $(((STAT[13] + STAT[14]) * 1000 / TICKS)) ms CPU (utime + stime)"
+# Nanoseconds on a CPU of the daemon's live threads, finer than the clock ticks of /proc/PID/stat.
+threads_ns() {
+    cat /proc/"$PID"/task/*/schedstat 2>/dev/null | awk '{ sum += $1 } END { printf "%.0f", sum }'
+}
+if [ -n "${IDLE_SECONDS:-}" ]; then
+    BEFORE_NS=$(threads_ns)
+    sleep "$IDLE_SECONDS"
+    read -r -a IDLE <"/proc/$PID/stat"
+    IDLE_NS=$(($(threads_ns) - BEFORE_NS))
+    echo "idle ${IDLE_SECONDS} s: $(((IDLE[13] + IDLE[14] - STAT[13] - STAT[14]) * 1000 / TICKS)) ms" \
+        "CPU (utime + stime), $((IDLE_NS / 1000)) us by schedstat:" \
+        "$(awk -v ns="$IDLE_NS" -v s="$IDLE_SECONDS" 'BEGIN { printf "%.4f", ns / 1e7 / s }')% of a core"
+fi
 kill -TERM "$PID"
 wait "$PID" || true

@@ -34,6 +34,10 @@ public final class DaemonLoop {
     private var checkpointTime: Int64?
     /// The checkpoint last written, to leave an unchanged one alone.
     private var lastSaved: Checkpoint?
+    /// The metrics store's `revision` when `lastSaved` was taken.
+    private var lastSavedRevision = 0
+    /// The textfile last written, reused while nothing in it moved.
+    private var textfileCache = DaemonTextfileCache()
     private var nextFlush: Int64 = 0
     private var nextWatchdog: Int64?
     /// Reopening failed journals waits for the next textfile write.
@@ -172,6 +176,11 @@ public final class DaemonLoop {
     /// state changed) is not written again until `unchangedCheckpointSeconds` have passed:
     /// the fsyncs are most of what an idle daemon costs, and the timestamp still moves often
     /// enough for `bouncewatch_checkpoint_timestamp_seconds` to show the daemon alive.
+    ///
+    /// An idle write builds nothing it would only compare: the metrics store's `revision`
+    /// tells whether its checkpoint lines and series are still those last written, a quiet
+    /// rebalance only moves its clock, and the textfile is the last one kept (its checkpoint
+    /// time patched when a checkpoint was written).
     public func flush() {
         guard stopFailure == nil else { return }
         guard lock.isStillHeld else {
@@ -183,12 +192,17 @@ public final class DaemonLoop {
         let now = options.wallClock()
         pipeline.metrics.rebalance()
         pipeline.alerts.tick(now: now)
-        let next = checkpoint(at: now)
-        if !savedRecently(next, now: now) {
+        let positions = sourcePositions()
+        let alertLines = pipeline.alerts.checkpointLines()
+        if !savedRecently(positions: positions, alerts: alertLines, now: now) {
+            let next = Checkpoint(
+                writtenAt: now, sources: positions, metrics: metricsCheckpointLines(),
+                alerts: alertLines)
             do {
                 try store.save(next)
                 checkpointTime = now
                 lastSaved = next
+                lastSavedRevision = pipeline.metrics.revision
                 checkpointFailure = nil
                 clearProblem("checkpoint")
             } catch {
@@ -200,15 +214,30 @@ public final class DaemonLoop {
         retryDue = true
     }
 
-    /// True when `next` differs from the last checkpoint saved only in its time and the
-    /// metrics store's rebalance clock, and that one is younger than
+    /// True when the checkpoint now would differ from the last one saved only in its time and
+    /// the metrics store's rebalance clock, and that one is younger than
     /// `unchangedCheckpointSeconds`.
-    private func savedRecently(_ next: Checkpoint, now: Int64) -> Bool {
+    private func savedRecently(
+        positions: [String: SourceCheckpoint], alerts: [String], now: Int64
+    ) -> Bool {
         guard let saved = lastSaved, let time = checkpointTime, now >= time,
             now - time < Self.unchangedCheckpointSeconds
         else { return false }
-        return saved.sources == next.sources && saved.alerts == next.alerts
-            && MetricsStore.sameExceptClock(saved.metrics, next.metrics)
+        return pipeline.metrics.revision == lastSavedRevision && saved.sources == positions
+            && saved.alerts == alerts
+    }
+
+    /// The metrics store's checkpoint lines, from the last ones saved when only its clock
+    /// moved since.
+    private func metricsCheckpointLines() -> [String] {
+        guard let saved = lastSaved else { return pipeline.metrics.checkpointLines() }
+        return pipeline.metrics.checkpointLines(reusing: saved.metrics, from: lastSavedRevision)
+    }
+
+    private func sourcePositions() -> [String: SourceCheckpoint] {
+        var positions: [String: SourceCheckpoint] = [:]
+        for source in sources { positions[source.name] = source.checkpoint }
+        return positions
     }
 
     /// How long a checkpoint with nothing new may go unwritten; well inside the 10 minutes
@@ -229,29 +258,38 @@ public final class DaemonLoop {
 
     /// The checkpoint as it would be written now.
     public func checkpoint(at now: Int64) -> Checkpoint {
-        var positions: [String: SourceCheckpoint] = [:]
-        for source in sources { positions[source.name] = source.checkpoint }
-        return Checkpoint(
-            writtenAt: now, sources: positions, metrics: pipeline.metrics.checkpointLines(),
+        Checkpoint(
+            writtenAt: now, sources: sourcePositions(), metrics: pipeline.metrics.checkpointLines(),
             alerts: pipeline.alerts.checkpointLines())
     }
 
-    /// The textfile as it would be written now.
+    /// The textfile as it would be written now, rendered in full.
     public func renderTextfile() -> String {
-        let health = DaemonHealth(
+        render(health())
+    }
+
+    private func render(_ health: DaemonHealth) -> String {
+        DaemonPrometheusRenderer.render(
+            pipeline.metrics.snapshot(), health: health, version: options.version)
+    }
+
+    private func health() -> DaemonHealth {
+        DaemonHealth(
             sources: sources.map {
                 DaemonHealth.SourceHealth(name: $0.name, up: $0.isUp, lostFiles: $0.lostFiles)
             },
             checkpointTime: checkpointTime, startTime: startTime,
             alertsFiring: pipeline.alerts.firing, notifications: pipeline.alerts.notifications)
-        return DaemonPrometheusRenderer.render(
-            pipeline.metrics.snapshot(), health: health, version: options.version)
     }
 
     private func writeTextfile() {
         guard let path = configuration.metrics.textfile else { return }
+        let health = health()
+        let text = textfileCache.text(
+            revision: pipeline.metrics.revision, health: health, version: options.version
+        ) { render(health) }
         do {
-            try AtomicFile.replace(path, with: renderTextfile(), mode: 0o644, durable: false)
+            try AtomicFile.replace(path, with: text, mode: 0o644, durable: false)
             clearProblem("textfile")
         } catch {
             problem("textfile", "\(path): \(error.description)")

@@ -17,6 +17,9 @@ struct MetricsDestinations {
 
     /// Rebalances so far; the store's only clock.
     private(set) var epoch = 0
+    /// Moves at every change a rebalance makes (promotion, demotion, window rotation, variant
+    /// attached, first write ended), so the store can tell a rebalance that changed nothing.
+    private(set) var changes = 0
     /// The row of everything not labelled.
     private(set) var other: [Int]
     /// Labelled destinations by slot; nil for a free slot.
@@ -119,6 +122,12 @@ struct MetricsDestinations {
 
     /// Starts a new strength window: the current one becomes the previous one.
     mutating func rotateWindow() {
+        // Two windows without a delivery leave nothing to rotate: that is no change.
+        if window.used > 0 || !carriedStrength.isEmpty || !previousStrength.isEmpty
+            || labels.contains(where: { ($0?.current ?? 0) != 0 || ($0?.previous ?? 0) != 0 })
+        {
+            changes &+= 1
+        }
         // Its entries number the window that is being replaced.
         firstWrite = nil
         let current = currentCandidates().mapValues(\.strength)
@@ -136,10 +145,14 @@ struct MetricsDestinations {
     mutating func tick() { epoch += 1 }
 
     /// After the first rebalance, series exist: counts never move between them again.
-    mutating func endFirstWrite() { firstWrite = nil }
+    mutating func endFirstWrite() {
+        if firstWrite != nil { changes &+= 1 }
+        firstWrite = nil
+    }
 
     /// Gives `name` a row of its own from now on; `entries` are the window entries that hold it.
     mutating func promote(_ name: String, entries: [Int]) {
+        changes &+= 1
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
@@ -167,6 +180,7 @@ struct MetricsDestinations {
     /// Folds the row of `slot` into `other` and frees the slot; returns the name it had.
     @discardableResult
     mutating func demote(_ slot: Int) -> String {
+        changes &+= 1
         let label = labels[slot]!
         let base = slot * MetricsCell.count
         for index in 0..<MetricsCell.count {
@@ -193,8 +207,27 @@ struct MetricsDestinations {
     mutating func attachVariants() {
         guard !slotByName.isEmpty else { return }
         for entry in 0..<window.used where slotOfEntry[entry] < 0 {
-            if let slot = lookUp(entry) { slotOfEntry[entry] = Int32(slot) }
+            if let slot = lookUp(entry) {
+                slotOfEntry[entry] = Int32(slot)
+                changes &+= 1
+            }
         }
+    }
+
+    /// After a rebalance that changed nothing, the last epoch whose rebalance, with nothing
+    /// counted in between, decides the same again: the one before the next window rotation or
+    /// the next epoch at which a labelled destination becomes idle or reaches its tenure
+    /// (the only inputs of the rules that move with the clock alone).
+    func lastQuietEpoch(policy: MetricsRebalancePolicy) -> Int {
+        let window = policy.windowRebalances
+        var next = (epoch / window + 1) * window
+        for case let label? in labels {
+            let idle = label.lastEvent + policy.idleRebalances
+            if idle > epoch { next = Swift.min(next, idle) }
+            let tenure = label.promotedAt + policy.minimumTenure
+            if tenure > epoch { next = Swift.min(next, tenure) }
+        }
+        return next - 1
     }
 
     // MARK: - Restoring

@@ -84,6 +84,19 @@ extension MetricsStore {
         return lines
     }
 
+    /// `checkpointLines()`, built from `previous` (what this store returned when its
+    /// `revision` was `previousRevision`) when only the rebalance clock moved since: the
+    /// same lines, for the cost of one.
+    public func checkpointLines(reusing previous: [String], from previousRevision: Int)
+        -> [String]
+    {
+        guard previousRevision == revision, previous.count > 1, previous[1].hasPrefix("epoch ")
+        else { return checkpointLines() }
+        var lines = previous
+        lines[1] = "epoch \(destinations.epoch)"
+        return lines
+    }
+
     /// True when two `checkpointLines()` differ at most in the rebalance clock (`epoch`),
     /// which moves at every textfile write even when nothing was counted. An idle daemon
     /// uses this to leave its checkpoint alone; losing a few idle ticks in a crash only

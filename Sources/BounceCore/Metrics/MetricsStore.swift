@@ -60,6 +60,14 @@ public struct MetricsStore {
     var authByMTA: [Int]
     var blocklists = MetricsBlocklists()
     var sources = MetricsSources()
+    /// Moves whenever anything but the rebalance clock changes (a count, a promotion, a
+    /// demotion, a window rotation, a new `topDestinations`), so a reader can tell in one
+    /// comparison that its rendering or checkpoint of the store is still exact.
+    public private(set) var revision = 0
+    /// Up to this epoch, a rebalance only moves the clock (valid while `revision` is
+    /// `quietRevision`): an idle daemon skips the rest, which is most of an idle write's cost.
+    private var quietThrough = 0
+    private var quietRevision = -1
 
     private static let causeCount = Cause.allCases.count
 
@@ -84,6 +92,7 @@ public struct MetricsStore {
     /// Changes how many destinations may have series; a lower number takes effect at the next
     /// `rebalance()`, which demotes the weakest.
     public mutating func setTopDestinations(_ n: Int) {
+        revision &+= 1
         topDestinations = Self.clamp(n)
     }
 
@@ -91,6 +100,7 @@ public struct MetricsStore {
 
     /// Counts one line of `source` by what the parser made of it (`bouncewatch_lines_total`).
     public mutating func countLine(_ outcome: ParseResult, source: String) {
+        revision &+= 1
         let index = sources.index(of: source)
         switch outcome {
         case .event: sources[index].events += 1
@@ -101,6 +111,7 @@ public struct MetricsStore {
 
     /// Counts a line of `source` that was cut at the reader's length limit.
     public mutating func countTruncatedLine(source: String) {
+        revision &+= 1
         sources[sources.index(of: source)].truncated += 1
     }
 
@@ -113,6 +124,7 @@ public struct MetricsStore {
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
         source: String, time: Int64?
     ) {
+        revision &+= 1
         if let time { sources.noteEvent(at: sources.index(of: source), time: time) }
         let cause = event.countedCause(classification)
         var slot: Int?
@@ -138,9 +150,29 @@ public struct MetricsStore {
 
     /// Promotes and demotes destinations by the rules above; call it before each textfile
     /// write. Each call is one tick of the store's clock.
+    ///
+    /// When the last rebalance changed nothing, nothing was counted since, and no window
+    /// rotation or idle or tenure threshold falls on this tick, the rules would decide exactly
+    /// as they did then: the tick alone is taken.
     public mutating func rebalance() {
+        rebalance(skippingQuietTicks: true)
+    }
+
+    /// `rebalance()`; tests compare it with the full rules applied at every tick.
+    mutating func rebalance(skippingQuietTicks: Bool) {
+        if skippingQuietTicks, revision == quietRevision, destinations.epoch < quietThrough {
+            destinations.tick()
+            return
+        }
+        let changes = destinations.changes
         for name in destinations.rebalance(top: topDestinations, policy: policy) {
             blocklists.fold(destination: name)
+        }
+        if destinations.changes == changes {
+            quietRevision = revision
+            quietThrough = destinations.lastQuietEpoch(policy: policy)
+        } else {
+            revision &+= 1
         }
     }
 
