@@ -21,40 +21,39 @@ public final class CheckpointStore {
     /// The name of the checkpoint file in the state directory.
     public static let fileName = "checkpoint"
 
+    /// A checkpoint's counters, positions and alert groups are all bounded: far under this.
+    static let largestCheckpoint = 256 << 20
+
     /// Uses `directory`, creating it (mode 0750) when it is missing, and removes a temporary
     /// file left over from a crash.
     public init(directory: String) throws(DaemonError) {
         self.directory = directory
         path = Path.join(directory, Self.fileName)
         temporaryPath = Path.join(directory, "." + Self.fileName + ".tmp")
-        if mkdir(directory, 0o750) != 0 && errno != EEXIST {
-            throw .system(what: "\(directory): cannot create the state directory", errno: errno)
-        }
-        if unlink(temporaryPath) != 0 && errno != ENOENT {
-            throw .system(what: "\(temporaryPath): cannot remove", errno: errno)
+        do {
+            try FileSystem.makeDirectory(directory, mode: 0o750)
+            try FileSystem.remove(temporaryPath)
+        } catch {
+            throw .failed(error)
         }
     }
 
     /// The saved checkpoint, or nil when there is none yet (a first start).
     public func load() throws(DaemonError) -> Checkpoint? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            let code = errno
-            if code == ENOENT { return nil }
-            throw .unreadableCheckpoint(
-                path: path, reason: String(cString: strerror(code)))
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .unreadableCheckpoint(path: path, reason: String(cString: strerror(errno)))
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(path, limit: Self.largestCheckpoint)
+        } catch {
+            switch error {
+            case .system(let failure) where failure.code == ENOENT: return nil
+            case .system(let failure):
+                throw .unreadableCheckpoint(path: path, reason: failure.reason)
+            case .symbolicLink, .notRegular:
+                throw .unreadableCheckpoint(path: path, reason: "not a regular file")
+            case .tooLarge(let limit):
+                throw .unreadableCheckpoint(
+                    path: path, reason: "larger than \(limit >> 20) MiB, more than any checkpoint")
             }
-            if got == 0 { break }
-            bytes += chunk[..<got]
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadableCheckpoint(path: path, reason: "not UTF-8 text")

@@ -61,8 +61,12 @@ public final class DaemonLoop {
         let directory = configuration.stateDirectory
         // The lock first: a second daemon must not touch the first one's files (its
         // temporary checkpoint) before it finds the directory taken.
+        do throws(SystemError) {
+            try FileSystem.makeDirectory(directory, mode: 0o750)
+        } catch {
+            throw .failed(error)
+        }
         do {
-            try FileLock.createDirectory(directory)
             lock = try FileLock(path: Path.join(directory, "lock"))
         } catch {
             switch error {

@@ -38,14 +38,6 @@ public final class FileLock {
         close(descriptor)
     }
 
-    /// Creates the state directory (mode 0750) when it is missing, so the lock can be taken
-    /// before anything inside it is touched.
-    public static func createDirectory(_ directory: String) throws(Failure) {
-        if mkdir(directory, 0o750) != 0 && errno != EEXIST {
-            throw .system(.last("\(directory): cannot create the state directory"))
-        }
-    }
-
     /// Whether the lock file at `path` is still the file the lock is held on. Once it was
     /// deleted or replaced (the state directory removed and created again, say), another
     /// daemon can take a lock there and both would write one checkpoint.
