@@ -74,7 +74,9 @@ let package = Package(
             dependencies: ["BounceOutput", "BounceCore", "BounceTestSupport"]),
         .testTarget(
             name: "BounceAppTests", dependencies: ["BounceApp", "BounceCore", "BounceTestSupport"]),
-        .testTarget(name: "BounceConfigTests", dependencies: ["BounceConfig", "BounceCore"]),
+        .testTarget(
+            name: "BounceConfigTests",
+            dependencies: ["BounceConfig", "BounceCore", "BounceTestSupport"]),
         .testTarget(
             name: "BounceNotifyTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import BounceConfig
 import BounceCore
+import BounceTestSupport
 import Testing
 
 /// `type: auto` (and no `sources` at all) picks the log file when it exists, else the journal.

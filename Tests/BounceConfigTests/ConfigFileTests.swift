@@ -1,5 +1,6 @@
 import BounceConfig
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
     @Test func binaryOrHugeFilesAreRefused() throws {
         let directory = try TemporaryDirectory()
         try directory.write(
-            "latin1.yml", bytes: Array("# café\nhostname: caf".utf8) + [0xE9, 0x0A])
+            "latin1.yml", Array("# café\nhostname: caf".utf8) + [0xE9, 0x0A])
         try directory.write("huge.yml", String(repeating: "# padding\n", count: 110_000))
         try FileManager.default.createDirectory(
             atPath: directory.path("a-directory.yml"), withIntermediateDirectories: false)
