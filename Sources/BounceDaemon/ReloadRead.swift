@@ -20,7 +20,9 @@ enum ReloadRead {
         }
         private let state = Mutex(State.waiting)
 
-        func park(_ continuation: CheckedContinuation<Configuration, any Error>) {
+        /// Parks `continuation`; false when the wait was already cancelled (it is then resumed
+        /// with `CancellationError` and there is nothing to read for).
+        func park(_ continuation: CheckedContinuation<Configuration, any Error>) -> Bool {
             let early = state.withLock { state -> Bool in
                 guard case .waiting = state else { return true }
                 state = .parked(continuation)
@@ -28,6 +30,7 @@ enum ReloadRead {
             }
             // Cancelled before there was anything to resume.
             if early { continuation.resume(throwing: CancellationError()) }
+            return !early
         }
 
         func finish(_ result: Result<Configuration, any Error>) {
@@ -55,7 +58,7 @@ enum ReloadRead {
         let waiter = Waiter()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                waiter.park(continuation)
+                guard waiter.park(continuation) else { return }
                 do throws(SystemError) {
                     try SystemThread.start(name: "bouncewatch-reload") {
                         waiter.finish(Result { try read() })
