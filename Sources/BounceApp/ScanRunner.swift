@@ -8,6 +8,8 @@ public enum ScanOutputFormat: String, CaseIterable, Sendable {
     case text
     case json
     case prometheus
+    /// One self-contained HTML page with charts.
+    case html
 }
 
 /// `bouncewatch scan`: a report by cause and destination over whole log files.
@@ -63,23 +65,28 @@ public struct ScanRunner {
         let zone = LocalZone()
         var failures = 0
         var outside = 0
+        // Only the HTML report draws failures over time; the other formats skip the work.
+        var timeline = format == .html ? FailureTimeline() : nil
         for name in inputs {
             do throws(IngestError) {
                 let reader = try InputOpening.open(name)
                 var stamps = EventSpan.Input()
                 let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
-                var gate = period.map {
-                    PeriodGate(period: $0, resolver: zone.resolver(reference: reference))
-                }
+                var clock =
+                    period != nil || timeline != nil
+                    ? EventClock(period: period, resolver: zone.resolver(reference: reference))
+                    : nil
                 defer {
-                    outside += gate?.outside ?? 0
+                    outside += clock?.outside ?? 0
                     for _ in 0..<reader.truncatedLines {
                         aggregator.countTruncatedLine(source: name)
                     }
                     if let note = InputOpening.truncationNote(reader) { reportError(note) }
                     span.add(stamps, reference: reference, zone: zone)
                 }
-                try scan(reader, source: name, into: &aggregator, stamps: &stamps, gate: &gate)
+                try scan(
+                    reader, source: name, into: &aggregator, stamps: &stamps, clock: &clock,
+                    timeline: &timeline)
             } catch {
                 reportError(error.description)
                 aggregator.countUnreadableInput(source: name, reason: error.reason)
@@ -102,9 +109,16 @@ public struct ScanRunner {
                 },
                 eventsOutside: outside)
         }
-        output.write(render(report))
+        report.timeline = timeline?.report(utcOffset: { zone.offset(at: $0) })
+        output.write(render(report, zone: zone))
         output.flush()
         return failures > 0 ? 1 : 0
+    }
+
+    /// The clock for the HTML report's header, in the local zone.
+    private static func now(zone: LocalZone) -> LogInstant {
+        let seconds = Int(Clocks.wallSeconds())
+        return LogInstant(unixSeconds: seconds, utcOffsetSeconds: zone.offset(at: seconds))
     }
 
     private static func readNothing(_ lines: SourceLines) -> Bool {
@@ -114,7 +128,8 @@ public struct ScanRunner {
     /// The hot loop: parse, classify failures, count. Nothing is decoded or allocated per line.
     func scan(
         _ reader: LineReader, source: String, into aggregator: inout ScanAggregator,
-        stamps: inout EventSpan.Input, gate: inout PeriodGate?
+        stamps: inout EventSpan.Input, clock: inout EventClock?,
+        timeline: inout FailureTimeline?
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
@@ -135,10 +150,14 @@ public struct ScanRunner {
             var line = whole
             let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
             if line.isEmpty { return }
+            var moment: Int?
             switch outcome {
             case .event:
-                // Outside the period, an event counts nowhere, not even as a line read.
-                if gate?.admits(event.timestamp) == false { return }
+                if let placement = clock?.place(event.timestamp) {
+                    // Outside the period, an event counts nowhere, not even as a line read.
+                    guard case .inside(let unixSeconds) = placement else { return }
+                    moment = unixSeconds
+                }
                 events += 1
             case .ignored:
                 ignored += 1
@@ -151,14 +170,25 @@ public struct ScanRunner {
             let classification =
                 event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
             aggregator.add(event, classification, in: line)
+            if let moment, event.kind == .delivery, timeline != nil,
+                let cause = event.countedCause(classification)
+            {
+                timeline?.addFailure(at: moment, cause: cause)
+                if let blocklist = classification?.blocklist {
+                    timeline?.addBlocklistHit(at: moment, list: blocklist.name)
+                }
+            }
         }
     }
 
-    func render(_ report: ScanReport) -> String {
+    func render(_ report: ScanReport, zone: LocalZone) -> String {
         switch format {
         case .text: ScanTextRenderer.render(report)
         case .json: ScanJSONRenderer.render(report) + "\n"
         case .prometheus: ScanPrometheusRenderer.render(report, version: BuildInfo.version)
+        case .html:
+            ScanHTMLRenderer.render(
+                report, generatedAt: Self.now(zone: zone), version: BuildInfo.version)
         }
     }
 }

@@ -18,6 +18,7 @@ struct ScanCommand: ParsableCommand {
               bouncewatch scan --format json --top 20 /var/log/exim4/mainlog
               bouncewatch scan --format prometheus /var/log/mail.log > mail.prom
               bouncewatch scan --since yesterday --until today /var/log/mail.log*
+              bouncewatch scan --format html /var/log/mail.log > report.html
 
             --since and --until take the host's local time; the period runs from --since up \
             to, not including, --until. Events outside it are counted nowhere (the report's \
@@ -30,7 +31,10 @@ struct ScanCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Output: text for people, json for scripts, prometheus for a textfile collector.")
+    @Option(
+        help:
+            "Output: text for people, json for scripts, prometheus for a textfile collector, html for a page with charts."
+    )
     var format: ScanOutputFormat = .text
 
     @Option(help: "How many destination domains to list (1-500); the rest count as 'other'.")

@@ -51,6 +51,9 @@ public struct ScanReport: Sendable, Equatable {
     public var guessedShapes: ShapeReport
     /// The period the scan was limited to; nil when every event counted.
     public var period: ScanPeriod?
+    /// Failures by cause and block-list hits over time, for the HTML report's charts; nil when
+    /// not asked for or when no failure was counted.
+    public var timeline: FailureTimelineReport?
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,

@@ -1,0 +1,139 @@
+/// Failed deliveries by cause, and block-list hits by list, per hour of a scan: the data of the
+/// HTML report's charts over time.
+///
+/// Bounded whatever the input: the buckets span at most `maximumBuckets`, from the earliest
+/// counted moment to the latest. When a moment would stretch the span further, the buckets
+/// widen (1 h, 2 h, 6 h, 12 h, 1 day, then doubling), each wider bucket the sum of whole
+/// narrower ones, so counts stay exact. Block lists are kept by name up to `blocklistLimit`;
+/// the rest count as `other`. Buckets are aligned to UTC.
+public struct FailureTimeline: Sendable {
+    /// The most buckets between the first and the last (a chart stays readable).
+    public static let maximumBuckets = 400
+    /// Block lists charted by name.
+    public static let blocklistLimit = 8
+    private static let causeCount = Cause.allCases.count
+
+    /// Seconds per bucket.
+    public private(set) var bucketSeconds = 3600
+    private var failures: [Int: [Int]] = [:]
+    private var hits: [Int: [Int]] = [:]
+    private var listNames: [String] = []
+    private var listIndex: [String: Int] = [:]
+    private var firstBucket = Int.max
+    private var lastBucket = Int.min
+
+    public init() {}
+
+    /// Counts a failed delivery of `cause` at `unixSeconds`.
+    public mutating func addFailure(at unixSeconds: Int, cause: Cause) {
+        let bucket = place(unixSeconds)
+        failures[bucket, default: Array(repeating: 0, count: Self.causeCount)][
+            Int(cause.rawValue)] += 1
+    }
+
+    /// Counts a failed delivery whose reply named block list `list` at `unixSeconds`.
+    public mutating func addBlocklistHit(at unixSeconds: Int, list: String) {
+        let bucket = place(unixSeconds)
+        let slot: Int
+        if let known = listIndex[list] {
+            slot = known
+        } else if listNames.count < Self.blocklistLimit {
+            slot = listNames.count
+            listNames.append(list)
+            listIndex[list] = slot
+        } else {
+            slot = Self.blocklistLimit
+        }
+        hits[bucket, default: Array(repeating: 0, count: Self.blocklistLimit + 1)][slot] += 1
+    }
+
+    /// The series, with each bucket's start placed in the local zone by `utcOffset`. Causes
+    /// and lists are ordered by their totals, largest first (ties by declaration order or
+    /// name); nil when nothing was counted.
+    public func report(utcOffset: (Int) -> Int) -> FailureTimelineReport? {
+        guard firstBucket <= lastBucket else { return nil }
+        let range = firstBucket...lastBucket
+        let starts = range.map { bucket in
+            let unix = bucket * bucketSeconds
+            return LogInstant(unixSeconds: unix, utcOffsetSeconds: utcOffset(unix))
+        }
+        let causeSeries = Cause.allCases.map { cause in
+            TimelineSeries(
+                name: cause.identifier,
+                counts: range.map { failures[$0]?[Int(cause.rawValue)] ?? 0 })
+        }
+        let names = listNames + ["other"]
+        let listSeries = names.indices.map { slot in
+            TimelineSeries(name: names[slot], counts: range.map { hits[$0]?[slot] ?? 0 })
+        }
+        return FailureTimelineReport(
+            bucketSeconds: bucketSeconds, bucketStarts: starts,
+            failures: Self.ranked(causeSeries, byName: false),
+            blocklistHits: Self.ranked(listSeries, byName: true))
+    }
+
+    private static func ranked(_ series: [TimelineSeries], byName: Bool) -> [TimelineSeries] {
+        series.filter { $0.total > 0 }.enumerated()
+            .sorted { first, second in
+                if first.element.total != second.element.total {
+                    return first.element.total > second.element.total
+                }
+                return byName
+                    ? first.element.name < second.element.name : first.offset < second.offset
+            }
+            .map(\.element)
+    }
+
+    /// The bucket of `unixSeconds`, widening the buckets first when the span would grow past
+    /// `maximumBuckets`.
+    private mutating func place(_ unixSeconds: Int) -> Int {
+        while true {
+            let bucket = Self.floorDiv(unixSeconds, bucketSeconds)
+            let low = Swift.min(firstBucket, bucket)
+            let high = Swift.max(lastBucket, bucket)
+            if high - low < Self.maximumBuckets {
+                firstBucket = low
+                lastBucket = high
+                return bucket
+            }
+            widen()
+        }
+    }
+
+    private mutating func widen() {
+        let wider: Int
+        switch bucketSeconds {
+        case 3600: wider = 7200
+        case 7200: wider = 21_600
+        case 21_600: wider = 43_200
+        case 43_200: wider = 86_400
+        default: wider = bucketSeconds * 2
+        }
+        let factor = wider / bucketSeconds
+        failures = Self.merge(failures, factor: factor)
+        hits = Self.merge(hits, factor: factor)
+        bucketSeconds = wider
+        if firstBucket <= lastBucket {
+            firstBucket = Self.floorDiv(firstBucket, factor)
+            lastBucket = Self.floorDiv(lastBucket, factor)
+        }
+    }
+
+    private static func merge(_ buckets: [Int: [Int]], factor: Int) -> [Int: [Int]] {
+        var merged: [Int: [Int]] = [:]
+        for (bucket, counts) in buckets {
+            let key = floorDiv(bucket, factor)
+            if var existing = merged[key] {
+                for index in counts.indices { existing[index] += counts[index] }
+                merged[key] = existing
+            } else {
+                merged[key] = counts
+            }
+        }
+        return merged
+    }
+
+    private static func floorDiv(_ value: Int, _ divisor: Int) -> Int {
+        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+    }
+}
