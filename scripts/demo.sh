@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make demo`: the report over the bundled example logs, a few failures explained, then the
-# daemon following a copy of one of them: its textfile and an alert mail.
+# `make demo`: the report over the bundled example logs (text, and an HTML page in out/), a few
+# failures explained, then the daemon following a copy of one of them: its textfile and an
+# alert mail.
 #
 # Needs no root and no network: it only reads examples/ with the binary in BOUNCEWATCH_BIN.
 set -euo pipefail
@@ -12,6 +13,13 @@ heading() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 heading "bouncewatch scan examples/mail.log examples/exim-mainlog"
 "$bin" scan examples/mail.log examples/exim-mainlog
+
+# The same report as a page with charts, kept in out/ (ignored by git) for the user to open.
+report="${DEMO_REPORT:-out/demo-report.html}"
+mkdir -p "$(dirname "$report")"
+heading "bouncewatch scan --format html examples/mail.log examples/exim-mainlog > $report"
+"$bin" scan --format html examples/mail.log examples/exim-mainlog >"$report"
+echo "HTML report written: open file://$(cd "$(dirname "$report")" && pwd)/$(basename "$report") in a browser"
 
 # One line each of: Microsoft's block list, Gmail's unknown user, Yahoo's complaint throttling,
 # and Exim's own wording for a dead host.
