@@ -59,7 +59,8 @@ public struct DigestRunner {
 
     /// Runs the command and returns the exit status: 0, 1 when an input could not be read in
     /// full (named on standard error; the others are still counted), 78 when the `--config`
-    /// file cannot be used.
+    /// file cannot be used. When no input could be read at all, the errors are all there is to
+    /// say: no empty digest is printed under them.
     public func run(output: BufferedOutput = BufferedOutput()) -> Int32 {
         guard let providers = ProviderLoading.table(configPath: configPath) else {
             return ProviderLoading.configurationFailure
@@ -81,6 +82,10 @@ public struct DigestRunner {
                 periods.current.countUnreadableInput(source: name, reason: error.reason)
                 failures += 1
             }
+        }
+        if failures > 0, failures == inputs.count {
+            output.flush()
+            return 1
         }
         let host = HostName.resolve(hostname)
         let digest = Digest(

@@ -138,6 +138,21 @@ import Testing
         #expect(result.stderr.contains("--period"))
     }
 
+    @Test func unreadableInputsAreNamedAndFailTheRun() throws {
+        let scratch = try TemporaryDirectory()
+        let url = try Self.example(in: scratch.url)
+        let missing = scratch.url.appendingPathComponent("missing.log").path
+        let partly = try BinaryRunner.run([
+            "digest", "--period", "2026-11-26..2026-11-27", url.path, missing,
+        ])
+        #expect(partly.status == 1)
+        #expect(partly.stderr.contains("missing.log"))
+        #expect(Self.totals(partly.stdout)["delivery attempts"]?.0 ?? 0 > 0)
+        let none = try BinaryRunner.run(["digest", "--period", "2026-11-26..2026-11-27", missing])
+        #expect(none.status == 1)
+        #expect(none.stdout.isEmpty)
+    }
+
     @Test func mailFormatIsAMessageWithBothParts() throws {
         let scratch = try TemporaryDirectory()
         let url = try Self.example(in: scratch.url)

@@ -180,8 +180,11 @@ public enum DigestHTMLRenderer {
             return section("What to do") + "<p>No cause grew against the period before.</p>\n"
         }
         var out = section("What to do") + "<ul style=\"margin:0;padding-left:20px;\">\n"
+        let rows = Dictionary(digest.causes.map { ($0.cause.rawValue, $0) }) { first, _ in first }
         for item in items {
-            out += "<li><b>\(item.cause.identifier)</b>: \(HTMLText.escape(item.line))</li>\n"
+            let change = HTMLText.escape(rows[item.cause.rawValue]?.change ?? "")
+            out += "<li><b>\(item.cause.identifier)</b> (\(change)): "
+            out += "\(HTMLText.escape(item.line))</li>\n"
         }
         return out + "</ul>\n"
     }
