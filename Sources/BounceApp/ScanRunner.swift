@@ -22,16 +22,31 @@ public struct ScanRunner {
     public var inputs: [String]
     /// A configuration file whose `providers:` are layered over the built-in ones.
     public var configPath: String?
+    /// Only events in this period are counted (`--since`, `--until`); nil counts every event.
+    public var period: ReportPeriod?
 
     public init(
         format: ScanOutputFormat = .text, topDestinations: Int = 10, logFormat: LogFormat = .auto,
-        inputs: [String], configPath: String? = nil
+        inputs: [String], configPath: String? = nil, period: ReportPeriod? = nil
     ) {
         self.configPath = configPath
+        self.period = period.flatMap { $0.isUnbounded ? nil : $0 }
         self.format = format
         self.topDestinations = topDestinations
         self.logFormat = logFormat
         self.inputs = inputs
+    }
+
+    /// The period `--since` and `--until` name, read in the host's zone relative to now; nil
+    /// when neither is given.
+    public static func period(
+        since: String?, until: String?
+    ) throws(ReportPeriodError) -> ReportPeriod? {
+        guard since != nil || until != nil else { return nil }
+        let zone = LocalZone()
+        return try ReportPeriod.bounds(
+            since: since, until: until, now: Int(Clocks.wallSeconds()),
+            utcOffset: { zone.offset(at: $0) })
     }
 
     /// Runs the command and returns the exit status: 0, or 1 when an input could not be read
@@ -47,19 +62,24 @@ public struct ScanRunner {
         var span = EventSpan()
         let zone = LocalZone()
         var failures = 0
+        var outside = 0
         for name in inputs {
             do throws(IngestError) {
                 let reader = try InputOpening.open(name)
                 var stamps = EventSpan.Input()
+                let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
+                var gate = period.map {
+                    PeriodGate(period: $0, resolver: zone.resolver(reference: reference))
+                }
                 defer {
+                    outside += gate?.outside ?? 0
                     for _ in 0..<reader.truncatedLines {
                         aggregator.countTruncatedLine(source: name)
                     }
                     if let note = InputOpening.truncationNote(reader) { reportError(note) }
-                    let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
                     span.add(stamps, reference: reference, zone: zone)
                 }
-                try scan(reader, source: name, into: &aggregator, stamps: &stamps)
+                try scan(reader, source: name, into: &aggregator, stamps: &stamps, gate: &gate)
             } catch {
                 reportError(error.description)
                 aggregator.countUnreadableInput(source: name, reason: error.reason)
@@ -72,6 +92,16 @@ public struct ScanRunner {
             return 1
         }
         span.apply(to: &report)
+        if let period {
+            report.period = ScanPeriod(
+                start: period.start.map {
+                    LogInstant(unixSeconds: $0, utcOffsetSeconds: zone.offset(at: $0))
+                },
+                end: period.end.map {
+                    LogInstant(unixSeconds: $0, utcOffsetSeconds: zone.offset(at: $0))
+                },
+                eventsOutside: outside)
+        }
         output.write(render(report))
         output.flush()
         return failures > 0 ? 1 : 0
@@ -84,7 +114,7 @@ public struct ScanRunner {
     /// The hot loop: parse, classify failures, count. Nothing is decoded or allocated per line.
     func scan(
         _ reader: LineReader, source: String, into aggregator: inout ScanAggregator,
-        stamps: inout EventSpan.Input
+        stamps: inout EventSpan.Input, gate: inout PeriodGate?
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
@@ -106,7 +136,10 @@ public struct ScanRunner {
             let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
             if line.isEmpty { return }
             switch outcome {
-            case .event: events += 1
+            case .event:
+                // Outside the period, an event counts nowhere, not even as a line read.
+                if gate?.admits(event.timestamp) == false { return }
+                events += 1
             case .ignored:
                 ignored += 1
                 return

@@ -2,7 +2,8 @@ import BounceCore
 
 /// Renders a scan report as one JSON document (`bouncewatch scan --format json`).
 ///
-/// Top-level keys: `time_range`, `deliveries`, `causes`, `providers`, `other_providers`, `hosts`
+/// Top-level keys: `time_range`, `period` (only with `--since`/`--until`: `since`, `until`,
+/// `events_outside`), `deliveries`, `causes`, `providers`, `other_providers`, `hosts`
 /// (only when more than one syslog host was seen), `destinations`, `other_destinations`,
 /// `destinations_approximate`, `blocklists`, `rejects`, `auth_failures`, `lines`,
 /// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`,
@@ -20,6 +21,14 @@ public enum ScanJSONRenderer {
         json.field("first", report.firstEvent.map(TimestampText.format))
         json.field("last", report.lastEvent.map(TimestampText.format))
         json.endObject()
+        if let period = report.period {
+            json.key("period")
+            json.beginObject()
+            json.field("since", period.start.map(\.rfc3339))
+            json.field("until", period.end.map(\.rfc3339))
+            json.field("events_outside", period.eventsOutside)
+            json.endObject()
+        }
 
         json.key("deliveries")
         json.beginObject()

@@ -39,6 +39,7 @@ public enum ScanTextRenderer {
         default:
             text += "No events\n"
         }
+        if let period = report.period { text += ScanPeriodText.sentence(period) + "\n" }
         return text
     }
 

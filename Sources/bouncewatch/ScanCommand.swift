@@ -17,6 +17,12 @@ struct ScanCommand: ParsableCommand {
               bouncewatch scan /var/log/mail.log /var/log/mail.log.1 /var/log/mail.log.2.gz
               bouncewatch scan --format json --top 20 /var/log/exim4/mainlog
               bouncewatch scan --format prometheus /var/log/mail.log > mail.prom
+              bouncewatch scan --since yesterday --until today /var/log/mail.log*
+
+            --since and --until take the host's local time; the period runs from --since up \
+            to, not including, --until. Events outside it are counted nowhere (the report's \
+            header says how many were left out); lines the parsers ignore or cannot read carry \
+            no time they could be judged by and are counted as before.
 
             Exit status: 0 when every input was read, 1 when one could not be read in full (it \
             is named on standard error and in the report; the others are still counted), 64 on \
@@ -39,6 +45,18 @@ struct ScanCommand: ParsableCommand {
             valueName: "file"))
     var config: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Count only events at or after this local time: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], "
+                + "today, yesterday or last-week (its start).", valueName: "time"))
+    var since: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Count only events before this local time (same forms as --since; a date means its "
+                + "midnight, so --until today stops at the end of yesterday).", valueName: "time"))
+    var until: String?
+
     @Argument(
         help: ArgumentHelp(
             "Log files, plain or gzip-compressed; '-' reads standard input.", valueName: "file"))
@@ -52,9 +70,15 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
+        let period: ReportPeriod?
+        do {
+            period = try ScanRunner.period(since: since, until: until)
+        } catch {
+            throw ValidationError(error.description)
+        }
         let status = ScanRunner(
             format: format, topDestinations: top, logFormat: logFormat, inputs: files,
-            configPath: config
+            configPath: config, period: period
         ).run()
         if status != 0 { throw ExitCode(status) }
     }

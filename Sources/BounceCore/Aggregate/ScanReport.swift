@@ -49,6 +49,8 @@ public struct ScanReport: Sendable, Equatable {
     /// The replies whose cause was guessed from the bare reply code alone (the `reply.4xx` and
     /// `reply.5xx` fallbacks), by shape.
     public var guessedShapes: ShapeReport
+    /// The period the scan was limited to; nil when every event counted.
+    public var period: ScanPeriod?
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,
