@@ -50,11 +50,19 @@ public struct DigestRunner {
         self.now = now
     }
 
-    /// `[start, end)` of a `--period` (`today`, `yesterday`, `last-week`, `FROM..TO`) in the
-    /// local zone, now; nil when the text names no period.
-    public static func period(_ text: String) -> (start: Int64, end: Int64)? {
-        DigestPeriodText.parse(
-            text, now: Clocks.wallSeconds(), utcOffset: LocalZone.systemOffset(at:))
+    /// `[start, end)` of a `--period` (`today`, `yesterday`, `last-week`, a date, `FROM..TO`;
+    /// see `ReportPeriod`) in the local zone, now. A digest compares its period with the one
+    /// before it, so both ends must be given.
+    public static func period(_ text: String) throws(ReportPeriodError) -> (
+        start: Int64, end: Int64
+    ) {
+        let found = try ReportPeriod.period(
+            text, now: Int(Clocks.wallSeconds()), utcOffset: LocalZone.systemOffset(at:))
+        guard let start = found.start, let end = found.end else {
+            throw ReportPeriodError(
+                "period '\(text)' is open at one end; a digest needs both (FROM..TO).")
+        }
+        return (Int64(start), Int64(end))
     }
 
     /// Runs the command and returns the exit status: 0, 1 when an input could not be read in

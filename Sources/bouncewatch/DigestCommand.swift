@@ -14,9 +14,9 @@ struct DigestCommand: ParsableCommand {
             inbound rejects and SASL failures with the top clients, the most frequent \
             unclassified replies, and what to do about each cause that grew.
 
-            Periods (local time): today, yesterday, last-week (Monday to Monday), or \
-            FROM..TO with dates or times, TO not included: 2026-11-26..2026-11-27, \
-            2026-11-26T06:00..2026-11-26T18:00.
+            Periods (local time): today, yesterday, last-week (Monday to Monday), a date \
+            (that whole day), or FROM..TO with dates or times, TO not included: \
+            2026-11-26..2026-11-27, 2026-11-26T06:00..2026-11-26T18:00.
 
             Examples:
               bouncewatch digest /var/log/mail.log /var/log/mail.log.1
@@ -29,7 +29,7 @@ struct DigestCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "today, yesterday, last-week or FROM..TO (local dates or times).")
+    @Option(help: "today, yesterday, last-week, a date, or FROM..TO (local dates or times).")
     var period = "yesterday"
 
     @Option(help: "Output: text for a terminal, html for a browser, mail for sendmail -t.")
@@ -59,10 +59,11 @@ struct DigestCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        guard let span = DigestRunner.period(period) else {
-            throw ValidationError(
-                "--period must be today, yesterday, last-week or FROM..TO "
-                    + "(YYYY-MM-DD[THH:MM[:SS]], FROM before TO).")
+        let span: (start: Int64, end: Int64)
+        do {
+            span = try DigestRunner.period(period)
+        } catch {
+            throw ValidationError("--period: \(error.message)")
         }
         let status = DigestRunner(
             format: format, start: span.start, end: span.end, logFormat: logFormat,

@@ -106,6 +106,18 @@ import Testing
         #expect(totals["SASL failures"]?.0 == authNow["total"] as? Int)
         #expect(totals["SASL failures"]?.1 == authBefore["total"] as? Int)
 
+        // scan's own period filter over the whole file agrees, and a date alone is that day.
+        let filtered = try #require(
+            BinaryRunner.run([
+                "scan", "--format", "json", "--since", "2026-11-27", "--until", "2026-11-28",
+                bothURL.path,
+            ]).json)
+        #expect(filtered["deliveries"] as? [String: Int] == deliveriesNow)
+        let oneDay = try BinaryRunner.run([
+            "digest", "--period", "2026-11-27", "--hostname", "mx1", bothURL.path,
+        ])
+        #expect(oneDay.stdout == digest.stdout)
+
         let causes = Self.causes(digest.stdout)
         let causesNow = try #require(now["causes"] as? [String: [String: Any]])
         let causesBefore = try #require(before["causes"] as? [String: [String: Any]])
@@ -128,7 +140,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "tomorrow", "2026-11-27..2026-11-26", "2026-02-30..2026-03-01", "2026-11-27",
+        "", "tomorrow", "2026-11-27..2026-11-26", "2026-02-30..2026-03-01", "2026-11-27..",
     ])
     func aBadPeriodIsAUsageError(_ period: String) throws {
         let scratch = try TemporaryDirectory()
