@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: the report over the bundled example logs (text, and an HTML page in out/), a few
-# failures explained, then the daemon following a copy of one of them: its textfile and an
+# failures explained, the digest of the examples' day, then the daemon following a copy of one of
+# them: its textfile and an
 # alert mail.
 #
 # Needs no root and no network: it only reads examples/ with the binary in BOUNCEWATCH_BIN.
@@ -37,6 +38,13 @@ explain examples/mail.log "S3150"
 explain examples/mail.log "NoSuchUser"
 explain examples/mail.log "TSS04"
 explain examples/exim-mainlog "defer (110): Connection timed out"
+
+# The digest of the examples' day against the day before (which the examples do not hold, so
+# every count is new): the day is the one `scan` places the first event on.
+day="$("$bin" scan --format json examples/mail.log | grep -o '"first":"[0-9-]*' | cut -d'"' -f4)"
+next="$(date -d "$day + 1 day" +%F)"
+heading "bouncewatch digest --period $day..$next examples/mail.log examples/exim-mainlog"
+"$bin" digest --period "$day..$next" --hostname mx1 examples/mail.log examples/exim-mainlog
 
 # The daemon: `bouncewatch run` follows a copy of examples/mail.log in a scratch directory,
 # writes the Prometheus textfile, and mails (into an mbox file here) the blacklisting that is

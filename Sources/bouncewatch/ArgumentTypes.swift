@@ -3,3 +3,4 @@ import BounceApp
 
 extension LogFormat: ExpressibleByArgument {}
 extension ScanOutputFormat: ExpressibleByArgument {}
+extension DigestOutputFormat: ExpressibleByArgument {}

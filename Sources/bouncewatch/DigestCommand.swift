@@ -1,0 +1,74 @@
+import ArgumentParser
+import BounceApp
+
+/// `bouncewatch digest`: the digest of a period, from log files, without a daemon.
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Summarise a period of Postfix or Exim logs against the period before it.",
+        discussion: """
+            Reads whole log files, plain or gzip-compressed, keeps the events of the period \
+            and of the period of the same length just before it, and prints the digest the \
+            daemon mails: totals and failure rate with their change, causes with a sample \
+            reply, providers and destinations by failure rate, block lists that named you, \
+            inbound rejects and SASL failures with the top clients, the most frequent \
+            unclassified replies, and what to do about each cause that grew.
+
+            Periods (local time): today, yesterday, last-week (Monday to Monday), a date \
+            (that whole day), or FROM..TO with dates or times, TO not included: \
+            2026-11-26..2026-11-27, 2026-11-26T06:00..2026-11-26T18:00.
+
+            Examples:
+              bouncewatch digest /var/log/mail.log /var/log/mail.log.1
+              bouncewatch digest --period last-week --format html /var/log/mail.log* > week.html
+              bouncewatch digest --format mail --to postmaster@example.net \\
+                /var/log/mail.log.1 | /usr/sbin/sendmail -t -oi
+
+            Exit status: 0 when every input was read, 1 when one could not be read in full, \
+            64 on a usage error, 78 when the --config file cannot be used.
+            """
+    )
+
+    @Option(help: "today, yesterday, last-week, a date, or FROM..TO (local dates or times).")
+    var period = "yesterday"
+
+    @Option(help: "Output: text for a terminal, html for a browser, mail for sendmail -t.")
+    var format: DigestOutputFormat = .text
+
+    @Option(help: "A recipient of the mail (--format mail); repeatable. Default: postmaster.")
+    var to: [String] = []
+
+    @Option(help: "The mail's sender (--format mail). Default: bouncewatch@HOST.")
+    var from: String?
+
+    @Option(help: "The host name the digest names. Default: this machine's.")
+    var hostname: String?
+
+    @Option(help: "The logs' MTA: auto decides per line, postfix or exim skip the other parser.")
+    var logFormat: LogFormat = .auto
+
+    @Option(
+        help: ArgumentHelp(
+            "A configuration file whose providers: section adds to the built-in providers.",
+            valueName: "file"))
+    var config: String?
+
+    @Argument(
+        help: ArgumentHelp(
+            "Log files, plain or gzip-compressed; '-' reads standard input.", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+        let span: (start: Int64, end: Int64)
+        do {
+            span = try DigestRunner.period(period)
+        } catch {
+            throw ValidationError("--period: \(error.message)")
+        }
+        let status = DigestRunner(
+            format: format, start: span.start, end: span.end, logFormat: logFormat,
+            inputs: files, configPath: config, to: to, from: from, hostname: hostname
+        ).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
