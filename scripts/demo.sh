@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: the report over the bundled example logs (text, and an HTML page in out/), a few
 # failures explained, the digest of the examples' day, then the daemon following a copy of one of
-# them: its textfile and an
-# alert mail.
+# them: its textfile and an alert mail.
 #
 # Needs no root and no network: it only reads examples/ with the binary in BOUNCEWATCH_BIN.
 set -euo pipefail
