@@ -14,6 +14,13 @@ dnsmasq serves test zones that answer every way a block list can:
 `bouncewatch check-listing` uses it through `resolver: 127.0.0.1:PORT`; the table must hold
 exactly these verdicts, the exit status must be 1 (listed), 0 (clean only) and 2 (errors
 only), and the silent zone must cost no more than the configured timeout.
+
+Then `bouncewatch run` with the same `reputation:` section: the textfile must show exactly
+the listed ones in bouncewatch_dnsbl_listed, both codes of the doubly listed address in
+bouncewatch_dnsbl_return_code_info, the refusal and the failures in
+bouncewatch_dnsbl_check_errors_total by reason, and pass `promtool check metrics`. Last, a
+daemon whose resolver never answers (30 s timeout, 5 tries) must read its log lines and write
+its textfile as if there were no lookups, and stop at once on SIGTERM.
 """
 
 import argparse
@@ -28,12 +35,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from crash_daemon import (  # noqa: E402
     CheckFailed,
+    Daemon,
     Scratch,
+    Textfile,
+    file_source,
     free_port,
+    lines_read,
     main_wrapper,
     require_binary,
     stop_process,
+    wait_for,
 )
+from crash_daemon import write_config as write_daemon_config  # noqa: E402
 
 DNSMASQ = "/usr/sbin/dnsmasq"
 IPV6_NIBBLES = "5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2"
@@ -106,6 +119,116 @@ def write_config(path, port):
     - {{name: refusing, zone: refused.test}}
     - {{name: silent, zone: silent.test}}
 """)
+
+
+REPUTATION = """reputation:
+  ips: [203.0.113.5, 203.0.113.6, 203.0.113.7, 203.0.113.8, "2001:db8::25"]
+  resolver: 127.0.0.1:{port}
+  timeout: {timeout}
+  tries: {tries}
+  lists:
+    - name: zen
+      zone: zen.test
+      delist: https://delist.zen.test/
+      codes: {{127.0.0.2: "SBL test listing", 127.0.0.4: "XBL test listing", 127.0.0.10: "PBL test listing"}}
+    - {{name: dead, zone: dead.test}}
+    - {{name: refusing, zone: refused.test}}
+    - {{name: silent, zone: silent.test}}
+"""
+
+LINE = ("Nov 26 23:07:51 mx1 postfix/smtp[21253]: C1F3151C8E{n:X}: to=<u{n}@example.com>, "
+        "relay=127.0.0.1[127.0.0.1]:2525, delay=0.02, delays=0/0/0.01/0.01, dsn=5.1.1, "
+        "status=bounced (host 127.0.0.1[127.0.0.1] said: 550 5.1.1 User unknown (in reply to "
+        "RCPT TO command))\n")
+
+
+def daemon_setup(scratch, name, port, timeout, tries):
+    """A daemon configuration with one log file and the reputation section; returns
+    (config path, log path, textfile)."""
+    directory = scratch.join(name)
+    os.makedirs(directory)
+    log = os.path.join(directory, "mail.log")
+    open(log, "w").close()
+    config = os.path.join(directory, "bouncewatch.yml")
+    textfile = os.path.join(directory, "bouncewatch.prom")
+    write_daemon_config(config, file_source(log), os.path.join(directory, "state"), textfile,
+                        interval="1s")
+    with open(config, "a") as out:
+        out.write(REPUTATION.format(port=port, timeout=timeout, tries=tries))
+    return config, log, Textfile(textfile)
+
+
+def append_lines(path, start, count):
+    with open(path, "a") as out:
+        for n in range(start, start + count):
+            out.write(LINE.format(n=n))
+
+
+def series(samples, name):
+    return {tuple(sorted(labels.items())): value for sample, labels, value in samples
+            if sample == name}
+
+
+def daemon_metrics(binary, scratch, port):
+    config, _, textfile = daemon_setup(scratch, "daemon", port, "1s", 1)
+    daemon = Daemon(binary, config, scratch.join("daemon.log"))
+    daemon.start()
+    try:
+        def checked():
+            samples = textfile.samples() or []
+            return len(series(samples, "bouncewatch_dnsbl_last_check_timestamp_seconds")) == 4
+        wait_for(checked, 20, "a round of every list in the textfile", daemon)
+        samples = textfile.samples()
+        listed = series(samples, "bouncewatch_dnsbl_listed")
+        expected = {(("list", "zen"), ("target", target)): value for target, value in [
+            ("203.0.113.5", 1), ("203.0.113.6", 1), ("2001:db8::25", 1), ("203.0.113.8", 0)]}
+        expect(listed == expected, f"bouncewatch_dnsbl_listed: {listed}", daemon.log_tail())
+        codes = series(samples, "bouncewatch_dnsbl_return_code_info")
+        doubly = sorted(dict(labels)["code"] for labels in codes
+                        if dict(labels)["target"] == "203.0.113.6")
+        expect(doubly == ["127.0.0.10", "127.0.0.4"], f"return codes of 203.0.113.6: {codes}")
+        expect(len(codes) == 4, f"return codes: {codes}")
+        errors = {(dict(labels)["list"], dict(labels)["reason"]): value
+                  for labels, value in series(samples, "bouncewatch_dnsbl_check_errors_total").items()}
+        expect(errors == {("zen", "refused"): 1, ("dead", "nxdomain"): 5,
+                          ("refusing", "dns_refused"): 5, ("silent", "timeout"): 5},
+               f"bouncewatch_dnsbl_check_errors_total: {errors}")
+        promtool = shutil.which("promtool")
+        if promtool is None:
+            raise CheckFailed("promtool is not installed (prometheus, `make deps-test`)")
+        check = subprocess.run([promtool, "check", "metrics"], input=open(textfile.path).read(),
+                               capture_output=True, text=True)
+        expect(check.returncode == 0, "promtool check metrics failed", check.stdout + check.stderr)
+        daemon.terminate(timeout=10)
+    finally:
+        daemon.stop_quietly()
+    return len(listed)
+
+
+def daemon_with_a_silent_resolver(binary, scratch, silent_port):
+    """Lookups that hang for 150 s must not delay the lines or the textfile."""
+    config, log, textfile = daemon_setup(scratch, "silent", silent_port, "30s", 5)
+    append_lines(log, 0, 20)
+    daemon = Daemon(binary, config, scratch.join("silent.log"))
+    started = time.monotonic()
+    daemon.start()
+    try:
+        wait_for(lambda: lines_read(textfile.samples() or []) == 20, 10,
+                 "the first 20 lines in the textfile", daemon)
+        first = time.monotonic() - started
+        append_lines(log, 20, 30)
+        wait_for(lambda: lines_read(textfile.samples() or []) == 50, 10,
+                 "50 lines in the textfile while the lookups hang", daemon)
+        samples = textfile.samples()
+        expect(not series(samples, "bouncewatch_dnsbl_listed"),
+               "a verdict from a resolver that never answers")
+        stopping = time.monotonic()
+        daemon.terminate(timeout=10)
+        stopped = time.monotonic() - stopping
+        expect(stopped < 5, f"SIGTERM took {stopped:.1f} s while a lookup hung", daemon.log_tail())
+    finally:
+        daemon.stop_quietly()
+    return first, stopped
 
 
 def check_listing(binary, config, *arguments):
@@ -199,6 +322,11 @@ def run():
                f"a bad target: exit {result.returncode}", result.stderr)
         print(f"dnsbl-dnsmasq: check-listing: {len(rows)} verdicts as expected "
               f"({seconds:.2f} s with a silent zone)")
+        series_count = daemon_metrics(binary, scratch, server.port)
+        print(f"dnsbl-dnsmasq: run: {series_count} bouncewatch_dnsbl_listed series as expected")
+        first, stopped = daemon_with_a_silent_resolver(binary, scratch, silent.getsockname()[1])
+        print(f"dnsbl-dnsmasq: run with a silent resolver: lines in the textfile after "
+              f"{first:.2f} s, stopped {stopped:.2f} s after SIGTERM")
     finally:
         if server is not None:
             server.stop()
