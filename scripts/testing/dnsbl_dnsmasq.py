@@ -193,6 +193,16 @@ def daemon_metrics(binary, scratch, port):
         expect(errors == {("zen", "refused"): 1, ("dead", "nxdomain"): 5,
                           ("refusing", "dns_refused"): 5, ("silent", "timeout"): 5},
                f"bouncewatch_dnsbl_check_errors_total: {errors}")
+        families = {name for name, _, _ in samples if name.startswith("bouncewatch_dnsbl_")}
+        expect(families == {"bouncewatch_dnsbl_listed", "bouncewatch_dnsbl_return_code_info",
+                            "bouncewatch_dnsbl_check_errors_total",
+                            "bouncewatch_dnsbl_last_check_timestamp_seconds",
+                            "bouncewatch_dnsbl_list_up"},
+               f"block-list families in the textfile: {sorted(families)}")
+        up = {dict(labels)["list"]: value
+              for labels, value in series(samples, "bouncewatch_dnsbl_list_up").items()}
+        expect(up == {"zen": 0, "dead": 0, "refusing": 0, "silent": 0},
+               f"bouncewatch_dnsbl_list_up: {up}")
         promtool = shutil.which("promtool")
         if promtool is None:
             raise CheckFailed("promtool is not installed (prometheus, `make deps-test`)")
