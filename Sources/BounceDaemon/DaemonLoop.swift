@@ -113,6 +113,7 @@ public final class DaemonLoop {
         listing = configuration.reputation.flatMap {
             ListingMonitor.start($0, logger: options.logger, wallClock: options.wallClock)
         }
+        if let listing { pipeline.listedAddress = { listing.noteListed($0) } }
         if let saved {
             logger.info(
                 "continuing from the checkpoint of \(saved.writtenAt) in \(store.path)")

@@ -47,9 +47,9 @@ final class ListingMonitor: @unchecked Sendable {
         case .given(let given): targets = given + targets
         }
         let state = ListingState(config: config, lists: lists, targets: targets)
-        guard state.nextDue != nil else {
-            logger.warning(
-                "reputation: no list covers any target (no public address, no domain): no lookups")
+        // With `ips: auto`, addresses that bounces name as listed come later.
+        guard state.nextDue != nil || config.ips == .auto else {
+            logger.warning("reputation: no list covers any of the targets: no lookups")
             return nil
         }
         let monitor = ListingMonitor(
@@ -63,6 +63,19 @@ final class ListingMonitor: @unchecked Sendable {
         let names = targets.map(\.description).joined(separator: ", ")
         logger.info("reputation: checking \(names) on \(lists.count) block list(s)")
         return monitor
+    }
+
+    /// An address a bounce named as listed: with `ips: auto` it is looked up too, at once.
+    /// Called on the loop's thread; takes the lock only briefly, never waits for DNS.
+    func noteListed(_ address: String) {
+        guard config.ips == .auto, let target = ListingTarget(address), target.isAddress else {
+            return
+        }
+        condition.lock()
+        let added = state.add(target)
+        if added { condition.broadcast() }
+        condition.unlock()
+        if added { logger.info("reputation: a bounce names \(target) as listed; checking it too") }
     }
 
     /// The textfile's block-list families, from a copy of the state.

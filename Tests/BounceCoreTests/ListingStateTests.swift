@@ -78,3 +78,37 @@ import Testing
         #expect(state.lastCheck["spamhaus-zen"] == 40)
     }
 }
+
+/// Addresses that bounces name as listed join the targets (with `ips: auto`).
+@Suite struct ListingStateAddTests {
+    @Test func aPublicAddressJoinsAndItsListsAreDueAtOnce() {
+        let zen = DNSBLCatalog.list("spamhaus-zen")!
+        var state = ListingState(config: ReputationConfig(), lists: [zen], targets: [])
+        #expect(state.nextDue == nil)
+        let named = ListingTarget("198.18.0.1")!
+        let benchmarking = state.add(named)
+        #expect(!benchmarking, "a benchmarking address is not public")
+        let listed = ListingTarget("8.8.4.4")!
+        let first = state.add(listed)
+        let again = state.add(listed)
+        let domain = state.add(.domain("shop.example"))
+        #expect(first)
+        #expect(!again, "known already")
+        #expect(!domain)
+        #expect(state.work(at: 100).map(\.targets) == [[listed]])
+        let clean = ListingCheck.Row(
+            list: zen, target: listed, result: ListingResult(status: .clean, ttl: 300))
+        _ = state.record([clean], lists: [zen], at: 100)
+        #expect(state.work(at: 101).isEmpty)
+        let other = state.add(ListingTarget("8.8.8.8")!)
+        #expect(other)
+        #expect(state.work(at: 101).map(\.targets) == [[ListingTarget("8.8.8.8")!]])
+    }
+
+    @Test func atMostSoManyAddressesJoin() {
+        var state = ListingState(config: ReputationConfig(), lists: [], targets: [])
+        var added = 0
+        for last in 1...60 where state.add(.ipv4([8, 8, 9, UInt8(last)])) { added += 1 }
+        #expect(added == ListingState.mostAddedTargets)
+    }
+}

@@ -18,7 +18,8 @@ only), and the silent zone must cost no more than the configured timeout.
 Then `bouncewatch run` with the same `reputation:` section: the textfile must show exactly
 the listed ones in bouncewatch_dnsbl_listed, both codes of the doubly listed address in
 bouncewatch_dnsbl_return_code_info, the refusal and the failures in
-bouncewatch_dnsbl_check_errors_total by reason, and pass `promtool check metrics`. Last, a
+bouncewatch_dnsbl_check_errors_total by reason, and pass `promtool check metrics`. Then a
+daemon with `ips: auto` must look up the address a bounce names as listed; last, a
 daemon whose resolver never answers (30 s timeout, 5 tries) must read its log lines and write
 its textfile as if there were no lookups, and stop at once on SIGTERM.
 """
@@ -70,6 +71,7 @@ def zone_lines(silent_port, listed=True):
             "address=/6.113.0.203.zen.test/127.0.0.4",
             "address=/6.113.0.203.zen.test/127.0.0.10",
             f"address=/{IPV6_NIBBLES}.zen.test/127.0.0.3",
+            "address=/5.114.0.203.zen.test/127.0.0.2",
         ]
     return "\n".join(lines) + "\n"
 
@@ -215,6 +217,36 @@ def daemon_metrics(binary, scratch, port):
     return len(listed)
 
 
+BOUNCE_NAMING = (
+    "Nov 26 23:07:52 mx1 postfix/smtp[21254]: D1F3151C8E1: to=<someone@example.com>, "
+    "relay=mx.example.com[198.51.100.7]:25, delay=0.3, delays=0/0/0.1/0.2, dsn=5.7.1, "
+    "status=bounced (host mx.example.com[198.51.100.7] said: 554 5.7.1 Service unavailable; "
+    "Client host [203.0.114.5] blocked using zen.spamhaus.org (in reply to RCPT TO command))\n")
+
+
+def daemon_checks_what_bounces_name(binary, scratch, port):
+    """With `ips: auto`, an address a bounce names as listed is looked up too."""
+    config, log, textfile = daemon_setup(scratch, "auto", port, "1s", 1)
+    with open(config) as handle:
+        text = handle.read()
+    start = text.index("  ips: [")
+    text = text[:start] + "  ips: auto\n" + text[text.index("\n", start) + 1:]
+    with open(config, "w") as handle:
+        handle.write(text)
+    daemon = Daemon(binary, config, scratch.join("auto.log"))
+    daemon.start()
+    try:
+        wait_for(lambda: textfile.samples() is not None, 15, "the first textfile", daemon)
+        with open(log, "a") as out:
+            out.write(BOUNCE_NAMING)
+        key = (("list", "zen"), ("target", "203.0.114.5"))
+        wait_for(lambda: series(textfile.samples() or [], "bouncewatch_dnsbl_listed").get(key) == 1,
+                 15, "the address the bounce named, looked up and listed", daemon)
+        daemon.terminate(timeout=10)
+    finally:
+        daemon.stop_quietly()
+
+
 def daemon_with_a_silent_resolver(binary, scratch, silent_port):
     """Lookups that hang for 150 s must not delay the lines or the textfile."""
     config, log, textfile = daemon_setup(scratch, "silent", silent_port, "30s", 5)
@@ -334,6 +366,8 @@ def run():
               f"({seconds:.2f} s with a silent zone)")
         series_count = daemon_metrics(binary, scratch, server.port)
         print(f"dnsbl-dnsmasq: run: {series_count} bouncewatch_dnsbl_listed series as expected")
+        daemon_checks_what_bounces_name(binary, scratch, server.port)
+        print("dnsbl-dnsmasq: run with ips: auto: the address a bounce named is looked up")
         first, stopped = daemon_with_a_silent_resolver(binary, scratch, silent.getsockname()[1])
         print(f"dnsbl-dnsmasq: run with a silent resolver: lines in the textfile after "
               f"{first:.2f} s, stopped {stopped:.2f} s after SIGTERM")

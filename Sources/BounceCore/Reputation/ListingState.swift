@@ -45,6 +45,27 @@ public struct ListingState: Sendable {
         self.intervals = intervals
     }
 
+    /// The most addresses `add` takes: bounces name what they like, and every one costs a
+    /// lookup on every list.
+    public static let mostAddedTargets = 32
+    private var added = 0
+
+    /// Adds an address a bounce named as listed (with `ips: auto`); false when it was known,
+    /// is not public, or the limit is reached. It is looked up at the next round of each list.
+    public mutating func add(_ target: ListingTarget) -> Bool {
+        guard !targets.contains(target), added < Self.mostAddedTargets else { return false }
+        switch target {
+        case .ipv4(let bytes), .ipv6(let bytes):
+            guard PublicAddress.isPublic(bytes) else { return false }
+        case .domain:
+            return false
+        }
+        targets.append(target)
+        added += 1
+        for list in lists where list.covers(target) { due[list.id] = 0 }
+        return true
+    }
+
     /// The lists due at `now`, each with the targets whose answer has expired.
     public func work(at now: Int64) -> [(list: DNSBLList, targets: [ListingTarget])] {
         var work: [(list: DNSBLList, targets: [ListingTarget])] = []
