@@ -20,7 +20,7 @@ import Testing
                 "2.0.0.127.zen.spamhaus.org", "5.113.0.203.zen.spamhaus.org",
                 "5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.zen.spamhaus.org",
                 "2.0.0.127.bl.spamcop.net", "5.113.0.203.bl.spamcop.net",
-                "test.dbl.spamhaus.org", "shop.example.dbl.spamhaus.org",
+                "dbltest.com.dbl.spamhaus.org", "shop.example.dbl.spamhaus.org",
             ])
     }
 
@@ -59,5 +59,27 @@ import Testing
         #expect(rows[1].target == Self.targets[1])
         #expect(ListingCheck.exitStatus(rows) == 1)
         #expect(ListingCheck.exitStatus([rows[0]]) == 0)
+    }
+}
+
+/// Lists that document no test point: their clean answers stand as they are.
+@Suite struct ListingCheckTestPointTests {
+    @Test func aListWithoutATestPointIsTakenAtItsWord() {
+        let nordspam = DNSBLCatalog.list("nordspam-dbl")!
+        #expect(nordspam.testPointName == nil)
+        let target = ListingTarget("shop.example")!
+        let check = ListingCheck(lists: [nordspam], targets: [target])
+        #expect(check.queries.map(\.name) == ["shop.example.dbl.nordspam.com"])
+        let bytes = DNSResponseForTests.response(to: check.queries[0].name, code: 3)
+        #expect(check.rows([.response(bytes)]).map(\.result.status) == [.clean])
+    }
+
+    @Test func documentedTestPoints() {
+        #expect(DNSBLCatalog.list("spamhaus-dbl")!.testPointName == "dbltest.com.dbl.spamhaus.org")
+        #expect(DNSBLCatalog.list("spamcop")!.testPointName == "2.0.0.127.bl.spamcop.net")
+        #expect(DNSBLCatalog.list("uribl")!.testPointName == "test.uribl.com.multi.uribl.com")
+        let custom = DNSBLList(
+            id: "mine", name: "mine", zone: "dbl.mine.example", kind: .domain, delist: "")
+        #expect(custom.testPointName == "test.dbl.mine.example")
     }
 }

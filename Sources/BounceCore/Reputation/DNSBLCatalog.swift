@@ -72,7 +72,7 @@ public enum DNSBLCatalog {
             id: "spamhaus-dbl", name: "Spamhaus DBL", zone: "dbl.spamhaus.org", kind: .domain,
             codes: dblCodes, listingRange: dblRange, refusals: dblRefusals,
             delist: delist("Spamhaus DBL", "https://check.spamhaus.org/"),
-            blocklistNames: ["Spamhaus DBL"]),
+            blocklistNames: ["Spamhaus DBL"], testPoint: .name("dbltest.com")),
         DNSBLList(
             id: "spamhaus-dqs-zen", name: "Spamhaus ZEN (DQS)", zone: "zen.dq.spamhaus.net",
             ipv6: true, codes: zenCodes, listingRange: zenRange,
@@ -82,7 +82,8 @@ public enum DNSBLCatalog {
             id: "spamhaus-dqs-dbl", name: "Spamhaus DBL (DQS)", zone: "dbl.dq.spamhaus.net",
             kind: .domain, codes: dblCodes, listingRange: dblRange, refusals: dblRefusals,
             delist: delist("Spamhaus DBL", "https://check.spamhaus.org/"), needsKey: true,
-            minimumIntervalSeconds: 300, blocklistNames: ["Spamhaus DBL"]),
+            minimumIntervalSeconds: 300, blocklistNames: ["Spamhaus DBL"],
+            testPoint: .name("dbltest.com")),
         DNSBLList(
             id: "spamcop", name: "SpamCop", zone: "bl.spamcop.net",
             codes: listed("reported as a spam source by SpamCop users"),
@@ -158,7 +159,7 @@ public enum DNSBLCatalog {
             kind: .domain, codes: listed("domain listed by Abusix"),
             delist: delist("Abusix Mail Intelligence", "https://lookup.abusix.com/"),
             needsKey: true, minimumIntervalSeconds: 300,
-            blocklistNames: ["Abusix Mail Intelligence"]),
+            blocklistNames: ["Abusix Mail Intelligence"], testPoint: .none),
         DNSBLList(
             id: "sem", name: "SEM (Spam Eating Monkey)", zone: "bl.spameatingmonkey.net",
             codes: listed("sent spam to Spam Eating Monkey's traps"),
@@ -168,7 +169,7 @@ public enum DNSBLCatalog {
             id: "sem-uri", name: "SEM URI", zone: "uribl.spameatingmonkey.net", kind: .domain,
             codes: listed("domain seen in spam by Spam Eating Monkey"),
             delist: delist("SEM (Spam Eating Monkey)", "https://spameatingmonkey.com/lookup"),
-            blocklistNames: ["SEM (Spam Eating Monkey)"]),
+            blocklistNames: ["SEM (Spam Eating Monkey)"], testPoint: .none),
         DNSBLList(
             id: "backscatterer", name: "Backscatterer", zone: "ips.backscatterer.org",
             codes: listed("sends backscatter: bounces or auto-replies to forged senders"),
@@ -199,7 +200,7 @@ public enum DNSBLCatalog {
             id: "nordspam-dbl", name: "NordSpam domains", zone: "dbl.nordspam.com",
             kind: .domain, codes: listed("domain listed by NordSpam"),
             delist: delist("NordSpam", "https://www.nordspam.com/removal/"),
-            blocklistNames: ["NordSpam"]),
+            blocklistNames: ["NordSpam"], testPoint: .none),
         DNSBLList(
             id: "surbl", name: "SURBL", zone: "multi.surbl.org", kind: .domain,
             codes: [
@@ -208,7 +209,7 @@ public enum DNSBLCatalog {
             ],
             refusals: [Code([127, 0, 0, 1], "query blocked: public resolver or over the limit")],
             bitmask: true, delist: "https://www.surbl.org/surbl-analysis",
-            blocklistNames: ["SURBL"]),
+            blocklistNames: ["SURBL"], testPoint: .name("test.surbl.org")),
         DNSBLList(
             id: "uribl", name: "URIBL", zone: "multi.uribl.com", kind: .domain,
             codes: [
@@ -217,6 +218,7 @@ public enum DNSBLCatalog {
                 Code([127, 0, 0, 8], "red: new spam domain"),
             ],
             refusals: [Code([127, 0, 0, 1], "query refused: public resolver or over the limit")],
-            bitmask: true, delist: "https://admin.uribl.com/", blocklistNames: ["URIBL"]),
+            bitmask: true, delist: "https://admin.uribl.com/", blocklistNames: ["URIBL"],
+            testPoint: .name("test.uribl.com")),
     ]
 }

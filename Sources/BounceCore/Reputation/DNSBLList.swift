@@ -7,6 +7,17 @@ public struct DNSBLList: Sendable, Equatable {
         case domain
     }
 
+    /// The name a working list always answers as listed, to tell "not listed" from "not
+    /// answering".
+    public enum TestPoint: Sendable, Equatable {
+        /// RFC 5782: 127.0.0.2 for IP lists, `test` for domain lists.
+        case standard
+        /// A name the list documents instead (Spamhaus DBL's `dbltest.com`).
+        case name(String)
+        /// The list documents none: its clean answers are taken as they are.
+        case none
+    }
+
     /// One documented answer: an address in the list's answer range and what it says.
     public struct ReturnCode: Sendable, Equatable {
         public var address: [UInt8]
@@ -49,12 +60,14 @@ public struct DNSBLList: Sendable, Equatable {
     public var minimumIntervalSeconds: Int
     /// The names bounces give the list (`BlocklistCatalog`), to match lookups with bounces.
     public var blocklistNames: [String]
+    public var testPoint: TestPoint
 
     public init(
         id: String, name: String, zone: String, kind: Kind = .ip, ipv6: Bool = false,
         codes: [ReturnCode] = [], listingRange: ClosedRange<UInt32>? = nil,
         refusals: [ReturnCode] = [], bitmask: Bool = false, delist: String,
-        needsKey: Bool = false, minimumIntervalSeconds: Int = 600, blocklistNames: [String] = []
+        needsKey: Bool = false, minimumIntervalSeconds: Int = 600, blocklistNames: [String] = [],
+        testPoint: TestPoint = .standard
     ) {
         self.id = id
         self.name = name
@@ -70,6 +83,7 @@ public struct DNSBLList: Sendable, Equatable {
         self.needsKey = needsKey
         self.minimumIntervalSeconds = minimumIntervalSeconds
         self.blocklistNames = blocklistNames
+        self.testPoint = testPoint
     }
 
     /// The 32-bit value of an IPv4 address.
@@ -91,10 +105,14 @@ public struct DNSBLList: Sendable, Equatable {
         queryName(prefix: target.queryPrefix)
     }
 
-    /// The name of the list's RFC 5782 test point (127.0.0.2, or `test` for domain lists),
-    /// which a working list always answers as listed.
-    public var testPointName: String {
-        queryName(prefix: kind == .ip ? "2.0.0.127" : "test")
+    /// The query name of the list's test point, which a working list always answers as
+    /// listed; nil when the list has none.
+    public var testPointName: String? {
+        switch testPoint {
+        case .standard: return queryName(prefix: kind == .ip ? "2.0.0.127" : "test")
+        case .name(let name): return queryName(prefix: name)
+        case .none: return nil
+        }
     }
 
     private func queryName(prefix: String) -> String {

@@ -1,7 +1,8 @@
 /// One round of lookups: which names to query for which lists and targets, and the verdicts
 /// once the resolver has answered.
 ///
-/// Each list's RFC 5782 test point is queried with the targets. A list whose test point comes
+/// Each list's test point (RFC 5782, or the one the list documents) is queried with the
+/// targets. A list whose test point comes
 /// back clean is not answering (its zone is gone, or the resolver hides it), so its clean
 /// answers for our targets are errors, never "clean".
 public struct ListingCheck: Sendable {
@@ -36,7 +37,9 @@ public struct ListingCheck: Sendable {
         for (index, list) in lists.enumerated() {
             let covered = targets.filter(list.covers)
             guard !covered.isEmpty else { continue }
-            queries.append(Query(list: index, target: nil, name: list.testPointName))
+            if let testPoint = list.testPointName {
+                queries.append(Query(list: index, target: nil, name: testPoint))
+            }
             for target in covered {
                 queries.append(
                     Query(list: index, target: target, name: list.queryName(for: target)))
