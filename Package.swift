@@ -22,11 +22,13 @@ let package = Package(
             name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(
             name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CAres", pkgConfig: "libcares", providers: [.apt(["libc-ares-dev"])]),
         // Pure decisions: parsing, classification, aggregation. No I/O, no clock.
         .target(name: "BounceCore"),
         // The operating system, once: clocks, the local zone, atomic files, paths, the host
-        // name, the state lock, wake-ups, sd_notify, threads.
-        .target(name: "BounceSystem", dependencies: ["BounceCore", "CSystemd"]),
+        // name, the state lock, wake-ups, sd_notify, threads, DNS lookups (c-ares).
+        .target(name: "BounceSystem", dependencies: ["BounceCore", "CSystemd", "CAres"]),
         // Reading logs: plain and gzip files, inotify and the journal.
         .target(
             name: "BounceIngest", dependencies: ["BounceCore", "BounceSystem", "CZlib", "CSystemd"]),

@@ -3,7 +3,7 @@
 #
 #   scripts/install-deps.sh [build] [demo] [test] [bench] [all]    (default: build test)
 #
-# build  C libraries the Swift package links (libsystemd, zlib, libcurl, libyaml), pkg-config, and
+# build  C libraries the Swift package links (libsystemd, zlib, libcurl, libyaml, c-ares), pkg-config, and
 #        python3 for the manifest check (scripts/check-manifest-imports.py)
 # demo   python3, which decodes the alert mail that `make demo` shows
 # test   promtool (Debian's `prometheus` package), systemd-journal-remote and python3 for the
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/bouncewatch-bench}"
 EXIMSTATS_DIR="${EXIMSTATS_DIR:-$BENCH_DIR/exim4-base}"
 
-build_packages=(libsystemd-dev zlib1g-dev libcurl4-openssl-dev libyaml-dev pkg-config dpkg-dev python3)
+build_packages=(libsystemd-dev zlib1g-dev libcurl4-openssl-dev libyaml-dev libc-ares-dev pkg-config dpkg-dev python3)
 demo_packages=(python3)
 test_packages=(prometheus systemd-journal-remote python3)
 bench_packages=(pflogsumm time python3 util-linux)

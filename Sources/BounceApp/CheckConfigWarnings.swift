@@ -82,6 +82,15 @@ public struct CheckConfigWarnings {
                 break
             }
         }
+        for (index, list) in (config.reputation?.lists ?? []).enumerated() {
+            guard let path = list.keyFile else { continue }
+            let key = "reputation.lists[\(index)].key_file"
+            if exists(path) {
+                found += passwordFileProblems(path).map { "\(key): \($0)" }
+            } else {
+                found.append("\(key): \(path) does not exist; \(list.id) will not be checked")
+            }
+        }
         return found
     }
 

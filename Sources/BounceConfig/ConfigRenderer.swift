@@ -30,6 +30,10 @@ public enum ConfigRenderer {
             out.blank()
             renderProviders(config.providers, into: &out)
         }
+        if let reputation = config.reputation {
+            out.blank()
+            renderReputation(reputation, into: &out)
+        }
         return out.text
     }
 

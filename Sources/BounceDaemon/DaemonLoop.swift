@@ -50,6 +50,8 @@ public final class DaemonLoop {
     /// Why the daemon must stop on its own (its state directory was taken from it); the
     /// error it ends with.
     public private(set) var stopFailure: DaemonError?
+    /// Block-list lookups on their own thread; nil without `reputation:`.
+    private var listing: ListingMonitor?
 
     /// Takes the state directory, reads the checkpoint and restores the counters; refuses to
     /// start on a checkpoint it cannot read rather than count from zero.
@@ -108,6 +110,10 @@ public final class DaemonLoop {
         lastStatusTime = Clocks.monotonicMilliseconds()
         checkpointTime = saved?.writtenAt
         sources = configuration.sources.map { makeRunner($0, saved: saved?.sources[$0.name]) }
+        listing = configuration.reputation.flatMap {
+            ListingMonitor.start($0, logger: options.logger, wallClock: options.wallClock)
+        }
+        if let listing { pipeline.listedAddress = { listing.noteListed($0) } }
         if let saved {
             logger.info(
                 "continuing from the checkpoint of \(saved.writtenAt) in \(store.path)")
@@ -257,6 +263,7 @@ public final class DaemonLoop {
         poll()
         flush()
         pipeline.alerts.stop()
+        listing?.stop()
         return checkpointFailure
     }
 
@@ -275,6 +282,7 @@ public final class DaemonLoop {
     private func render(_ health: DaemonHealth) -> String {
         DaemonPrometheusRenderer.render(
             pipeline.metrics.snapshot(), health: health, version: options.version)
+            + (listing?.renderMetrics() ?? "")
     }
 
     private func health() -> DaemonHealth {
@@ -289,9 +297,13 @@ public final class DaemonLoop {
     private func writeTextfile() {
         guard let path = configuration.metrics.textfile else { return }
         let health = health()
-        let text = textfileCache.text(
-            revision: pipeline.metrics.revision, health: health, version: options.version
-        ) { render(health) }
+        let text =
+            textfileCache.text(
+                revision: pipeline.metrics.revision, health: health, version: options.version
+            ) {
+                DaemonPrometheusRenderer.render(
+                    pipeline.metrics.snapshot(), health: health, version: options.version)
+            } + (listing?.renderMetrics() ?? "")
         do {
             try AtomicFile.replace(path, with: text, mode: 0o644, durable: false)
             clearProblem("textfile")
@@ -312,6 +324,10 @@ public final class DaemonLoop {
             deferred.append(
                 "state_directory stays \(configuration.stateDirectory) until a restart")
             next.stateDirectory = configuration.stateDirectory
+        }
+        if new.reputation != configuration.reputation {
+            deferred.append("reputation (block-list lookups) stays as it was until a restart")
+            next.reputation = configuration.reputation
         }
         let old = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         sources = next.sources.map { config in

@@ -10,6 +10,8 @@ struct EventPipeline {
     /// Lines and events seen since the start, for `STATUS=`.
     private(set) var lines = 0
     private(set) var events = 0
+    /// Told the address an outbound bounce names as listed (block-list lookups check it).
+    var listedAddress: ((String) -> Void)?
 
     init(metrics: MetricsStore, classifier: Classifier, alerts: DaemonAlertHook) {
         self.metrics = metrics
@@ -31,6 +33,11 @@ struct EventPipeline {
             event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
         metrics.add(event, classification, in: line, source: source, time: when)
         alerts.observe(event, classification, in: line, source: source, time: when)
+        if let listed = listedAddress, let classification, !classification.listedIP.isEmpty,
+            event.direction == .outbound, let ip = classification.listedIP.string(in: line)
+        {
+            listed(ip)
+        }
     }
 
     /// Counts lines cut at the length limit.

@@ -77,6 +77,11 @@ YAML
     daemon_pid=""
     families_from "$work/textfile/bouncewatch.prom" >"$work/names"
     echo "packaging-prometheus: names from the daemon's textfile ($(wc -l <"$work/names") families)"
+    # The block-list families need a DNS server to answer; dnsbl-dnsmasq.sh proves that the
+    # daemon writes every one of them, so here they come from their renderer.
+    grep -o '"bouncewatch_dnsbl_[a-z_]*"' Sources/BounceOutput/ListingMetricsRenderer.swift |
+        tr -d '"' >>"$work/names"
+    sort -u -o "$work/names" "$work/names"
 else
     renderer=Sources/BounceOutput/DaemonPrometheusRenderer.swift
     [ -f "$renderer" ] || fail "this build has no 'run' command and there is no $renderer"

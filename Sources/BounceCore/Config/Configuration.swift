@@ -21,6 +21,9 @@ public struct Configuration: Sendable, Equatable {
     /// Providers of the administrator's own, layered over the built-in ones
     /// (`ProviderTable.layered(with:)`).
     public var providers: [ProviderSpec] = []
+    /// Block-list lookups of our own addresses and domains; nil when the file has no
+    /// `reputation` key (no lookups).
+    public var reputation: ReputationConfig?
 
     /// The default state directory.
     public static let defaultStateDirectory = "/var/lib/bouncewatch"
