@@ -52,10 +52,6 @@ public struct ScanRunner {
                 let reader = try InputOpening.open(name)
                 var stamps = EventSpan.Input()
                 defer {
-                    for _ in 0..<reader.truncatedLines {
-                        aggregator.countTruncatedLine(source: name)
-                    }
-                    if let note = InputOpening.truncationNote(reader) { reportError(note) }
                     let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
                     span.add(stamps, reference: reference, zone: zone)
                 }
@@ -88,8 +84,6 @@ public struct ScanRunner {
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
-        // One event for the whole input, filled in place by the parser.
-        var event = RawEvent.unparsed()
         // Lines are tallied here and handed over once, also when reading fails half-way.
         var events = 0
         var ignored = 0
@@ -98,13 +92,14 @@ public struct ScanRunner {
             aggregator.countLines(
                 events: events, ignored: ignored, unrecognized: unrecognized, source: source)
         }
-        try reader.forEachLine { whole, _ in
-            // A blank line is no log line at all; counting it as unrecognized would mislead.
-            if whole.isEmpty { return }
-            // `docker compose logs` output reads as the container's own lines.
-            var line = whole
-            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
-            if line.isEmpty { return }
+        // Container logs (compose prefixes, json-file records) read as the container's lines.
+        let lines = InputLines(parser: parser)
+        defer {
+            for _ in 0..<lines.truncatedLines { aggregator.countTruncatedLine(source: source) }
+            if let note = InputOpening.truncationNote(lines, input: source) { reportError(note) }
+            if let note = lines.problemNote(input: source) { reportError(note) }
+        }
+        func count(_ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>) {
             switch outcome {
             case .event: events += 1
             case .ignored:
@@ -119,6 +114,12 @@ public struct ScanRunner {
                 event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
             aggregator.add(event, classification, in: line)
         }
+        try reader.forEachLine { whole, _ in
+            // A blank line is no log line at all; counting it as unrecognized would mislead.
+            if whole.isEmpty { return }
+            lines.read(whole, count)
+        }
+        lines.finish(count)
     }
 
     func render(_ report: ScanReport) -> String {
