@@ -259,3 +259,65 @@ private func text(_ bytes: String) -> [UInt8] { Array(bytes.utf8) }
         #expect(parse("postfix/smtp[1]: no stamp and no time", time: "").0 == .unrecognized)
     }
 }
+
+/// Damaged records by the thousand (bytes flipped, cut, duplicated, in a seeded order): each
+/// is a line or a problem, never a crash, and no line is longer than the limit.
+@Suite struct DockerLineJoinerDamageTests {
+    /// A small deterministic generator, so a failure replays.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    @Test func damagedRecordsAreLinesOrProblems() {
+        var random = SplitMix(state: 20_261_206)
+        let limit = 2_000
+        let source =
+            DockerJSONFile.records(
+                for: Array(repeating: UInt8(ascii: "x"), count: 16_400) + Array("<&>".utf8))
+            + DockerJSONFile.records(
+                for: "to=<a\u{1F4E7}@example.com> \"q\" \\ \u{2028}", stream: "stderr")
+            + Array(
+                #"{"log":"x\ud83d\udce7\n","attrs":{"a":[1,{"b":"}"}]},"time":"2026-12-06T10:00:01Z"}"#
+                    .utf8)
+            + [0x0A]
+        let records = source.split(separator: 0x0A).map { Array($0) }
+        let alphabet = Array(#"{}[]":,\u0123456789abcdefn "#.utf8) + [0x00, 0xFF, 0xC3, 0x0D]
+        var joiner = DockerLineJoiner(maxLineLength: limit)
+        var lines = 0
+        var problems = 0
+        for _ in 0..<2_000 {
+            var record = records[random.below(records.count)]
+            for _ in 0..<random.below(4) where !record.isEmpty {
+                let at = random.below(record.count)
+                switch random.below(3) {
+                case 0: record[at] = alphabet[random.below(alphabet.count)]
+                case 1: record.removeSubrange(at...)
+                default: record.insert(alphabet[random.below(alphabet.count)], at: at)
+                }
+            }
+            record.withUnsafeBufferPointer { bytes in
+                joiner.take(bytes) { piece in
+                    switch piece {
+                    case .line(let text, let time):
+                        #expect(text.count <= limit)
+                        #expect(time.count <= DockerRecord.maximumTimeLength)
+                        lines += 1
+                    case .problem:
+                        problems += 1
+                    }
+                }
+            }
+        }
+        joiner.flush { _ in lines += 1 }
+        #expect(lines > 100)
+        #expect(problems > 100)
+    }
+}
