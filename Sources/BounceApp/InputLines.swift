@@ -37,12 +37,8 @@ final class InputLines {
         _ whole: UnsafeBufferPointer<UInt8>,
         _ body: (LineOutcome, RawEvent, UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        guard whole.first == UInt8(ascii: "{") else {
-            var line = whole
-            if line.count > maxLineLength {
-                plainCut += 1
-                line = UnsafeBufferPointer(rebasing: whole[0..<maxLineLength])
-            }
+        guard Self.isRecord(whole) else {
+            var line = cut(whole)
             let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
             if !line.isEmpty { body(outcome, event, line) }
             return
@@ -50,6 +46,21 @@ final class InputLines {
         // A record the reader cut is refused as cut short; it counts as a cut line too.
         if whole.count >= Self.physicalLineLimit { plainCut += 1 }
         joiner.take(whole) { piece in take(piece, whole, body) }
+    }
+
+    /// Whether `whole` is read as a json-file record: it starts with `{`, which no log line
+    /// does.
+    @inline(__always)
+    static func isRecord(_ whole: UnsafeBufferPointer<UInt8>) -> Bool {
+        whole.first == UInt8(ascii: "{")
+    }
+
+    /// A plain line cut at `maxLineLength`, and counted when it is.
+    @inline(__always)
+    func cut(_ whole: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard whole.count > maxLineLength else { return whole }
+        plainCut += 1
+        return UnsafeBufferPointer(rebasing: whole[0..<maxLineLength])
     }
 
     /// Hands on the pieces of a split line whose last record never came.

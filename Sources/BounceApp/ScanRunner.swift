@@ -114,10 +114,22 @@ public struct ScanRunner {
                 event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
             aggregator.add(event, classification, in: line)
         }
+        // One event for the whole input, filled in place by the parser.
+        var event = RawEvent.unparsed()
         try reader.forEachLine { whole, _ in
             // A blank line is no log line at all; counting it as unrecognized would mislead.
             if whole.isEmpty { return }
-            lines.read(whole, count)
+            // A json-file record goes through `lines`; a plain line stays on this path, which
+            // allocates nothing and copies no event.
+            if InputLines.isRecord(whole) {
+                lines.read(whole, count)
+                return
+            }
+            // `docker compose logs` output reads as the container's own lines.
+            var line = lines.cut(whole)
+            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
+            if line.isEmpty { return }
+            count(outcome, event, line)
         }
         lines.finish(count)
     }
