@@ -64,7 +64,7 @@ let package = Package(
             ]),
         // What several test targets share: scratch directories, golden files.
         .target(name: "BounceTestSupport", path: "Tests/BounceTestSupport"),
-        .testTarget(name: "BounceCoreTests", dependencies: ["BounceCore"]),
+        .testTarget(name: "BounceCoreTests", dependencies: ["BounceCore", "BounceTestSupport"]),
         .testTarget(
             name: "BounceSystemTests",
             dependencies: ["BounceSystem", "BounceCore", "BounceTestSupport"]),
@@ -87,7 +87,8 @@ let package = Package(
         .testTarget(
             name: "BounceDaemonTests",
             dependencies: [
-                "BounceDaemon", "BounceCore", .product(name: "Logging", package: "swift-log"),
+                "BounceDaemon", "BounceCore", "BounceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -39,6 +39,26 @@ private func checkLine(_ line: UnsafeBufferPointer<UInt8>) {
     if stripped.count != exact.count, case .event(let event) = parsers[0].parse(stripped) {
         check(event, in: stripped)
     }
+    checkDockerRecord(exact)
+}
+
+/// Reads `line` as a Docker json-file record (what `scan` does with a line starting with `{`):
+/// a line it yields stays within the limit and parses like any other.
+private func checkDockerRecord(_ line: UnsafeBufferPointer<UInt8>) {
+    let limit = 4096
+    var joiner = DockerLineJoiner(maxLineLength: limit)
+    var stamped = StampedLine()
+    var event = RawEvent.unparsed()
+    let body: (DockerLineJoiner.Piece) -> Void = { piece in
+        guard case .line(let text, let time) = piece else { return }
+        precondition(text.count <= limit, "joined line beyond its limit")
+        precondition(time.count <= DockerRecord.maximumTimeLength, "time beyond its limit")
+        stamped.parse(text, time: time, with: parsers[0], into: &event) { outcome, parsed, bytes in
+            if outcome == .event { check(parsed, in: bytes) }
+        }
+    }
+    joiner.take(line, body)
+    joiner.flush(body)
 }
 
 /// Decodes every field and classifies, trapping (a crash libFuzzer saves) on a broken invariant.

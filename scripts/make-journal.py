@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Writes journal entries in the systemd journal export format, for tests.
 
-    scripts/make-journal.py [--first N] [--start-usec U] [--host NAME] [--output ABS.journal] < SPEC
+    scripts/make-journal.py [--first N] [--start-usec U] [--host NAME] [--field NAME=VALUE ...]
+                            [--output ABS.journal] < SPEC
 
 SPEC has one entry per line: IDENTIFIER <TAB> PID <TAB> MESSAGE. An empty PID leaves `_PID` out.
 In MESSAGE, `\\n` stands for a newline and `\\\\` for a backslash; a value with a newline is
 written in the export format's binary form (name, newline, 64-bit little-endian length, bytes).
+
+Each --field is added to every entry of the run, e.g. `--field CONTAINER_NAME=postfix-1` for the
+entries Docker's journald log driver writes (run the script once per set of fields, with --first
+continuing the numbering, to mix them in one file).
 
 Entry number k of the input (counting from --first) gets __REALTIME_TIMESTAMP
 start-usec + k * 1000123 and __MONOTONIC_TIMESTAMP 1000000 + k * 1000, so runs that continue
@@ -55,7 +60,7 @@ def field(name, value):
     return name + b"=" + value + b"\n"
 
 
-def export(spec_lines, first, start_usec, host):
+def export(spec_lines, first, start_usec, host, extra=()):
     """The export-format bytes for every SPEC line."""
     out = bytearray()
     for offset, line in enumerate(spec_lines):
@@ -78,6 +83,8 @@ def export(spec_lines, first, start_usec, host):
         out += field(b"SYSLOG_IDENTIFIER", identifier.encode())
         if pid:
             out += field(b"_PID", pid.encode())
+        for name, value in extra:
+            out += field(name.encode(), value.encode())
         out += field(b"MESSAGE", decode(message))
         out += b"\n"
     return bytes(out)
@@ -90,10 +97,19 @@ def main():
         "--start-usec", type=int, default=1795820400000000, help="realtime of entry 0"
     )
     parser.add_argument("--host", default="mx1", help="the _HOSTNAME of every entry")
+    parser.add_argument(
+        "--field", action="append", default=[], help="NAME=VALUE added to every entry"
+    )
     parser.add_argument("--output", help="absolute path of a .journal file to create or extend")
     args = parser.parse_args()
 
-    data = export(sys.stdin.readlines(), args.first, args.start_usec, args.host)
+    extra = []
+    for item in args.field:
+        name, sep, value = item.partition("=")
+        if not sep or not name or not name.replace("_", "A").isalnum() or not name.isupper():
+            raise SystemExit(f"make-journal: --field needs NAME=VALUE, got {item!r}")
+        extra.append((name, value))
+    data = export(sys.stdin.readlines(), args.first, args.start_usec, args.host, extra)
     if args.output is None:
         sys.stdout.buffer.write(data)
         return 0

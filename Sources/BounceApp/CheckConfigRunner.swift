@@ -27,7 +27,15 @@ public struct CheckConfigRunner {
             exists: FileSystem.exists, isDirectory: FileSystem.isDirectory,
             isExecutable: FileSystem.isExecutable,
             passwordFileProblems: PasswordFile.problems,
-            matchCount: { GlobFollower.matchCount($0) })
+            matchCount: { GlobFollower.matchCount($0) },
+            containerProblem: { name, root in
+                do throws(DockerContainers.LookupError) {
+                    _ = try DockerContainers.logPath(of: name, root: root)
+                    return nil
+                } catch {
+                    return error.description
+                }
+            })
     }
 
     /// Runs the check and returns the exit status.

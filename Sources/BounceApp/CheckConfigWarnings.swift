@@ -17,6 +17,9 @@ public struct CheckConfigWarnings {
     public var passwordFileProblems: (String) -> [String]
     /// How many files a source's glob pattern matches now (rotated copies left out).
     public var matchCount: (String) -> Int
+    /// Why a docker source's container (name or id, Docker's data root) cannot be found now;
+    /// nil when it can.
+    public var containerProblem: (String, String) -> String?
 
     /// A pattern matching more files than this is worth a warning even under `max_files`:
     /// each followed file holds a descriptor and an inotify watch.
@@ -26,8 +29,10 @@ public struct CheckConfigWarnings {
         exists: @escaping (String) -> Bool, isDirectory: @escaping (String) -> Bool,
         isExecutable: @escaping (String) -> Bool,
         passwordFileProblems: @escaping (String) -> [String] = { _ in [] },
-        matchCount: @escaping (String) -> Int = { _ in 0 }
+        matchCount: @escaping (String) -> Int = { _ in 0 },
+        containerProblem: @escaping (String, String) -> String? = { _, _ in nil }
     ) {
+        self.containerProblem = containerProblem
         self.exists = exists
         self.isDirectory = isDirectory
         self.isExecutable = isExecutable
@@ -41,6 +46,9 @@ public struct CheckConfigWarnings {
         for (index, source) in config.sources.enumerated() {
             if case .file(let file) = source, file.isGlob {
                 found += patternWarnings(file, key: "sources[\(index)].path")
+            }
+            if case .docker(let docker) = source {
+                found += dockerWarnings(docker, key: "sources[\(index)]")
             }
             guard case .journal(let journal) = source else { continue }
             if let directory = journal.directory, !isDirectory(directory) {
@@ -92,6 +100,17 @@ public struct CheckConfigWarnings {
             }
         }
         return found
+    }
+
+    /// A container that cannot be found, or a json-file log that is not there.
+    private func dockerWarnings(_ docker: DockerSourceConfig, key: String) -> [String] {
+        switch docker.target {
+        case .container(let name):
+            return containerProblem(name, docker.dockerRoot).map { ["\(key).container: \($0)"] }
+                ?? []
+        case .path(let path):
+            return exists(path) ? [] : ["\(key).path: \(path) does not exist"]
+        }
     }
 
     /// A pattern that matches more files than `max_files`, or many files.

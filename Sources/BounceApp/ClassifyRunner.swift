@@ -47,40 +47,51 @@ public struct ClassifyRunner {
             var resolver = zone.resolver(
                 reference: reader.modificationTime ?? Int(Clocks.wallSeconds()))
             let file = inputs.isEmpty ? nil : name
-            // One event for the whole input, filled in place by the parser.
-            var event = RawEvent.unparsed()
+            // Container logs (compose prefixes, json-file records) read as the container's
+            // own lines.
+            let lines = InputLines(parser: parser)
+            func emit(
+                _ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>,
+                number: Int
+            ) {
+                guard outcome == .event else { return }
+                var record = EventJSON(
+                    event: event, line: line, lineNumber: number, file: file,
+                    time: event.timestamp.map { resolver.resolve($0) })
+                if event.kind == .delivery, let match = providers.decide(event, in: line) {
+                    record.provider = (providers.providers[match.index].name, match.basis)
+                }
+                if event.status != .sent {
+                    if explain {
+                        let explanation = ExplainedVerdict(classifier, event, in: line)
+                        record.explanation = explanation
+                        record.classification = explanation.classification
+                    } else {
+                        record.classification = classifier.classify(event, in: line)
+                    }
+                }
+                var json = JSONWriter()
+                record.write(to: &json, explain: explain)
+                output.write(json.bytes)
+                output.write(byte: 0x0A)
+            }
+            var lastNumber = 0
             do throws(IngestError) {
                 try reader.forEachLine { whole, number in
-                    // `docker compose logs` output reads as the container's own lines.
-                    var line = whole
-                    guard ComposePrefix.parse(&line, with: parser, into: &event) == .event
-                    else { return }
-                    var record = EventJSON(
-                        event: event, line: line, lineNumber: number, file: file,
-                        time: event.timestamp.map { resolver.resolve($0) })
-                    if event.kind == .delivery, let match = providers.decide(event, in: line) {
-                        record.provider = (providers.providers[match.index].name, match.basis)
-                    }
-                    if event.status != .sent {
-                        if explain {
-                            let explanation = ExplainedVerdict(classifier, event, in: line)
-                            record.explanation = explanation
-                            record.classification = explanation.classification
-                        } else {
-                            record.classification = classifier.classify(event, in: line)
-                        }
-                    }
-                    var json = JSONWriter()
-                    record.write(to: &json, explain: explain)
-                    output.write(json.bytes)
-                    output.write(byte: 0x0A)
+                    lastNumber = number
+                    lines.read(whole) { emit($0, $1, $2, number: number) }
                 }
             } catch {
                 output.flush()
                 reportError(error.description)
                 failed = true
             }
-            if let note = InputOpening.truncationNote(reader) {
+            lines.finish { emit($0, $1, $2, number: lastNumber) }
+            if let note = lines.problemNote(input: name) {
+                output.flush()
+                reportError(note)
+            }
+            if let note = InputOpening.truncationNote(lines, input: reader.path) {
                 output.flush()
                 reportError(note)
             }

@@ -79,9 +79,6 @@ public struct DigestRunner {
         for name in inputs {
             do throws(IngestError) {
                 let reader = try InputOpening.open(name)
-                defer {
-                    if let note = InputOpening.truncationNote(reader) { reportError(note) }
-                }
                 let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
                 var resolver = zone.resolver(reference: reference)
                 try read(reader, source: name, into: &periods, resolver: &resolver)
@@ -122,12 +119,14 @@ public struct DigestRunner {
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
-        var event = RawEvent.unparsed()
-        try reader.forEachLine { whole, _ in
-            if whole.isEmpty { return }
-            var line = whole
-            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
-            guard !line.isEmpty, case .event = outcome, let stamp = event.timestamp else { return }
+        // Container logs (compose prefixes, json-file records) read as the container's lines.
+        let lines = InputLines(parser: parser)
+        defer {
+            if let note = InputOpening.truncationNote(lines, input: source) { reportError(note) }
+            if let note = lines.problemNote(input: source) { reportError(note) }
+        }
+        func count(_ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>) {
+            guard case .event = outcome, let stamp = event.timestamp else { return }
             let instant = Int64(resolver.resolve(stamp).unixSeconds)
             guard let slot = periods.slot(of: instant) else { return }
             let classification =
@@ -141,6 +140,19 @@ public struct DigestRunner {
                 periods.previous.add(event, classification, in: line)
             }
         }
+        var event = RawEvent.unparsed()
+        try reader.forEachLine { whole, _ in
+            if whole.isEmpty { return }
+            if InputLines.isRecord(whole) {
+                lines.read(whole, count)
+                return
+            }
+            var line = lines.cut(whole)
+            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
+            if line.isEmpty { return }
+            count(outcome, event, line)
+        }
+        lines.finish(count)
     }
 }
 

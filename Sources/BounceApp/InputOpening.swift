@@ -3,16 +3,19 @@ import BounceIngest
 /// Opening the inputs named on a command line.
 enum InputOpening {
     /// `-` is standard input; anything else is a path (plain or gzip).
+    /// Lines are read up to `InputLines.physicalLineLimit` bytes, room for a Docker record
+    /// of a 16 KiB piece however escaped; `InputLines` cuts log lines at their own limit.
     static func open(_ name: String) throws(IngestError) -> LineReader {
-        if name == "-" { return LineReader(descriptor: 0, name: "-") }
-        return try LineReader(path: name)
+        let limit = InputLines.physicalLineLimit
+        if name == "-" { return LineReader(descriptor: 0, name: "-", maxLineLength: limit) }
+        return try LineReader(path: name, maxLineLength: limit)
     }
 
-    /// The note printed when lines were cut at the reader's limit.
-    static func truncationNote(_ reader: LineReader) -> String? {
-        guard reader.truncatedLines > 0 else { return nil }
-        let lines = reader.truncatedLines == 1 ? "line was" : "lines were"
-        return "\(reader.path): \(reader.truncatedLines) \(lines) longer than"
-            + " \(reader.maxLineLength) bytes and cut to that length"
+    /// The note printed when `lines` cut lines at its limit.
+    static func truncationNote(_ lines: InputLines, input: String) -> String? {
+        guard lines.truncatedLines > 0 else { return nil }
+        let count = lines.truncatedLines == 1 ? "line was" : "lines were"
+        return "\(input): \(lines.truncatedLines) \(count) longer than"
+            + " \(lines.maxLineLength) bytes and cut to that length"
     }
 }

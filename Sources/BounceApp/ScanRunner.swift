@@ -78,10 +78,6 @@ public struct ScanRunner {
                     : nil
                 defer {
                     outside += clock?.outside ?? 0
-                    for _ in 0..<reader.truncatedLines {
-                        aggregator.countTruncatedLine(source: name)
-                    }
-                    if let note = InputOpening.truncationNote(reader) { reportError(note) }
                     span.add(stamps, reference: reference, zone: zone)
                 }
                 try scan(
@@ -133,8 +129,6 @@ public struct ScanRunner {
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
-        // One event for the whole input, filled in place by the parser.
-        var event = RawEvent.unparsed()
         // Lines are tallied here and handed over once, also when reading fails half-way.
         var events = 0
         var ignored = 0
@@ -143,13 +137,14 @@ public struct ScanRunner {
             aggregator.countLines(
                 events: events, ignored: ignored, unrecognized: unrecognized, source: source)
         }
-        try reader.forEachLine { whole, _ in
-            // A blank line is no log line at all; counting it as unrecognized would mislead.
-            if whole.isEmpty { return }
-            // `docker compose logs` output reads as the container's own lines.
-            var line = whole
-            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
-            if line.isEmpty { return }
+        // Container logs (compose prefixes, json-file records) read as the container's lines.
+        let lines = InputLines(parser: parser)
+        defer {
+            for _ in 0..<lines.truncatedLines { aggregator.countTruncatedLine(source: source) }
+            if let note = InputOpening.truncationNote(lines, input: source) { reportError(note) }
+            if let note = lines.problemNote(input: source) { reportError(note) }
+        }
+        func count(_ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>) {
             var moment: Int?
             switch outcome {
             case .event:
@@ -179,6 +174,24 @@ public struct ScanRunner {
                 }
             }
         }
+        // One event for the whole input, filled in place by the parser.
+        var event = RawEvent.unparsed()
+        try reader.forEachLine { whole, _ in
+            // A blank line is no log line at all; counting it as unrecognized would mislead.
+            if whole.isEmpty { return }
+            // A json-file record goes through `lines`; a plain line stays on this path, which
+            // allocates nothing and copies no event.
+            if InputLines.isRecord(whole) {
+                lines.read(whole, count)
+                return
+            }
+            // `docker compose logs` output reads as the container's own lines.
+            var line = lines.cut(whole)
+            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
+            if line.isEmpty { return }
+            count(outcome, event, line)
+        }
+        lines.finish(count)
     }
 
     func render(_ report: ScanReport, zone: LocalZone) -> String {

@@ -5,7 +5,7 @@ extension ConfigReader {
     /// The path `type: auto` looks for: where Debian's rsyslog writes the mail log.
     static let defaultAutoPath = "/var/log/mail.log"
 
-    static let sourceTypes = ["file", "journal", "auto"]
+    static let sourceTypes = ["file", "journal", "docker", "auto"]
 
     /// The sources; with no `sources` key, one `type: auto` source.
     func sources(_ field: Field?) -> [SourceConfig] {
@@ -48,7 +48,10 @@ extension ConfigReader {
         let allowed: [String] =
             switch type {
             case "file": ["type", "path", "format", "start_at", "name", "max_files"]
-            case "journal": ["type", "directory", "files", "identifiers", "start_at", "name"]
+            case "journal":
+                ["type", "directory", "files", "identifiers", "container", "start_at", "name"]
+            case "docker":
+                ["type", "container", "path", "docker_root", "format", "start_at", "name"]
             default: ["type", "path", "format", "start_at", "name"]
             }
         guard let checked = self.section(item, known: allowed) else { return nil }
@@ -59,6 +62,8 @@ extension ConfigReader {
         switch type {
         case "journal":
             return journal(checked, startAt: startAt ?? .end, name: name)
+        case "docker":
+            return docker(item, checked, startAt: startAt ?? .end, name: name)
         default:
             let format = checked["format"].flatMap {
                 choice($0, LogFormat.allCases, what: "log format", id: \.rawValue)
@@ -108,6 +113,12 @@ extension ConfigReader {
             if config.identifiers.isEmpty, case .sequence = field.node.content {
                 log.add(field, "needs at least one SYSLOG_IDENTIFIER prefix")
             }
+        }
+        if let field = section["container"], let container = line(field, maximumLength: 200) {
+            if container.isEmpty {
+                log.add(field, "needs a container name (CONTAINER_NAME in the journal)")
+            }
+            config.container = container
         }
         return .journal(config)
     }

@@ -68,12 +68,35 @@ public enum ConfigRenderer {
                 out.key(
                     "identifiers", YAMLText.list(journal.identifiers), depth: 2,
                     note: "SYSLOG_IDENTIFIER prefixes")
+                if let container = journal.container {
+                    out.key(
+                        "container", YAMLText.scalar(container), depth: 2,
+                        note: "CONTAINER_NAME (Docker's journald log driver)")
+                }
                 out.key(
                     "start_at", journal.startAt.rawValue, depth: 2,
                     note: "end | beginning, with no saved cursor")
                 out.key("name", YAMLText.scalar(journal.name), depth: 2)
+            case .docker(let docker):
+                renderDocker(docker, into: &out)
             }
         }
+    }
+
+    private static func renderDocker(_ docker: DockerSourceConfig, into out: inout YAMLLines) {
+        out.item("type", "docker")
+        switch docker.target {
+        case .container(let container):
+            out.key("container", YAMLText.scalar(container), depth: 2, note: "name or id")
+            out.key("docker_root", YAMLText.scalar(docker.dockerRoot), depth: 2)
+        case .path(let path):
+            out.key("path", YAMLText.scalar(path), depth: 2, note: "a json-file log")
+        }
+        out.key("format", docker.format.rawValue, depth: 2, note: "auto | postfix | exim")
+        out.key(
+            "start_at", docker.startAt.rawValue, depth: 2,
+            note: "end | beginning, for a log never read before")
+        out.key("name", YAMLText.scalar(docker.name), depth: 2)
     }
 
     private static func renderMetrics(_ metrics: MetricsConfig, into out: inout YAMLLines) {

@@ -42,7 +42,7 @@ final class JournalSourceReader {
         }
         let opened = try JournalSource(
             location: location, start: start, identifierPrefixes: config.identifiers,
-            follow: true)
+            container: config.container, follow: true)
         source = opened
         seen = true
         truncatedSoFar = 0

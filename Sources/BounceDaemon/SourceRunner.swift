@@ -8,6 +8,7 @@ final class SourceRunner {
     enum Reader {
         case file(FileSourceReader)
         case journal(JournalSourceReader)
+        case docker(DockerSourceReader)
     }
 
     let config: SourceConfig
@@ -39,6 +40,11 @@ final class SourceRunner {
         case .journal(let journal):
             parser = LineParser(format: .auto)
             reader = .journal(JournalSourceReader(config: journal, saved: saved))
+        case .docker(let docker):
+            parser = LineParser(format: docker.format)
+            var positions: [String: FilePosition]?
+            if case .files(let saved) = saved { positions = saved }
+            reader = .docker(DockerSourceReader(config: docker, saved: positions, waker: waker))
         }
     }
 
@@ -79,6 +85,8 @@ final class SourceRunner {
                 recovered()
             }
             isUp = errors.isEmpty && file.isReading
+        case .docker(let docker):
+            pollDocker(docker, into: &pipeline, retry: retry)
         case .journal(let journal):
             let format = config.format
             do throws(JournalError) {
@@ -103,6 +111,30 @@ final class SourceRunner {
         }
     }
 
+    private func pollDocker(
+        _ docker: DockerSourceReader, into pipeline: inout EventPipeline, retry: Bool
+    ) {
+        let name = config.name
+        let errors = docker.poll(retry: retry) { outcome, line in
+            pipeline.take(outcome, line: line, source: name) { event in
+                event.timestamp.map { Int64(resolver.resolve($0).unixSeconds) }
+            }
+        }
+        pipeline.countTruncated(docker.takeTruncatedLines(), source: name)
+        report(docker.takeNotices())
+        let problems = docker.takeProblems()
+        if problems.count > 0, let last = problems.last, let path = docker.path {
+            logger.warning(
+                "\(name): \(path): \(problems.count) line(s) counted as unrecognized: \(last)")
+        }
+        if let error = errors.first {
+            problem(error)
+        } else {
+            recovered()
+        }
+        isUp = errors.isEmpty && docker.isReading
+    }
+
     /// Logs what the followers recovered or lost: a loss is a warning, never silent.
     private func report(_ notices: [(path: String, notice: FollowNotice)]) {
         for (path, notice) in notices {
@@ -117,8 +149,11 @@ final class SourceRunner {
 
     /// Files whose unread lines could not be found, since the start.
     var lostFiles: Int {
-        guard case .file(let file) = reader else { return 0 }
-        return file.lostFiles
+        switch reader {
+        case .file(let file): return file.lostFiles
+        case .docker(let docker): return docker.lostFiles
+        case .journal: return 0
+        }
     }
 
     private func problem(_ message: String) {
@@ -138,6 +173,7 @@ final class SourceRunner {
         switch reader {
         case .file(let file): file.checkpoint
         case .journal(let journal): journal.checkpoint
+        case .docker(let docker): docker.checkpoint
         }
     }
 }
@@ -148,6 +184,7 @@ extension SourceConfig {
         switch self {
         case .file(let file): file.format
         case .journal: .auto
+        case .docker(let docker): docker.format
         }
     }
 }

@@ -135,7 +135,8 @@ extension Rejection {
                 sources: []
                 """),
         Rejection(
-            line: 2, key: "sources[0]", message: "needs a type (one of: file, journal, auto)",
+            line: 2, key: "sources[0]",
+            message: "needs a type (one of: file, journal, docker, auto)",
             yaml: """
                 sources:
                   - path: /var/log/mail.log

@@ -53,20 +53,26 @@ enum JournalFixture {
 
     /// Appends `entries` to the journal file at `path` (created when absent), numbering them
     /// from `first` so that their timestamps continue those already written.
-    static func append(_ entries: [Entry], to path: String, first: Int) throws {
-        let process = try start(entries, to: path, first: first)
+    /// `fields` (`NAME=VALUE`) are added to every entry.
+    static func append(_ entries: [Entry], to path: String, first: Int, fields: [String] = [])
+        throws
+    {
+        let process = try start(entries, to: path, first: first, fields: fields)
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "make-journal.py failed for \(path)")
     }
 
     /// Starts appending `entries` without waiting for it to finish.
-    static func start(_ entries: [Entry], to path: String, first: Int) throws -> Process {
+    static func start(_ entries: [Entry], to path: String, first: Int, fields: [String] = [])
+        throws -> Process
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", repositoryRoot.appendingPathComponent("scripts/make-journal.py").path,
-            "--first", String(first), "--output", path,
-        ]
+        process.arguments =
+            [
+                "python3", repositoryRoot.appendingPathComponent("scripts/make-journal.py").path,
+                "--first", String(first), "--output", path,
+            ] + fields.flatMap { ["--field", $0] }
         let input = Pipe()
         process.standardInput = input
         try process.run()

@@ -2,12 +2,14 @@
 public enum SourceConfig: Sendable, Equatable {
     case file(FileSourceConfig)
     case journal(JournalSourceConfig)
+    case docker(DockerSourceConfig)
 
     /// The `source` label of this source's metrics, unique within a configuration.
     public var name: String {
         switch self {
         case .file(let file): file.name
         case .journal(let journal): journal.name
+        case .docker(let docker): docker.name
         }
     }
 }
@@ -60,18 +62,22 @@ public struct JournalSourceConfig: Sendable, Equatable {
     public var files: [String]
     /// `SYSLOG_IDENTIFIER` prefixes to read.
     public var identifiers: [String]
+    /// A container whose lines to read (`CONTAINER_NAME`, Docker's `journald` log driver)
+    /// instead of entries chosen by identifier; nil reads by identifier.
+    public var container: String?
     public var startAt: StartAt
     /// The metric label; defaults to `journal`.
     public var name: String
 
     public init(
         directory: String? = nil, files: [String] = [],
-        identifiers: [String] = ["postfix", "exim"], startAt: StartAt = .end,
-        name: String = "journal"
+        identifiers: [String] = ["postfix", "exim"], container: String? = nil,
+        startAt: StartAt = .end, name: String = "journal"
     ) {
         self.directory = directory
         self.files = files
         self.identifiers = identifiers
+        self.container = container
         self.startAt = startAt
         self.name = name
     }

@@ -10,6 +10,7 @@ extension JournalRecord {
     /// Writes the record into `line` (emptied first, so one buffer serves every record) and
     /// parses it as `format` allows. The event's time is the record's realtime stamp, in UTC.
     public func parse(into line: inout [UInt8], format: LogFormat) -> ParseResult {
+        if isContainerLine { return parseContainerLine(into: &line, format: format) }
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: identifier.utf8)
         let program = ByteRange(0, line.count)
@@ -32,6 +33,21 @@ extension JournalRecord {
             if format != .postfix, isExim { return EximParser.parse(bytes, header: header) }
             return .ignored
         }
+    }
+
+    /// A container's line is parsed as a log file's line would be; one with no stamp of its own
+    /// (`postfix/smtp[137]: ...`) is read with the entry's time in front, in RFC 3339.
+    private func parseContainerLine(into line: inout [UInt8], format: LogFormat) -> ParseResult {
+        let parser = LineParser(format: format)
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: message)
+        let outcome = line.withUnsafeBufferPointer { parser.parse($0) }
+        guard case .unrecognized = outcome, !message.isEmpty else { return outcome }
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: instant.rfc3339.utf8)
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: message)
+        return line.withUnsafeBufferPointer { parser.parse($0) }
     }
 
     /// `__REALTIME_TIMESTAMP` as an instant in UTC.

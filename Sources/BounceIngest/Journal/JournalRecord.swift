@@ -14,11 +14,15 @@ public struct JournalRecord: Sendable, Equatable {
     public var message: [UInt8]
     /// The entry's cursor: save it to continue after this entry on the next start.
     public var cursor: String
+    /// Whether `message` is a whole line a container wrote (Docker's `journald` log driver),
+    /// with its own program tag and perhaps its own stamp, rather than a syslog message.
+    public var isContainerLine: Bool
 
     public init(
         realtimeMicroseconds: UInt64, identifier: String, pid: Int?, hostname: String?,
-        message: [UInt8], cursor: String
+        message: [UInt8], cursor: String, isContainerLine: Bool = false
     ) {
+        self.isContainerLine = isContainerLine
         self.realtimeMicroseconds = realtimeMicroseconds
         self.identifier = identifier
         self.pid = pid

@@ -43,6 +43,10 @@ public final class JournalSource {
     /// An entry is read when its `SYSLOG_IDENTIFIER` starts with one of these; an empty list
     /// reads every entry that has the field.
     public let identifierPrefixes: [String]
+    /// When set, the entries of this container (`CONTAINER_NAME`, written by Docker's
+    /// `journald` log driver) are read instead of entries chosen by identifier; their
+    /// `MESSAGE` is the whole line the container wrote.
+    public let container: String?
     /// Longer messages are cut to this many bytes.
     public let maxMessageLength: Int
     /// Records returned by `next()`.
@@ -68,17 +72,31 @@ public final class JournalSource {
     /// nothing appended between the last `next()` and the first wait goes unnoticed.
     public init(
         location: JournalLocation, start: JournalStart = .head,
-        identifierPrefixes: [String] = ["postfix", "exim"], follow: Bool = false,
-        maxMessageLength: Int = LineReader.defaultMaxLineLength
+        identifierPrefixes: [String] = ["postfix", "exim"], container: String? = nil,
+        follow: Bool = false, maxMessageLength: Int = LineReader.defaultMaxLineLength
     ) throws(JournalError) {
         self.location = location.absolute()
         self.identifierPrefixes = identifierPrefixes
+        self.container = container
         self.maxMessageLength = max(1, maxMessageLength)
         prefixes = identifierPrefixes.map { Array($0.utf8) }
         handle = try JournalHandle(location: self.location)
         // libsystemd decompresses no more of a field than this; one byte beyond the cap (after
         // `MESSAGE=`) still shows that a message was cut, so it gets counted.
         _ = sd_journal_set_data_threshold(handle.pointer, self.maxMessageLength + 9)
+        if let container {
+            // A container's name is fixed, so a libsystemd match (unlike identifier prefixes)
+            // filters in the journal's index without missing anything.
+            let match = Array("CONTAINER_NAME=\(container)".utf8)
+            let pointer = handle.pointer
+            let added = match.withUnsafeBytes {
+                sd_journal_add_match(pointer, $0.baseAddress, $0.count)
+            }
+            if added < 0 {
+                throw .readFailed(
+                    location: self.location.description, reason: JournalError.reason(added))
+            }
+        }
         if follow {
             let descriptor = sd_journal_get_fd(handle.pointer)
             guard descriptor >= 0 else {
@@ -158,12 +176,16 @@ public final class JournalSource {
     /// The current entry as a record when it belongs to a mail program.
     private func currentRecord() -> JournalRecord? {
         let identifier = handle.withField("SYSLOG_IDENTIFIER") { value -> String? in
-            guard prefixes.isEmpty || prefixes.contains(where: { value.starts(with: $0) }) else {
+            guard
+                container != nil || prefixes.isEmpty
+                    || prefixes.contains(where: { value.starts(with: $0) })
+            else {
                 return nil
             }
             return String(decoding: value, as: UTF8.self)
         }
-        guard let identifier = identifier ?? nil else { return nil }
+        // A container's entries are chosen by the match; their tag may be anything, or none.
+        guard let identifier = identifier ?? (container != nil ? "" : nil) else { return nil }
         var cut = false
         let message = handle.withField("MESSAGE") { value in
             cut = value.count > maxMessageLength
@@ -179,7 +201,7 @@ public final class JournalSource {
             realtimeMicroseconds: realtime, identifier: identifier,
             pid: handle.withField("_PID", Self.decimal) ?? nil,
             hostname: handle.withField("_HOSTNAME") { String(decoding: $0, as: UTF8.self) },
-            message: message, cursor: cursor)
+            message: message, cursor: cursor, isContainerLine: container != nil)
     }
 
     /// A small non-negative decimal number, or nil.
