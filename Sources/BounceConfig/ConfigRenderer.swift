@@ -30,6 +30,10 @@ public enum ConfigRenderer {
             out.blank()
             renderProviders(config.providers, into: &out)
         }
+        if let queue = config.queue {
+            out.blank()
+            renderQueue(queue, into: &out)
+        }
         return out.text
     }
 

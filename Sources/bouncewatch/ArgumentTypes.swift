@@ -3,3 +3,5 @@ import BounceApp
 
 extension LogFormat: ExpressibleByArgument {}
 extension ScanOutputFormat: ExpressibleByArgument {}
+extension QueueOutputFormat: ExpressibleByArgument {}
+extension QueueMTA: ExpressibleByArgument {}

@@ -11,7 +11,7 @@ struct BounceWatchCommand: ParsableCommand {
         version: BuildInfo.version,
         subcommands: [
             ScanCommand.self, ClassifyCommand.self, RunCommand.self, RulesCommand.self,
-            CheckConfigCommand.self, TestAlertCommand.self,
+            CheckConfigCommand.self, TestAlertCommand.self, QueueCommand.self,
         ]
     )
 

@@ -21,6 +21,8 @@ public struct Configuration: Sendable, Equatable {
     /// Providers of the administrator's own, layered over the built-in ones
     /// (`ProviderTable.layered(with:)`).
     public var providers: [ProviderSpec] = []
+    /// The MTA's live queue, read for the textfile's queue gauges; nil reads none.
+    public var queue: QueueConfig?
 
     /// The default state directory.
     public static let defaultStateDirectory = "/var/lib/bouncewatch"
