@@ -32,7 +32,7 @@ public enum QueuePrometheusRenderer {
             case .bytes: "Bytes of the messages in each queue."
             case .oldestAge: "Seconds since the oldest message of each queue arrived (0: empty)."
             case .ageMessages:
-                "Messages in each queue that arrived less than le seconds ago (cumulative)."
+                "Messages in each queue that arrived less than younger_than seconds ago (cumulative)."
             case .deferredRecipients:
                 "Recipients in the deferred queue by destination (top N, then other), provider"
                     + " and the cause of their last deferral."
@@ -82,7 +82,9 @@ public enum QueuePrometheusRenderer {
                             ? "\(QueueSummary.ageBounds[index])" : "+Inf"
                         PrometheusText.appendSample(
                             to: &output, name: name,
-                            labels: [mta, ("queue", queue.name.identifier), ("le", bound)],
+                            labels: [
+                                mta, ("queue", queue.name.identifier), ("younger_than", bound),
+                            ],
                             value: count)
                     }
                 }

@@ -56,15 +56,18 @@ import Testing
             output.contains("bouncewatch_queue_messages{mta=\"postfix\",queue=\"deferred\"} 1\n"))
         #expect(
             output.contains(
-                "bouncewatch_queue_age_messages{mta=\"postfix\",queue=\"deferred\",le=\"300\"} 0\n")
+                "bouncewatch_queue_age_messages{mta=\"postfix\",queue=\"deferred\",younger_than=\"300\"} 0\n"
+            )
         )
         #expect(
             output.contains(
-                "bouncewatch_queue_age_messages{mta=\"postfix\",queue=\"deferred\",le=\"600\"} 1\n")
+                "bouncewatch_queue_age_messages{mta=\"postfix\",queue=\"deferred\",younger_than=\"600\"} 1\n"
+            )
         )
         #expect(
             output.contains(
-                "bouncewatch_queue_age_messages{mta=\"postfix\",queue=\"hold\",le=\"+Inf\"} 1\n"))
+                "bouncewatch_queue_age_messages{mta=\"postfix\",queue=\"hold\",younger_than=\"+Inf\"} 1\n"
+            ))
         #expect(
             output.contains(
                 "bouncewatch_queue_deferred_recipients{destination=\"example.net\",provider=\"other\","

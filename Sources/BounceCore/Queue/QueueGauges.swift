@@ -11,7 +11,7 @@ public struct QueueGauges: Sendable, Equatable {
         /// Seconds since the oldest message arrived; 0 when the queue is empty.
         public var oldestAgeSeconds: Int64
         /// Messages younger than each of `QueueSummary.ageBounds`, then all of them: cumulative,
-        /// as a Prometheus `le` label reads.
+        /// as a histogram's buckets are.
         public var cumulativeAges: [Int]
     }
 
