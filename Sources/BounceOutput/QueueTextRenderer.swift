@@ -6,7 +6,7 @@ public enum QueueTextRenderer {
     /// The deferred table's column headers after the total: qshape's minutes.
     static let ageHeaders =
         QueueSummary.ageBounds.map { "\($0 / 60)" } + [
-            "\(QueueSummary.ageBounds.last! / 60)+"
+            "\((QueueSummary.ageBounds.last ?? 0) / 60)+"
         ]
 
     /// The report; `where` names the queue directory, `destinations` caps the table's rows.

@@ -13,6 +13,8 @@ public struct QueueSummary: Sendable {
     }
     /// The most destinations counted by name; the rest go under `other`.
     public static let trackedDestinations = 10_000
+    /// The most verdicts remembered within one reading (see `verdict(for:)`).
+    static let rememberedVerdicts = 20_000
 
     /// One row of the deferred table: recipients waiting for one destination with one cause.
     public struct DeferredRow: Sendable, Equatable {
@@ -50,6 +52,9 @@ public struct QueueSummary: Sendable {
     private var counts = [QueueCounts](repeating: QueueCounts(), count: QueueName.allCases.count)
     private var deferred: [DeferredKey: [Int]] = [:]
     private var destinations = Set<String>()
+    /// Verdicts by domain and reason, the recipient's address taken out of the reason: a
+    /// deferred queue repeats a few replies for many recipients.
+    private var verdicts: [String: QueueReasonClassifier.Verdict] = [:]
     /// Records that could not be read.
     public var problems = QueueProblems()
 
@@ -85,7 +90,7 @@ public struct QueueSummary: Sendable {
         counts[index].oldestArrival = min(counts[index].oldestArrival ?? .max, message.arrival)
         guard message.queue == .deferred else { return }
         for recipient in message.recipients {
-            let verdict = reasons.verdict(for: recipient, mta: mta)
+            let verdict = verdict(for: recipient)
             var destination = MetricsLabel.canonical(recipient.domain)
             if destination.isEmpty { destination = "-" }
             if !destinations.contains(destination) {
@@ -102,6 +107,24 @@ public struct QueueSummary: Sendable {
             deferred[key, default: [Int](repeating: 0, count: Self.ageBounds.count + 1)][bucket] +=
                 1
         }
+    }
+
+    /// The classifier's verdict on `recipient`, remembered for the next recipient of the same
+    /// domain whose reason differs only by its own address (`<full-1@example.net>: Mailbox
+    /// full`). The address is replaced by the one the classifier's line names anyway.
+    private mutating func verdict(for recipient: QueuedRecipient) -> QueueReasonClassifier.Verdict {
+        var reason = recipient.reason
+        let domain = recipient.domain
+        if !recipient.address.isEmpty, reason.contains(recipient.address) {
+            reason = reason.replacing(recipient.address, with: "q@" + domain)
+        }
+        let key = domain + "\u{0}" + reason
+        if let known = verdicts[key] { return known }
+        let verdict = reasons.verdict(
+            for: QueuedRecipient(address: recipient.address, reason: reason), mta: mta)
+        if verdicts.count >= Self.rememberedVerdicts { verdicts.removeAll(keepingCapacity: true) }
+        verdicts[key] = verdict
+        return verdict
     }
 
     /// The deferred recipients: the `limit` destinations with the most, each with its rows
