@@ -26,7 +26,10 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: QueueOutputFormat = .text
 
-    @Option(help: "postfix, exim, or auto (the default directories decide, Postfix first).")
+    @Option(
+        help: ArgumentHelp(
+            "postfix, exim, or auto (the configuration's, else what --directory holds, else"
+                + " the default directories, Postfix first)."))
     var mta: QueueMTA = .auto
 
     @Option(
