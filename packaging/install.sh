@@ -70,6 +70,7 @@ cat >&2 <<MESSAGE
 install: installed under $DESTDIR$PREFIX. To run the service:
     systemd-sysusers bouncewatch.conf        # or: adduser --system --group bouncewatch
     systemd-tmpfiles --create bouncewatch.conf
+    adduser bouncewatch postdrop             # for queue: with Postfix; Debian-exim with Exim
     setfacl -m u:bouncewatch:rwx,d:u::rwx,d:g::r-x,d:o::r-x /var/lib/prometheus/node-exporter
     systemctl daemon-reload
     systemctl enable --now bouncewatch

@@ -16,7 +16,7 @@ public enum ConfigLoader {
     /// The keys at the top of the file.
     static let topKeys = [
         "sources", "state_directory", "hostname", "metrics", "default_alerts", "alerts",
-        "notifiers", "rules", "providers", "reputation",
+        "notifiers", "rules", "providers", "reputation", "queue",
     ]
 
     /// Reads and checks the file at `path`; `type: auto` sources look at this machine's files.
@@ -65,6 +65,7 @@ public enum ConfigLoader {
         configuration.rules = reader.userRules(top?["rules"])
         configuration.providers = reader.providers(top?["providers"])
         configuration.reputation = reader.reputation(top?["reputation"])
+        configuration.queue = reader.queue(top?["queue"])
         return configuration
     }
 

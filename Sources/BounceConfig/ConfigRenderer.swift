@@ -34,6 +34,10 @@ public enum ConfigRenderer {
             out.blank()
             renderReputation(reputation, into: &out)
         }
+        if let queue = config.queue {
+            out.blank()
+            renderQueue(queue, into: &out)
+        }
         return out.text
     }
 

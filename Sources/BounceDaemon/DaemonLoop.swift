@@ -52,6 +52,8 @@ public final class DaemonLoop {
     public private(set) var stopFailure: DaemonError?
     /// Block-list lookups on their own thread; nil without `reputation:`.
     private var listing: ListingMonitor?
+    /// Reads the MTA's queue on its own thread when `queue:` is configured.
+    private var queueWatcher: QueueWatcher?
 
     /// Takes the state directory, reads the checkpoint and restores the counters; refuses to
     /// start on a checkpoint it cannot read rather than count from zero.
@@ -262,6 +264,7 @@ public final class DaemonLoop {
     func finish() -> DaemonError? {
         poll()
         flush()
+        queueWatcher?.stop()
         pipeline.alerts.stop()
         listing?.stop()
         return checkpointFailure
@@ -280,9 +283,16 @@ public final class DaemonLoop {
     }
 
     private func render(_ health: DaemonHealth) -> String {
-        DaemonPrometheusRenderer.render(
+        var text = DaemonPrometheusRenderer.render(
             pipeline.metrics.snapshot(), health: health, version: options.version)
-            + (listing?.renderMetrics() ?? "")
+        appendQueue(to: &text)
+        text += listing?.renderMetrics() ?? ""
+        return text
+    }
+
+    /// The queue families after the others, from the watcher's last reading.
+    private func appendQueue(to text: inout String) {
+        if let gauges = queueWatcher?.gauges { QueuePrometheusRenderer.append(gauges, to: &text) }
     }
 
     private func health() -> DaemonHealth {
@@ -297,13 +307,14 @@ public final class DaemonLoop {
     private func writeTextfile() {
         guard let path = configuration.metrics.textfile else { return }
         let health = health()
-        let text =
-            textfileCache.text(
-                revision: pipeline.metrics.revision, health: health, version: options.version
-            ) {
-                DaemonPrometheusRenderer.render(
-                    pipeline.metrics.snapshot(), health: health, version: options.version)
-            } + (listing?.renderMetrics() ?? "")
+        var text = textfileCache.text(
+            revision: pipeline.metrics.revision, health: health, version: options.version
+        ) {
+            DaemonPrometheusRenderer.render(
+                pipeline.metrics.snapshot(), health: health, version: options.version)
+        }
+        appendQueue(to: &text)
+        text += listing?.renderMetrics() ?? ""
         do {
             try AtomicFile.replace(path, with: text, mode: 0o644, durable: false)
             clearProblem("textfile")
@@ -355,6 +366,13 @@ public final class DaemonLoop {
         }
         pipeline.classifier = options.makeClassifier(next)
         pipeline.alerts.reload(next)
+        if next.queue != configuration.queue || next.rules != configuration.rules
+            || next.providers != configuration.providers, queueWatcher != nil || next.queue != nil
+        {
+            queueWatcher?.stop()
+            queueWatcher = nil
+            startQueueWatcher(next)
+        }
         configuration = next
         retryDue = true
         scheduleFlush(from: Clocks.monotonicMilliseconds())
@@ -366,6 +384,7 @@ public final class DaemonLoop {
     /// Reads what is there, reports ready to systemd, then follows until asked to stop; at
     /// the stop reads what is left and writes the textfile and the checkpoint.
     public func run() {
+        startQueueWatcher(configuration)
         poll()
         flush()
         let now = Clocks.monotonicMilliseconds()
@@ -409,6 +428,18 @@ public final class DaemonLoop {
             return
         }
         logger.info("stopped after \(pipeline.lines) line(s) read in this run")
+    }
+
+    /// Starts reading the queue when `configuration` asks for it.
+    private func startQueueWatcher(_ configuration: Configuration) {
+        guard let queue = configuration.queue else { return }
+        let reasons = QueueReasonClassifier(
+            classifier: options.makeClassifier(configuration),
+            providers: ProviderTable.standard.layered(with: configuration.providers))
+        let watcher = QueueWatcher(
+            config: queue, reasons: reasons, logger: logger, wallClock: options.wallClock)
+        watcher.start()
+        queueWatcher = watcher
     }
 
     private func scheduleFlush(from now: Int64) {

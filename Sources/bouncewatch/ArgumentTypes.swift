@@ -4,3 +4,5 @@ import BounceApp
 extension LogFormat: ExpressibleByArgument {}
 extension ScanOutputFormat: ExpressibleByArgument {}
 extension DigestOutputFormat: ExpressibleByArgument {}
+extension QueueOutputFormat: ExpressibleByArgument {}
+extension QueueMTA: ExpressibleByArgument {}

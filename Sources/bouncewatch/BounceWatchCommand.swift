@@ -12,7 +12,7 @@ struct BounceWatchCommand: ParsableCommand {
         subcommands: [
             ScanCommand.self, ClassifyCommand.self, RunCommand.self, RulesCommand.self,
             CheckConfigCommand.self, TestAlertCommand.self, DigestCommand.self,
-            CheckListingCommand.self,
+            CheckListingCommand.self, QueueCommand.self,
         ]
     )
 

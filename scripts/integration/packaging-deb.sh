@@ -79,6 +79,13 @@ has_subcommand() { bouncewatch --help | sed -n '/^SUBCOMMANDS:/,$p' | grep -q "^
 
 dpkg -i /tmp/bouncewatch.deb >/tmp/dpkg.log 2>&1 || fail "dpkg -i failed: $(cat /tmp/dpkg.log)"
 getent passwd bouncewatch >/dev/null || fail "no bouncewatch user after installation"
+# queue: reads Postfix's showq socket (group postdrop) or Exim's spool (group Debian-exim).
+for group in postdrop Debian-exim; do
+    if getent group "$group" >/dev/null; then
+        id -nG bouncewatch | tr ' ' '\n' | grep -qx "$group" ||
+            fail "the bouncewatch user is not in the $group group after installation"
+    fi
+done
 [ "$(stat -c '%U %a' /var/lib/bouncewatch)" = "bouncewatch 750" ] ||
     fail "/var/lib/bouncewatch is $(stat -c '%U %a' /var/lib/bouncewatch)"
 [ -L /etc/systemd/system/multi-user.target.wants/bouncewatch.service ] ||

@@ -62,11 +62,15 @@ metrics:
 notifiers:
   - type: file
     path: $work/alerts.mbox
+# No queue there: the queue families are written all the same, with bouncewatch_queue_up 0.
+queue:
+  mta: postfix
+  directory: $work/no-queue
 YAML
     "$bin" run --config "$work/bouncewatch.yml" >"$work/daemon.log" 2>&1 &
     daemon_pid=$!
     for _ in $(seq 1 300); do
-        [ -s "$work/textfile/bouncewatch.prom" ] && break
+        grep -q '^bouncewatch_queue_up' "$work/textfile/bouncewatch.prom" 2>/dev/null && break
         kill -0 "$daemon_pid" 2>/dev/null || fail "the daemon exited:"$'\n'"$(cat "$work/daemon.log")"
         sleep 0.1
     done

@@ -65,6 +65,8 @@ class Postfix:
         self.sink_port = sink_port
         self.etc = os.path.join(root, "etc")
         self.queue = os.path.join(root, "queue")
+        # What the daemon's `queue: directory` names: Postfix's queue_directory.
+        self.queue_directory = self.queue
         self.log_path = os.path.join(root, "postfix.log")
         self.started = False
 
@@ -190,6 +192,8 @@ class Exim:
         self.binary = os.path.join(self.tree, "usr/sbin/exim4")
         self.config = os.path.join(root, "exim.conf")
         self.spool = os.path.join(root, "spool")
+        # What the daemon's `queue: directory` names: Exim's spool_directory.
+        self.queue_directory = self.spool
         self.logs = os.path.join(root, "log")
         self.log_path = os.path.join(self.logs, "mainlog")
         self.passwd = os.path.join(root, "passwd")

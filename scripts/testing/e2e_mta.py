@@ -47,6 +47,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import e2e_instances  # noqa: E402
 import e2e_plan  # noqa: E402
 import e2e_prom  # noqa: E402
+import e2e_queue  # noqa: E402
 from crash_daemon import (  # noqa: E402
     CheckFailed,
     Daemon,
@@ -73,10 +74,11 @@ def say(text):
 # MARK: - The configuration
 
 
-def adjusted_configuration(packaged, log, state, textfile, smtp_port):
+def adjusted_configuration(packaged, log, state, textfile, smtp_port, queue):
     """The packaged file with only its paths and the notifier's port changed."""
     edits = {
         r"^  - type: auto$": lambda line: [line, f"    path: {log}"],
+        r"^queue:$": lambda line: [line, f"  directory: {queue}"],
         r"^state_directory: \S+$": lambda line: [f"state_directory: {state}"],
         r"^  textfile: \S+$": lambda line: [f"  textfile: {textfile}"],
         r"^    server: 127\.0\.0\.1:25$": lambda line: [f"    server: 127.0.0.1:{smtp_port}"],
@@ -104,7 +106,7 @@ def check_only_paths(packaged, adjusted):
     diff = list(difflib.unified_diff(packaged.splitlines(), adjusted.splitlines(),
                                      "packaging/bouncewatch.yml", "test configuration",
                                      lineterm="", n=0))
-    allowed = re.compile(r"^[-+]\s*(path|state_directory|textfile|server): ")
+    allowed = re.compile(r"^[-+]\s*(path|state_directory|textfile|server|directory): ")
     for line in diff:
         say("  " + line)
         if line.startswith(("+++", "---", "@@")):
@@ -339,7 +341,8 @@ def run_test(work):
     os.makedirs(textfile_dir)
     with open(PACKAGED, encoding="utf-8") as handle:
         packaged = handle.read()
-    adjusted = adjusted_configuration(packaged, mta.log_path, state, textfile, mta_port)
+    adjusted = adjusted_configuration(packaged, mta.log_path, state, textfile, mta_port,
+                                      mta.queue_directory)
     say("the packaged configuration, adjusted:")
     check_only_paths(packaged, adjusted)
     config = os.path.join(work, "bouncewatch.yml")
@@ -395,6 +398,20 @@ def run_test(work):
             check_textfile(textfile, labels, model, str(timeout))
         raise
     say("restarted: the textfile equals the whole plan")
+
+    # The queue: what the plan leaves deferred, read at the restart (the queue rests now).
+    try:
+        wait(lambda: (daemon.check_alive()
+                      or e2e_queue.textfile_matches(textfile, ARGS.mta, model)),
+             2 * INTERVAL + 15, "the textfile's queue gauges to equal the plan")
+    except CheckFailed as timeout:
+        raise CheckFailed(f"{timeout}: (up, deferred messages, by destination and cause) is"
+                          f" {e2e_queue.textfile_queue(textfile, ARGS.mta)}, the plan"
+                          f" {(1, len(model.queue), dict(e2e_queue.expected_deferred(model)))}")
+    say(f"queue gauges: bouncewatch_queue_up 1, {len(model.queue)} deferred message(s),"
+        f" by destination and cause {dict(e2e_queue.expected_deferred(model))}")
+    table = e2e_queue.check_command(binary, mta, model)
+    say("bouncewatch queue equals the plan:\n" + table.rstrip())
 
     e2e_prom.promtool_check(textfile)
     served = e2e_prom.check_node_exporter(textfile, os.path.join(work, "node_exporter.log"),

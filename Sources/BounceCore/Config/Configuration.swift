@@ -24,6 +24,8 @@ public struct Configuration: Sendable, Equatable {
     /// Block-list lookups of our own addresses and domains; nil when the file has no
     /// `reputation` key (no lookups).
     public var reputation: ReputationConfig?
+    /// The MTA's live queue, read for the textfile's queue gauges; nil reads none.
+    public var queue: QueueConfig?
 
     /// The default state directory.
     public static let defaultStateDirectory = "/var/lib/bouncewatch"
