@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs a built bouncewatch binary with its unit, sysusers.d and tmpfiles.d snippets,
-# configuration, manual pages, Prometheus rules and Grafana dashboard, for systems without the
-# Debian package (`make install PREFIX=/usr/local DESTDIR=/tmp/stage`).
+# configuration, manual pages, Prometheus rules, Grafana dashboard and documentation (docs/*.md
+# with the pictures they link), for systems without the Debian package (`make install PREFIX=/usr/local DESTDIR=/tmp/stage`).
 #
 #   packaging/install.sh BINARY
 #
@@ -64,6 +64,11 @@ install -D -m 0644 packaging/grafana/bouncewatch.json \
 install -d -m 0755 "$DESTDIR$PREFIX/share/doc/bouncewatch"
 for page in docs/*.md; do
     install -m 0644 "$page" "$DESTDIR$PREFIX/share/doc/bouncewatch/$(basename "$page")"
+done
+# Pages link their pictures as images/NAME, so the folder is installed beside them.
+for image in docs/images/*; do
+    [ -f "$image" ] || continue
+    install -D -m 0644 "$image" "$DESTDIR$PREFIX/share/doc/bouncewatch/images/$(basename "$image")"
 done
 
 cat >&2 <<MESSAGE

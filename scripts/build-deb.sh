@@ -81,6 +81,11 @@ gzip -9n <packaging/debian/changelog >"$doc/changelog.Debian.gz"
 for page in docs/*.md; do
     install -m 0644 "$page" "$doc/$(basename "$page")"
 done
+# Pages link their pictures as images/NAME, so the folder is installed beside them.
+for image in docs/images/*; do
+    [ -f "$image" ] || continue
+    install -D -m 0644 "$image" "$doc/images/$(basename "$image")"
+done
 chmod 0644 "$root"/usr/share/man/man*/*.gz "$doc/changelog.Debian.gz"
 install -D -m 0644 packaging/debian/lintian-overrides \
     "$root/usr/share/lintian/overrides/bouncewatch"

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// Buffered writes to a file descriptor (standard output by default).
 ///
@@ -38,23 +34,9 @@ public final class BufferedOutput {
     /// Writes out what is buffered. A closed pipe ends the process through SIGPIPE, as for any
     /// command-line filter.
     public func flush() {
-        var offset = 0
-        buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                #if canImport(Glibc)
-                    let written = Glibc.write(
-                        descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #else
-                    let written = Darwin.write(
-                        descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        // A write error other than EPIPE (which ends the process) leaves nothing to do but
+        // drop the block, as before.
+        _ = buffer.withUnsafeBytes { Descriptor.writeAll(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -1,8 +1,5 @@
+import BounceSystem
 import Logging
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The daemon's log: one line per event on standard error, which journald records with its
 /// own time stamp and unit name.
@@ -10,7 +7,7 @@ enum RunLogging {
     /// Sends every `Logger` to standard error at `info` (or `BOUNCEWATCH_LOG_LEVEL`).
     static func bootstrap() {
         let level =
-            getenv("BOUNCEWATCH_LOG_LEVEL").flatMap { Logger.Level(rawValue: String(cString: $0)) }
+            ProcessEnvironment.value("BOUNCEWATCH_LOG_LEVEL").flatMap { Logger.Level(rawValue: $0) }
             ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

@@ -28,7 +28,7 @@ public enum DaemonError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .system(let what, let code):
-            "\(what): \(String(cString: strerror(code)))"
+            SystemError(what, code: code).description
         case .unreadableCheckpoint(let path, let reason):
             "\(path): \(reason). Refusing to start rather than count from zero or read lines"
                 + " twice. If the file cannot be repaired, move it away: sources then start as"
@@ -53,7 +53,3 @@ public enum DaemonError: Error, CustomStringConvertible {
         }
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -1,9 +1,5 @@
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The lock on `.NAME.lock` beside the textfile, held while the daemon writes it.
 ///
 /// Two daemons whose configurations name the same textfile would overwrite each other's
@@ -24,7 +20,7 @@ enum TextfileLock {
         } catch {
             switch error {
             case .busy: throw .textfileBusy(path: textfile)
-            case .system(let failure) where failure.code == ENOENT: return nil
+            case .system(let failure) where failure.isNoSuchFile: return nil
             case .system(let failure): throw .failed(failure)
             }
         }

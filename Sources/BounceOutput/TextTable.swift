@@ -1,8 +1,10 @@
+import BounceCore
+
 /// Aligned columns for plain-text reports: text columns left-aligned, number columns right-aligned,
 /// two spaces between columns.
 ///
-/// Cells may hold text from log lines, so control characters (which could move a terminal's
-/// cursor or change its colours) are replaced by U+FFFD.
+/// Cells may hold text from log lines, so control and format characters (which could move a
+/// terminal's cursor, change its colours or reorder the text around them) are shown escaped.
 struct TextTable {
     enum Alignment {
         case left
@@ -54,15 +56,7 @@ struct TextTable {
         return output
     }
 
-    /// `text` with control characters replaced, safe to print on a terminal.
-    static func clean(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}": result.unicodeScalars.append("\u{FFFD}")
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// `text` with control, format (bidi, zero-width) and separator characters escaped as
+    /// `\xHH` or `\u{HHHH}`, safe to print on a terminal.
+    static func clean(_ text: String) -> String { UntrustedText.escaped(text) }
 }

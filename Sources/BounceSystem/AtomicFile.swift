@@ -46,7 +46,7 @@ public enum AtomicFile {
         var failure: SystemError?
         if fchmod(descriptor, mode) != 0 {
             failure = .last("cannot set the mode of \(temporary)")
-        } else if let code = writeAll(descriptor, bytes) {
+        } else if let code = Descriptor.writeAll(descriptor, bytes) {
             failure = SystemError("cannot write \(temporary)", code: code)
         } else if durable && fsync(descriptor) != 0 {
             failure = .last("cannot fsync \(temporary)")
@@ -64,18 +64,5 @@ public enum AtomicFile {
             throw SystemError("cannot rename \(temporary) to \(path)", code: code)
         }
         if durable { try FileSystem.syncDirectory(directory) }
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
     }
 }

@@ -40,3 +40,26 @@ import Testing
     #expect(decoded.hasPrefix("a"))
     #expect(decoded.hasSuffix("b"))
 }
+
+/// JSON read on a terminal (`classify`, `scan --format json | less`) must not let a remote reply
+/// reorder or hide text: bidi controls, zero-width characters and C1 controls are escaped, other
+/// non-ASCII text is written as it is, and the value reads back unchanged.
+@Test func escapesInvisibleFormatAndC1Characters() throws {
+    let hostile =
+        "a\u{202E}b\u{202C}c\u{2066}d\u{2069}e\u{200E}\u{200F}\u{200B}\u{FEFF}\u{9B}31m\u{85}"
+    let ordinary = "é ü ß 日本 \u{00A0}\u{2019}\u{20AC}\u{FFFD}"
+    var writer = JSONWriter()
+    writer.value(hostile + ordinary)
+    let text = writer.string
+    for escape in [
+        "\\u202e", "\\u202c", "\\u2066", "\\u2069", "\\u200e", "\\u200f", "\\u200b", "\\ufeff",
+        "\\u009b", "\\u0085",
+    ] {
+        #expect(text.contains(escape), "missing \(escape) in \(text)")
+    }
+    #expect(text.hasSuffix(ordinary + "\""))
+    let decoded = try #require(
+        JSONSerialization.jsonObject(with: Data(writer.bytes), options: .fragmentsAllowed)
+            as? String)
+    #expect(decoded == hostile + ordinary)
+}

@@ -42,6 +42,11 @@ for path in ./usr/bin/bouncewatch ./lib/systemd/system/bouncewatch.service \
     ./usr/share/bouncewatch/grafana/bouncewatch.json; do
     grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
 done
+# The pages link their pictures as images/NAME: each one is installed beside them.
+for image in docs/images/*; do
+    path="./usr/share/doc/bouncewatch/images/$(basename "$image")"
+    grep -q " $path\$" <<<"$contents" || fail "the package lacks $path (linked by docs/*.md)"
+done
 if grep -v ' root/root ' <<<"$contents" | grep -q .; then
     fail "files not owned by root/root:"$'\n'"$(grep -v ' root/root ' <<<"$contents")"
 fi

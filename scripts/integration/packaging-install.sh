@@ -27,6 +27,17 @@ for path in opt/bw/bin/bouncewatch opt/bw/lib/systemd/system/bouncewatch.service
     opt/bw/share/bouncewatch/grafana/bouncewatch.json opt/bw/share/doc/bouncewatch/metrics.md; do
     [ -f "$stage/$path" ] || fail "install.sh did not install $path"
 done
+# Every picture of docs/images is installed, and every picture a page links resolves beside it.
+doc="$stage/opt/bw/share/doc/bouncewatch"
+for image in docs/images/*; do
+    cmp -s "$image" "$doc/images/$(basename "$image")" ||
+        fail "install.sh did not install $image as share/doc/bouncewatch/images/$(basename "$image")"
+done
+links="$(grep -ohE '(\]\(|src=")images/[^)" ]+' "$doc"/*.md | sed -E 's/^(\]\(|src=")//' | sort -u)"
+[ -n "$links" ] || fail "no installed page links a picture under images/: the check tests nothing"
+for link in $links; do
+    [ -f "$doc/$link" ] || fail "an installed page links $link, which is not installed beside it"
+done
 unit="$stage/opt/bw/lib/systemd/system/bouncewatch.service"
 grep -qx 'ExecStart=/opt/bw/bin/bouncewatch run --config /etc/bouncewatch/bouncewatch.yml' "$unit" ||
     fail "the installed unit's ExecStart= is not at PREFIX: $(grep ExecStart= "$unit")"

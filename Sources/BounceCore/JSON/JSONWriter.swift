@@ -1,7 +1,9 @@
 /// A small streaming JSON writer: objects, arrays, strings, integers, booleans and null.
 ///
-/// Log text is attacker-controlled, so every string is escaped here, including control bytes and
-/// the line separators U+2028/U+2029 that break some JavaScript consumers.
+/// Log text is attacker-controlled, so every string is escaped here, including control bytes (C0
+/// and C1), the line separators U+2028/U+2029 that break some JavaScript consumers, and the
+/// invisible format characters (bidi overrides and isolates, zero-width) that would reorder or
+/// hide text when the JSON is read on a terminal.
 public struct JSONWriter: Sendable {
     /// The JSON text written so far, as UTF-8.
     public private(set) var bytes: [UInt8] = []
@@ -111,7 +113,6 @@ public struct JSONWriter: Sendable {
     private mutating func appendQuoted(_ text: String.UTF8View) {
         bytes.append(UInt8(ascii: "\""))
         var iterator = text.makeIterator()
-        var pending: [UInt8] = []
         while let byte = iterator.next() {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
@@ -120,25 +121,38 @@ public struct JSONWriter: Sendable {
             case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0x00..<0x20, 0x7F: appendEscape(UInt16(byte))
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
-                pending = [byte]
-                if let second = iterator.next() {
-                    pending.append(second)
-                    if let third = iterator.next() {
-                        pending.append(third)
-                    }
-                }
-                if pending.count == 3, pending[1] == 0x80, pending[2] == 0xA8 || pending[2] == 0xA9
-                {
-                    appendEscape(pending[2] == 0xA8 ? 0x2028 : 0x2029)
+            case 0xC2:
+                // C1 controls U+0080-U+009F (C2 80-C2 9F): CSI among them drives terminals.
+                guard let second = iterator.next() else { break }
+                if second < 0xA0 {
+                    appendEscape(UInt16(second))
                 } else {
-                    bytes.append(contentsOf: pending)
+                    bytes.append(contentsOf: [byte, second])
+                }
+            case 0xE2, 0xEF:
+                // Three-byte characters that hide or reorder text on a terminal (bidi marks,
+                // overrides and isolates, zero-width, U+2028/U+2029, U+FEFF) are escaped.
+                guard let second = iterator.next(), let third = iterator.next() else { break }
+                let scalar =
+                    UInt16(byte & 0x0F) << 12 | UInt16(second & 0x3F) << 6 | UInt16(third & 0x3F)
+                if Self.isInvisibleFormat(scalar) {
+                    appendEscape(scalar)
+                } else {
+                    bytes.append(contentsOf: [byte, second, third])
                 }
             default: bytes.append(byte)
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// U+200B-U+200F, U+2028-U+202E, U+2060-U+206F and U+FEFF: format and separator
+    /// characters that are invisible yet move, hide or reorder the text around them.
+    private static func isInvisibleFormat(_ scalar: UInt16) -> Bool {
+        switch scalar {
+        case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF: true
+        default: false
+        }
     }
 
     private mutating func appendEscape(_ unit: UInt16) {

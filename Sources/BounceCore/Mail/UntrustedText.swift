@@ -1,9 +1,10 @@
-/// Shows text from the log in a mail body so that it is read, never acted upon: control,
-/// format (bidi overrides, zero-width) and line separator characters appear as escapes, long
-/// text is cut with a marker, and quoted lines carry a prefix.
-enum UntrustedText {
+/// Shows text from the log (remote replies, addresses, host names) in a mail body or on a
+/// terminal so that it is read, never acted upon: control, format (bidi overrides, zero-width)
+/// and line separator characters appear as escapes, long text is cut with a marker, and quoted
+/// lines carry a prefix.
+public enum UntrustedText {
     /// Characters that would move the cursor, break a line, or reorder or hide text.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse,
             .unassigned:
@@ -23,6 +24,13 @@ enum UntrustedText {
             }
             return "\\u{\(String(scalar.value, radix: 16))}"
         }
+    }
+
+    /// `text` on one line with every invisible character written as `\xHH` (below U+0080) or
+    /// `\u{HHHH}`, and nothing cut: what the text reports print to a terminal.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
+        return pieces(text).joined()
     }
 
     /// A short value on one line (a destination, a list name): escaped, at most `limit`

@@ -1,12 +1,6 @@
 import BounceCore
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `bouncewatch test-alert`: one notice sent at once through one notifier, without the outbox,
 /// so the administrator sees each notifier's result (or its error) right away.
 public enum TestNotification {

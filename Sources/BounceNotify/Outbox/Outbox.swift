@@ -2,10 +2,6 @@ import BounceCore
 import BounceSystem
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The pending deliveries of one notifier, one file each:
 /// `<state directory>/outbox/<notifier>/<submitted>-<sequence>.alert`.
 ///
@@ -57,7 +53,9 @@ final class Outbox: Sendable {
             {
                 records.append((name, record))
             } else {
-                rename(path, path + Self.unreadableSuffix)
+                // A file that cannot be renamed either is still reported, and skipped again
+                // at the next load.
+                try? FileSystem.rename(path, to: path + Self.unreadableSuffix)
                 unreadable.append(name)
             }
         }

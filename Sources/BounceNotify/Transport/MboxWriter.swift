@@ -1,12 +1,6 @@
 import BounceCore
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Appends messages to an mbox file (the mboxrd variant) that mail readers open as they are.
 ///
 /// Each message starts with a `From sender date` separator line, has its line ends turned to
@@ -21,23 +15,12 @@ struct MboxWriter {
 
     func append(_ message: [UInt8], sender: String, date: Int64) throws(DeliveryError) {
         let entry = Self.entry(message, sender: sender, date: date)
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw failure("cannot open") }
-        defer { close(descriptor) }
-        try lock(descriptor)
-        defer { flock(descriptor, LOCK_UN) }
-        var offset = 0
-        while offset < entry.count {
-            let count = entry.withUnsafeBytes { bytes in
-                write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write")
-            }
-            offset += count
+        do {
+            try LockedAppend.append(
+                entry, to: path, mode: 0o600, lockTimeoutSeconds: Self.lockTimeoutSeconds)
+        } catch {
+            throw DeliveryError("\(error.step.rawValue) mbox \(path): \(error.reason)")
         }
-        guard fsync(descriptor) == 0 else { throw failure("cannot flush") }
     }
 
     /// The bytes appended for one message: separator, quoted message with LF line ends, blank
@@ -77,20 +60,5 @@ struct MboxWriter {
     private static func separatorSender(_ sender: String) -> String {
         let clean = sender.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F }
         return clean.isEmpty ? "MAILER-DAEMON" : String(String.UnicodeScalarView(clean))
-    }
-
-    private func lock(_ descriptor: Int32) throws(DeliveryError) {
-        let deadline = Clocks.monotonicSeconds() + Self.lockTimeoutSeconds
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Clocks.monotonicSeconds() < deadline
-            else {
-                throw failure("cannot lock")
-            }
-            usleep(20_000)
-        }
-    }
-
-    private func failure(_ what: String) -> DeliveryError {
-        DeliveryError("\(what) mbox \(path): " + String(cString: strerror(errno)))
     }
 }
