@@ -107,7 +107,8 @@ public enum ConfigRenderer {
             ("mta", match.mta.map(\.identifier)), ("kind", match.kind.map(\.identifier)),
             ("status", match.status.map(\.identifier)), ("cause", match.cause.map(\.identifier)),
             ("destination", match.destination), ("blocklist", match.blocklist),
-            ("direction", match.direction.map(\.rawValue)),
+            ("direction", match.direction.map(\.rawValue)), ("provider", match.provider),
+            ("host", match.host),
         ].filter { !$0.1.isEmpty }
         guard !lists.isEmpty else {
             out.key(key, "{}", depth: 2, note: "every event")

@@ -99,7 +99,9 @@ public final class DaemonLoop {
             throw .alertsNotStarted(reason: "\(error)")
         }
         pipeline = EventPipeline(
-            metrics: metrics, classifier: options.makeClassifier(configuration), alerts: alerts)
+            metrics: metrics, classifier: options.makeClassifier(configuration),
+            providers: ProviderTable.standard.layered(with: configuration.providers),
+            alerts: alerts)
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
@@ -338,6 +340,9 @@ public final class DaemonLoop {
             pipeline.metrics.setTopDestinations(next.metrics.topDestinations)
         }
         pipeline.classifier = options.makeClassifier(next)
+        if next.providers != configuration.providers {
+            pipeline.useProviders(ProviderTable.standard.layered(with: next.providers))
+        }
         pipeline.alerts.reload(next)
         configuration = next
         retryDue = true

@@ -25,6 +25,8 @@ public enum DaemonPrometheusRenderer {
         case startTime = "bouncewatch_start_time_seconds"
         case alertsFiring = "bouncewatch_alerts_firing"
         case notifications = "bouncewatch_notifications_total"
+        case providerDeliveries = "bouncewatch_provider_deliveries_total"
+        case providerBlocklistHits = "bouncewatch_provider_blocklist_hits_total"
 
         /// The `scan` family of the same name, whose HELP text this one shares.
         var scanFamily: ScanPrometheusRenderer.Family? {
@@ -48,13 +50,21 @@ public enum DaemonPrometheusRenderer {
             case .alertsFiring: return "Alert groups firing now, by rule."
             case .notifications:
                 return "Alert notifications handed to a notifier, by notifier and result."
+            case .providerDeliveries:
+                return "Delivery outcomes by the provider that received them (other: none known)."
+            case .providerBlocklistHits:
+                return "Failed deliveries whose reply named a block list, by list and provider."
             default: return ""
             }
         }
 
         public var type: PrometheusText.MetricType {
             if let scanFamily { return scanFamily.type }
-            return self == .notifications || self == .lostFiles ? .counter : .gauge
+            switch self {
+            case .notifications, .lostFiles, .providerDeliveries, .providerBlocklistHits:
+                return .counter
+            default: return .gauge
+            }
         }
     }
 
@@ -91,6 +101,20 @@ public enum DaemonPrometheusRenderer {
                     labels.append(("destination", destination.name))
                     output.add(labels, cell.count)
                 }
+            }
+        case .providerDeliveries:
+            for provider in metrics.providers {
+                for cell in provider.cells {
+                    var labels = [("mta", cell.mta.identifier), ("status", cell.status.identifier)]
+                    if let cause = cell.cause { labels.append(("cause", cause.identifier)) }
+                    labels.append(("provider", provider.name))
+                    output.add(labels, cell.count)
+                }
+            }
+        case .providerBlocklistHits:
+            for hit in metrics.providerBlocklistHits {
+                output.add(
+                    [("blocklist", hit.blocklist), ("provider", hit.destination)], hit.count)
             }
         case .rejects:
             for cell in metrics.rejects {

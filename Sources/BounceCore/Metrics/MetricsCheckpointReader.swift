@@ -20,6 +20,12 @@ struct MetricsCheckpointReader {
     private(set) var sources: [MetricsSourceCounters] = []
     private(set) var previousStrength: [String: Int] = [:]
     private(set) var currentStrength: [String: Int] = [:]
+    private(set) var providerCells: [(String, MetricsCell, Int)] = []
+    private(set) var providerHits: [(String, String, Int)] = []
+    private var seenProviderCells = Set<String>()
+    private var seenProviderHits = Set<[String]>()
+    private var providerNames = Set<String>()
+    private var providerBlocklists = Set<String>()
 
     private var seenEpoch = false
     private var seenRejects = Set<Int>()
@@ -70,7 +76,7 @@ struct MetricsCheckpointReader {
         let record = fields[0]
         let expected: [Substring: Int] = [
             "epoch": 2, "destination": 6, "cell": 6, "reject": 4, "sasl": 3, "blocklist": 4,
-            "source": 7, "candidate": 4,
+            "source": 7, "candidate": 4, "pcell": 6, "pblocklist": 4,
         ]
         guard let count = expected[record] else {
             throw fail("unknown record '\(Self.shown(record))'")
@@ -110,6 +116,7 @@ struct MetricsCheckpointReader {
                 throw fail("block list hits given twice")
             }
             pendingHits.append((number, blocklist, destination, try reader.count()))
+        case "pcell", "pblocklist": try readProvider(record, &reader)
         case "source": try readSource(&reader)
         default: try readCandidate(&reader)
         }
@@ -149,6 +156,38 @@ struct MetricsCheckpointReader {
                 name: name, events: try reader.count(), ignored: try reader.count(),
                 unrecognized: try reader.count(), truncated: try reader.count(),
                 lastEventTime: try reader.optionalTime()))
+    }
+
+    /// `pcell` and `pblocklist`: counters per provider, at most `MetricsProviders.limit`
+    /// names and `MetricsBlocklists.limit` lists, each given once.
+    private mutating func readProvider(
+        _ record: Substring, _ reader: inout MetricsCheckpointFields
+    ) throws(MetricsRestoreError) {
+        if record == "pcell" {
+            let provider = try reader.destination() ?? MetricsLabel.other
+            let cell = MetricsCell(
+                try reader.mta(), try reader.status(), try reader.optionalCause())
+            guard seenProviderCells.insert("\(cell.index) \(provider)").inserted else {
+                throw reader.fail("provider cell given twice")
+            }
+            providerNames.insert(provider)
+            guard providerNames.count <= MetricsProviders.limit else {
+                throw reader.fail("more than \(MetricsProviders.limit) providers")
+            }
+            providerCells.append((provider, cell, try reader.count()))
+            return
+        }
+        let blocklist = try reader.label()
+        let provider = try reader.destination() ?? MetricsLabel.other
+        guard seenProviderHits.insert([blocklist, provider]).inserted else {
+            throw reader.fail("provider block list hits given twice")
+        }
+        providerBlocklists.insert(blocklist)
+        providerNames.insert(provider)
+        guard providerBlocklists.count <= MetricsBlocklists.limit,
+            providerNames.count <= MetricsProviders.limit
+        else { throw reader.fail("too many providers or block lists") }
+        providerHits.append((blocklist, provider, try reader.count()))
     }
 
     private mutating func readCandidate(_ reader: inout MetricsCheckpointFields)

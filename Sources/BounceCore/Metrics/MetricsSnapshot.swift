@@ -36,6 +36,11 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var authFailures: [MTACount]
     public var blocklistHits: [BlocklistHits]
     public var sources: [MetricsSourceCounters]
+    /// Delivery counters per provider (`name` is the provider, `other` last), providers with
+    /// at least one delivery only.
+    public var providers: [Destination] = []
+    /// Block list hits per provider (`destination` holds the provider), by list then provider.
+    public var providerBlocklistHits: [BlocklistHits] = []
 
     public init(
         destinations: [Destination] = [], rejects: [RejectCell] = [],

@@ -12,7 +12,12 @@
 ///     blocklist LIST DESTINATION|- COUNT
 ///     source NAME EVENTS IGNORED UNRECOGNIZED TRUNCATED LAST_EVENT_TIME|-
 ///     candidate previous|current NAME STRENGTH
+///     pcell PROVIDER|- MTA STATUS CAUSE|- COUNT        (- is `other`: no known provider)
+///     pblocklist LIST PROVIDER|- COUNT
 ///     end NUMBER_OF_LINES_BEFORE_THIS_ONE
+///
+/// `pcell` and `pblocklist` came later within version 1: a checkpoint without them restores
+/// with provider counters at zero.
 ///
 /// The `end` line makes a cut-off text fail to restore instead of silently losing counters.
 /// Only non-zero counters are written. Candidates are the strongest `candidateMemory` of each
@@ -69,6 +74,26 @@ extension MetricsStore {
                 "source \(Token.text(source.name)) \(source.events) \(source.ignored) "
                     + "\(source.unrecognized) \(source.truncated) "
                     + "\(source.lastEventTime.map(String.init) ?? Token.absent)")
+        }
+        for row in providers.rowsByName {
+            let name = providers.names[row]
+            let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+            let cells = providers.row(row)
+            for cell in MetricsCell.all {
+                let count = cells[cells.startIndex + cell.index]
+                guard count > 0 else { continue }
+                lines.append(
+                    "pcell \(token) \(cell.mta.identifier) \(cell.status.identifier) "
+                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
+            }
+        }
+        for blocklist in providers.hits.hits.keys.sorted() {
+            let byProvider = providers.hits.hits[blocklist]!
+            for name in byProvider.keys.sorted(by: Self.otherLast) {
+                let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+                lines.append(
+                    "pblocklist \(Token.text(blocklist)) \(token) \(byProvider[name]!)")
+            }
         }
         let windows = [
             ("previous", destinations.previousStrength),
@@ -136,5 +161,11 @@ extension MetricsStore {
             _ = blocklists.restore(blocklist: blocklist, destination: destination, count: count)
         }
         for source in reader.sources { _ = sources.restore(source) }
+        for (provider, cell, count) in reader.providerCells {
+            providers.restore(provider: provider, cell: cell, count: count)
+        }
+        for (blocklist, provider, count) in reader.providerHits {
+            _ = providers.restoreHit(blocklist: blocklist, provider: provider, count: count)
+        }
     }
 }

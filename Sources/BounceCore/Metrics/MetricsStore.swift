@@ -60,6 +60,7 @@ public struct MetricsStore {
     var authByMTA: [Int]
     var blocklists = MetricsBlocklists()
     var sources = MetricsSources()
+    var providers = MetricsProviders()
     /// Moves whenever anything but the rebalance clock changes (a count, a promotion, a
     /// demotion, a window rotation, a new `topDestinations`), so a reader can tell in one
     /// comparison that its rendering or checkpoint of the store is still exact.
@@ -96,6 +97,13 @@ public struct MetricsStore {
         topDestinations = Self.clamp(n)
     }
 
+    /// Names the providers that `add(_:_:in:source:time:provider:)` is given indices of: the
+    /// table's, in its order. Call it again after a reload changed the table.
+    public mutating func useProviders(_ table: ProviderTable) {
+        revision &+= 1
+        providers.use(names: table.providers.map(\.name))
+    }
+
     // MARK: - Counting
 
     /// Counts one line of `source` by what the parser made of it (`bouncewatch_lines_total`).
@@ -119,19 +127,22 @@ public struct MetricsStore {
     ///
     /// `classification` is nil only for sent deliveries; a failure without one counts as
     /// `unclassified`. `time` is the event's own time in epoch seconds, for
-    /// `bouncewatch_last_event_timestamp_seconds`.
+    /// `bouncewatch_last_event_timestamp_seconds`. `provider` is the delivery's provider as an
+    /// index into the table given to `useProviders` (nil for none: counted as `other`).
     public mutating func add(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?
+        source: String, time: Int64?, provider: Int? = nil
     ) {
         revision &+= 1
         if let time { sources.noteEvent(at: sources.index(of: source), time: time) }
         let cause = event.countedCause(classification)
         var slot: Int?
+        var providerRow = 0
         switch event.kind {
         case .delivery:
-            slot = destinations.count(
-                MetricsCell(event.mta, event.status, cause), domain: event.domain.slice(of: line))
+            let cell = MetricsCell(event.mta, event.status, cause)
+            slot = destinations.count(cell, domain: event.domain.slice(of: line))
+            providerRow = providers.count(cell, provider: provider)
         case .reject:
             rejectCells[
                 Int(event.mta.rawValue) * Self.causeCount + Int((cause ?? .unclassified).rawValue)
@@ -145,6 +156,7 @@ public struct MetricsStore {
         if event.kind == .delivery, let blocklist = classification?.blocklist {
             let destination = slot.map { destinations.labels[$0]!.name } ?? MetricsLabel.other
             blocklists.count(blocklist: blocklist.name, destination: destination)
+            providers.countHit(blocklist: blocklist.name, row: providerRow)
         }
     }
 
@@ -221,7 +233,26 @@ public struct MetricsStore {
             }
         }
         snapshot.sources = sources.entries.sorted { $0.name < $1.name }
+        snapshot.providers = providers.rowsByName.compactMap { row in
+            let cells = Self.cells(providers.row(row))
+            return cells.isEmpty
+                ? nil : MetricsSnapshot.Destination(name: providers.names[row], cells: cells)
+        }
+        snapshot.providerBlocklistHits = Self.hits(providers.hits)
         return snapshot
+    }
+
+    private static func hits(_ table: MetricsBlocklists) -> [MetricsSnapshot.BlocklistHits] {
+        var result: [MetricsSnapshot.BlocklistHits] = []
+        for blocklist in table.hits.keys.sorted() {
+            let byName = table.hits[blocklist]!
+            for name in byName.keys.sorted(by: Self.otherLast) {
+                result.append(
+                    MetricsSnapshot.BlocklistHits(
+                        blocklist: blocklist, destination: name, count: byName[name]!))
+            }
+        }
+        return result
     }
 
     private static func cells(_ row: ArraySlice<Int>) -> [DeliveryCell] {
