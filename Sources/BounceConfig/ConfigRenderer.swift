@@ -78,6 +78,8 @@ public enum ConfigRenderer {
         out.key("textfile", metrics.textfile.map(YAMLText.scalar) ?? "null", depth: 1)
         out.key("interval", DurationText.text(metrics.intervalSeconds), depth: 1)
         out.key("top_destinations", "\(metrics.topDestinations)", depth: 1)
+        out.key("per_host", metrics.perHost ? "true" : "false", depth: 1)
+        out.key("top_hosts", "\(metrics.topHosts)", depth: 1)
     }
 
     private static func renderAlerts(_ rules: [AlertRule], into out: inout YAMLLines) {

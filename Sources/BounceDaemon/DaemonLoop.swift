@@ -102,6 +102,8 @@ public final class DaemonLoop {
             metrics: metrics, classifier: options.makeClassifier(configuration),
             providers: ProviderTable.standard.layered(with: configuration.providers),
             alerts: alerts)
+        pipeline.metrics.setPerHost(
+            configuration.metrics.perHost, top: configuration.metrics.topHosts)
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
@@ -338,6 +340,11 @@ public final class DaemonLoop {
         }
         if next.metrics.topDestinations != configuration.metrics.topDestinations {
             pipeline.metrics.setTopDestinations(next.metrics.topDestinations)
+        }
+        if next.metrics.perHost != configuration.metrics.perHost
+            || next.metrics.topHosts != configuration.metrics.topHosts
+        {
+            pipeline.metrics.setPerHost(next.metrics.perHost, top: next.metrics.topHosts)
         }
         pipeline.classifier = options.makeClassifier(next)
         if next.providers != configuration.providers {

@@ -14,9 +14,13 @@
 ///     candidate previous|current NAME STRENGTH
 ///     pcell PROVIDER|- MTA STATUS CAUSE|- COUNT        (- is `other`: no known provider)
 ///     pblocklist LIST PROVIDER|- COUNT
+///     hcell HOST|- MTA STATUS CAUSE|- COUNT            (only while `metrics.per_host` is on)
+///     hreject HOST|- MTA CAUSE COUNT
+///     hsasl HOST|- MTA COUNT
+///     hblocklist LIST HOST|- COUNT
 ///     end NUMBER_OF_LINES_BEFORE_THIS_ONE
 ///
-/// `pcell` and `pblocklist` came later within version 1: a checkpoint without them restores
+/// `pcell`, `pblocklist` and the `h` records came later within version 1: a checkpoint without them restores
 /// with provider counters at zero.
 ///
 /// The `end` line makes a cut-off text fail to restore instead of silently losing counters.
@@ -95,6 +99,7 @@ extension MetricsStore {
                     "pblocklist \(Token.text(blocklist)) \(token) \(byProvider[name]!)")
             }
         }
+        if let hosts { Self.appendLines(of: hosts, to: &lines) }
         let windows = [
             ("previous", destinations.previousStrength),
             ("current", destinations.currentCandidates().mapValues(\.strength)),
@@ -166,6 +171,62 @@ extension MetricsStore {
         }
         for (blocklist, provider, count) in reader.providerHits {
             _ = providers.restoreHit(blocklist: blocklist, provider: provider, count: count)
+        }
+        if !reader.hostNames.isEmpty {
+            var restored = MetricsHosts(limit: MetricsHosts.maximumLimit)
+            for name in reader.hostNames { _ = restored.row(named: name) }
+            for (host, cell, count) in reader.hostCells {
+                restored.restoreDelivery(host: host, cell: cell, count: count)
+            }
+            for (host, mta, cause, count) in reader.hostRejects {
+                restored.restoreReject(host: host, mta: mta, cause: cause, count: count)
+            }
+            for (host, mta, count) in reader.hostSASL {
+                restored.restoreSASL(host: host, mta: mta, count: count)
+            }
+            for (blocklist, host, count) in reader.hostHits {
+                restored.restoreHit(blocklist: blocklist, host: host, count: count)
+            }
+            hosts = restored
+        }
+    }
+}
+
+extension MetricsStore {
+    /// The `h` records of the per-host counters, hosts by name with `other` last.
+    fileprivate static func appendLines(of hosts: MetricsHosts, to lines: inout [String]) {
+        typealias Token = MetricsCheckpointToken
+        for row in hosts.rowsByName {
+            let name = hosts.names[row]
+            let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+            // A host row is declared even before its first count, so it keeps its place.
+            if name != MetricsLabel.other { lines.append("hhost \(token)") }
+            let cells = hosts.deliveries(row)
+            for cell in MetricsCell.all {
+                let count = cells[cells.startIndex + cell.index]
+                guard count > 0 else { continue }
+                lines.append(
+                    "hcell \(token) \(cell.mta.identifier) \(cell.status.identifier) "
+                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
+            }
+            for mta in MTA.allCases {
+                for cause in Cause.allCases {
+                    let count = hosts.rejects(row, mta: mta, cause: cause)
+                    if count > 0 {
+                        lines.append(
+                            "hreject \(token) \(mta.identifier) \(cause.identifier) \(count)")
+                    }
+                }
+                let failures = hosts.sasl(row, mta: mta)
+                if failures > 0 { lines.append("hsasl \(token) \(mta.identifier) \(failures)") }
+            }
+        }
+        for blocklist in hosts.hits.hits.keys.sorted() {
+            let byHost = hosts.hits.hits[blocklist]!
+            for name in byHost.keys.sorted(by: otherLast) {
+                let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+                lines.append("hblocklist \(Token.text(blocklist)) \(token) \(byHost[name]!)")
+            }
         }
     }
 }
