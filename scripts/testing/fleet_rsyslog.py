@@ -18,7 +18,8 @@ Checks:
 2. `bouncewatch scan --format json central.log`: the Hosts section counts, per host, exactly
    the deliveries by status, rejects and SASL failures that `bouncewatch classify` finds in
    that host's lines alone (read before they were sent, not through rsyslog).
-3. `bouncewatch run` following central.log: a `blacklisted` alert (file notifier) whose mail
+3. `bouncewatch run` following central.log with `metrics.per_host: true`: the textfile's
+   `bouncewatch_host_*` families count each host exactly as in 2; a `blacklisted` alert (file notifier) whose mail
    names mta-a as the host the evidence came from and does not name mta-b; an alert rule
    grouped by host fires for each host with that host's count of failed deliveries.
 """
@@ -204,6 +205,41 @@ def body(message):
     return message.get_body(preferencelist=("plain",)).get_content()
 
 
+def host_counts(samples, host):
+    counts = {"sent": 0, "deferred": 0, "bounced": 0, "expired": 0, "rejects": 0,
+              "auth_failures": 0}
+    for name, labels, value in samples:
+        if labels.get("host") != host:
+            continue
+        if name == "bouncewatch_host_deliveries_total":
+            counts[labels["status"]] += int(value)
+        elif name == "bouncewatch_host_rejects_total":
+            counts["rejects"] += int(value)
+        elif name == "bouncewatch_host_sasl_auth_failures_total":
+            counts["auth_failures"] += int(value)
+    return counts
+
+
+def check_textfile(textfile, daemon, expected):
+    """With metrics.per_host, the textfile's host families count each host exactly."""
+    want = {host: counts for host, (counts, _, _) in expected.items()}
+
+    def exact():
+        samples = textfile.samples()
+        if samples is None:
+            return False
+        got = {host: host_counts(samples, host) for host in want}
+        return got if got == want else False
+
+    try:
+        wait_for(exact, TIMEOUT, "the textfile's per-host counts", daemon)
+    except CheckFailed:
+        samples = textfile.samples() or []
+        got = {host: host_counts(samples, host) for host in want}
+        raise CheckFailed(f"textfile per-host counts {got}, expected {want}")
+    print(f"textfile (per_host): {want}")
+
+
 def check_daemon(binary, scratch, central, expected):
     state, mbox = scratch.join("state"), scratch.join("alerts.mbox")
     textfile = Textfile(scratch.join("bouncewatch.prom"))
@@ -224,9 +260,14 @@ def check_daemon(binary, scratch, central, expected):
     write_config(config, file_source(central, fmt="auto"), state, textfile.path,
                  alerts_yaml=rules, notifiers_yaml=f"  - type: file\n    path: {mbox}\n",
                  hostname="central")
+    with open(config, encoding="utf-8") as handle:
+        text = handle.read()
+    with open(config, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("metrics:\n", "metrics:\n  per_host: true\n", 1))
     daemon = Daemon(binary, config, scratch.join("daemon.log"))
     daemon.start()
     try:
+        check_textfile(textfile, daemon, expected)
         wanted = 1 + len(HOSTS)
         found = wait_for(lambda: len(mails(mbox)) >= wanted and mails(mbox), TIMEOUT,
                          f"{wanted} alert mails in the mbox", daemon)
