@@ -63,7 +63,8 @@ public enum DaemonPrometheusRenderer {
             case .hostRejects:
                 return "SMTP commands refused to clients, by the syslog host (metrics.per_host)."
             case .hostSASLAuthFailures:
-                return "Failed SMTP AUTH attempts of clients, by the syslog host (metrics.per_host)."
+                return
+                    "Failed SMTP AUTH attempts of clients, by the syslog host (metrics.per_host)."
             case .hostBlocklistHits:
                 return "Failed deliveries whose reply named a block list, by list and syslog host"
                     + " (metrics.per_host)."

@@ -224,7 +224,8 @@ struct MetricsCheckpointReader {
         var key = "\(record) \(blocklist) \(host)"
         switch record {
         case "hcell":
-            let cell = MetricsCell(try reader.mta(), try reader.status(), try reader.optionalCause())
+            let cell = MetricsCell(
+                try reader.mta(), try reader.status(), try reader.optionalCause())
             key += " \(cell.index)"
             hostCells.append((host, cell, try reader.count()))
         case "hreject":
@@ -246,7 +247,7 @@ struct MetricsCheckpointReader {
         guard seenHostRecords.insert(key).inserted else { throw reader.fail("given twice") }
     }
 
-        private mutating func readCandidate(_ reader: inout MetricsCheckpointFields)
+    private mutating func readCandidate(_ reader: inout MetricsCheckpointFields)
         throws(MetricsRestoreError)
     {
         let window = reader.next()

@@ -104,7 +104,9 @@ struct MetricsHosts {
     }
 
     mutating func restoreReject(host: String, mta: MTA, cause: Cause, count: Int) {
-        add(count, at: row(named: host) * Self.rowWidth + Self.rejectBase + Self.rejectIndex(mta, cause))
+        add(
+            count,
+            at: row(named: host) * Self.rowWidth + Self.rejectBase + Self.rejectIndex(mta, cause))
     }
 
     mutating func restoreSASL(host: String, mta: MTA, count: Int) {

@@ -273,7 +273,8 @@ public struct MetricsStore {
                     rejects: MTA.allCases.flatMap { mta in
                         Cause.allCases.compactMap { cause in
                             let count = hosts.rejects(row, mta: mta, cause: cause)
-                            return count > 0 ? RejectCell(mta: mta, cause: cause, count: count) : nil
+                            return count > 0
+                                ? RejectCell(mta: mta, cause: cause, count: count) : nil
                         }
                     },
                     authFailures: MTA.allCases.map { MTACount($0, hosts.sasl(row, mta: $0)) })
