@@ -7,7 +7,8 @@ extension ConfigReader {
         "repeat_interval", "group_wait",
     ]
     static let matchKeys = [
-        "mta", "kind", "status", "cause", "destination", "blocklist", "direction",
+        "mta", "kind", "status", "cause", "destination", "blocklist", "direction", "provider",
+        "host",
     ]
     /// The longest window a rule may count over; the alert engine keeps that much history.
     static let longestWindow = 86_400
@@ -159,6 +160,28 @@ extension ConfigReader {
         }
         if let value = section["blocklist"] {
             match.blocklist = unique(lines(value))
+        }
+        if let value = section["provider"] {
+            match.provider = unique(
+                values(value).compactMap { item in
+                    guard let text = line(item) else { return nil }
+                    if let problem = ProviderSpec.problem(withName: text) {
+                        log.add(item, "\(quoted(text)): \(problem)")
+                        return nil
+                    }
+                    return text
+                })
+        }
+        if let value = section["host"] {
+            match.host = unique(
+                values(value).compactMap { item in
+                    guard let text = line(item, maximumLength: 255) else { return nil }
+                    if let problem = ShapeChecks.domain(text) {
+                        log.add(item, problem)
+                        return nil
+                    }
+                    return text.lowercased()
+                })
         }
         return match
     }

@@ -2,7 +2,7 @@ import BounceCore
 
 /// `metrics:`: the node_exporter textfile.
 extension ConfigReader {
-    static let metricsKeys = ["textfile", "interval", "top_destinations"]
+    static let metricsKeys = ["textfile", "interval", "top_destinations", "per_host", "top_hosts"]
 
     /// The longest pause between two textfile writes and checkpoints.
     static let longestInterval = 3_600
@@ -24,6 +24,14 @@ extension ConfigReader {
             let count = integer(top, in: 1...ScanAggregator.maximumTopDestinations)
         {
             metrics.topDestinations = count
+        }
+        if let perHost = section["per_host"], let value = bool(perHost) {
+            metrics.perHost = value
+        }
+        if let top = section["top_hosts"],
+            let count = integer(top, in: 1...MetricsStore.maximumTopHosts)
+        {
+            metrics.topHosts = count
         }
         return metrics
     }

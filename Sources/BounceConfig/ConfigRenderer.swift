@@ -109,6 +109,8 @@ public enum ConfigRenderer {
         out.key("textfile", metrics.textfile.map(YAMLText.scalar) ?? "null", depth: 1)
         out.key("interval", DurationText.text(metrics.intervalSeconds), depth: 1)
         out.key("top_destinations", "\(metrics.topDestinations)", depth: 1)
+        out.key("per_host", metrics.perHost ? "true" : "false", depth: 1)
+        out.key("top_hosts", "\(metrics.topHosts)", depth: 1)
     }
 
     private static func renderAlerts(_ rules: [AlertRule], into out: inout YAMLLines) {
@@ -138,7 +140,8 @@ public enum ConfigRenderer {
             ("mta", match.mta.map(\.identifier)), ("kind", match.kind.map(\.identifier)),
             ("status", match.status.map(\.identifier)), ("cause", match.cause.map(\.identifier)),
             ("destination", match.destination), ("blocklist", match.blocklist),
-            ("direction", match.direction.map(\.rawValue)),
+            ("direction", match.direction.map(\.rawValue)), ("provider", match.provider),
+            ("host", match.host),
         ].filter { !$0.1.isEmpty }
         guard !lists.isEmpty else {
             out.key(key, "{}", depth: 2, note: "every event")

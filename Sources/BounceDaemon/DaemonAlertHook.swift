@@ -9,10 +9,11 @@ import BounceCore
 /// event themselves, so the loop decodes nothing that no rule wants.
 public protocol DaemonAlertHook: AnyObject {
     /// One event; `classification` is nil for a successful delivery, `time` is the event's
-    /// Unix seconds when its stamp could be read.
+    /// Unix seconds when its stamp could be read, `provider` the delivery's provider name
+    /// (empty when none is known).
     func observe(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?)
+        source: String, time: Int64?, provider: String)
     /// Time passes: evaluate rules, send what is due.
     func tick(now: Int64)
     /// True when `tick` should come within a second, not only at the next textfile write
@@ -47,7 +48,7 @@ public final class NoAlertHook: DaemonAlertHook {
 
     public func observe(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?
+        source: String, time: Int64?, provider: String
     ) {}
     public func tick(now: Int64) {}
     public var wantsPromptTick: Bool { false }

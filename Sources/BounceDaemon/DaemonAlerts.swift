@@ -59,9 +59,9 @@ public final class DaemonAlerts: DaemonAlertHook {
 
     public func observe(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?
+        source: String, time: Int64?, provider: String
     ) {
-        engine.observe(event, classification, in: line, time: time ?? lastTick)
+        engine.observe(event, classification, in: line, time: time ?? lastTick, provider: provider)
     }
 
     public func tick(now: Int64) {

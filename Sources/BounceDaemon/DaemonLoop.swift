@@ -103,7 +103,11 @@ public final class DaemonLoop {
             throw .alertsNotStarted(reason: "\(error)")
         }
         pipeline = EventPipeline(
-            metrics: metrics, classifier: options.makeClassifier(configuration), alerts: alerts)
+            metrics: metrics, classifier: options.makeClassifier(configuration),
+            providers: ProviderTable.standard.layered(with: configuration.providers),
+            alerts: alerts)
+        pipeline.metrics.setPerHost(
+            configuration.metrics.perHost, top: configuration.metrics.topHosts)
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
@@ -364,7 +368,15 @@ public final class DaemonLoop {
         if next.metrics.topDestinations != configuration.metrics.topDestinations {
             pipeline.metrics.setTopDestinations(next.metrics.topDestinations)
         }
+        if next.metrics.perHost != configuration.metrics.perHost
+            || next.metrics.topHosts != configuration.metrics.topHosts
+        {
+            pipeline.metrics.setPerHost(next.metrics.perHost, top: next.metrics.topHosts)
+        }
         pipeline.classifier = options.makeClassifier(next)
+        if next.providers != configuration.providers {
+            pipeline.useProviders(ProviderTable.standard.layered(with: next.providers))
+        }
         pipeline.alerts.reload(next)
         if next.queue != configuration.queue || next.rules != configuration.rules
             || next.providers != configuration.providers, queueWatcher != nil || next.queue != nil

@@ -6,6 +6,8 @@ import BounceCore
 struct EventPipeline {
     var metrics: MetricsStore
     var classifier: Classifier
+    /// Decides the provider of each delivery, once for the metrics and the alerts.
+    private(set) var providers: ProviderTable
     let alerts: DaemonAlertHook
     /// Lines and events seen since the start, for `STATUS=`.
     private(set) var lines = 0
@@ -13,10 +15,21 @@ struct EventPipeline {
     /// Told the address an outbound bounce names as listed (block-list lookups check it).
     var listedAddress: ((String) -> Void)?
 
-    init(metrics: MetricsStore, classifier: Classifier, alerts: DaemonAlertHook) {
+    init(
+        metrics: MetricsStore, classifier: Classifier, providers: ProviderTable = .standard,
+        alerts: DaemonAlertHook
+    ) {
         self.metrics = metrics
         self.classifier = classifier
+        self.providers = providers
         self.alerts = alerts
+        self.metrics.useProviders(providers)
+    }
+
+    /// Counts by `table` from now on (after a reload).
+    mutating func useProviders(_ table: ProviderTable) {
+        providers = table
+        metrics.useProviders(table)
     }
 
     /// Counts one parsed line; `time` places the event in time (nil when it has no stamp).
@@ -31,8 +44,11 @@ struct EventPipeline {
         let when = time(event)
         let classification =
             event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
-        metrics.add(event, classification, in: line, source: source, time: when)
-        alerts.observe(event, classification, in: line, source: source, time: when)
+        let provider = event.kind == .delivery ? providers.decide(event, in: line)?.index : nil
+        metrics.add(event, classification, in: line, source: source, time: when, provider: provider)
+        alerts.observe(
+            event, classification, in: line, source: source, time: when,
+            provider: provider.map { providers.providers[$0].name } ?? "")
         if let listed = listedAddress, let classification, !classification.listedIP.isEmpty,
             event.direction == .outbound, let ip = classification.listedIP.string(in: line)
         {

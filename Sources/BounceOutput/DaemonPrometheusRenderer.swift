@@ -25,6 +25,12 @@ public enum DaemonPrometheusRenderer {
         case startTime = "bouncewatch_start_time_seconds"
         case alertsFiring = "bouncewatch_alerts_firing"
         case notifications = "bouncewatch_notifications_total"
+        case providerDeliveries = "bouncewatch_provider_deliveries_total"
+        case providerBlocklistHits = "bouncewatch_provider_blocklist_hits_total"
+        case hostDeliveries = "bouncewatch_host_deliveries_total"
+        case hostRejects = "bouncewatch_host_rejects_total"
+        case hostSASLAuthFailures = "bouncewatch_host_sasl_auth_failures_total"
+        case hostBlocklistHits = "bouncewatch_host_blocklist_hits_total"
 
         /// The `scan` family of the same name, whose HELP text this one shares.
         var scanFamily: ScanPrometheusRenderer.Family? {
@@ -48,13 +54,32 @@ public enum DaemonPrometheusRenderer {
             case .alertsFiring: return "Alert groups firing now, by rule."
             case .notifications:
                 return "Alert notifications handed to a notifier, by notifier and result."
+            case .providerDeliveries:
+                return "Delivery outcomes by the provider that received them (other: none known)."
+            case .providerBlocklistHits:
+                return "Failed deliveries whose reply named a block list, by list and provider."
+            case .hostDeliveries:
+                return "Delivery outcomes by the syslog host that logged them (metrics.per_host)."
+            case .hostRejects:
+                return "SMTP commands refused to clients, by the syslog host (metrics.per_host)."
+            case .hostSASLAuthFailures:
+                return
+                    "Failed SMTP AUTH attempts of clients, by the syslog host (metrics.per_host)."
+            case .hostBlocklistHits:
+                return "Failed deliveries whose reply named a block list, by list and syslog host"
+                    + " (metrics.per_host)."
             default: return ""
             }
         }
 
         public var type: PrometheusText.MetricType {
             if let scanFamily { return scanFamily.type }
-            return self == .notifications || self == .lostFiles ? .counter : .gauge
+            switch self {
+            case .notifications, .lostFiles, .providerDeliveries, .providerBlocklistHits,
+                .hostDeliveries, .hostRejects, .hostSASLAuthFailures, .hostBlocklistHits:
+                return .counter
+            default: return .gauge
+            }
         }
     }
 
@@ -91,6 +116,49 @@ public enum DaemonPrometheusRenderer {
                     labels.append(("destination", destination.name))
                     output.add(labels, cell.count)
                 }
+            }
+        case .providerDeliveries:
+            for provider in metrics.providers {
+                for cell in provider.cells {
+                    var labels = [("mta", cell.mta.identifier), ("status", cell.status.identifier)]
+                    if let cause = cell.cause { labels.append(("cause", cause.identifier)) }
+                    labels.append(("provider", provider.name))
+                    output.add(labels, cell.count)
+                }
+            }
+        case .providerBlocklistHits:
+            for hit in metrics.providerBlocklistHits {
+                output.add(
+                    [("blocklist", hit.blocklist), ("provider", hit.destination)], hit.count)
+            }
+        case .hostDeliveries:
+            for host in metrics.hosts {
+                for cell in host.deliveries {
+                    var labels = [("mta", cell.mta.identifier), ("status", cell.status.identifier)]
+                    if let cause = cell.cause { labels.append(("cause", cause.identifier)) }
+                    labels.append(("host", host.name))
+                    output.add(labels, cell.count)
+                }
+            }
+        case .hostRejects:
+            for host in metrics.hosts {
+                for cell in host.rejects {
+                    output.add(
+                        [
+                            ("mta", cell.mta.identifier), ("cause", cell.cause.identifier),
+                            ("host", host.name),
+                        ], cell.count)
+                }
+            }
+        case .hostSASLAuthFailures:
+            for host in metrics.hosts {
+                for entry in host.authFailures {
+                    output.add([("mta", entry.mta.identifier), ("host", host.name)], entry.count)
+                }
+            }
+        case .hostBlocklistHits:
+            for hit in metrics.hostBlocklistHits {
+                output.add([("blocklist", hit.blocklist), ("host", hit.destination)], hit.count)
             }
         case .rejects:
             for cell in metrics.rejects {

@@ -128,6 +128,10 @@ enum DaemonSamples {
                 #"bouncewatch_alerts_firing{rule="sasl_bruteforce"} 0"#,
                 #"bouncewatch_notifications_total{notifier="am",result="failed"} 1"#,
                 #"bouncewatch_notifications_total{notifier="mail",result="sent"} 2"#,
+                #"bouncewatch_provider_deliveries_total{mta="postfix",status="sent",provider="other"} 2"#,
+                #"bouncewatch_provider_deliveries_total{mta="postfix",status="deferred",cause="greylisted",provider="other"} 1"#,
+                #"bouncewatch_provider_deliveries_total{mta="exim",status="bounced",cause="blacklisted",provider="other"} 1"#,
+                #"bouncewatch_provider_blocklist_hits_total{blocklist="zen.spamhaus.org",provider="other"} 1"#,
             ])
         let families = text.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }
             .map { $0.split(separator: " ")[2] }

@@ -44,6 +44,7 @@ struct AlertCheckpointReader {
         case "sample": try readSample()
         case "evidence": try readEvidence()
         case "edest", "ecause", "esample": try readEvidenceDetail()
+        case "eprov", "ehost", "ehosts": try readEvidenceOrigin()
         default: throw fail("unknown line")
         }
     }
@@ -109,17 +110,25 @@ struct AlertCheckpointReader {
         try updateGroup { $0.slots.append(slot) }
     }
 
+    /// Ten fields, or twelve with the provider and the host (written since they exist; a
+    /// checkpoint of an older version has ten).
     private mutating func readMatch() throws(AlertRestoreError) {
-        try expect(count: 10)
+        guard tokens.count == 10 || tokens.count == 12 else {
+            throw fail("expected 10 or 12 fields")
+        }
         let blocklistName = try optionalText(tokens[7], limit: AlertLimits.textBytes)
         let delist = try optionalText(tokens[8], limit: AlertLimits.textBytes)
-        let record = AlertMatchRecord(
+        var record = AlertMatchRecord(
             time: try time(tokens[1]),
             destination: try text(tokens[6], limit: AlertLimits.textBytes),
             cause: try optionalCause(tokens[5]), status: try status(tokens[2]),
             kind: try kind(tokens[3]), direction: try direction(tokens[4]),
             blocklist: blocklistName.map { Blocklist(name: $0, delistURL: delist) },
             listedIP: try optionalText(tokens[9], limit: AlertLimits.textBytes))
+        if tokens.count == 12 {
+            record.provider = try optionalText(tokens[10], limit: AlertLimits.textBytes) ?? ""
+            record.host = try optionalText(tokens[11], limit: AlertLimits.textBytes) ?? ""
+        }
         try updateGroup { $0.records.append(record) }
     }
 
@@ -154,7 +163,7 @@ struct AlertCheckpointReader {
             let entry = NamedCount(
                 try text(tokens[1], limit: AlertLimits.textBytes), try count(tokens[2]))
             try updateFiring { evidence in
-                if evidence.destinations.count < AlertEvidence.topDestinations {
+                if evidence.destinations.count < AlertEvidence.topDestinationsOfProvider {
                     evidence.destinations.append(entry)
                 }
             }
@@ -172,6 +181,30 @@ struct AlertCheckpointReader {
             let sample = try text(tokens[1])
             try updateFiring { evidence in
                 if evidence.samples.count < AlertLimits.samples { evidence.samples.append(sample) }
+            }
+        }
+    }
+
+    /// `eprov NAME COUNT`, `ehost NAME COUNT`, `ehosts COUNT`: providers and hosts of a firing
+    /// alert's evidence.
+    private mutating func readEvidenceOrigin() throws(AlertRestoreError) {
+        if tokens[0] == "ehosts" {
+            try expect(count: 2)
+            let hosts = try count(tokens[1])
+            try updateFiring { $0.hostCount = hosts }
+            return
+        }
+        try expect(count: 3)
+        let entry = NamedCount(
+            try text(tokens[1], limit: AlertLimits.textBytes), try count(tokens[2]))
+        let isProvider = tokens[0] == "eprov"
+        try updateFiring { evidence in
+            if isProvider {
+                if evidence.providers.count < AlertEvidence.topDestinations {
+                    evidence.providers.append(entry)
+                }
+            } else if evidence.hosts.count < AlertEvidence.topDestinations {
+                evidence.hosts.append(entry)
             }
         }
     }

@@ -52,6 +52,8 @@ extension AlertEngine {
             AlertCheckpointToken.optionalText(record.blocklist?.name),
             AlertCheckpointToken.optionalText(record.blocklist?.delistURL),
             AlertCheckpointToken.optionalText(record.listedIP),
+            AlertCheckpointToken.optionalText(record.provider.isEmpty ? nil : record.provider),
+            AlertCheckpointToken.optionalText(record.host.isEmpty ? nil : record.host),
         ].joined(separator: " ")
     }
 
@@ -76,6 +78,13 @@ extension AlertEngine {
         }
         for sample in evidence.samples {
             lines.append("esample \(AlertCheckpointToken.text(sample))")
+        }
+        for provider in evidence.providers {
+            lines.append("eprov \(AlertCheckpointToken.text(provider.name)) \(provider.count)")
+        }
+        if evidence.hostCount > 0 { lines.append("ehosts \(evidence.hostCount)") }
+        for host in evidence.hosts {
+            lines.append("ehost \(AlertCheckpointToken.text(host.name)) \(host.count)")
         }
     }
 
@@ -127,8 +136,7 @@ extension AlertEngine {
             let firing = savedRule.groups.prefix(AlertLimits.groupsPerRule).compactMap {
                 saved -> String? in
                 guard case .firing = saved.phase else { return nil }
-                let labels = zip(rule.groupBy, saved.labels).map { AlertLabel($0.rawValue, $1) }
-                return AlertFingerprint.of(rule: rule.name, group: labels)
+                return AlertFingerprint.of(rule: rule.name, group: rule.groupLabels(saved.labels))
             }
             ceilings[index].restore(firing: firing)
         }

@@ -32,7 +32,9 @@ public struct AlertEngine: Sendable {
     public init(rules: [AlertRule]) {
         states = rules.map(AlertRuleState.init)
         ceilings = Array(repeating: AlertNoticeCeiling(), count: rules.count)
-        groupsByDestination = rules.contains { $0.groupBy.contains(.destination) }
+        groupsByDestination = rules.contains {
+            $0.groupBy.contains(.destination) || $0.groupBy.contains(.providerOrDestination)
+        }
         wanted = []
         sampled = []
         shapeStarts = []
@@ -71,9 +73,12 @@ public struct AlertEngine: Sendable {
     /// decoded into an `AlertEvent` only when some rule could count it, its line kept only
     /// when it could become a sample (`keepsLine`). One call, so a caller holding the engine
     /// in a class reaches it in place rather than through a copy per question.
+    ///
+    /// `provider` is the name of the delivery's provider (`ProviderTable.decide`), empty when
+    /// none is known.
     public mutating func observe(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        time: Int64
+        time: Int64, provider: String = ""
     ) {
         let cause = event.countedCause(classification)
         let shape = Self.wantIndex(
@@ -81,7 +86,8 @@ public struct AlertEngine: Sendable {
         guard wanted[shape] else { return }
         observe(
             AlertEvent(
-                event, classification, in: line, time: time, keepingLine: sampled[shape]))
+                event, classification, in: line, time: time, keepingLine: sampled[shape],
+                provider: provider))
     }
 
     /// Decides what to send at `now` (epoch seconds): new alerts after their group wait,

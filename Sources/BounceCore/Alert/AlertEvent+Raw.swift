@@ -7,9 +7,10 @@ extension AlertEvent {
     /// from the log is kept. With `keepingLine` false the line is left empty: an event that
     /// only counts towards a ratio's denominator never becomes a sample
     /// (`AlertEngine.keepsLine` says which do), and most deliveries are such events.
+    /// `provider` is the name of the delivery's provider, empty when none is known.
     public init(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        time: Int64, keepingLine: Bool = true
+        time: Int64, keepingLine: Bool = true, provider: String = ""
     ) {
         let cause = event.countedCause(classification)
         let listed = classification?.listedIP ?? .none
@@ -20,7 +21,8 @@ extension AlertEvent {
             blocklist: classification?.blocklist,
             listedIP: listed.isEmpty
                 ? nil : UTF8Prefix.string(listed.slice(of: line), atMost: AlertLimits.textBytes),
-            line: keepingLine ? UTF8Prefix.string(line, atMost: AlertLimits.lineBytes) : "")
+            line: keepingLine ? UTF8Prefix.string(line, atMost: AlertLimits.lineBytes) : "",
+            provider: provider, host: Self.lowercased(event.host.slice(of: line)))
     }
 
     /// The domain's first `AlertLimits.textBytes` bytes decoded, ASCII lower case only:

@@ -15,11 +15,15 @@ public struct AlertEvent: Sendable, Equatable {
     public var listedIP: String?
     /// The log line, cut to a bounded length; quoted as untrusted text in mails.
     public var line: String
+    /// The provider of a delivery (`google`, `microsoft`); empty when none is known.
+    public var provider: String = ""
+    /// The syslog host name of the line (the MTA that wrote it); empty when the line has none.
+    public var host: String = ""
 
     public init(
         time: Int64, mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?,
         direction: TrafficDirection, destination: String, blocklist: Blocklist? = nil,
-        listedIP: String? = nil, line: String
+        listedIP: String? = nil, line: String, provider: String = "", host: String = ""
     ) {
         self.time = time
         self.mta = mta
@@ -31,5 +35,7 @@ public struct AlertEvent: Sendable, Equatable {
         self.blocklist = blocklist
         self.listedIP = listedIP
         self.line = line
+        self.provider = provider
+        self.host = host
     }
 }

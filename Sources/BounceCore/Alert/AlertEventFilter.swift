@@ -2,27 +2,17 @@
 /// and `*.` suffixes, block list names lower-cased.
 struct AlertEventFilter: Sendable {
     let match: EventMatch
-    private let exactDestinations: [String]
-    /// `*.example.com` kept as `.example.com`, plus `example.com` itself in `exactDestinations`.
-    private let destinationSuffixes: [String]
+    private let destinations: AlertNamePatterns
+    private let hosts: AlertNamePatterns
     private let blocklists: [String]
+    private let providers: [String]
 
     init(_ match: EventMatch) {
         self.match = match
-        var exact: [String] = []
-        var suffixes: [String] = []
-        for pattern in match.destination {
-            let lowered = pattern.lowercased()
-            if lowered.hasPrefix("*.") {
-                suffixes.append(String(lowered.dropFirst()))
-                exact.append(String(lowered.dropFirst(2)))
-            } else {
-                exact.append(lowered)
-            }
-        }
-        exactDestinations = exact
-        destinationSuffixes = suffixes
+        destinations = AlertNamePatterns(match.destination)
+        hosts = AlertNamePatterns(match.host)
         blocklists = match.blocklist.map { $0.lowercased() }
+        providers = match.provider.map { $0.lowercased() }
     }
 
     /// Whether the event passes every non-empty list.
@@ -30,19 +20,21 @@ struct AlertEventFilter: Sendable {
         guard couldMatch(mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
         else { return false }
         if !match.direction.isEmpty, !match.direction.contains(event.direction) { return false }
-        if !exactDestinations.isEmpty || !destinationSuffixes.isEmpty {
-            guard matchesDestination(event.destination) else { return false }
-        }
+        if !destinations.isEmpty, !destinations.matches(event.destination) { return false }
         if !blocklists.isEmpty {
             guard let name = event.blocklist?.name.lowercased(), blocklists.contains(name) else {
                 return false
             }
         }
+        if !providers.isEmpty, event.provider.isEmpty || !providers.contains(event.provider) {
+            return false
+        }
+        if !hosts.isEmpty, !hosts.matches(event.host) { return false }
         return true
     }
 
     /// Whether an event with these properties could pass, whatever its destination, block
-    /// list and direction.
+    /// list, provider, host and direction.
     func couldMatch(mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?) -> Bool {
         if !match.mta.isEmpty, !match.mta.contains(mta) { return false }
         if !match.kind.isEmpty, !match.kind.contains(kind) { return false }
@@ -51,11 +43,5 @@ struct AlertEventFilter: Sendable {
             guard let cause, match.cause.contains(cause) else { return false }
         }
         return true
-    }
-
-    private func matchesDestination(_ destination: String) -> Bool {
-        guard !destination.isEmpty else { return false }
-        if exactDestinations.contains(destination) { return true }
-        return destinationSuffixes.contains { destination.hasSuffix($0) }
     }
 }

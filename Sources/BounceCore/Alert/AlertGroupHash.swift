@@ -14,6 +14,14 @@ enum AlertGroupHash {
         return value.withUTF8 { of(bytes: $0) }
     }
 
+    /// The hash of `prefix` followed by `value`, as `of(prefix + value)` without building it.
+    static func of(_ value: String, prefixedBy prefix: String) -> UInt64 {
+        var hash = seed
+        for byte in prefix.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        for byte in value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
     /// The hash of one value's bytes.
     static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = seed

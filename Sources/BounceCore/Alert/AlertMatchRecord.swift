@@ -8,10 +8,14 @@ struct AlertMatchRecord: Sendable, Equatable {
     var direction: TrafficDirection
     var blocklist: Blocklist?
     var listedIP: String?
+    /// The delivery's provider and the line's syslog host; empty when unknown.
+    var provider = ""
+    var host = ""
 
     init(
         time: Int64, destination: String, cause: Cause?, status: DeliveryStatus, kind: EventKind,
-        direction: TrafficDirection, blocklist: Blocklist?, listedIP: String?
+        direction: TrafficDirection, blocklist: Blocklist?, listedIP: String?,
+        provider: String = "", host: String = ""
     ) {
         self.time = time
         self.destination = destination
@@ -21,6 +25,8 @@ struct AlertMatchRecord: Sendable, Equatable {
         self.direction = direction
         self.blocklist = blocklist
         self.listedIP = listedIP
+        self.provider = provider
+        self.host = host
     }
 
     init(_ event: AlertEvent) {
@@ -36,7 +42,9 @@ struct AlertMatchRecord: Sendable, Equatable {
                         UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
                     })
             },
-            listedIP: event.listedIP.map { UTF8Prefix.string($0, atMost: AlertLimits.textBytes) })
+            listedIP: event.listedIP.map { UTF8Prefix.string($0, atMost: AlertLimits.textBytes) },
+            provider: UTF8Prefix.string(event.provider, atMost: AlertLimits.textBytes),
+            host: UTF8Prefix.string(event.host, atMost: AlertLimits.textBytes))
     }
 }
 

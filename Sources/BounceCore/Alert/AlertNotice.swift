@@ -53,6 +53,12 @@ public struct AlertNotice: Sendable, Equatable {
     /// True for a notice held back by that ceiling: not to be sent, only counted
     /// (`bouncewatch_notifications_total{result="suppressed"}`).
     public var isSuppressed: Bool = false
+    /// The most frequent providers of the matching deliveries, most first.
+    public var providers: [NamedCount] = []
+    /// The syslog hosts (the MTAs) the matching events came from, most first, and how many
+    /// there were (at least `hosts.count`).
+    public var hosts: [NamedCount] = []
+    public var hostCount: Int = 0
 
     public init(
         rule: String, state: State, group: [AlertLabel], fingerprint: String, count: Int,

@@ -5,6 +5,10 @@ extension AlertRule {
     /// The cause rules look at outbound mail only. The same causes on inbound rejects are this
     /// server's own checks refusing strangers (a client on Spamhaus, a forged sender failing
     /// SPF), which happens all day and needs nobody.
+    ///
+    /// `reputation` and `deferral-storm` group by provider where one is known: a provider that
+    /// throttles or refuses this server does so for every domain it hosts, and that is one
+    /// incident, one mail naming the provider and the domains.
     public static let defaults: [AlertRule] = [
         AlertRule(
             name: "blacklisted",
@@ -13,7 +17,7 @@ extension AlertRule {
         AlertRule(
             name: "reputation",
             match: EventMatch(cause: [.reputation], direction: [.outbound]), threshold: 5,
-            windowSeconds: 30 * 60, groupBy: [.destination]),
+            windowSeconds: 30 * 60, groupBy: [.providerOrDestination]),
         AlertRule(
             name: "sasl-brute-force",
             match: EventMatch(kind: [.authFailure], direction: [.inbound]), threshold: 30,
@@ -36,6 +40,6 @@ extension AlertRule {
         AlertRule(
             name: "deferral-storm", match: EventMatch(status: [.deferred]),
             ratioOf: EventMatch(status: [.sent, .deferred, .bounced]), threshold: 0.3,
-            minEvents: 50, windowSeconds: 30 * 60, groupBy: [.destination]),
+            minEvents: 50, windowSeconds: 30 * 60, groupBy: [.providerOrDestination]),
     ]
 }

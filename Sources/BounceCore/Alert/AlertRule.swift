@@ -50,11 +50,16 @@ public struct EventMatch: Sendable, Equatable {
     /// Our own sending (deliveries, our client's relay login) or what clients did to us
     /// (rejects, SASL failures against our server).
     public var direction: [TrafficDirection]
+    /// Provider names (`google`, `microsoft`), as in the provider table.
+    public var provider: [String] = []
+    /// Syslog host names of the lines (the MTAs that wrote them); `*.example.com` also matches
+    /// sub-domains.
+    public var host: [String] = []
 
     public init(
         mta: [MTA] = [], kind: [EventKind] = [], status: [DeliveryStatus] = [],
         cause: [Cause] = [], destination: [String] = [], blocklist: [String] = [],
-        direction: [TrafficDirection] = []
+        direction: [TrafficDirection] = [], provider: [String] = [], host: [String] = []
     ) {
         self.mta = mta
         self.kind = kind
@@ -63,6 +68,8 @@ public struct EventMatch: Sendable, Equatable {
         self.destination = destination
         self.blocklist = blocklist
         self.direction = direction
+        self.provider = provider
+        self.host = host
     }
 }
 
@@ -74,6 +81,14 @@ public enum AlertDimension: String, Sendable, Equatable, CaseIterable {
     case cause
     case destination
     case blocklist
+    /// The provider of a delivery (`microsoft`); deliveries of no known provider do not count.
+    case provider
+    /// The syslog host of the line: which MTA of a central log host.
+    case host
+    /// The provider when one is known, else the destination: one alert for a provider that
+    /// refuses mail to all the domains it hosts, one per domain elsewhere. The alert's group
+    /// label is then `provider` or `destination`.
+    case providerOrDestination = "provider_or_destination"
 }
 
 /// Which way the mail or the login went, seen from this server.

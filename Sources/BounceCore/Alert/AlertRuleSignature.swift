@@ -22,5 +22,15 @@ enum AlertRuleSignature {
         hash.add(
             "blocklist=" + match.blocklist.map { $0.lowercased() }.sorted().joined(separator: ","))
         hash.add("direction=" + match.direction.map(\.rawValue).sorted().joined(separator: ","))
+        // Added only when set, so a rule without them keeps the signature older versions
+        // saved, and its counts survive the upgrade.
+        if !match.provider.isEmpty {
+            hash.add(
+                "provider=" + match.provider.map { $0.lowercased() }.sorted().joined(separator: ",")
+            )
+        }
+        if !match.host.isEmpty {
+            hash.add("host=" + match.host.map { $0.lowercased() }.sorted().joined(separator: ","))
+        }
     }
 }

@@ -153,16 +153,21 @@ struct AlertRuleState: Sendable {
     private func evidence(
         _ group: AlertGroup, totals: (matched: Int, denominator: Int), now: Int64
     ) -> AlertEvidence {
-        AlertEvidence.collect(
+        let ofProvider = rule.groupLabels(group.labels).contains {
+            $0.name == AlertDimension.provider.rawValue
+        }
+        return AlertEvidence.collect(
             count: totals.matched,
-            denominator: rule.ratioOf == nil ? nil : totals.denominator, group: group, now: now)
+            denominator: rule.ratioOf == nil ? nil : totals.denominator, group: group, now: now,
+            destinationLimit: ofProvider
+                ? AlertEvidence.topDestinationsOfProvider : AlertEvidence.topDestinations)
     }
 
     private func notice(
         _ state: AlertNotice.State, _ group: AlertGroup, _ evidence: AlertEvidence,
         startedAt: Int64, now: Int64, repeat isRepeat: Bool
     ) -> AlertNotice {
-        let labels = zip(rule.groupBy, group.labels).map { AlertLabel($0.rawValue, $1) }
+        let labels = rule.groupLabels(group.labels)
         let denominator = evidence.denominator
         var notice = AlertNotice(
             rule: rule.name, state: state, group: labels,
@@ -181,6 +186,9 @@ struct AlertRuleState: Sendable {
         notice.causes = evidence.causes
         notice.evidenceCount = evidence.evidenceCount
         notice.isRepeat = isRepeat
+        notice.providers = evidence.providers
+        notice.hosts = evidence.hosts
+        notice.hostCount = evidence.hostCount
         return notice
     }
 
@@ -212,9 +220,17 @@ struct AlertRuleState: Sendable {
             case .destination:
                 guard !event.destination.isEmpty else { return nil }
                 value = destinationHash
-            case .blocklist:
-                guard let label = Self.value(of: .blocklist, in: event) else { return nil }
+            case .blocklist, .host, .provider:
+                guard let label = Self.value(of: dimension, in: event) else { return nil }
                 value = AlertGroupHash.of(label)
+            case .providerOrDestination:
+                if !event.provider.isEmpty {
+                    value = AlertGroupHash.of(
+                        event.provider, prefixedBy: AlertRule.providerGroupPrefix)
+                } else {
+                    guard !event.destination.isEmpty else { return nil }
+                    value = destinationHash
+                }
             }
             hash = AlertGroupHash.fold(hash, value)
         }
@@ -242,6 +258,16 @@ struct AlertRuleState: Sendable {
         case .blocklist:
             guard let name = event.blocklist?.name, !name.isEmpty else { return nil }
             return UTF8Prefix.string(name, atMost: AlertLimits.textBytes)
+        case .provider:
+            guard !event.provider.isEmpty else { return nil }
+            return UTF8Prefix.string(event.provider, atMost: AlertLimits.textBytes)
+        case .host:
+            guard !event.host.isEmpty else { return nil }
+            return UTF8Prefix.string(event.host, atMost: AlertLimits.textBytes)
+        case .providerOrDestination:
+            guard !event.provider.isEmpty else { return value(of: .destination, in: event) }
+            return AlertRule.providerGroupPrefix
+                + UTF8Prefix.string(event.provider, atMost: AlertLimits.textBytes)
         }
     }
 

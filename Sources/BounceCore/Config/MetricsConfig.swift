@@ -6,6 +6,11 @@ public struct MetricsConfig: Sendable, Equatable {
     public var intervalSeconds: Int
     /// Destination domains that get series of their own; the rest count as `other`.
     public var topDestinations: Int
+    /// Whether the event families are also written per syslog host (`bouncewatch_host_*`).
+    public var perHost = false
+    /// Hosts that get series of their own when `perHost` is on (the first seen); the rest count
+    /// as `other`.
+    public var topHosts = 50
 
     public static let defaultTextfile = "/var/lib/prometheus/node-exporter/bouncewatch.prom"
 

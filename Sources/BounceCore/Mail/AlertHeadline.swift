@@ -70,15 +70,17 @@ enum AlertHeadline {
     }
 
     private static func locationSuffix(_ notice: AlertNotice) -> String {
-        label(.destination, of: notice).map { " at \(piece($0))" } ?? ""
+        (label(.destination, of: notice) ?? label(.provider, of: notice)).map { " at \(piece($0))" }
+            ?? ""
     }
 
-    /// Group values other than destination and block list, so groups differing only by them
+    /// Group values other than destination, provider and block list, so groups differing only by them
     /// get different subjects: ` (mta=exim)`.
     private static func otherLabels(_ notice: AlertNotice) -> String {
         let others = notice.group.filter {
             $0.name != AlertDimension.destination.rawValue
                 && $0.name != AlertDimension.blocklist.rawValue
+                && $0.name != AlertDimension.provider.rawValue
         }
         guard !others.isEmpty else { return "" }
         return " (" + others.map { "\($0.name)=\(piece($0.value))" }.joined(separator: ", ") + ")"

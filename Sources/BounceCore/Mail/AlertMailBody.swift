@@ -130,6 +130,12 @@ enum AlertMailBody {
         if let url = notice.blocklist?.delistURL {
             lines += row("Delisting", UntrustedText.inline(url, limit: 200))
         }
+        if !notice.providers.isEmpty {
+            lines += row("Provider", counted(notice.providers, total: notice.providers.count))
+        }
+        if !notice.hosts.isEmpty {
+            lines += row("Hosts", counted(notice.hosts, total: notice.hostCount))
+        }
         if !lines.isEmpty { lines.append("") }
         if !notice.destinations.isEmpty {
             let shown = notice.destinations.count
@@ -150,6 +156,13 @@ enum AlertMailBody {
             lines.append("")
         }
         return lines
+    }
+
+    /// `microsoft 40, google 2`, with `(and 3 more)` when `total` says there were more.
+    private static func counted(_ entries: [NamedCount], total: Int) -> String {
+        let shown = entries.map { "\(UntrustedText.inline($0.name, limit: 60)) \($0.count)" }
+            .joined(separator: ", ")
+        return total > entries.count ? shown + " (and \(total - entries.count) more)" : shown
     }
 
     private static func advice(_ notice: AlertNotice) -> [String] {

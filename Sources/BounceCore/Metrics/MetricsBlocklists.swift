@@ -23,6 +23,14 @@ struct MetricsBlocklists {
         }
     }
 
+    /// Adds `count` hits of a list already kept (or a new one while there is room).
+    mutating func add(blocklist: String, destination: String, count: Int) {
+        var name = blocklist
+        if hits[name] == nil, hits.count >= Self.limit - 1 { name = MetricsLabel.other }
+        hits[name, default: [:]][destination] =
+            (hits[name]?[destination] ?? 0).saturatingSum(count)
+    }
+
     /// Sets a count read from a checkpoint; false when the pair is already there.
     mutating func restore(blocklist: String, destination: String, count: Int) -> Bool {
         guard hits[blocklist]?[destination] == nil else { return false }

@@ -20,6 +20,20 @@ struct MetricsCheckpointReader {
     private(set) var sources: [MetricsSourceCounters] = []
     private(set) var previousStrength: [String: Int] = [:]
     private(set) var currentStrength: [String: Int] = [:]
+    private(set) var providerCells: [(String, MetricsCell, Int)] = []
+    private(set) var providerHits: [(String, String, Int)] = []
+    private var seenProviderCells = Set<String>()
+    private var seenProviderHits = Set<[String]>()
+    private var providerNames = Set<String>()
+    private var providerBlocklists = Set<String>()
+    /// Hosts of `hhost` records, in order; counters of the `h` records.
+    private(set) var hostNames: [String] = []
+    private(set) var hostCells: [(String, MetricsCell, Int)] = []
+    private(set) var hostRejects: [(String, MTA, Cause, Int)] = []
+    private(set) var hostSASL: [(String, MTA, Int)] = []
+    private(set) var hostHits: [(String, String, Int)] = []
+    private var seenHostRecords = Set<String>()
+    private var hostBlocklists = Set<String>()
 
     private var seenEpoch = false
     private var seenRejects = Set<Int>()
@@ -70,7 +84,8 @@ struct MetricsCheckpointReader {
         let record = fields[0]
         let expected: [Substring: Int] = [
             "epoch": 2, "destination": 6, "cell": 6, "reject": 4, "sasl": 3, "blocklist": 4,
-            "source": 7, "candidate": 4,
+            "source": 7, "candidate": 4, "pcell": 6, "pblocklist": 4,
+            "hhost": 2, "hcell": 6, "hreject": 5, "hsasl": 4, "hblocklist": 4,
         ]
         guard let count = expected[record] else {
             throw fail("unknown record '\(Self.shown(record))'")
@@ -110,6 +125,8 @@ struct MetricsCheckpointReader {
                 throw fail("block list hits given twice")
             }
             pendingHits.append((number, blocklist, destination, try reader.count()))
+        case "pcell", "pblocklist": try readProvider(record, &reader)
+        case "hhost", "hcell", "hreject", "hsasl", "hblocklist": try readHost(record, &reader)
         case "source": try readSource(&reader)
         default: try readCandidate(&reader)
         }
@@ -149,6 +166,85 @@ struct MetricsCheckpointReader {
                 name: name, events: try reader.count(), ignored: try reader.count(),
                 unrecognized: try reader.count(), truncated: try reader.count(),
                 lastEventTime: try reader.optionalTime()))
+    }
+
+    /// `pcell` and `pblocklist`: counters per provider, at most `MetricsProviders.limit`
+    /// names and `MetricsBlocklists.limit` lists, each given once.
+    private mutating func readProvider(
+        _ record: Substring, _ reader: inout MetricsCheckpointFields
+    ) throws(MetricsRestoreError) {
+        if record == "pcell" {
+            let provider = try reader.destination() ?? MetricsLabel.other
+            let cell = MetricsCell(
+                try reader.mta(), try reader.status(), try reader.optionalCause())
+            guard seenProviderCells.insert("\(cell.index) \(provider)").inserted else {
+                throw reader.fail("provider cell given twice")
+            }
+            providerNames.insert(provider)
+            guard providerNames.count <= MetricsProviders.limit else {
+                throw reader.fail("more than \(MetricsProviders.limit) providers")
+            }
+            providerCells.append((provider, cell, try reader.count()))
+            return
+        }
+        let blocklist = try reader.label()
+        let provider = try reader.destination() ?? MetricsLabel.other
+        guard seenProviderHits.insert([blocklist, provider]).inserted else {
+            throw reader.fail("provider block list hits given twice")
+        }
+        providerBlocklists.insert(blocklist)
+        providerNames.insert(provider)
+        guard providerBlocklists.count <= MetricsBlocklists.limit,
+            providerNames.count <= MetricsProviders.limit
+        else { throw reader.fail("too many providers or block lists") }
+        providerHits.append((blocklist, provider, try reader.count()))
+    }
+
+    /// The per-host records: every host is declared by `hhost` before its counters, at most
+    /// `MetricsHosts.maximumLimit` of them, and nothing is given twice.
+    private mutating func readHost(
+        _ record: Substring, _ reader: inout MetricsCheckpointFields
+    ) throws(MetricsRestoreError) {
+        if record == "hhost" {
+            let name = try reader.label()
+            guard name != MetricsLabel.other, !hostNames.contains(name) else {
+                throw reader.fail("host given twice or named 'other'")
+            }
+            guard hostNames.count < MetricsHosts.maximumLimit else {
+                throw reader.fail("more than \(MetricsHosts.maximumLimit) hosts")
+            }
+            hostNames.append(name)
+            return
+        }
+        let blocklist = record == "hblocklist" ? try reader.label() : ""
+        let host = try reader.destination() ?? MetricsLabel.other
+        guard host == MetricsLabel.other || hostNames.contains(host) else {
+            throw reader.fail("counters of an undeclared host")
+        }
+        var key = "\(record) \(blocklist) \(host)"
+        switch record {
+        case "hcell":
+            let cell = MetricsCell(
+                try reader.mta(), try reader.status(), try reader.optionalCause())
+            key += " \(cell.index)"
+            hostCells.append((host, cell, try reader.count()))
+        case "hreject":
+            let mta = try reader.mta()
+            let cause = try reader.cause()
+            key += " \(mta.identifier) \(cause.identifier)"
+            hostRejects.append((host, mta, cause, try reader.count()))
+        case "hsasl":
+            let mta = try reader.mta()
+            key += " \(mta.identifier)"
+            hostSASL.append((host, mta, try reader.count()))
+        default:
+            hostBlocklists.insert(blocklist)
+            guard hostBlocklists.count <= MetricsBlocklists.limit else {
+                throw reader.fail("more than \(MetricsBlocklists.limit) block lists")
+            }
+            hostHits.append((blocklist, host, try reader.count()))
+        }
+        guard seenHostRecords.insert(key).inserted else { throw reader.fail("given twice") }
     }
 
     private mutating func readCandidate(_ reader: inout MetricsCheckpointFields)

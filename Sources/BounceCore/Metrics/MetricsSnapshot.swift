@@ -36,6 +36,35 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var authFailures: [MTACount]
     public var blocklistHits: [BlocklistHits]
     public var sources: [MetricsSourceCounters]
+    /// Delivery counters per provider (`name` is the provider, `other` last), providers with
+    /// at least one delivery only.
+    public var providers: [Destination] = []
+    /// Block list hits per provider (`destination` holds the provider), by list then provider.
+    public var providerBlocklistHits: [BlocklistHits] = []
+    /// Counters per syslog host (`metrics.per_host`), hosts by name with `other` last; empty
+    /// when per-host counting is off.
+    public var hosts: [Host] = []
+    /// Block list hits per host (`destination` holds the host), by list then host.
+    public var hostBlocklistHits: [BlocklistHits] = []
+
+    /// The counters of one syslog host label.
+    public struct Host: Sendable, Equatable {
+        public var name: String
+        /// Non-zero delivery counters, rejects; SASL failures for every MTA.
+        public var deliveries: [DeliveryCell]
+        public var rejects: [RejectCell]
+        public var authFailures: [MTACount]
+
+        public init(
+            name: String, deliveries: [DeliveryCell], rejects: [RejectCell],
+            authFailures: [MTACount]
+        ) {
+            self.name = name
+            self.deliveries = deliveries
+            self.rejects = rejects
+            self.authFailures = authFailures
+        }
+    }
 
     public init(
         destinations: [Destination] = [], rejects: [RejectCell] = [],

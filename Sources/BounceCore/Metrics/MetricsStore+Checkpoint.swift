@@ -12,7 +12,16 @@
 ///     blocklist LIST DESTINATION|- COUNT
 ///     source NAME EVENTS IGNORED UNRECOGNIZED TRUNCATED LAST_EVENT_TIME|-
 ///     candidate previous|current NAME STRENGTH
+///     pcell PROVIDER|- MTA STATUS CAUSE|- COUNT        (- is `other`: no known provider)
+///     pblocklist LIST PROVIDER|- COUNT
+///     hcell HOST|- MTA STATUS CAUSE|- COUNT            (only while `metrics.per_host` is on)
+///     hreject HOST|- MTA CAUSE COUNT
+///     hsasl HOST|- MTA COUNT
+///     hblocklist LIST HOST|- COUNT
 ///     end NUMBER_OF_LINES_BEFORE_THIS_ONE
+///
+/// `pcell`, `pblocklist` and the `h` records came later within version 1: a checkpoint without them restores
+/// with provider counters at zero.
 ///
 /// The `end` line makes a cut-off text fail to restore instead of silently losing counters.
 /// Only non-zero counters are written. Candidates are the strongest `candidateMemory` of each
@@ -70,6 +79,27 @@ extension MetricsStore {
                     + "\(source.unrecognized) \(source.truncated) "
                     + "\(source.lastEventTime.map(String.init) ?? Token.absent)")
         }
+        for row in providers.rowsByName {
+            let name = providers.names[row]
+            let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+            let cells = providers.row(row)
+            for cell in MetricsCell.all {
+                let count = cells[cells.startIndex + cell.index]
+                guard count > 0 else { continue }
+                lines.append(
+                    "pcell \(token) \(cell.mta.identifier) \(cell.status.identifier) "
+                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
+            }
+        }
+        for blocklist in providers.hits.hits.keys.sorted() {
+            let byProvider = providers.hits.hits[blocklist]!
+            for name in byProvider.keys.sorted(by: Self.otherLast) {
+                let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+                lines.append(
+                    "pblocklist \(Token.text(blocklist)) \(token) \(byProvider[name]!)")
+            }
+        }
+        if let hosts { Self.appendLines(of: hosts, to: &lines) }
         let windows = [
             ("previous", destinations.previousStrength),
             ("current", destinations.currentCandidates().mapValues(\.strength)),
@@ -136,5 +166,67 @@ extension MetricsStore {
             _ = blocklists.restore(blocklist: blocklist, destination: destination, count: count)
         }
         for source in reader.sources { _ = sources.restore(source) }
+        for (provider, cell, count) in reader.providerCells {
+            providers.restore(provider: provider, cell: cell, count: count)
+        }
+        for (blocklist, provider, count) in reader.providerHits {
+            _ = providers.restoreHit(blocklist: blocklist, provider: provider, count: count)
+        }
+        if !reader.hostNames.isEmpty {
+            var restored = MetricsHosts(limit: MetricsHosts.maximumLimit)
+            for name in reader.hostNames { _ = restored.row(named: name) }
+            for (host, cell, count) in reader.hostCells {
+                restored.restoreDelivery(host: host, cell: cell, count: count)
+            }
+            for (host, mta, cause, count) in reader.hostRejects {
+                restored.restoreReject(host: host, mta: mta, cause: cause, count: count)
+            }
+            for (host, mta, count) in reader.hostSASL {
+                restored.restoreSASL(host: host, mta: mta, count: count)
+            }
+            for (blocklist, host, count) in reader.hostHits {
+                restored.restoreHit(blocklist: blocklist, host: host, count: count)
+            }
+            hosts = restored
+        }
+    }
+}
+
+extension MetricsStore {
+    /// The `h` records of the per-host counters, hosts by name with `other` last.
+    fileprivate static func appendLines(of hosts: MetricsHosts, to lines: inout [String]) {
+        typealias Token = MetricsCheckpointToken
+        for row in hosts.rowsByName {
+            let name = hosts.names[row]
+            let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+            // A host row is declared even before its first count, so it keeps its place.
+            if name != MetricsLabel.other { lines.append("hhost \(token)") }
+            let cells = hosts.deliveries(row)
+            for cell in MetricsCell.all {
+                let count = cells[cells.startIndex + cell.index]
+                guard count > 0 else { continue }
+                lines.append(
+                    "hcell \(token) \(cell.mta.identifier) \(cell.status.identifier) "
+                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
+            }
+            for mta in MTA.allCases {
+                for cause in Cause.allCases {
+                    let count = hosts.rejects(row, mta: mta, cause: cause)
+                    if count > 0 {
+                        lines.append(
+                            "hreject \(token) \(mta.identifier) \(cause.identifier) \(count)")
+                    }
+                }
+                let failures = hosts.sasl(row, mta: mta)
+                if failures > 0 { lines.append("hsasl \(token) \(mta.identifier) \(failures)") }
+            }
+        }
+        for blocklist in hosts.hits.hits.keys.sorted() {
+            let byHost = hosts.hits.hits[blocklist]!
+            for name in byHost.keys.sorted(by: otherLast) {
+                let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+                lines.append("hblocklist \(Token.text(blocklist)) \(token) \(byHost[name]!)")
+            }
+        }
     }
 }

@@ -50,6 +50,9 @@ public struct MetricsStore {
     /// The most destinations with series of their own; larger settings are clamped.
     public static let maximumTopDestinations = ScanAggregator.maximumTopDestinations
 
+    /// The most hosts with series of their own (`metrics.top_hosts`).
+    public static let maximumTopHosts = MetricsHosts.maximumLimit
+
     /// How many destinations may have series of their own.
     public private(set) var topDestinations: Int
     /// The promotion and demotion rules.
@@ -60,6 +63,9 @@ public struct MetricsStore {
     var authByMTA: [Int]
     var blocklists = MetricsBlocklists()
     var sources = MetricsSources()
+    var providers = MetricsProviders()
+    /// Counters per syslog host, while `metrics.per_host` is on.
+    var hosts: MetricsHosts?
     /// Moves whenever anything but the rebalance clock changes (a count, a promotion, a
     /// demotion, a window rotation, a new `topDestinations`), so a reader can tell in one
     /// comparison that its rendering or checkpoint of the store is still exact.
@@ -96,6 +102,28 @@ public struct MetricsStore {
         topDestinations = Self.clamp(n)
     }
 
+    /// Names the providers that `add(_:_:in:source:time:provider:)` is given indices of: the
+    /// table's, in its order. Call it again after a reload changed the table.
+    public mutating func useProviders(_ table: ProviderTable) {
+        revision &+= 1
+        providers.use(names: table.providers.map(\.name))
+    }
+
+    /// Turns the per-host counters on (with room for `top` hosts) or off (their counts are
+    /// dropped, and their series disappear from the textfile).
+    public mutating func setPerHost(_ on: Bool, top: Int) {
+        revision &+= 1
+        guard on else {
+            hosts = nil
+            return
+        }
+        if hosts == nil { hosts = MetricsHosts(limit: top) }
+        hosts!.setLimit(top)
+    }
+
+    /// Whether per-host counters are kept.
+    public var countsPerHost: Bool { hosts != nil }
+
     // MARK: - Counting
 
     /// Counts one line of `source` by what the parser made of it (`bouncewatch_lines_total`).
@@ -119,32 +147,43 @@ public struct MetricsStore {
     ///
     /// `classification` is nil only for sent deliveries; a failure without one counts as
     /// `unclassified`. `time` is the event's own time in epoch seconds, for
-    /// `bouncewatch_last_event_timestamp_seconds`.
+    /// `bouncewatch_last_event_timestamp_seconds`. `provider` is the delivery's provider as an
+    /// index into the table given to `useProviders` (nil for none: counted as `other`).
     public mutating func add(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?
+        source: String, time: Int64?, provider: Int? = nil
     ) {
         revision &+= 1
         if let time { sources.noteEvent(at: sources.index(of: source), time: time) }
         let cause = event.countedCause(classification)
         var slot: Int?
+        var providerRow = 0
+        let hostRow = hosts?.row(of: event.host.slice(of: line)) ?? 0
         switch event.kind {
         case .delivery:
-            slot = destinations.count(
-                MetricsCell(event.mta, event.status, cause), domain: event.domain.slice(of: line))
+            let cell = MetricsCell(event.mta, event.status, cause)
+            slot = destinations.count(cell, domain: event.domain.slice(of: line))
+            providerRow = providers.count(cell, provider: provider)
+            hosts?.countDelivery(cell, row: hostRow)
         case .reject:
             rejectCells[
                 Int(event.mta.rawValue) * Self.causeCount + Int((cause ?? .unclassified).rawValue)
             ] += 1
+            hosts?.countReject(mta: event.mta, cause: cause ?? .unclassified, row: hostRow)
         case .authFailure:
             // Attempts against this server only: our own login refused by a relay is no attack,
             // and it repeats on every queue run (its deliveries count with cause auth_failure).
-            if event.direction == .inbound { authByMTA[Int(event.mta.rawValue)] += 1 }
+            if event.direction == .inbound {
+                authByMTA[Int(event.mta.rawValue)] += 1
+                hosts?.countSASL(mta: event.mta, row: hostRow)
+            }
         }
         // A reject's list names the client, not this server: it counts with the rejects only.
         if event.kind == .delivery, let blocklist = classification?.blocklist {
             let destination = slot.map { destinations.labels[$0]!.name } ?? MetricsLabel.other
             blocklists.count(blocklist: blocklist.name, destination: destination)
+            providers.countHit(blocklist: blocklist.name, row: providerRow)
+            hosts?.countHit(blocklist: blocklist.name, row: hostRow)
         }
     }
 
@@ -221,7 +260,41 @@ public struct MetricsStore {
             }
         }
         snapshot.sources = sources.entries.sorted { $0.name < $1.name }
+        snapshot.providers = providers.rowsByName.compactMap { row in
+            let cells = Self.cells(providers.row(row))
+            return cells.isEmpty
+                ? nil : MetricsSnapshot.Destination(name: providers.names[row], cells: cells)
+        }
+        snapshot.providerBlocklistHits = Self.hits(providers.hits)
+        if let hosts {
+            snapshot.hosts = hosts.rowsByName.map { row in
+                MetricsSnapshot.Host(
+                    name: hosts.names[row], deliveries: Self.cells(hosts.deliveries(row)),
+                    rejects: MTA.allCases.flatMap { mta in
+                        Cause.allCases.compactMap { cause in
+                            let count = hosts.rejects(row, mta: mta, cause: cause)
+                            return count > 0
+                                ? RejectCell(mta: mta, cause: cause, count: count) : nil
+                        }
+                    },
+                    authFailures: MTA.allCases.map { MTACount($0, hosts.sasl(row, mta: $0)) })
+            }
+            snapshot.hostBlocklistHits = Self.hits(hosts.hits)
+        }
         return snapshot
+    }
+
+    private static func hits(_ table: MetricsBlocklists) -> [MetricsSnapshot.BlocklistHits] {
+        var result: [MetricsSnapshot.BlocklistHits] = []
+        for blocklist in table.hits.keys.sorted() {
+            let byName = table.hits[blocklist]!
+            for name in byName.keys.sorted(by: Self.otherLast) {
+                result.append(
+                    MetricsSnapshot.BlocklistHits(
+                        blocklist: blocklist, destination: name, count: byName[name]!))
+            }
+        }
+        return result
     }
 
     private static func cells(_ row: ArraySlice<Int>) -> [DeliveryCell] {
