@@ -108,7 +108,16 @@ public enum ChildProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        var result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        // ETXTBSY: the program is still open for writing somewhere, most often in a child that
+        // another thread forked while the file was being written and that has not yet reached
+        // its exec. That lasts moments; an immediate failure would lose the notice for nothing.
+        var tries = 1
+        while result == ETXTBSY && tries < 50 {
+            usleep(10_000)
+            tries += 1
+            result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        }
         guard result == 0 else { throw .spawn(String(cString: strerror(result))) }
         return pid
     }
