@@ -25,6 +25,7 @@ public enum DaemonPrometheusRenderer {
         case startTime = "bouncewatch_start_time_seconds"
         case alertsFiring = "bouncewatch_alerts_firing"
         case notifications = "bouncewatch_notifications_total"
+        case classifications = "bouncewatch_classifications_total"
 
         /// The `scan` family of the same name, whose HELP text this one shares.
         var scanFamily: ScanPrometheusRenderer.Family? {
@@ -48,13 +49,18 @@ public enum DaemonPrometheusRenderer {
             case .alertsFiring: return "Alert groups firing now, by rule."
             case .notifications:
                 return "Alert notifications handed to a notifier, by notifier and result."
+            case .classifications:
+                return "Classified failures, rejects and SASL failures by the tier of the rule"
+                    + " that decided: event, user, text, enhanced_code, reply_code, mta_wording,"
+                    + " or none when no rule did."
             default: return ""
             }
         }
 
         public var type: PrometheusText.MetricType {
             if let scanFamily { return scanFamily.type }
-            return self == .notifications || self == .lostFiles ? .counter : .gauge
+            return self == .notifications || self == .lostFiles || self == .classifications
+                ? .counter : .gauge
         }
     }
 
@@ -150,6 +156,10 @@ public enum DaemonPrometheusRenderer {
             }
             for (notifier, result, count) in counts.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                 output.add([("notifier", notifier), ("result", result)], count)
+            }
+        case .classifications:
+            for (tier, count) in metrics.classificationTiers.entries {
+                output.add([("tier", tier)], count)
             }
         }
     }

@@ -49,6 +49,11 @@ public struct ScanReport: Sendable, Equatable {
     /// The replies whose cause was guessed from the bare reply code alone (the `reply.4xx` and
     /// `reply.5xx` fallbacks), by shape.
     public var guessedShapes: ShapeReport
+    /// Classified events by the tier of the rule that decided (`none`: no rule did).
+    public var classificationTiers = TierCounts()
+    /// Lines that carry a delivery marker (`status=`, ` ** `, ` == `) but did not parse, by
+    /// shape (`DeliveryMarker`).
+    public var unrecognizedDeliveryShapes = ShapeReport()
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,

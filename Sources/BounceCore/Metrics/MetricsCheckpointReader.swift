@@ -20,12 +20,15 @@ struct MetricsCheckpointReader {
     private(set) var sources: [MetricsSourceCounters] = []
     private(set) var previousStrength: [String: Int] = [:]
     private(set) var currentStrength: [String: Int] = [:]
+    /// Absent from checkpoints written before tiers were counted: they start at zero.
+    private(set) var tiers = TierCounts()
 
     private var seenEpoch = false
     private var seenRejects = Set<Int>()
     private var seenSASL = Set<Int>()
     private var seenHits = Set<[String]>()
     private var seenSources = Set<String>()
+    private var seenTiers = Set<Substring>()
     private var pendingHits: [(line: Int, blocklist: String, destination: String, count: Int)] = []
     private var pendingCells: [(line: Int, destination: String, cell: MetricsCell, count: Int)] =
         []
@@ -70,7 +73,7 @@ struct MetricsCheckpointReader {
         let record = fields[0]
         let expected: [Substring: Int] = [
             "epoch": 2, "destination": 6, "cell": 6, "reject": 4, "sasl": 3, "blocklist": 4,
-            "source": 7, "candidate": 4,
+            "source": 7, "candidate": 4, "tier": 3,
         ]
         guard let count = expected[record] else {
             throw fail("unknown record '\(Self.shown(record))'")
@@ -111,6 +114,13 @@ struct MetricsCheckpointReader {
             }
             pendingHits.append((number, blocklist, destination, try reader.count()))
         case "source": try readSource(&reader)
+        case "tier":
+            guard seenTiers.insert(fields[1]).inserted else { throw fail("tier given twice") }
+            let tier = String(reader.next())
+            let count = try reader.count()
+            guard tiers.set(tier, to: count) else {
+                throw fail("unknown tier '\(Self.shown(fields[1]))'")
+            }
         default: try readCandidate(&reader)
         }
     }

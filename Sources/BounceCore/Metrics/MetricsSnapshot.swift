@@ -36,6 +36,8 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var authFailures: [MTACount]
     public var blocklistHits: [BlocklistHits]
     public var sources: [MetricsSourceCounters]
+    /// Classified events by the tier that decided, every tier (zero or not).
+    public var classificationTiers = TierCounts()
 
     public init(
         destinations: [Destination] = [], rejects: [RejectCell] = [],

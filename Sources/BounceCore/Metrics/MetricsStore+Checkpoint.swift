@@ -70,6 +70,9 @@ extension MetricsStore {
                     + "\(source.unrecognized) \(source.truncated) "
                     + "\(source.lastEventTime.map(String.init) ?? Token.absent)")
         }
+        for (tier, count) in tiers.entries where count > 0 {
+            lines.append("tier \(tier) \(count)")
+        }
         let windows = [
             ("previous", destinations.previousStrength),
             ("current", destinations.currentCandidates().mapValues(\.strength)),
@@ -136,5 +139,6 @@ extension MetricsStore {
             _ = blocklists.restore(blocklist: blocklist, destination: destination, count: count)
         }
         for source in reader.sources { _ = sources.restore(source) }
+        tiers = reader.tiers
     }
 }

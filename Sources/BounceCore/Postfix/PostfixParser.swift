@@ -177,11 +177,17 @@ public enum PostfixParser {
         ByteScan.byte(line, index) &- UInt8(ascii: "A") < 26
     }
 
-    /// Text in no event shape: a note when a known daemon wrote it, garbage otherwise.
+    /// Text in no event shape: a note when a known daemon wrote it, garbage otherwise; a line
+    /// with a delivery marker (`DeliveryMarker`) is always unrecognized.
     private static func note(
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, shape: PostfixBranch,
         branch: inout PostfixBranch
     ) -> LineOutcome {
+        // A delivery that did not parse is never a harmless note.
+        if DeliveryMarker.contains(line) {
+            branch = .garbled
+            return .unrecognized
+        }
         if PostfixDaemon.isKnown(PostfixDaemon.name(in: line, program: header.program), in: line) {
             branch = shape
             return .ignored
