@@ -183,12 +183,15 @@ public enum PostfixParser {
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, shape: PostfixBranch,
         branch: inout PostfixBranch
     ) -> LineOutcome {
-        // A delivery that did not parse is never a harmless note.
-        if DeliveryMarker.contains(line) {
-            branch = .garbled
-            return .unrecognized
-        }
-        if PostfixDaemon.isKnown(PostfixDaemon.name(in: line, program: header.program), in: line) {
+        let daemon = PostfixDaemon.name(in: line, program: header.program)
+        if PostfixDaemon.isKnown(daemon, in: line) {
+            // A delivery that did not parse is never a harmless note. The inbound daemons,
+            // whose notes are most of a busy log, write no delivery status: their lines are
+            // not searched.
+            if !PostfixDaemon.isInbound(daemon, in: line), DeliveryMarker.containsStatus(line) {
+                branch = .garbled
+                return .unrecognized
+            }
             branch = shape
             return .ignored
         }

@@ -3,12 +3,24 @@
 ///
 /// A line that carries one but does not parse is a delivery that went unread, which must show:
 /// the parsers count it `unrecognized`, never `ignored`, and `scan` lists its shape. Only lines
-/// that did not parse are searched, so the line path pays nothing for this.
+/// that did not parse are searched, and of Postfix's only those of daemons that deliver (the
+/// inbound daemons' notes are most of a busy log and never carry a status).
 public enum DeliveryMarker {
     /// Whether `line` contains `status=`, ` ** ` or ` == `.
     public static func contains(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         ByteScan.find("status=", in: line, from: 0) != nil
             || ByteScan.find(" ** ", in: line, from: 0) != nil
+            || ByteScan.find(" == ", in: line, from: 0) != nil
+    }
+
+    /// Whether `line` contains Postfix's `status=`.
+    public static func containsStatus(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.find("status=", in: line, from: 0) != nil
+    }
+
+    /// Whether `line` contains Exim's ` ** ` or ` == `.
+    public static func containsEximFlag(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.find(" ** ", in: line, from: 0) != nil
             || ByteScan.find(" == ", in: line, from: 0) != nil
     }
 
