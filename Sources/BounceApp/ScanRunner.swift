@@ -159,6 +159,7 @@ public struct ScanRunner {
                 return
             case .unrecognized:
                 unrecognized += 1
+                aggregator.noteUnrecognized(line)
                 return
             }
             if let stamp = event.timestamp { stamps.note(stamp) }

@@ -31,6 +31,7 @@ public enum DaemonPrometheusRenderer {
         case hostRejects = "bouncewatch_host_rejects_total"
         case hostSASLAuthFailures = "bouncewatch_host_sasl_auth_failures_total"
         case hostBlocklistHits = "bouncewatch_host_blocklist_hits_total"
+        case classifications = "bouncewatch_classifications_total"
 
         /// The `scan` family of the same name, whose HELP text this one shares.
         var scanFamily: ScanPrometheusRenderer.Family? {
@@ -68,6 +69,10 @@ public enum DaemonPrometheusRenderer {
             case .hostBlocklistHits:
                 return "Failed deliveries whose reply named a block list, by list and syslog host"
                     + " (metrics.per_host)."
+            case .classifications:
+                return "Classified failures, rejects and SASL failures by the tier of the rule"
+                    + " that decided: event, user, text, enhanced_code, reply_code, mta_wording,"
+                    + " or none when no rule did."
             default: return ""
             }
         }
@@ -76,7 +81,7 @@ public enum DaemonPrometheusRenderer {
             if let scanFamily { return scanFamily.type }
             switch self {
             case .notifications, .lostFiles, .providerDeliveries, .providerBlocklistHits,
-                .hostDeliveries, .hostRejects, .hostSASLAuthFailures, .hostBlocklistHits:
+                .hostDeliveries, .hostRejects, .hostSASLAuthFailures, .hostBlocklistHits, .classifications:
                 return .counter
             default: return .gauge
             }
@@ -218,6 +223,10 @@ public enum DaemonPrometheusRenderer {
             }
             for (notifier, result, count) in counts.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                 output.add([("notifier", notifier), ("result", result)], count)
+            }
+        case .classifications:
+            for (tier, count) in metrics.classificationTiers.entries {
+                output.add([("tier", tier)], count)
             }
         }
     }

@@ -7,7 +7,10 @@ import BounceCore
 /// (only when more than one syslog host was seen), `destinations`, `other_destinations`,
 /// `destinations_approximate`, `blocklists`, `rejects`, `auth_failures`, `lines`,
 /// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`,
-/// `guessed_replies`. Counts are integers; a cause or
+/// `guessed_replies`, `classification_tiers` (classified events by the tier that decided:
+/// `event`, `user`, `text`, `enhanced_code`, `reply_code`, `mta_wording`, `none`),
+/// `unrecognized_delivery_lines` (lines with a delivery marker that did not parse, by shape).
+/// Counts are integers; a cause or
 /// status that never occurred is absent from `causes` but present (zero) in `deliveries`.
 public enum ScanJSONRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
@@ -96,6 +99,12 @@ public enum ScanJSONRenderer {
         ShapeSectionRendering.write(report.unclassifiedShapes, to: &json)
         json.key("guessed_replies")
         ShapeSectionRendering.write(report.guessedShapes, to: &json)
+        json.key("classification_tiers")
+        json.beginObject()
+        for (tier, count) in report.classificationTiers.entries { json.field(tier, count) }
+        json.endObject()
+        json.key("unrecognized_delivery_lines")
+        ShapeSectionRendering.write(report.unrecognizedDeliveryShapes, to: &json)
         json.endObject()
         return json.string
     }

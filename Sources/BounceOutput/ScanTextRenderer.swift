@@ -4,7 +4,8 @@ import BounceCore
 ///
 /// Sections: Deliveries, Causes (with a sample reply each), Providers, Hosts (when more than one
 /// syslog host wrote the log), Destinations, Blocklists, Inbound rejects, SASL failures,
-/// Unclassified replies (by shape), Guessed from the reply code alone (by shape), Lines. Text
+/// Unclassified replies (by shape), Guessed from the reply code alone (by shape), Unrecognized
+/// delivery lines (by shape, only when there are any), Lines. Text
 /// from the log is cleaned of control characters.
 public enum ScanTextRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
@@ -27,6 +28,13 @@ public enum ScanTextRenderer {
         sections.append(
             ShapeSectionRendering.text(
                 title: "Guessed from the reply code alone (by shape)", report.guessedShapes))
+        // Only when there are any: most logs have none, and the section says so in `Lines`.
+        if report.unrecognizedDeliveryShapes.total > 0 {
+            sections.append(
+                ShapeSectionRendering.text(
+                    title: "Unrecognized delivery lines (by shape)",
+                    report.unrecognizedDeliveryShapes))
+        }
         sections.append(lines(report))
         return sections.joined(separator: "\n")
     }

@@ -132,6 +132,15 @@ enum DaemonSamples {
                 #"bouncewatch_provider_deliveries_total{mta="postfix",status="deferred",cause="greylisted",provider="other"} 1"#,
                 #"bouncewatch_provider_deliveries_total{mta="exim",status="bounced",cause="blacklisted",provider="other"} 1"#,
                 #"bouncewatch_provider_blocklist_hits_total{blocklist="zen.spamhaus.org",provider="other"} 1"#,
+                #"bouncewatch_classifications_total{tier="event"} 0"#,
+                #"bouncewatch_classifications_total{tier="user"} 0"#,
+                #"bouncewatch_classifications_total{tier="text"} 0"#,
+                #"bouncewatch_classifications_total{tier="enhanced_code"} 0"#,
+                #"bouncewatch_classifications_total{tier="reply_code"} 0"#,
+                #"bouncewatch_classifications_total{tier="mta_wording"} 0"#,
+                // The store was fed verdicts without a tier: the greylisting, the block list
+                // and the reject.
+                #"bouncewatch_classifications_total{tier="none"} 3"#,
             ])
         let families = text.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }
             .map { $0.split(separator: " ")[2] }

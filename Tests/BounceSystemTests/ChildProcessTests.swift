@@ -1,4 +1,6 @@
 import BounceSystem
+import BounceTestSupport
+import Foundation
 import Testing
 
 @Suite struct ChildProcessTests {
@@ -42,5 +44,23 @@ import Testing
             return
         }
         #expect(reason == "No such file or directory")
+    }
+
+    /// A program still open for writing (ETXTBSY) is waited for briefly, not given up at once:
+    /// another thread's fork can hold a freshly written script's descriptor until its exec.
+    @Test func aProgramBusyForWritingIsWaitedFor() throws {
+        let scratch = try TemporaryDirectory()
+        let script = try scratch.write("busy", "#!/bin/sh\nexit 7\n", mode: 0o700)
+        let writer = open(script, O_WRONLY)
+        #expect(writer >= 0)
+        let closer = Thread {
+            usleep(150_000)
+            close(writer)
+        }
+        closer.start()
+        let outcome = try ChildProcess.run(
+            script, arguments: [], input: [], deadline: Clocks.monotonicSeconds() + 10,
+            outputLimit: 10, isCancelled: { false })
+        #expect(outcome.exitStatus == 7)
     }
 }

@@ -87,6 +87,10 @@ public struct ScanAggregator {
     private var unclassifiedShapes = ShapeTally()
     /// Replies whose cause the bare reply code decided, by shape.
     private var guessedShapes = ShapeTally()
+    /// Classified events by deciding tier.
+    private var tiers = TierCounts()
+    /// Lines with a delivery marker that no parser could read, by shape.
+    private var unrecognizedDeliveries = ShapeTally()
     /// Shapes listed per group in a report.
     static let topShapes = 20
 
@@ -132,6 +136,14 @@ public struct ScanAggregator {
         sources[index].unrecognized += unrecognized
     }
 
+    /// Notes a line that no parser could place (already counted by `countLine` or
+    /// `countLines`): when it carries a delivery marker (`DeliveryMarker`), a delivery went
+    /// unread, and its shape is listed in the report.
+    public mutating func noteUnrecognized(_ line: UnsafeBufferPointer<UInt8>) {
+        guard DeliveryMarker.contains(line) else { return }
+        unrecognizedDeliveries.add(DeliveryMarker.shapedPart(of: line))
+    }
+
     /// Counts a line of `source` that was cut at the reader's length limit.
     public mutating func countTruncatedLine(source: String) {
         sources[indexOf(source)].truncated += 1
@@ -155,6 +167,7 @@ public struct ScanAggregator {
         }
         let cause = event.countedCause(classification)
         hosts.add(event, host: event.host.slice(of: line))
+        if let classification { tiers.add(classification) }
         if let cause {
             // Only the rare events no rule explained are shaped: the common path pays one
             // comparison.
@@ -255,6 +268,8 @@ public struct ScanAggregator {
         report.unreadableInputs = unreadable
         report.unclassifiedShapes = Self.shapeReport(unclassifiedShapes)
         report.guessedShapes = Self.shapeReport(guessedShapes)
+        report.classificationTiers = tiers
+        report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
         return report
     }
 

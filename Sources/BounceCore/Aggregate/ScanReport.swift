@@ -54,6 +54,11 @@ public struct ScanReport: Sendable, Equatable {
     /// Failures by cause and block-list hits over time, for the HTML report's charts; nil when
     /// not asked for or when no failure was counted.
     public var timeline: FailureTimelineReport?
+    /// Classified events by the tier of the rule that decided (`none`: no rule did).
+    public var classificationTiers = TierCounts()
+    /// Lines that carry a delivery marker (`status=`, ` ** `, ` == `) but did not parse, by
+    /// shape (`DeliveryMarker`).
+    public var unrecognizedDeliveryShapes = ShapeReport()
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,

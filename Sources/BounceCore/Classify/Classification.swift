@@ -11,6 +11,8 @@ public struct Classification: Sendable {
     /// A permanent (5xx) failure that a user rule marked `temporary`: the provider is known to
     /// answer 5xx for a condition that clears by itself, so count it like a deferral.
     public var temporary = false
+    /// The tier of the rule that decided; nil when no rule did (`unclassified` by `none`).
+    public var tier: Rule.Tier?
 
     /// The fallback rules that decide by the bare reply code when nothing else did
     /// (`Rule+ReplyCodes.swift`): `550 Computer says no` is `policy` and any unexplained 4xx
@@ -23,11 +25,13 @@ public struct Classification: Sendable {
     }
 
     public init(
-        cause: Cause, ruleID: String, blocklist: Blocklist? = nil, listedIP: ByteRange = .none
+        cause: Cause, ruleID: String, blocklist: Blocklist? = nil, listedIP: ByteRange = .none,
+        tier: Rule.Tier? = nil
     ) {
         self.cause = cause
         self.ruleID = ruleID
         self.blocklist = blocklist
         self.listedIP = listedIP
+        self.tier = tier
     }
 }

@@ -165,7 +165,8 @@ public struct Classifier: Sendable {
     ) -> Classification {
         // Element access, not `let rule = rules[index]`: copying a `Rule` retains its arrays.
         let cause = rules[index].cause
-        var result = Classification(cause: cause, ruleID: rules[index].id)
+        var result = Classification(
+            cause: cause, ruleID: rules[index].id, tier: rules[index].tier)
         if rules[index].temporary {
             result.temporary = context.replyCode >= 500 || context.status == .bounced
         }

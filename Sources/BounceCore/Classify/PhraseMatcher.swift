@@ -18,19 +18,19 @@ public struct PhraseMatcher: Sendable {
     /// The phrases, lower-cased, in id order.
     public let phrases: [String]
     /// Byte → alphabet class; bytes that occur in no phrase share class 0.
-    private let classOf: [UInt8]
-    private let width: Int
+    let classOf: [UInt8]
+    let width: Int
     /// `transitions[state * width + class]`: the next state, failure links already folded in,
     /// with `outputFlag` set when phrases end there, so that the scan makes one table read per
     /// byte.
-    private let transitions: [UInt16]
+    let transitions: [UInt16]
     private static let outputFlag: UInt16 = 0x8000
     /// States are numbered below the output flag of a 16-bit transition.
     public static let maximumStates = Int(outputFlag)
     /// Phrase ids that end at each state (its own and those reached through failure links),
     /// as a slice `outputStart[state]..<outputStart[state + 1]` of `outputs`.
-    private let outputStart: [Int32]
-    private let outputs: [UInt16]
+    let outputStart: [Int32]
+    let outputs: [UInt16]
     /// For each phrase id, whether it counts when found inside a URL.
     private let countsInURL: [Bool]
 
@@ -60,63 +60,123 @@ public struct PhraseMatcher: Sendable {
         self.classOf = classes
         self.width = width
 
-        // The trie, with -1 for "no edge".
-        var edges: [Int32] = Array(repeating: -1, count: width)
-        var ends: [[UInt16]] = [[]]
-        for (id, phrase) in lowered.enumerated() where !phrase.isEmpty {
+        let automaton = Self.compile(lowered, classes: classes, width: width)
+        self.transitions = automaton.transitions
+        self.outputStart = automaton.outputStart
+        self.outputs = automaton.outputs
+    }
+
+    /// The dense automaton of `phrases` (already folded) over the alphabet `classes`.
+    ///
+    /// Built for a cheap start: `bouncewatch classify` on one line pays for this once, and the
+    /// table has some 10,000 states of about 130 classes. The trie is kept sparse (children
+    /// as linked lists), and each state's row of the dense table is a copy of its failure
+    /// state's row (complete already: breadth-first order) with its own children written over
+    /// it; the textbook fill, which asks for every state and class whether there is an edge,
+    /// cost about ten times as much. Phrase ids ending at a state are linked lists until they
+    /// are flattened once at the end.
+    static func compile(_ phrases: [String], classes: [UInt8], width: Int) -> (
+        transitions: [UInt16], outputStart: [Int32], outputs: [UInt16]
+    ) {
+        // The trie: state 0 is the root; `rootChild` finds the root's children in one step.
+        var rootChild = [Int32](repeating: -1, count: width)
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var symbolOf: [UInt8] = [0]
+        var firstEnd: [Int32] = [-1]
+        var nextEnd = [Int32](repeating: -1, count: phrases.count)
+        for (id, phrase) in phrases.enumerated() where !phrase.isEmpty {
             var state = 0
             for byte in phrase.utf8 {
                 let symbol = Int(classes[Int(byte)])
-                if edges[state * width + symbol] < 0 {
-                    edges[state * width + symbol] = Int32(ends.count)
-                    ends.append([])
-                    edges.append(contentsOf: repeatElement(-1, count: width))
+                var child: Int32 = state == 0 ? rootChild[symbol] : -1
+                if state != 0 {
+                    var sibling = firstChild[state]
+                    while sibling >= 0 {
+                        if Int(symbolOf[Int(sibling)]) == symbol {
+                            child = sibling
+                            break
+                        }
+                        sibling = nextSibling[Int(sibling)]
+                    }
                 }
-                state = Int(edges[state * width + symbol])
-            }
-            ends[state].append(UInt16(id))
-        }
-
-        // Breadth-first: complete the transition function and merge outputs along failure links.
-        var failure = [Int](repeating: 0, count: ends.count)
-        var queue: [Int] = []
-        for symbol in 0..<width {
-            let child = edges[symbol]
-            if child < 0 {
-                edges[symbol] = 0
-            } else {
-                queue.append(Int(child))
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            ends[state].append(contentsOf: ends[failure[state]])
-            for symbol in 0..<width {
-                let child = edges[state * width + symbol]
-                let fallback = edges[failure[state] * width + symbol]
                 if child < 0 {
-                    edges[state * width + symbol] = fallback
-                } else {
-                    failure[Int(child)] = Int(fallback)
-                    queue.append(Int(child))
+                    child = Int32(firstChild.count)
+                    firstChild.append(-1)
+                    symbolOf.append(UInt8(symbol))
+                    firstEnd.append(-1)
+                    nextSibling.append(firstChild[state])
+                    firstChild[state] = child
+                    if state == 0 { rootChild[symbol] = child }
+                }
+                state = Int(child)
+            }
+            nextEnd[id] = firstEnd[state]
+            firstEnd[state] = Int32(id)
+        }
+        let stateCount = firstChild.count
+        precondition(stateCount < Int(outputFlag), "too many matcher states")
+
+        // Breadth-first: rows, failure links and whether phrases end at or below each state.
+        var transitions = [UInt16](repeating: 0, count: stateCount * width)
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var hasOutput = [Bool](repeating: false, count: stateCount)
+        var order: [Int32] = [0]
+        order.reserveCapacity(stateCount)
+        transitions.withUnsafeMutableBufferPointer { table in
+            let base = table.baseAddress!
+            var head = 0
+            while head < order.count {
+                let state = Int(order[head])
+                head += 1
+                let row = state &* width
+                let fallbackRow = Int(failure[state]) &* width
+                // The root's row stays all zeros (every class leads back to it) but for its
+                // children.
+                if state != 0 { (base + row).update(from: base + fallbackRow, count: width) }
+                var child = firstChild[state]
+                while child >= 0 {
+                    let index = Int(child)
+                    let symbol = Int(symbolOf[index])
+                    let fallback = state == 0 ? 0 : Int(table[fallbackRow &+ symbol] & ~outputFlag)
+                    failure[index] = Int32(fallback)
+                    hasOutput[index] = firstEnd[index] >= 0 || hasOutput[fallback]
+                    table[row &+ symbol] = UInt16(index) | (hasOutput[index] ? outputFlag : 0)
+                    order.append(child)
+                    child = nextSibling[index]
                 }
             }
         }
-        precondition(ends.count < Int(Self.outputFlag), "too many matcher states")
-        self.transitions = edges.map { target in
-            UInt16(target) | (ends[Int(target)].isEmpty ? 0 : Self.outputFlag)
-        }
 
-        var starts: [Int32] = [0]
-        var flat: [UInt16] = []
-        for found in ends {
-            flat.append(contentsOf: found)
-            starts.append(Int32(flat.count))
+        // The phrases ending at each state: its own, then those of its failure state.
+        var collectedStart = [Int32](repeating: 0, count: stateCount)
+        var collectedCount = [Int32](repeating: 0, count: stateCount)
+        var collected: [UInt16] = []
+        for state in order.lazy.map(Int.init) where hasOutput[state] {
+            let start = collected.count
+            collectedStart[state] = Int32(start)
+            var end = firstEnd[state]
+            while end >= 0 {
+                collected.append(UInt16(end))
+                end = nextEnd[Int(end)]
+            }
+            let inherited = Int(failure[state])
+            let from = Int(collectedStart[inherited])
+            for offset in 0..<Int(collectedCount[inherited]) {
+                collected.append(collected[from + offset])
+            }
+            collectedCount[state] = Int32(collected.count - start)
         }
-        self.outputStart = starts
-        self.outputs = flat
+        var outputStart = [Int32](repeating: 0, count: stateCount + 1)
+        var outputs: [UInt16] = []
+        outputs.reserveCapacity(collected.count)
+        for state in 0..<stateCount {
+            outputStart[state] = Int32(outputs.count)
+            let from = Int(collectedStart[state])
+            outputs.append(contentsOf: collected[from..<from + Int(collectedCount[state])])
+        }
+        outputStart[stateCount] = Int32(outputs.count)
+        return (transitions, outputStart, outputs)
     }
 
     /// Whether a phrase is written to match a piece of a URL or a host name.

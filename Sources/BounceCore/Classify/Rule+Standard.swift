@@ -1,7 +1,8 @@
 extension Rule {
     /// The built-in rules, in decision order inside each tier (see docs/classification.md).
     public static let standard: [Rule] =
-        eventRules + providerBlocklistRules + blocklistRules + chineseProviderRules
+        eventRules + providerBlocklistRules + providerPackOverrideRules + blocklistRules
+        + chineseProviderRules + providerPackRules
         + providerCodeRules + providerRules
         + languageRules + phraseRules + codeRules + replyCodeRules
         + wordingRules

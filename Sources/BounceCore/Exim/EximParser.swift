@@ -124,7 +124,11 @@ public enum EximParser {
         {
             return .event
         }
-        if line[cursor] < 0x20 || line[cursor] == 0x7F {
+        // Control bytes, or a delivery flag where no flag could be read (a broken message
+        // id, a missing address): never a harmless note.
+        if line[cursor] < 0x20 || line[cursor] == 0x7F
+            || DeliveryMarker.containsEximFlag(line)
+        {
             branch = .garbled
             return .unrecognized
         }

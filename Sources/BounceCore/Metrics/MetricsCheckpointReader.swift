@@ -34,12 +34,15 @@ struct MetricsCheckpointReader {
     private(set) var hostHits: [(String, String, Int)] = []
     private var seenHostRecords = Set<String>()
     private var hostBlocklists = Set<String>()
+    /// Absent from checkpoints written before tiers were counted: they start at zero.
+    private(set) var tiers = TierCounts()
 
     private var seenEpoch = false
     private var seenRejects = Set<Int>()
     private var seenSASL = Set<Int>()
     private var seenHits = Set<[String]>()
     private var seenSources = Set<String>()
+    private var seenTiers = Set<Substring>()
     private var pendingHits: [(line: Int, blocklist: String, destination: String, count: Int)] = []
     private var pendingCells: [(line: Int, destination: String, cell: MetricsCell, count: Int)] =
         []
@@ -84,7 +87,7 @@ struct MetricsCheckpointReader {
         let record = fields[0]
         let expected: [Substring: Int] = [
             "epoch": 2, "destination": 6, "cell": 6, "reject": 4, "sasl": 3, "blocklist": 4,
-            "source": 7, "candidate": 4, "pcell": 6, "pblocklist": 4,
+            "source": 7, "candidate": 4, "pcell": 6, "pblocklist": 4, "tier": 3,
             "hhost": 2, "hcell": 6, "hreject": 5, "hsasl": 4, "hblocklist": 4,
         ]
         guard let count = expected[record] else {
@@ -128,6 +131,13 @@ struct MetricsCheckpointReader {
         case "pcell", "pblocklist": try readProvider(record, &reader)
         case "hhost", "hcell", "hreject", "hsasl", "hblocklist": try readHost(record, &reader)
         case "source": try readSource(&reader)
+        case "tier":
+            guard seenTiers.insert(fields[1]).inserted else { throw fail("tier given twice") }
+            let tier = String(reader.next())
+            let count = try reader.count()
+            guard tiers.set(tier, to: count) else {
+                throw fail("unknown tier '\(Self.shown(fields[1]))'")
+            }
         default: try readCandidate(&reader)
         }
     }

@@ -46,6 +46,8 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var hosts: [Host] = []
     /// Block list hits per host (`destination` holds the host), by list then host.
     public var hostBlocklistHits: [BlocklistHits] = []
+    /// Classified events by the tier that decided, every tier (zero or not).
+    public var classificationTiers = TierCounts()
 
     /// The counters of one syslog host label.
     public struct Host: Sendable, Equatable {

@@ -100,6 +100,9 @@ extension MetricsStore {
             }
         }
         if let hosts { Self.appendLines(of: hosts, to: &lines) }
+        for (tier, count) in tiers.entries where count > 0 {
+            lines.append("tier \(tier) \(count)")
+        }
         let windows = [
             ("previous", destinations.previousStrength),
             ("current", destinations.currentCandidates().mapValues(\.strength)),
@@ -189,6 +192,7 @@ extension MetricsStore {
             }
             hosts = restored
         }
+        tiers = reader.tiers
     }
 }
 

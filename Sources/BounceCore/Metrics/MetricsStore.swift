@@ -8,7 +8,8 @@
 /// ## What is counted
 /// Deliveries by MTA, status, cause (none for `sent`) and destination; rejects by MTA and
 /// cause; SASL failures by MTA; block list hits by list and destination; lines by source and
-/// result; truncated lines by source; the time of the event read last per source.
+/// result; truncated lines by source; the time of the event read last per source; classified
+/// events by the tier that decided.
 ///
 /// ## Guarantees
 /// - **Exact sums.** Every delivery is counted exactly once, under its destination's label or
@@ -66,6 +67,8 @@ public struct MetricsStore {
     var providers = MetricsProviders()
     /// Counters per syslog host, while `metrics.per_host` is on.
     var hosts: MetricsHosts?
+    /// Classified events by the tier that decided (`bouncewatch_classifications_total`).
+    var tiers = TierCounts()
     /// Moves whenever anything but the rebalance clock changes (a count, a promotion, a
     /// demotion, a window rotation, a new `topDestinations`), so a reader can tell in one
     /// comparison that its rendering or checkpoint of the store is still exact.
@@ -156,6 +159,7 @@ public struct MetricsStore {
         revision &+= 1
         if let time { sources.noteEvent(at: sources.index(of: source), time: time) }
         let cause = event.countedCause(classification)
+        if let classification { tiers.add(classification) }
         var slot: Int?
         var providerRow = 0
         let hostRow = hosts?.row(of: event.host.slice(of: line)) ?? 0
@@ -281,6 +285,7 @@ public struct MetricsStore {
             }
             snapshot.hostBlocklistHits = Self.hits(hosts.hits)
         }
+        snapshot.classificationTiers = tiers
         return snapshot
     }
 

@@ -18,6 +18,20 @@ enum PostfixDaemon {
         return false
     }
 
+    /// Whether `daemon` only talks to clients (`smtpd`, `postscreen`, `dnsblog`, `tlsproxy`,
+    /// `anvil`): it never writes a delivery status.
+    static func isInbound(_ daemon: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = daemon.slice(of: line)
+        for name in inbound where text.count == name.utf8CodeUnitCount {
+            if ByteScan.hasPrefix(text, at: 0, name) { return true }
+        }
+        return false
+    }
+
+    private static let inbound: [StaticString] = [
+        "smtpd", "postscreen", "dnsblog", "tlsproxy", "anvil",
+    ]
+
     private static let names: [StaticString] = [
         "smtpd", "smtp", "qmgr", "cleanup", "pickup", "postscreen", "dnsblog", "tlsproxy",
         "anvil", "scache", "bounce", "defer", "trace", "lmtp", "local", "virtual", "pipe",

@@ -177,12 +177,21 @@ public enum PostfixParser {
         ByteScan.byte(line, index) &- UInt8(ascii: "A") < 26
     }
 
-    /// Text in no event shape: a note when a known daemon wrote it, garbage otherwise.
+    /// Text in no event shape: a note when a known daemon wrote it, garbage otherwise; a line
+    /// with a delivery marker (`DeliveryMarker`) is always unrecognized.
     private static func note(
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, shape: PostfixBranch,
         branch: inout PostfixBranch
     ) -> LineOutcome {
-        if PostfixDaemon.isKnown(PostfixDaemon.name(in: line, program: header.program), in: line) {
+        let daemon = PostfixDaemon.name(in: line, program: header.program)
+        if PostfixDaemon.isKnown(daemon, in: line) {
+            // A delivery that did not parse is never a harmless note. The inbound daemons,
+            // whose notes are most of a busy log, write no delivery status: their lines are
+            // not searched.
+            if !PostfixDaemon.isInbound(daemon, in: line), DeliveryMarker.containsStatus(line) {
+                branch = .garbled
+                return .unrecognized
+            }
             branch = shape
             return .ignored
         }

@@ -1,0 +1,43 @@
+/// The marks of a delivery attempt in a log line: Postfix's `status=`, Exim's ` ** ` (failed)
+/// and ` == ` (deferred).
+///
+/// A line that carries one but does not parse is a delivery that went unread, which must show:
+/// the parsers count it `unrecognized`, never `ignored`, and `scan` lists its shape. Only lines
+/// that did not parse are searched, and of Postfix's only those of daemons that deliver (the
+/// inbound daemons' notes are most of a busy log and never carry a status).
+public enum DeliveryMarker {
+    /// Whether `line` contains `status=`, ` ** ` or ` == `.
+    public static func contains(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.find("status=", in: line, from: 0) != nil
+            || ByteScan.find(" ** ", in: line, from: 0) != nil
+            || ByteScan.find(" == ", in: line, from: 0) != nil
+    }
+
+    /// Whether `line` contains Postfix's `status=`.
+    public static func containsStatus(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.find("status=", in: line, from: 0) != nil
+    }
+
+    /// Whether `line` contains Exim's ` ** ` or ` == `.
+    public static func containsEximFlag(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.find(" ** ", in: line, from: 0) != nil
+            || ByteScan.find(" == ", in: line, from: 0) != nil
+    }
+
+    /// The part of `line` whose shape says what kind of line it is: for a syslog line (it
+    /// starts with a month name), the text after its `program[pid]: ` tag, so that the stamp
+    /// and the host do not split one shape into many; the whole line otherwise (an Exim
+    /// mainlog stamp is all digits, which the shape masks).
+    public static func shapedPart(of line: UnsafeBufferPointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
+        let first = ByteScan.byte(line, 0)
+        guard first &- UInt8(ascii: "A") < 26,
+            let tag = ByteScan.find(": ", in: line, from: 0, to: Swift.min(line.count, tagWindow))
+        else { return line }
+        return UnsafeBufferPointer(rebasing: line[(tag + 2)...])
+    }
+
+    /// How far into a line the end of a syslog tag is looked for.
+    static let tagWindow = 200
+}
