@@ -81,7 +81,8 @@ public enum DaemonPrometheusRenderer {
             if let scanFamily { return scanFamily.type }
             switch self {
             case .notifications, .lostFiles, .providerDeliveries, .providerBlocklistHits,
-                .hostDeliveries, .hostRejects, .hostSASLAuthFailures, .hostBlocklistHits, .classifications:
+                .hostDeliveries, .hostRejects, .hostSASLAuthFailures, .hostBlocklistHits,
+                .classifications:
                 return .counter
             default: return .gauge
             }
