@@ -20,6 +20,10 @@ public final class DaemonAlerts: DaemonAlertHook {
     /// once per second, and events whose line has no readable stamp are placed at this time.
     private var lastTick = Clocks.wallSeconds()
     private var lastEvaluation: Int64 = .min
+    /// The `listed` alert and the failing-list mail, and the bounces they quote.
+    private var listingAlerts = ListingAlerts()
+    /// The lookups' state as last handed in; nil while no lookups run.
+    private var listingState: ListingState?
 
     /// Restores the engine from `savedLines` (the checkpoint's alerts section) and starts the
     /// dispatcher, which first delivers what an earlier run left pending.
@@ -62,14 +66,39 @@ public final class DaemonAlerts: DaemonAlertHook {
         source: String, time: Int64?, provider: String
     ) {
         engine.observe(event, classification, in: line, time: time ?? lastTick, provider: provider)
+        if let classification, classification.blocklist != nil || !classification.listedIP.isEmpty {
+            let decoded = AlertEvent(event, classification, in: line, time: time ?? lastTick)
+            listingAlerts.mentions.add(
+                ListingMentions.Mention(
+                    time: decoded.time, blocklist: decoded.blocklist?.name,
+                    listedIP: decoded.listedIP, line: decoded.line))
+        }
+    }
+
+    public func listings(_ state: ListingState, now: Int64) {
+        listingState = state
+        let notices = listingAlerts.evaluate(state, now: now)
+        if !notices.isEmpty { submit(notices) }
     }
 
     public func tick(now: Int64) {
         lastTick = now
         guard now != lastEvaluation else { return }
         lastEvaluation = now
-        let notices = engine.evaluate(now: now)
+        var notices = engine.evaluate(now: now)
         guard !notices.isEmpty else { return }
+        if let listingState {
+            for index in notices.indices where notices[index].state == .firing {
+                let row = ListingCorroboration.row(
+                    blocklist: notices[index].blocklist?.name, listedIP: notices[index].listedIP,
+                    state: listingState)
+                if let row { notices[index].details.append(row) }
+            }
+        }
+        submit(notices)
+    }
+
+    private func submit(_ notices: [AlertNotice]) {
         if let dispatcher {
             dispatcher.submit(notices)
         } else {
@@ -117,7 +146,11 @@ public final class DaemonAlerts: DaemonAlertHook {
         dispatcher?.stop()
     }
 
-    public var firing: [String: Int] { engine.firing }
+    public var firing: [String: Int] {
+        var counts = engine.firing
+        if listingState != nil { counts[ListingAlerts.listedRule] = listingAlerts.firingCount }
+        return counts
+    }
 
     public var notifications: [DaemonHealth.NotificationCount] {
         (dispatcher?.counts ?? []).map {
