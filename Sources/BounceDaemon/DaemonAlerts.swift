@@ -24,6 +24,8 @@ public final class DaemonAlerts: DaemonAlertHook {
     private var listingAlerts = ListingAlerts()
     /// The lookups' state as last handed in; nil while no lookups run.
     private var listingState: ListingState?
+    /// The listing alerts' saved lines as last written to `listingAlertsPath`.
+    private var listingSaved: [String] = []
 
     /// Restores the engine from `savedLines` (the checkpoint's alerts section) and starts the
     /// dispatcher, which first delivers what an earlier run left pending.
@@ -40,6 +42,42 @@ public final class DaemonAlerts: DaemonAlertHook {
             engine = try AlertEngine(rules: configuration.alerts, checkpointLines: savedLines)
         }
         dispatcher = try Self.dispatcher(for: configuration, logger: logger, timing: timing)
+        restoreListingAlerts()
+    }
+
+    /// Where the listing alerts are saved: a file of their own beside the checkpoint, so the
+    /// checkpoint's format (and an older build reading it) is unchanged.
+    private var listingAlertsPath: String {
+        Path.join(configuration.stateDirectory, "listing-alerts")
+    }
+
+    private func restoreListingAlerts() {
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(listingAlertsPath, limit: 1 << 20)
+        } catch {
+            return  // none saved yet (or unreadable: the listings are mailed again)
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        do {
+            listingAlerts = try ListingAlerts(savedLines: lines)
+            listingSaved = lines
+        } catch {
+            logger.warning("\(listingAlertsPath): \(error); listings are mailed about afresh")
+        }
+    }
+
+    private func saveListingAlerts() {
+        let lines = listingAlerts.savedLines()
+        guard lines != listingSaved else { return }
+        do {
+            try AtomicFile.replace(
+                listingAlertsPath, with: lines.joined(separator: "\n") + "\n", mode: 0o600,
+                durable: true)
+            listingSaved = lines
+        } catch {
+            logger.warning("listing alerts not saved: \(error.description)")
+        }
     }
 
     /// The factory `DaemonOptions.makeAlerts` takes for real alerting.
@@ -111,7 +149,11 @@ public final class DaemonAlerts: DaemonAlertHook {
 
     public var wantsPromptTick: Bool { engine.isWaiting }
 
-    public func checkpointLines() -> [String] { engine.checkpointLines() }
+    /// The engine's state; the listing alerts are saved to their own file at the same time.
+    public func checkpointLines() -> [String] {
+        if listingState != nil { saveListingAlerts() }
+        return engine.checkpointLines()
+    }
 
     /// New rules keep the state of the rules that stay (matched by the checkpoint's rule
     /// signatures); new notifiers restart the dispatcher, which takes over the same outbox.

@@ -89,13 +89,14 @@ import Testing
         alerts.mentions.add(Self.bounce(100, list: "zen.spamhaus.org", ip: nil))  // too early
         alerts.mentions.add(Self.bounce(5_000, list: "ZEN.spamhaus.org.", ip: nil))
         alerts.mentions.add(Self.bounce(5_100, list: nil, ip: "203.0.113.5"))
+        alerts.mentions.add(Self.bounce(5_050, list: "Spamhaus PBL", ip: "198.51.100.2"))
         alerts.mentions.add(Self.bounce(5_200, list: "bl.spamcop.net", ip: "198.51.100.1"))
         alerts.mentions.add(Self.bounce(5_300, list: nil, ip: nil))  // not kept
         Self.record(&state, Self.zen, .listed([Self.sbl]), at: 6_000)
         let notice = alerts.evaluate(state, now: 6_000)[0]
-        #expect(notice.count == 2)
-        #expect(notice.samples == ["bounce at 5000", "bounce at 5100"])
-        #expect(notice.summary?.contains("2 bounces in that period") == true)
+        #expect(notice.count == 3)
+        #expect(notice.samples == ["bounce at 5000", "bounce at 5050", "bounce at 5100"])
+        #expect(notice.summary?.contains("3 bounces in that period") == true)
     }
 
     @Test func aFailingListIsMailedAtMostOncePerDay() {
@@ -157,5 +158,40 @@ import Testing
         #expect(message.contains("Listed as:"))
         #expect(message.contains("Listed for:"))
         #expect(message.contains("10 min"))
+    }
+
+    @Test func aRestoreNeitherMailsAgainNorMissesTheResolution() throws {
+        var state = Self.state()
+        var alerts = ListingAlerts()
+        let odd = ListingResult.Answer(code: "127.0.0.2", meaning: "SBL with spaces\nand a break")
+        Self.record(&state, Self.zen, .listed([odd]), at: 1_000)
+        Self.record(&state, Self.spamcop, .error(ListingError(.timeout, "")), at: 1_000)
+        #expect(alerts.evaluate(state, now: 1_000).count == 2)
+        let lines = alerts.savedLines()
+        #expect(lines.allSatisfy { !$0.contains("\n") })
+        var restored = try ListingAlerts(savedLines: lines)
+        #expect(restored.savedLines() == lines)
+        #expect(restored.firingCount == 1)
+        // A fresh state before the first round says nothing; the same listing is not news.
+        #expect(restored.evaluate(Self.state(), now: 2_000).isEmpty)
+        #expect(restored.evaluate(state, now: 2_000).isEmpty)
+        var clean = Self.state()
+        Self.record(&clean, Self.zen, .clean, at: 3_000)
+        let resolved = restored.evaluate(clean, now: 3_000)
+        #expect(resolved.map(\.state) == [.resolved])
+        #expect(resolved.first?.startedAt == 1_000)
+    }
+
+    @Test func damagedSavedStateIsRefusedWithItsLine() {
+        for bad in [
+            ["bouncewatch-listing-alerts 2"],
+            ["bouncewatch-listing-alerts 1", "listed =zen =203.0.113.5 x 1"],
+            ["bouncewatch-listing-alerts 1", "listed =zen =not_a_target! 1 1"],
+            ["bouncewatch-listing-alerts 1", "listed =zen =203.0.113.5 1 1 =127.0.0.2"],
+            ["bouncewatch-listing-alerts 1", "whatever"],
+        ] {
+            #expect(throws: AlertRestoreError.self) { try ListingAlerts(savedLines: bad) }
+        }
+        #expect((try? ListingAlerts(savedLines: []))?.firingCount == 0)
     }
 }

@@ -21,20 +21,20 @@ public struct ListingAlerts: Sendable {
     /// list had it before the lookup found it.
     public static let leadSeconds: Int64 = 3_600
 
-    private struct Firing: Sendable {
+    struct Firing: Sendable, Equatable {
         var since: Int64
         var sentAt: Int64
         var answers: [ListingResult.Answer]
     }
 
-    private struct Key: Hashable, Sendable {
+    struct Key: Hashable, Sendable {
         var list: String
         var target: ListingTarget
     }
 
-    private var firing: [Key: Firing] = [:]
-    private var failingMailed: [String: Int64] = [:]
-    private var failingSince: [String: Int64] = [:]
+    var firing: [Key: Firing] = [:]
+    var failingMailed: [String: Int64] = [:]
+    var failingSince: [String: Int64] = [:]
     /// Bounces that named a list or a listed address.
     public var mentions = ListingMentions()
 
@@ -74,7 +74,8 @@ public struct ListingAlerts: Sendable {
     private mutating func failing(_ list: DNSBLList, _ state: ListingState, now: Int64)
         -> [AlertNotice]
     {
-        guard state.up[list.id] == false else {
+        guard let up = state.up[list.id] else { return [] }  // not asked yet
+        guard !up else {
             failingSince[list.id] = nil
             failingMailed[list.id] = nil
             return []

@@ -8,7 +8,7 @@ public enum ListingCorroboration {
     {
         guard let blocklist, let listedIP, let target = ListingTarget(listedIP), target.isAddress
         else { return nil }
-        let lists = state.lists.filter { ListingMentions.sameList(blocklist, $0.zone) }
+        let lists = state.lists.filter { ListingMentions.names(blocklist, $0) }
         guard !lists.isEmpty else { return nil }
         var confirmed: [String] = []
         var clean: [String] = []

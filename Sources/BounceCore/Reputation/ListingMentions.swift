@@ -42,10 +42,17 @@ public struct ListingMentions: Sendable, Equatable {
         let address = target.isAddress ? target.description : nil
         return mentions.filter { mention in
             guard mention.time >= since else { return false }
-            if let named = mention.blocklist, Self.sameList(named, list.zone) { return true }
+            if let named = mention.blocklist, Self.names(named, list) { return true }
             guard let address, let listed = mention.listedIP else { return false }
             return ListingTarget(listed)?.description == address
         }.sorted { $0.time < $1.time }
+    }
+
+    /// Whether a list name from a bounce (`BlocklistCatalog`'s normalised name) is `list`: one
+    /// of the names bounces give it, or its zone (`sameList`).
+    public static func names(_ named: String, _ list: DNSBLList) -> Bool {
+        list.blocklistNames.contains { $0.lowercased() == named.lowercased() }
+            || sameList(named, list.zone)
     }
 
     /// Whether a list name from a bounce and a zone are the same list: equal ignoring ASCII
