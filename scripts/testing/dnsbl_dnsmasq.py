@@ -25,7 +25,8 @@ its textfile as if there were no lookups, and stop at once on SIGTERM.
 
 Last, the `listed` alert: a daemon with an SMTP notifier to a real SMTP server on loopback
 (aiosmtpd, scripts/testing/smtp_sink.py) must mail each listing exactly once (subject, return
-code's meaning, delisting page, how long) and each failing list once; then, with dnsmasq
+code's meaning, delisting page, how long) and each failing list once, and the `blacklisted`
+mail about a bounce naming a listed address must say the lookup confirms it; then, with dnsmasq
 restarted on zones where every address is clean and the daemon restarted, each listing's
 resolution arrives once and nothing is mailed again.
 """
@@ -54,7 +55,8 @@ from crash_daemon import (  # noqa: E402
     wait_for,
 )
 from crash_daemon import write_config as write_daemon_config  # noqa: E402
-from alerts_common import Sink, parse_mail, smtp_notifier  # noqa: E402
+from alerts_common import Sink, blacklisted_rule, parse_mail, smtp_notifier  # noqa: E402
+from alerts_common import syslog_stamp  # noqa: E402
 
 DNSMASQ = "/usr/sbin/dnsmasq"
 IPV6_NIBBLES = "5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2"
@@ -306,6 +308,7 @@ def daemon_mails_listings(binary, scratch, server, silent_port):
     textfile = Textfile(os.path.join(directory, "bouncewatch.prom"))
     write_daemon_config(config, file_source(log), os.path.join(directory, "state"),
                         textfile.path, interval="1s", hostname="mx1",
+                        alerts_yaml=blacklisted_rule(group_wait="3s"),
                         notifiers_yaml=smtp_notifier(sink.port, ["ops@example.net"]))
     with open(config, "a") as out:
         out.write(REPUTATION.format(port=server.port, timeout="1s", tries=1))
@@ -330,6 +333,16 @@ def daemon_mails_listings(binary, scratch, server, silent_port):
         body = firing["203.0.113.6"][0].get_body().get_content()
         expect("127.0.0.4 (XBL test listing)" in body and "127.0.0.10 (PBL test listing)" in body,
                f"both codes of 203.0.113.6 in its mail:\n{body}")
+        # A bounce claiming the listing the lookups found: its blacklisted mail says so.
+        with open(log, "a") as out:
+            out.write(syslog_stamp(time.time()) + BOUNCE_NAMING[15:].replace(
+                "203.0.114.5", "203.0.113.5").replace("zen.spamhaus.org", "zen.test"))
+        wait_for(lambda: mails_by(sink, "blacklisted", "firing"), 30,
+                 "the blacklisted mail about the bounce", daemon)
+        body = " ".join(mails_by(sink, "blacklisted", "firing")["blacklisted"][0]
+                        .get_body().get_content().split())
+        expect("Lookup: confirms the listing of 203.0.113.5: zen.test answers 127.0.0.2" in body,
+               f"no Lookup row confirming the bounce in the blacklisted mail:\n{body}")
         body = mails_by(sink, "dnsbl-failing", "firing")["silent"][0].get_body().get_content()
         words = " ".join(body.split())
         expect(f"timeout {len(TARGETS)}" in words and "at most once a day" in words,
@@ -346,7 +359,7 @@ def daemon_mails_listings(binary, scratch, server, silent_port):
             time.sleep(4)
             resolved = mails_by(sink, "listed", "resolved")
             total = len(sink.messages())
-            expect(total == 2 * len(listed) + len(failing),
+            expect(total == 2 * len(listed) + len(failing) + 1,
                    f"{total} mails after the restart on clean zones, expected only the "
                    f"{len(listed)} resolutions", daemon.log_tail())
             body = resolved["203.0.113.5"][0].get_body().get_content()
