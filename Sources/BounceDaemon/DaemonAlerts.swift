@@ -104,7 +104,10 @@ public final class DaemonAlerts: DaemonAlertHook {
         source: String, time: Int64?, provider: String
     ) {
         engine.observe(event, classification, in: line, time: time ?? lastTick, provider: provider)
-        if let classification, classification.blocklist != nil || !classification.listedIP.isEmpty {
+        // Our own mail refused, naming a list or our address; inbound rejects name clients.
+        if event.direction == .outbound, let classification,
+            classification.blocklist != nil || !classification.listedIP.isEmpty
+        {
             let decoded = AlertEvent(event, classification, in: line, time: time ?? lastTick)
             listingAlerts.mentions.add(
                 ListingMentions.Mention(
