@@ -17,10 +17,13 @@ lookups as `error: servfail`, never listed, and exit 1 with both lists (a listin
 the broken list alone (errors only). Then `bouncewatch run`: the textfile must show only the
 working list's verdicts in bouncewatch_dnsbl_listed, the broken list's lookups in
 bouncewatch_dnsbl_check_errors_total{reason="servfail"}, bouncewatch_dnsbl_list_up 0 for it,
-and pass `promtool check metrics`.
+and pass `promtool check metrics`; its `file` notifier gets one `listed` mail (the working
+list's listing) and one `dnsbl-failing` mail (the SERVFAIL list). Last, a daemon with
+`alerts: [{name: listed, disabled: true}]` mails only the failing list.
 """
 
 import argparse
+import mailbox
 import os
 import shutil
 import socket
@@ -41,6 +44,7 @@ from crash_daemon import (  # noqa: E402
     require_binary,
     stop_process,
     wait_for,
+    wait_for_new_write,
 )
 from crash_daemon import write_config as write_daemon_config  # noqa: E402
 from dnsbl_dnsmasq import check_listing, expect, series, table  # noqa: E402
@@ -169,17 +173,38 @@ def check_listing_table(binary, scratch, port):
     return len(expected)
 
 
-def daemon_metrics(binary, scratch, port):
-    directory = scratch.join("daemon")
+def daemon_setup(scratch, name, port, alerts_yaml=None):
+    """A daemon configuration with the reputation section and a `file` notifier; returns
+    (config path, textfile, mbox path)."""
+    directory = scratch.join(name)
     os.makedirs(directory)
     log = os.path.join(directory, "mail.log")
     open(log, "w").close()
     config = os.path.join(directory, "bouncewatch.yml")
     textfile = Textfile(os.path.join(directory, "bouncewatch.prom"))
+    mbox = os.path.join(directory, "alerts.mbox")
     write_daemon_config(config, file_source(log), os.path.join(directory, "state"),
-                        textfile.path, interval="1s")
+                        textfile.path, interval="1s", alerts_yaml=alerts_yaml,
+                        notifiers_yaml=f"  - type: file\n    path: {mbox}\n")
     with open(config, "a") as out:
         out.write(REPUTATION.format(port=port))
+    return config, textfile, mbox
+
+
+def mailed(mbox):
+    """(rule, subject) of every mail in the mbox, sorted."""
+    if not os.path.exists(mbox):
+        return []
+    return sorted((str(mail["X-Bouncewatch-Rule"]), str(mail["Subject"]))
+                  for mail in mailbox.mbox(mbox))
+
+
+def rules_mailed(mbox):
+    return [rule for rule, _ in mailed(mbox)]
+
+
+def daemon_metrics(binary, scratch, port):
+    config, textfile, mbox = daemon_setup(scratch, "daemon", port)
     daemon = Daemon(binary, config, scratch.join("daemon.log"))
     daemon.start()
     try:
@@ -206,10 +231,45 @@ def daemon_metrics(binary, scratch, port):
             check = subprocess.run([promtool, "check", "metrics"], input=handle.read(),
                                    capture_output=True, text=True)
         expect(check.returncode == 0, "promtool check metrics failed", check.stdout + check.stderr)
+        # The listing is mailed, the SERVFAIL list as failing, never as a listing.
+        wait_for(lambda: rules_mailed(mbox) == ["dnsbl-failing", "listed"], 10,
+                 "a listed mail and a dnsbl-failing mail in the mbox", daemon)
+        wait_for_new_write(textfile, daemon)
+        firing = {dict(labels).get("rule"): value for labels, value
+                  in series(textfile.samples(), "bouncewatch_alerts_firing").items()}
+        expect(firing.get("listed") == 1, f"bouncewatch_alerts_firing: {firing}")
+        subjects = [subject for _, subject in mailed(mbox)]
+        expect(any("203.0.113.5 listed on ok" in subject for subject in subjects)
+               and any("block list broken" in subject for subject in subjects),
+               f"the mails: {subjects}")
         daemon.terminate(timeout=10)
     finally:
         daemon.stop_quietly()
     return errors[("broken", "servfail")]
+
+
+def daemon_with_listed_switched_off(binary, scratch, port):
+    """`{name: listed, disabled: true}`: the failing list is still mailed, the listing not."""
+    config, textfile, mbox = daemon_setup(
+        scratch, "switched-off", port, alerts_yaml="  - {name: listed, disabled: true}\n")
+    daemon = Daemon(binary, config, scratch.join("switched-off.log"))
+    daemon.start()
+    try:
+        wait_for(lambda: rules_mailed(mbox) == ["dnsbl-failing"], 15,
+                 "the dnsbl-failing mail in the mbox", daemon)
+        # Both notices come out of one evaluation; give a listed mail time to show anyway.
+        wait_for_new_write(textfile, daemon)
+        samples = textfile.samples()
+        listed = series(samples, "bouncewatch_dnsbl_listed")
+        expect(listed.get((("list", "ok"), ("target", "203.0.113.5"))) == 1,
+               f"the lookups still run: {listed}")
+        expect(rules_mailed(mbox) == ["dnsbl-failing"], f"mailed: {mailed(mbox)}")
+        firing = series(samples, "bouncewatch_alerts_firing")
+        expect(not any(dict(labels).get("rule") == "listed" for labels in firing),
+               f"bouncewatch_alerts_firing: {firing}")
+        daemon.terminate(timeout=10)
+    finally:
+        daemon.stop_quietly()
 
 
 def run():
@@ -232,6 +292,9 @@ def run():
         errors = daemon_metrics(binary, scratch, server.port)
         print(f"dnsbl-unbound: run: bouncewatch_dnsbl_check_errors_total{{list=\"broken\","
               f"reason=\"servfail\"}} {errors:g}, no listing from the SERVFAIL zone")
+        daemon_with_listed_switched_off(binary, scratch, server.port)
+        print("dnsbl-unbound: run with {name: listed, disabled: true}: only the failing list "
+              "is mailed")
     finally:
         if server is not None:
             server.stop()

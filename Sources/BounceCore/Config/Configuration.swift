@@ -26,6 +26,9 @@ public struct Configuration: Sendable, Equatable {
     public var reputation: ReputationConfig?
     /// The MTA's live queue, read for the textfile's queue gauges; nil reads none.
     public var queue: QueueConfig?
+    /// The built-in lookup alerts (`listed`, `dnsbl-failing`) switched off with
+    /// `{name, disabled: true}` under `alerts`.
+    public var disabledLookupAlerts: [String] = []
 
     /// The default state directory.
     public static let defaultStateDirectory = "/var/lib/bouncewatch"
