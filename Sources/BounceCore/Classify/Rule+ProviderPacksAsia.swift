@@ -14,9 +14,10 @@ extension Rule {
         Rule(
             "sohu.ip-reject", .blacklisted,
             summary: "Sohu `553 5.7.0 IP REJECT: <ip>:<time>:<url>`: the sending IP is on Sohu's "
-                + "own block list (too much mail, forged sender domains or spam-like content).",
+                + "own block list (too much mail, forged sender domains or spam-like content); "
+                + "the reply's own link leads to the removal request.",
             any: ["ip reject:"], replyCodes: [553],
-            blocklist: Blocklist(name: "Sohu", delistURL: nil),
+            blocklist: Blocklist(name: "Sohu", delistURL: "https://mail.sohu.com/"),
             sample: SampleLine.postfix(
                 "li.ming@sohu.com", relay: sohuRelay, dsn: "5.7.0",
                 said: "553 5.7.0 IP REJECT: 198.51.100.23:1764152043:http://mail.sohu.com/",
