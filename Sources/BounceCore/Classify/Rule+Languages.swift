@@ -45,7 +45,8 @@ extension Rule {
             summary: "The mailbox is full, worded in another language.",
             any: [
                 "邮箱已满", "空间不足", "容量已满", "郵箱已滿", "信箱已滿", "空間不足", "容量超過",
-                "容量オーバー", "容量がいっぱい", "용량 초과", "용량이 초과", "메일함이 가득",
+                "容量オーバー", "容量がいっぱい", "용량 초과", "용량이 초과", "용량이 부족",
+                "메일함이 가득",
                 "переполнен", "превышена квота", "квота превышена", "недостаточно места",
                 "переповнена", "перевищено квоту", "postfach voll", "postfach ist voll",
                 "speicherplatz", "quota überschritten", "boîte pleine", "boite pleine",

@@ -2,7 +2,8 @@ extension Rule {
     /// The built-in rules, in decision order inside each tier (see docs/classification.md).
     public static let standard: [Rule] =
         eventRules + providerBlocklistRules + providerPackOverrideRules + blocklistRules
-        + chineseProviderRules + providerPackRules
+        + chineseProviderRules + providerPackRules + asiaProviderPackRules
+        + mailboxProviderPackRules
         + providerCodeRules + providerRules
         + languageRules + phraseRules + codeRules + replyCodeRules
         + wordingRules
