@@ -1,12 +1,15 @@
-/// Greedy word wrapping for help text: lines stay under 80 columns, a line's leading spaces
-/// are kept on its first row (indented examples), continuation rows start at `indent`.
+/// Greedy word wrapping for help text: a line's leading spaces are kept on its first row
+/// (indented examples), continuation rows start at `indent`.
 enum TextWrapping {
-    /// Lines are at most this long.
-    static let maximumLineLength = 79
-
-    /// `text` wrapped so that every row, `indent` spaces included, fits; `firstLinePrefix`
-    /// (e.g. `OVERVIEW: `) counts on the first row. Each `\n` in `text` starts a new row.
-    static func wrap(_ text: String, indent: Int = 0, firstLineStart: Int = 0) -> [String] {
+    /// `text` wrapped so that every row, `indent` spaces included, is at most
+    /// `maximumLineLength` long; the first row starts at column `firstLineStart`. Each `\n` in
+    /// `text` starts a new row. A word longer than the room left stands alone on its row.
+    /// With `roomForSpace`, a row that does not end the text must leave room for one more
+    /// character (how option help has always wrapped).
+    static func wrap(
+        _ text: String, maximumLineLength: Int = 79, indent: Int = 0, firstLineStart: Int = 0,
+        roomForSpace: Bool = false
+    ) -> [String] {
         var rows: [String] = []
         let padding = String(repeating: " ", count: indent)
         var firstRow = true
@@ -21,10 +24,11 @@ enum TextWrapping {
             }
             var current = ""
             var start = firstRow ? firstLineStart : indent
-            for word in words {
+            for (position, word) in words.enumerated() {
+                let reserve = roomForSpace && position < words.count - 1 ? 1 : 0
                 if current.isEmpty {
                     current = String(word)
-                } else if start + current.count + 1 + word.count <= maximumLineLength {
+                } else if start + current.count + 1 + word.count + reserve <= maximumLineLength {
                     current += " " + word
                 } else {
                     rows.append(current)

@@ -12,7 +12,8 @@ public struct ToolSpec: Sendable {
         self.commands = commands
     }
 
-    /// What the tool's arguments (without the program name) ask for.
+    /// What the tool's arguments (without the program name) ask for. `screenWidth` is asked
+    /// only when help is printed (`COLUMNS`, else the terminal's, else 80).
     public enum Outcome: Sendable, Equatable {
         /// Run `commands[command]` with these arguments.
         case run(command: Int, arguments: ParsedArguments)
@@ -25,12 +26,14 @@ public struct ToolSpec: Sendable {
     /// The exit status of every usage error (EX_USAGE).
     public static let usageStatus: Int32 = 64
 
-    public func parse(_ arguments: [String]) -> Outcome {
-        guard let first = arguments.first else { return .print(HelpText.tool(self)) }
+    public func parse(_ arguments: [String], screenWidth: () -> Int = { 80 }) -> Outcome {
+        guard let first = arguments.first else {
+            return .print(HelpText.tool(self, screenWidth: screenWidth()))
+        }
         switch first {
-        case "-h", "--help": return .print(HelpText.tool(self))
+        case "-h", "--help": return .print(HelpText.tool(self, screenWidth: screenWidth()))
         case "--version": return .print(version + "\n")
-        case "help": return .print(helpText(for: arguments.dropFirst()))
+        case "help": return .print(helpText(for: arguments.dropFirst(), screenWidth: screenWidth()))
         default: break
         }
         guard let index = commands.firstIndex(where: { $0.name == first }) else {
@@ -43,20 +46,21 @@ public struct ToolSpec: Sendable {
         let command = commands[index]
         switch CommandLineParser.parse(Array(arguments.dropFirst()), for: command) {
         case .run(let parsed): return .run(command: index, arguments: parsed)
-        case .help: return .print(HelpText.command(command, tool: name))
+        case .help:
+            return .print(HelpText.command(command, tool: name, screenWidth: screenWidth()))
         case .version: return .print(version + "\n")
         case .failure(let error): return .usageError(commandUsageError(error, command: command))
         }
     }
 
     /// `help SUB...`: the first named subcommand's help; the tool's help when none is known.
-    func helpText(for names: ArraySlice<String>) -> String {
-        guard let first = names.first else { return HelpText.tool(self) }
-        if first == "help" { return HelpText.helpCommand(self) }
+    func helpText(for names: ArraySlice<String>, screenWidth: Int) -> String {
+        guard let first = names.first else { return HelpText.tool(self, screenWidth: screenWidth) }
+        if first == "help" { return HelpText.helpCommand(self, screenWidth: screenWidth) }
         if let command = commands.first(where: { $0.name == first }) {
-            return HelpText.command(command, tool: name)
+            return HelpText.command(command, tool: name, screenWidth: screenWidth)
         }
-        return HelpText.tool(self)
+        return HelpText.tool(self, screenWidth: screenWidth)
     }
 
     /// A usage error while parsing a subcommand's arguments or validating them: the error

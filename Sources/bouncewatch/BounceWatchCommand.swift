@@ -33,7 +33,7 @@ enum BounceWatchCommand {
 
     /// Parses, validates and runs; returns the exit status.
     static func status(_ arguments: [String]) -> Int32 {
-        switch tool.parse(arguments) {
+        switch tool.parse(arguments, screenWidth: TerminalWidth.current) {
         case .print(let text):
             write(text, to: 1)
             return 0

@@ -49,16 +49,33 @@ import Testing
             ("error-since", [["scan", "--since", "nope", "f"]]),
         ]
 
+    /// Help follows `COLUMNS` (and the terminal's width) as it did; usage errors do not wrap.
+    static let widthCases: [(golden: String, columns: String, arguments: [String])] = [
+        ("help-scan-columns-40", "40", ["scan", "--help"]),
+        ("help-scan-columns-120", "120", ["help", "scan"]),
+        ("help-columns-120", "120", ["--help"]),
+        ("error-bad-integer-columns-120", "120", ["scan", "--top", "abc", "f"]),
+    ]
+
+    @Test(arguments: widthCases.map(\.golden))
+    func helpIsAsWideAsItWas(_ golden: String) throws {
+        let width = try #require(Self.widthCases.first { $0.golden == golden })
+        let result = try BinaryRunner.run(width.arguments, environment: ["COLUMNS": width.columns])
+        #expect(Golden.problem(Self.transcript(result), against: "cli/\(golden).txt") == nil)
+    }
+
+    static func transcript(_ result: BinaryRunner.Result) -> String {
+        "exit status: \(result.status)\n--- standard output\n\(result.stdout)"
+            + "--- standard error\n\(result.stderr)"
+    }
+
     @Test(arguments: cases.map(\.golden))
     func printsWhatItAlwaysPrinted(_ golden: String) throws {
         let commandLines = try #require(Self.cases.first { $0.golden == golden }).commandLines
         for arguments in commandLines {
             let result = try BinaryRunner.run(arguments)
-            let text =
-                "exit status: \(result.status)\n--- standard output\n\(result.stdout)"
-                + "--- standard error\n\(result.stderr)"
             #expect(
-                Golden.problem(text, against: "cli/\(golden).txt") == nil,
+                Golden.problem(Self.transcript(result), against: "cli/\(golden).txt") == nil,
                 "bouncewatch \(arguments.joined(separator: " "))")
         }
     }

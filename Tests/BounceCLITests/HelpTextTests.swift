@@ -4,15 +4,24 @@ import Testing
 
 /// Help layout: the wrapping and the columns the tool's help has always had.
 @Suite struct HelpTextTests {
-    @Test func linesStayUnder80ColumnsAndIndentedExamplesKeepTheirIndent() {
+    @Test func linesStayUnder80ColumnsAndIndentedExamplesKeepTheirIndent() throws {
         let example =
-            "  tool check --resolver 127.0.0.1:5353 --list spamhaus-zen --list other-list x"
+            "  bouncewatch check-listing --resolver 127.0.0.1:5353 --list spamhaus-zen 203.0.113.5"
         let rows = TextWrapping.wrap("A first paragraph.\n\n" + example)
+        try #require(rows.count == 4)
         #expect(rows.allSatisfy { $0.count <= 79 })
         #expect(rows[0] == "A first paragraph.")
         #expect(rows[1].isEmpty)
-        #expect(rows[2].hasPrefix("  tool check"))
-        #expect(rows[3] == "x")
+        #expect(rows[2].hasPrefix("  bouncewatch check-listing"))
+        #expect(rows[3] == "203.0.113.5")
+    }
+
+    @Test func theScreenWidthDecidesWhereRowsEnd() {
+        let rows = TextWrapping.wrap("one two three four", maximumLineLength: 9)
+        #expect(rows == ["one two", "three", "four"])
+        let narrow = HelpText.entry("--top <top>", "How many destination domains.", 40)
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        #expect(narrow.split(separator: "\n").count == 3)
     }
 
     @Test func entriesWrapAtTheHelpColumn() {
