@@ -2,7 +2,7 @@
 ///
 /// Accepted: `--name value`, `--name=value`, flags, repeated options, positional arguments
 /// anywhere, `--` (everything after it is positional), `-` as a positional (standard input),
-/// `-h`/`--help` and `--version`. A separate value that starts with `-` is not taken as a
+/// `-h`/`--help` (also `-help` and `--help-hidden`, as before) and `--version`. A separate value that starts with `-` is not taken as a
 /// value (`--top -3` is a missing value), as before; `--top=-3` passes it. The order in which
 /// problems are reported is also as before: a bad or missing value at once, then `--help`
 /// anywhere, then a missing required argument, then the first unknown option or unexpected
@@ -42,7 +42,7 @@ public enum CommandLineParser {
             case "--":
                 onlyPositionals = true
                 continue
-            case "-h", "--help": return .help
+            case "-h", "--help", "-help", "--help-hidden": return .help
             case "--version": return .version
             default: break
             }

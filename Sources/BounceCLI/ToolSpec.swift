@@ -31,7 +31,8 @@ public struct ToolSpec: Sendable {
             return .print(HelpText.tool(self, screenWidth: screenWidth()))
         }
         switch first {
-        case "-h", "--help": return .print(HelpText.tool(self, screenWidth: screenWidth()))
+        case "-h", "--help", "-help", "--help-hidden":
+            return .print(HelpText.tool(self, screenWidth: screenWidth()))
         case "--version": return .print(version + "\n")
         case "help": return .print(helpText(for: arguments.dropFirst(), screenWidth: screenWidth()))
         default: break

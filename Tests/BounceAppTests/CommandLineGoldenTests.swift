@@ -13,7 +13,10 @@ import Testing
     /// Golden name, and every command line that must print exactly it.
     static let cases: [(golden: String, commandLines: [[String]])] =
         [
-            ("help", [[], ["--help"], ["-h"], ["help"], ["help", "nope"]]),
+            (
+                "help",
+                [[], ["--help"], ["-h"], ["-help"], ["--help-hidden"], ["help"], ["help", "nope"]]
+            ),
             ("help-help", [["help", "help"]]),
             ("version", [["--version"], ["scan", "--version"]]),
         ]
@@ -22,7 +25,7 @@ import Testing
                 "help-\(name)",
                 [
                     [name, "--help"], [name, "-h"], ["help", name], [name, "x", "--help"],
-                    [name, "--bogus", "--help"],
+                    [name, "--bogus", "--help"], [name, "-help"],
                 ]
             )
         }

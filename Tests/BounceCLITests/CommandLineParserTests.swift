@@ -65,6 +65,8 @@ import Testing
     @Test func helpAndVersion() {
         #expect(CommandLineParser.parse(["f", "-h"], for: spec) == .help)
         #expect(CommandLineParser.parse(["--help", "--bogus"], for: spec) == .help)
+        #expect(CommandLineParser.parse(["-help"], for: spec) == .help)
+        #expect(CommandLineParser.parse(["f", "--help-hidden"], for: spec) == .help)
         #expect(CommandLineParser.parse(["--version"], for: spec) == .version)
     }
 
