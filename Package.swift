@@ -8,7 +8,6 @@ let package = Package(
         .executable(name: "bouncewatch", targets: ["bouncewatch"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // Already required by swift-service-lifecycle; named here because the daemon logs
         // through it directly.
@@ -56,14 +55,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The command line: options, arguments, help and usage errors. Pure, no I/O.
+        .target(name: "BounceCLI"),
         .executableTarget(
-            name: "bouncewatch",
-            dependencies: [
-                "BounceApp",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            name: "bouncewatch", dependencies: ["BounceApp", "BounceCLI", "BounceSystem"]),
         // What several test targets share: scratch directories, golden files.
         .target(name: "BounceTestSupport", path: "Tests/BounceTestSupport"),
+        .testTarget(name: "BounceCLITests", dependencies: ["BounceCLI"]),
         .testTarget(name: "BounceCoreTests", dependencies: ["BounceCore", "BounceTestSupport"]),
         .testTarget(
             name: "BounceSystemTests",

@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch check-config`: validate the configuration and print the effective one.
-struct CheckConfigCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check-config",
+enum CheckConfigCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "check-config",
         abstract: "Check a configuration file and print the configuration it amounts to.",
         discussion: """
             Reads the YAML configuration the daemon would read and checks every key: unknown \
@@ -26,16 +26,16 @@ struct CheckConfigCommand: ParsableCommand {
 
             Exit status: 0 when the configuration is valid, 1 when it is not (or cannot be \
             read), 64 on a usage error.
-            """
-    )
+            """,
+        options: [
+            .option(
+                "config", help: "The configuration file to check.", valueName: "file",
+                defaultValue: CheckConfigRunner.defaultConfigPath)
+        ])
 
-    @Option(
-        help: ArgumentHelp(
-            "The configuration file to check.", valueName: "file"))
-    var config: String = CheckConfigRunner.defaultConfigPath
-
-    func run() throws {
-        let status = CheckConfigRunner(configPath: config).run()
-        if status != 0 { throw ExitCode(status) }
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
+        CheckConfigRunner(
+            configPath: arguments.text("config") ?? CheckConfigRunner.defaultConfigPath
+        ).run()
     }
 }

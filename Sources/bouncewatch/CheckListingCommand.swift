@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch check-listing`: our addresses and domains, looked up once on the block lists.
-struct CheckListingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check-listing",
+enum CheckListingCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "check-listing",
         abstract: "Look our IP addresses and domains up on DNS block lists and print the verdicts.",
         discussion: """
             Looks every target up once on every configured block list (reputation.lists, the \
@@ -23,32 +23,29 @@ struct CheckListingCommand: ParsableCommand {
             Exit status: 0 when every lookup is clean, 1 when something is listed, 2 when \
             lookups failed and nothing is listed, 3 when the configuration or a target is \
             wrong, 64 on a usage error.
-            """
-    )
+            """,
+        options: [
+            .option(
+                "config", help: "The configuration file.", valueName: "file",
+                defaultValue: CheckListingRunner.defaultConfigPath),
+            .option(
+                "resolver",
+                help: "The resolver to ask instead of the configured one: system, or host:port.",
+                valueName: "address"),
+            .option(
+                "list",
+                help:
+                    "A list to check (repeatable), by its name in the built-in table or the configuration.",
+                valueName: "name", repeating: true),
+        ],
+        arguments: ArgumentSpec(
+            valueName: "target", help: "IP addresses and domains to check.", required: false))
 
-    @Option(help: ArgumentHelp("The configuration file.", valueName: "file"))
-    var config: String = CheckListingRunner.defaultConfigPath
-
-    @Option(
-        help: ArgumentHelp(
-            "The resolver to ask instead of the configured one: system, or host:port.",
-            valueName: "address"))
-    var resolver: String?
-
-    @Option(
-        name: .customLong("list"),
-        help: ArgumentHelp(
-            "A list to check (repeatable), by its name in the built-in table or the configuration.",
-            valueName: "name"))
-    var lists: [String] = []
-
-    @Argument(help: ArgumentHelp("IP addresses and domains to check.", valueName: "target"))
-    var targets: [String] = []
-
-    func run() throws {
-        let status = CheckListingRunner(
-            configPath: config, targets: targets, resolver: resolver, lists: lists
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
+        CheckListingRunner(
+            configPath: arguments.text("config") ?? CheckListingRunner.defaultConfigPath,
+            targets: arguments.positionals, resolver: arguments.text("resolver"),
+            lists: arguments.texts("list")
         ).run()
-        if status != 0 { throw ExitCode(status) }
     }
 }

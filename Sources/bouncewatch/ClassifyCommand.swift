@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch classify`: one JSON object per delivery, reject or authentication failure.
-struct ClassifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "classify",
+enum ClassifyCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "classify",
         abstract: "Print each delivery, reject and SASL failure in a log as one line of JSON.",
         discussion: """
             Reads Postfix or Exim log lines and prints one JSON object per event (JSON Lines): \
@@ -20,31 +20,34 @@ struct ClassifyCommand: ParsableCommand {
             Exit status: 0 when every input was read, 1 when one could not be read (it is \
             named on standard error; the other inputs are still processed), 64 on a usage error, \
             78 when the --config file cannot be used.
-            """
-    )
+            """,
+        options: [
+            .flag(
+                "explain",
+                help:
+                    "Also show the rule that decided the cause, its evidence and the runner-up rules."
+            ),
+            .option(
+                "format",
+                help:
+                    "The log's MTA: auto decides per line, postfix or exim skip the other parser.",
+                choice: LogFormat.auto),
+            .option(
+                "config",
+                help:
+                    "A configuration file whose providers: section adds to the built-in providers.",
+                valueName: "file"),
+        ],
+        arguments: ArgumentSpec(
+            valueName: "file",
+            help: "Log files, plain or gzip-compressed; none or '-' reads standard input.",
+            required: false))
 
-    @Flag(help: "Also show the rule that decided the cause, its evidence and the runner-up rules.")
-    var explain = false
-
-    @Option(help: "The log's MTA: auto decides per line, postfix or exim skip the other parser.")
-    var format: LogFormat = .auto
-
-    @Option(
-        help: ArgumentHelp(
-            "A configuration file whose providers: section adds to the built-in providers.",
-            valueName: "file"))
-    var config: String?
-
-    @Argument(
-        help: ArgumentHelp(
-            "Log files, plain or gzip-compressed; none or '-' reads standard input.",
-            valueName: "file"))
-    var files: [String] = []
-
-    func run() throws {
-        let status = ClassifyRunner(
-            explain: explain, format: format, inputs: files, configPath: config
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
+        ClassifyRunner(
+            explain: arguments.flag("explain"),
+            format: arguments.choice("format", default: LogFormat.auto),
+            inputs: arguments.positionals, configPath: arguments.text("config")
         ).run()
-        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch digest`: the digest of a period, from log files, without a daemon.
-struct DigestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "digest",
+enum DigestCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "digest",
         abstract: "Summarise a period of Postfix or Exim logs against the period before it.",
         discussion: """
             Reads whole log files, plain or gzip-compressed, keeps the events of the period \
@@ -26,49 +26,52 @@ struct DigestCommand: ParsableCommand {
 
             Exit status: 0 when every input was read, 1 when one could not be read in full, \
             64 on a usage error, 78 when the --config file cannot be used.
-            """
-    )
+            """,
+        options: [
+            .option(
+                "period",
+                help: "today, yesterday, last-week, a date, or FROM..TO (local dates or times).",
+                defaultValue: "yesterday"),
+            .option(
+                "format",
+                help: "Output: text for a terminal, html for a browser, mail for sendmail -t.",
+                choice: DigestOutputFormat.text),
+            .option(
+                "to",
+                help: "A recipient of the mail (--format mail); repeatable. Default: postmaster.",
+                repeating: true),
+            .option("from", help: "The mail's sender (--format mail). Default: bouncewatch@HOST."),
+            .option("hostname", help: "The host name the digest names. Default: this machine's."),
+            .option(
+                "log-format",
+                help:
+                    "The logs' MTA: auto decides per line, postfix or exim skip the other parser.",
+                choice: LogFormat.auto),
+            .option(
+                "config",
+                help:
+                    "A configuration file whose providers: section adds to the built-in providers.",
+                valueName: "file"),
+        ],
+        arguments: ArgumentSpec(
+            valueName: "file",
+            help: "Log files, plain or gzip-compressed; '-' reads standard input.",
+            required: true))
 
-    @Option(help: "today, yesterday, last-week, a date, or FROM..TO (local dates or times).")
-    var period = "yesterday"
-
-    @Option(help: "Output: text for a terminal, html for a browser, mail for sendmail -t.")
-    var format: DigestOutputFormat = .text
-
-    @Option(help: "A recipient of the mail (--format mail); repeatable. Default: postmaster.")
-    var to: [String] = []
-
-    @Option(help: "The mail's sender (--format mail). Default: bouncewatch@HOST.")
-    var from: String?
-
-    @Option(help: "The host name the digest names. Default: this machine's.")
-    var hostname: String?
-
-    @Option(help: "The logs' MTA: auto decides per line, postfix or exim skip the other parser.")
-    var logFormat: LogFormat = .auto
-
-    @Option(
-        help: ArgumentHelp(
-            "A configuration file whose providers: section adds to the built-in providers.",
-            valueName: "file"))
-    var config: String?
-
-    @Argument(
-        help: ArgumentHelp(
-            "Log files, plain or gzip-compressed; '-' reads standard input.", valueName: "file"))
-    var files: [String]
-
-    func run() throws {
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
         let span: (start: Int64, end: Int64)
         do {
-            span = try DigestRunner.period(period)
+            span = try DigestRunner.period(arguments.text("period") ?? "yesterday")
         } catch {
-            throw ValidationError("--period: \(error.message)")
+            throw UsageError("--period: \(error.message)")
         }
-        let status = DigestRunner(
-            format: format, start: span.start, end: span.end, logFormat: logFormat,
-            inputs: files, configPath: config, to: to, from: from, hostname: hostname
+        return DigestRunner(
+            format: arguments.choice("format", default: DigestOutputFormat.text),
+            start: span.start, end: span.end,
+            logFormat: arguments.choice("log-format", default: LogFormat.auto),
+            inputs: arguments.positionals, configPath: arguments.text("config"),
+            to: arguments.texts("to"), from: arguments.text("from"),
+            hostname: arguments.text("hostname")
         ).run()
-        if status != 0 { throw ExitCode(status) }
     }
 }

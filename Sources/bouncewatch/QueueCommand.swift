@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch queue`: the MTA's queue now, the deferred part by destination and cause.
-struct QueueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "queue",
+enum QueueCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "queue",
         abstract: "Show what is in the MTA's queue now, and why the deferred mail waits.",
         discussion: """
             Reads Postfix's queue through its showq service (the socket postqueue uses; \
@@ -20,42 +20,42 @@ struct QueueCommand: ParsableCommand {
 
             Exit status: 0, 66 when the queue cannot be read, 78 when the --config file \
             cannot be used.
-            """
-    )
+            """,
+        options: [
+            .option("format", help: "text or json.", choice: QueueOutputFormat.text),
+            .option(
+                "mta",
+                help:
+                    "postfix, exim, or auto (the configuration's, else what --directory holds, else"
+                    + " the default directories, Postfix first).",
+                choice: QueueMTA.auto),
+            .option(
+                "directory",
+                help: "Postfix's queue directory or Exim's spool directory (default: the MTA's).",
+                valueName: "path"),
+            .option(
+                "destinations",
+                help: "Destinations listed before the rest are merged into 'other'.",
+                integer: 30),
+            .option(
+                "config",
+                help: "A configuration file: its queue:, rules: and providers: sections apply.",
+                valueName: "file"),
+        ])
 
-    @Option(help: "text or json.")
-    var format: QueueOutputFormat = .text
-
-    @Option(
-        help: ArgumentHelp(
-            "postfix, exim, or auto (the configuration's, else what --directory holds, else"
-                + " the default directories, Postfix first)."))
-    var mta: QueueMTA = .auto
-
-    @Option(
-        help: ArgumentHelp(
-            "Postfix's queue directory or Exim's spool directory (default: the MTA's).",
-            valueName: "path"))
-    var directory: String?
-
-    @Option(help: "Destinations listed before the rest are merged into 'other'.")
-    var destinations = 30
-
-    @Option(
-        help: ArgumentHelp(
-            "A configuration file: its queue:, rules: and providers: sections apply.",
-            valueName: "file"))
-    var config: String?
-
-    func validate() throws {
-        guard destinations >= 1 else { throw ValidationError("--destinations must be 1 or more") }
+    static func validate(_ arguments: ParsedArguments) throws(UsageError) {
+        guard arguments.integer("destinations", default: 30) >= 1 else {
+            throw UsageError("--destinations must be 1 or more")
+        }
     }
 
-    func run() throws {
-        let status = QueueRunner(
-            format: format, mta: mta, directory: directory, destinations: destinations,
-            configPath: config
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
+        QueueRunner(
+            format: arguments.choice("format", default: QueueOutputFormat.text),
+            mta: arguments.choice("mta", default: QueueMTA.auto),
+            directory: arguments.text("directory"),
+            destinations: arguments.integer("destinations", default: 30),
+            configPath: arguments.text("config")
         ).run()
-        if status != 0 { throw ExitCode(status) }
     }
 }

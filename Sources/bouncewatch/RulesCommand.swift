@@ -1,12 +1,10 @@
-import ArgumentParser
 import BounceApp
-
-extension RulesOutputFormat: ExpressibleByArgument {}
+import BounceCLI
 
 /// `bouncewatch rules`: the classification rules with their sample lines.
-struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rules",
+enum RulesCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "rules",
         abstract: "List the classification rules in decision order, with their sample lines.",
         discussion: """
             Prints every built-in rule in the order the classifier tries them: its id (as \
@@ -17,26 +15,29 @@ struct RulesCommand: ParsableCommand {
             Examples:
               bouncewatch rules --cause blacklisted
               bouncewatch rules --format json | jq -r '.rules[].id'
-            """
-    )
+            """,
+        options: [
+            .option("format", help: "text or json.", choice: RulesOutputFormat.text),
+            .option(
+                "cause", help: "Only the rules giving this cause (e.g. blacklisted, greylisted)."),
+        ])
 
-    @Option(help: "text or json.")
-    var format: RulesOutputFormat = .text
+    static func runner(_ arguments: ParsedArguments) -> RulesRunner? {
+        RulesRunner(
+            format: arguments.choice("format", default: RulesOutputFormat.text),
+            causeName: arguments.text("cause"))
+    }
 
-    @Option(help: "Only the rules giving this cause (e.g. blacklisted, greylisted).")
-    var cause: String?
-
-    func validate() throws {
-        if let cause, RulesRunner(format: format, causeName: cause) == nil {
-            throw ValidationError(RulesRunner.unknownCauseMessage(cause))
+    static func validate(_ arguments: ParsedArguments) throws(UsageError) {
+        if let cause = arguments.text("cause"), runner(arguments) == nil {
+            throw UsageError(RulesRunner.unknownCauseMessage(cause))
         }
     }
 
-    func run() throws {
-        guard let runner = RulesRunner(format: format, causeName: cause) else {
-            throw ValidationError(RulesRunner.unknownCauseMessage(cause ?? ""))
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
+        guard let runner = runner(arguments) else {
+            throw UsageError(RulesRunner.unknownCauseMessage(arguments.text("cause") ?? ""))
         }
-        let status = runner.run()
-        if status != 0 { throw ExitCode(status) }
+        return runner.run()
     }
 }

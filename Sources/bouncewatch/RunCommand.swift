@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch run`: the daemon.
-struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
+enum RunCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "run",
         abstract: "Follow the configured logs or journal and keep the Prometheus textfile current.",
         discussion: """
             Runs in the foreground until SIGTERM or SIGINT, which read what is left and write \
@@ -14,14 +14,14 @@ struct RunCommand: ParsableCommand {
 
             Exit status: 0 after a shutdown by signal, 78 when the configuration or the \
             checkpoint cannot be read, 1 on other failures.
-            """
-    )
+            """,
+        options: [
+            .option(
+                "config", help: "The configuration file.", valueName: "file",
+                defaultValue: RunRunner().configPath)
+        ])
 
-    @Option(help: ArgumentHelp("The configuration file.", valueName: "file"))
-    var config = RunRunner().configPath
-
-    func run() throws {
-        let status = RunRunner(configPath: config).run()
-        if status != 0 { throw ExitCode(status) }
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
+        RunRunner(configPath: arguments.text("config") ?? RunRunner().configPath).run()
     }
 }

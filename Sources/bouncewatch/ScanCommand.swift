@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch scan`: a report by cause and destination over whole log files.
-struct ScanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "scan",
+enum ScanCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "scan",
         abstract: "Report why mail failed, by cause and destination, over Postfix or Exim logs.",
         discussion: """
             Reads whole log files, plain or gzip-compressed (rotated mail.log.2.gz files work \
@@ -28,62 +28,64 @@ struct ScanCommand: ParsableCommand {
             Exit status: 0 when every input was read, 1 when one could not be read in full (it \
             is named on standard error and in the report; the others are still counted), 64 on \
             a usage error, 78 when the --config file cannot be used.
-            """
-    )
+            """,
+        options: [
+            .option(
+                "format",
+                help:
+                    "Output: text for people, json for scripts, prometheus for a textfile collector, html for a page with charts.",
+                choice: ScanOutputFormat.text),
+            .option(
+                "top",
+                help: "How many destination domains to list (1-500); the rest count as 'other'.",
+                integer: 10),
+            .option(
+                "log-format",
+                help:
+                    "The logs' MTA: auto decides per line, postfix or exim skip the other parser.",
+                choice: LogFormat.auto),
+            .option(
+                "config",
+                help:
+                    "A configuration file whose providers: section adds to the built-in providers.",
+                valueName: "file"),
+            .option(
+                "since",
+                help:
+                    "Count only events at or after this local time: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], "
+                    + "today, yesterday or last-week (its start).", valueName: "time"),
+            .option(
+                "until",
+                help:
+                    "Count only events before this local time (same forms as --since; a date means its "
+                    + "midnight, so --until today stops at the end of yesterday).",
+                valueName: "time"),
+        ],
+        arguments: ArgumentSpec(
+            valueName: "file",
+            help: "Log files, plain or gzip-compressed; '-' reads standard input.",
+            required: true))
 
-    @Option(
-        help:
-            "Output: text for people, json for scripts, prometheus for a textfile collector, html for a page with charts."
-    )
-    var format: ScanOutputFormat = .text
-
-    @Option(help: "How many destination domains to list (1-500); the rest count as 'other'.")
-    var top = 10
-
-    @Option(help: "The logs' MTA: auto decides per line, postfix or exim skip the other parser.")
-    var logFormat: LogFormat = .auto
-
-    @Option(
-        help: ArgumentHelp(
-            "A configuration file whose providers: section adds to the built-in providers.",
-            valueName: "file"))
-    var config: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Count only events at or after this local time: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], "
-                + "today, yesterday or last-week (its start).", valueName: "time"))
-    var since: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Count only events before this local time (same forms as --since; a date means its "
-                + "midnight, so --until today stops at the end of yesterday).", valueName: "time"))
-    var until: String?
-
-    @Argument(
-        help: ArgumentHelp(
-            "Log files, plain or gzip-compressed; '-' reads standard input.", valueName: "file"))
-    var files: [String]
-
-    func validate() throws {
+    static func validate(_ arguments: ParsedArguments) throws(UsageError) {
         let maximum = ScanRunner.maximumTopDestinations
-        guard (1...maximum).contains(top) else {
-            throw ValidationError("--top must be between 1 and \(maximum).")
+        guard (1...maximum).contains(arguments.integer("top", default: 10)) else {
+            throw UsageError("--top must be between 1 and \(maximum).")
         }
     }
 
-    func run() throws {
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
         let period: ReportPeriod?
         do {
-            period = try ScanRunner.period(since: since, until: until)
+            period = try ScanRunner.period(
+                since: arguments.text("since"), until: arguments.text("until"))
         } catch {
-            throw ValidationError(error.description)
+            throw UsageError(error.description)
         }
-        let status = ScanRunner(
-            format: format, topDestinations: top, logFormat: logFormat, inputs: files,
-            configPath: config, period: period
+        return ScanRunner(
+            format: arguments.choice("format", default: ScanOutputFormat.text),
+            topDestinations: arguments.integer("top", default: 10),
+            logFormat: arguments.choice("log-format", default: LogFormat.auto),
+            inputs: arguments.positionals, configPath: arguments.text("config"), period: period
         ).run()
-        if status != 0 { throw ExitCode(status) }
     }
 }

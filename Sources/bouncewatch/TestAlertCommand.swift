@@ -1,10 +1,10 @@
-import ArgumentParser
 import BounceApp
+import BounceCLI
 
 /// `bouncewatch test-alert`: a test notification through every configured notifier.
-struct TestAlertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "test-alert",
+enum TestAlertCommand: BounceWatchSubcommand {
+    static let spec = CommandSpec(
+        name: "test-alert",
         abstract: "Send a test alert through every configured notifier and report each result.",
         discussion: """
             Loads the configuration and sends one test notice, at once and without the \
@@ -19,14 +19,15 @@ struct TestAlertCommand: ParsableCommand {
 
             Exit status: 0 when every notifier succeeded, 1 when one failed or the \
             configuration could not be loaded, 64 on a usage error.
-            """
-    )
+            """,
+        options: [
+            .option(
+                "config", help: "The configuration file.", valueName: "file",
+                defaultValue: TestAlertRunner.defaultConfigPath)
+        ])
 
-    @Option(help: ArgumentHelp("The configuration file.", valueName: "file"))
-    var config: String = TestAlertRunner.defaultConfigPath
-
-    func run() throws {
-        let status = TestAlertRunner(configPath: config).run()
-        if status != 0 { throw ExitCode(status) }
+    static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
+        TestAlertRunner(configPath: arguments.text("config") ?? TestAlertRunner.defaultConfigPath)
+            .run()
     }
 }
