@@ -140,18 +140,7 @@ public struct DigestRunner {
                 periods.previous.add(event, classification, in: line)
             }
         }
-        var event = RawEvent.unparsed()
-        try reader.forEachLine { whole, _ in
-            if whole.isEmpty { return }
-            if InputLines.isRecord(whole) {
-                lines.read(whole, count)
-                return
-            }
-            var line = lines.cut(whole)
-            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
-            if line.isEmpty { return }
-            count(outcome, event, line)
-        }
+        try reader.forEachLine { whole, _ in lines.read(whole, count) }
         lines.finish(count)
     }
 }

@@ -30,6 +30,14 @@ public protocol DaemonAlertHook: AnyObject {
     var firing: [String: Int] { get }
     /// Notifications handed to each notifier, by result.
     var notifications: [DaemonHealth.NotificationCount] { get }
+    /// A copy of the block-list lookups' state, at each textfile write while lookups run:
+    /// the `listed` alert and the failing-list mail are decided from it.
+    func listings(_ state: ListingState, now: Int64)
+}
+
+extension DaemonAlertHook {
+    /// No alerting on listings.
+    public func listings(_ state: ListingState, now: Int64) {}
 }
 
 /// Builds the alert hook on the loop's thread from the configuration and the checkpoint's

@@ -20,6 +20,12 @@ public final class DaemonAlerts: DaemonAlertHook {
     /// once per second, and events whose line has no readable stamp are placed at this time.
     private var lastTick = Clocks.wallSeconds()
     private var lastEvaluation: Int64 = .min
+    /// The `listed` alert and the failing-list mail, and the bounces they quote.
+    private var listingAlerts = ListingAlerts()
+    /// The lookups' state as last handed in; nil while no lookups run.
+    private var listingState: ListingState?
+    /// The listing alerts' saved lines as last written to `listingAlertsPath`.
+    private var listingSaved: [String] = []
 
     /// Restores the engine from `savedLines` (the checkpoint's alerts section) and starts the
     /// dispatcher, which first delivers what an earlier run left pending.
@@ -36,6 +42,42 @@ public final class DaemonAlerts: DaemonAlertHook {
             engine = try AlertEngine(rules: configuration.alerts, checkpointLines: savedLines)
         }
         dispatcher = try Self.dispatcher(for: configuration, logger: logger, timing: timing)
+        restoreListingAlerts()
+    }
+
+    /// Where the listing alerts are saved: a file of their own beside the checkpoint, so the
+    /// checkpoint's format (and an older build reading it) is unchanged.
+    private var listingAlertsPath: String {
+        Path.join(configuration.stateDirectory, "listing-alerts")
+    }
+
+    private func restoreListingAlerts() {
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(listingAlertsPath, limit: 1 << 20)
+        } catch {
+            return  // none saved yet (or unreadable: the listings are mailed again)
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        do {
+            listingAlerts = try ListingAlerts(savedLines: lines)
+            listingSaved = lines
+        } catch {
+            logger.warning("\(listingAlertsPath): \(error); listings are mailed about afresh")
+        }
+    }
+
+    private func saveListingAlerts() {
+        let lines = listingAlerts.savedLines()
+        guard lines != listingSaved else { return }
+        do {
+            try AtomicFile.replace(
+                listingAlertsPath, with: lines.joined(separator: "\n") + "\n", mode: 0o600,
+                durable: true)
+            listingSaved = lines
+        } catch {
+            logger.warning("listing alerts not saved: \(error.description)")
+        }
     }
 
     /// The factory `DaemonOptions.makeAlerts` takes for real alerting.
@@ -62,14 +104,42 @@ public final class DaemonAlerts: DaemonAlertHook {
         source: String, time: Int64?, provider: String
     ) {
         engine.observe(event, classification, in: line, time: time ?? lastTick, provider: provider)
+        // Our own mail refused, naming a list or our address; inbound rejects name clients.
+        if event.direction == .outbound, let classification,
+            classification.blocklist != nil || !classification.listedIP.isEmpty
+        {
+            let decoded = AlertEvent(event, classification, in: line, time: time ?? lastTick)
+            listingAlerts.mentions.add(
+                ListingMentions.Mention(
+                    time: decoded.time, blocklist: decoded.blocklist?.name,
+                    listedIP: decoded.listedIP, line: decoded.line))
+        }
+    }
+
+    public func listings(_ state: ListingState, now: Int64) {
+        listingState = state
+        let notices = listingAlerts.evaluate(state, now: now)
+        if !notices.isEmpty { submit(notices) }
     }
 
     public func tick(now: Int64) {
         lastTick = now
         guard now != lastEvaluation else { return }
         lastEvaluation = now
-        let notices = engine.evaluate(now: now)
+        var notices = engine.evaluate(now: now)
         guard !notices.isEmpty else { return }
+        if let listingState {
+            for index in notices.indices where notices[index].state == .firing {
+                let row = ListingCorroboration.row(
+                    blocklist: notices[index].blocklist?.name, listedIP: notices[index].listedIP,
+                    state: listingState)
+                if let row { notices[index].details.append(row) }
+            }
+        }
+        submit(notices)
+    }
+
+    private func submit(_ notices: [AlertNotice]) {
         if let dispatcher {
             dispatcher.submit(notices)
         } else {
@@ -82,7 +152,11 @@ public final class DaemonAlerts: DaemonAlertHook {
 
     public var wantsPromptTick: Bool { engine.isWaiting }
 
-    public func checkpointLines() -> [String] { engine.checkpointLines() }
+    /// The engine's state; the listing alerts are saved to their own file at the same time.
+    public func checkpointLines() -> [String] {
+        if listingState != nil { saveListingAlerts() }
+        return engine.checkpointLines()
+    }
 
     /// New rules keep the state of the rules that stay (matched by the checkpoint's rule
     /// signatures); new notifiers restart the dispatcher, which takes over the same outbox.
@@ -117,7 +191,11 @@ public final class DaemonAlerts: DaemonAlertHook {
         dispatcher?.stop()
     }
 
-    public var firing: [String: Int] { engine.firing }
+    public var firing: [String: Int] {
+        var counts = engine.firing
+        if listingState != nil { counts[ListingAlerts.listedRule] = listingAlerts.firingCount }
+        return counts
+    }
 
     public var notifications: [DaemonHealth.NotificationCount] {
         (dispatcher?.counts ?? []).map {

@@ -207,6 +207,7 @@ public final class DaemonLoop {
         }
         let now = options.wallClock()
         pipeline.metrics.rebalance()
+        if let listing { pipeline.alerts.listings(listing.snapshot(), now: now) }
         pipeline.alerts.tick(now: now)
         let positions = sourcePositions()
         let alertLines = pipeline.alerts.checkpointLines()

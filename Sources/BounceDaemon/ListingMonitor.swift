@@ -80,10 +80,15 @@ final class ListingMonitor: @unchecked Sendable {
 
     /// The textfile's block-list families, from a copy of the state.
     func renderMetrics() -> String {
+        ListingMetricsRenderer.render(snapshot())
+    }
+
+    /// A copy of the state, taken under the lock (never waits for DNS).
+    func snapshot() -> ListingState {
         condition.lock()
         let copy = state
         condition.unlock()
-        return ListingMetricsRenderer.render(copy)
+        return copy
     }
 
     /// Ends the thread after its current round; never waits for it.

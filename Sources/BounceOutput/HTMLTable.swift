@@ -1,3 +1,5 @@
+import BounceCore
+
 /// An HTML table whose every cell is escaped text; numeric columns are right-aligned. Wrapped
 /// in a scrolling box so that a wide table never widens a phone-sized page.
 struct HTMLTable {
@@ -16,7 +18,7 @@ struct HTMLTable {
         var html = "<div class=\"table\"><table>\n<thead><tr>"
         for header in headers {
             html +=
-                "<th\(header.numeric ? " class=\"n\"" : "")>\(HTMLText.escape(header.title))</th>"
+                "<th\(header.numeric ? " class=\"n\"" : "")>\(HTMLText.escape(header.title, limit: 2000))</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for row in rows {

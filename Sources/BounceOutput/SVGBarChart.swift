@@ -1,3 +1,5 @@
+import BounceCore
+
 /// Horizontal bars, one row per item: its label, the bar (a small inline SVG) and its value.
 /// The rows are HTML, so labels stay legible and wrap on a phone instead of shrinking with the
 /// drawing. Labels may come from the log (domain names): they are escaped and cut.
@@ -19,7 +21,7 @@ struct SVGBarChart {
         guard !bars.isEmpty else { return "" }
         var html =
             "<div class=\"bars\" data-chart=\"\(identifier)\" role=\"list\""
-            + " aria-label=\"\(HTMLText.escape(title))\">\n"
+            + " aria-label=\"\(HTMLText.escape(title, limit: 2000))\">\n"
         for bar in bars {
             let length = ChartNumber.coordinate(max(min(bar.fraction, 1), 0) * 100)
             html +=
@@ -28,7 +30,7 @@ struct SVGBarChart {
                 + "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\""
                 + " aria-hidden=\"true\"><rect x=\"0\" y=\"0\" width=\"\(length)\" height=\"10\""
                 + " fill=\"\(bar.color)\"/></svg>"
-                + "<span class=\"value\">\(HTMLText.escape(bar.valueText))</span></div>\n"
+                + "<span class=\"value\">\(HTMLText.escape(bar.valueText, limit: 2000))</span></div>\n"
         }
         return html + "</div>\n"
     }

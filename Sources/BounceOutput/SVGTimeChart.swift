@@ -41,8 +41,8 @@ struct SVGTimeChart {
 
         var svg =
             "<svg class=\"chart time\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\""
-            + " role=\"img\" aria-label=\"\(HTMLText.escape(title))\">\n"
-            + "<title>\(HTMLText.escape(title))</title>\n"
+            + " role=\"img\" aria-label=\"\(HTMLText.escape(title, limit: 2000))\">\n"
+            + "<title>\(HTMLText.escape(title, limit: 2000))</title>\n"
         svg += "<g class=\"axis\">\n"
         for tick in ceiling == 1 ? [0, 1] : [0, ceiling / 2, ceiling] {
             let y = ChartNumber.coordinate(baseline - Double(tick) * scale)

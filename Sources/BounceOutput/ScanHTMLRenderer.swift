@@ -25,7 +25,7 @@ public enum ScanHTMLRenderer {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">
             <meta name="referrer" content="no-referrer">
-            <meta name="generator" content="bouncewatch \(HTMLText.escape(version))">
+            <meta name="generator" content="bouncewatch \(HTMLText.escape(version, limit: 2000))">
             <title>bouncewatch report</title>
             <style>
             \(HTMLStyle.css)
@@ -76,26 +76,26 @@ public enum ScanHTMLRenderer {
         switch (report.firstEvent, report.lastEvent) {
         case (let first?, let last?):
             html +=
-                "<p class=\"meta\">Events from \(HTMLText.escape(TimestampText.format(first))) to "
-                + "\(HTMLText.escape(TimestampText.format(last)))</p>\n"
+                "<p class=\"meta\">Events from \(HTMLText.escape(TimestampText.format(first), limit: 2000)) to "
+                + "\(HTMLText.escape(TimestampText.format(last), limit: 2000))</p>\n"
         default:
             html += "<p class=\"meta\">No events</p>\n"
         }
         if let period = report.period {
             html +=
-                "<p class=\"meta\" id=\"period\">\(HTMLText.escape(ScanPeriodText.sentence(period)))</p>\n"
+                "<p class=\"meta\" id=\"period\">\(HTMLText.escape(ScanPeriodText.sentence(period), limit: 2000))</p>\n"
         }
         html +=
-            "<p class=\"meta\">Written \(HTMLText.escape(generatedAt.rfc3339)) by bouncewatch "
-            + "\(HTMLText.escape(version))</p>\n</header>\n"
+            "<p class=\"meta\">Written \(HTMLText.escape(generatedAt.rfc3339, limit: 2000)) by bouncewatch "
+            + "\(HTMLText.escape(version, limit: 2000))</p>\n</header>\n"
         return html
     }
 
     private static func summary(_ report: ScanReport) -> String {
         var html = "<section id=\"summary\">\n<h2>Deliveries</h2>\n<div class=\"cards\">\n"
         func card(_ label: String, _ value: String, bad: Bool = false) -> String {
-            "<div class=\"card\(bad ? " bad" : "")\"><b>\(HTMLText.escape(value))</b>"
-                + "<span>\(HTMLText.escape(label))</span></div>\n"
+            "<div class=\"card\(bad ? " bad" : "")\"><b>\(HTMLText.escape(value, limit: 2000))</b>"
+                + "<span>\(HTMLText.escape(label, limit: 2000))</span></div>\n"
         }
         for status in deliveryStatuses {
             let count = report.deliveries[status]
@@ -115,7 +115,7 @@ public enum ScanHTMLRenderer {
                 + "<h2>Failed deliveries over time</h2>\n<p class=\"none\">No failed delivery.</p>\n</section>\n"
         }
         let title = "Failed deliveries per \(bucketName(timeline.bucketSeconds)), by cause"
-        html += "<h2>\(HTMLText.escape(title))</h2>\n"
+        html += "<h2>\(HTMLText.escape(title, limit: 2000))</h2>\n"
         let series = timeline.failures.map {
             SVGTimeChart.Series(
                 name: $0.name, color: ChartColors.cause(named: $0.name), counts: $0.counts)
@@ -160,7 +160,7 @@ public enum ScanHTMLRenderer {
         for summary in report.causes {
             html += "<li><code>\(summary.cause.identifier)</code>"
             if let reply = summary.sampleReply {
-                html += "<q>\(HTMLText.escape(reply))</q></li>\n"
+                html += "<q>\(HTMLText.escape(reply, limit: 2000))</q></li>\n"
             } else {
                 html += " <span class=\"none\">(no reply text)</span></li>\n"
             }
@@ -172,8 +172,9 @@ public enum ScanHTMLRenderer {
     private static func rates(
         title: String, identifier: String, rows: [DestinationSummary], note: String
     ) -> String {
-        var html = "<section id=\"\(identifier)\">\n<h2>\(HTMLText.escape(title))</h2>\n"
-        html += "<p class=\"meta\">\(HTMLText.escape(note))</p>\n"
+        var html =
+            "<section id=\"\(identifier)\">\n<h2>\(HTMLText.escape(title, limit: 2000))</h2>\n"
+        html += "<p class=\"meta\">\(HTMLText.escape(note, limit: 2000))</p>\n"
         let charted = rows.filter { $0.counts.total > 0 }.sorted { first, second in
             let a = FailureRate.fraction(first.counts)
             let b = FailureRate.fraction(second.counts)
@@ -266,12 +267,12 @@ public enum ScanHTMLRenderer {
         if !delisting.isEmpty {
             html += "<h3>Delisting</h3>\n<ul class=\"samples\">\n"
             for blocklist in delisting {
-                let url = HTMLText.escape(blocklist.delistURL ?? "")
+                let url = HTMLText.escape(blocklist.delistURL ?? "", limit: 2000)
                 // Only the catalogue's own https pages become links.
                 let link =
                     (blocklist.delistURL ?? "").hasPrefix("https://")
                     ? "<a href=\"\(url)\" rel=\"noreferrer noopener\">\(url)</a>" : url
-                html += "<li>\(HTMLText.escape(blocklist.name)): \(link)</li>\n"
+                html += "<li>\(HTMLText.escape(blocklist.name, limit: 2000)): \(link)</li>\n"
             }
             html += "</ul>\n"
         }
@@ -323,13 +324,15 @@ public enum ScanHTMLRenderer {
         title: String, identifier: String, _ report: ShapeReport
     ) -> String {
         var html =
-            "<section id=\"\(identifier)\">\n<h2>\(HTMLText.escape(title)): \(report.total)</h2>\n"
+            "<section id=\"\(identifier)\">\n<h2>\(HTMLText.escape(title, limit: 2000)): \(report.total)</h2>\n"
         guard !report.shapes.isEmpty else { return html + "</section>\n" }
         html += "<ul class=\"samples\">\n"
         for entry in report.shapes {
             let shape = entry.shape.isEmpty ? "(no reply text)" : entry.shape
-            html += "<li><b>\(entry.count)</b> <code>\(HTMLText.escape(shape))</code>"
-            if !entry.example.isEmpty { html += "<q>\(HTMLText.escape(entry.example))</q>" }
+            html += "<li><b>\(entry.count)</b> <code>\(HTMLText.escape(shape, limit: 2000))</code>"
+            if !entry.example.isEmpty {
+                html += "<q>\(HTMLText.escape(entry.example, limit: 2000))</q>"
+            }
             html += "</li>\n"
         }
         html += "</ul>\n"
@@ -356,7 +359,7 @@ public enum ScanHTMLRenderer {
             html += "<h3>Unreadable inputs</h3>\n<ul class=\"samples\">\n"
             for input in report.unreadableInputs {
                 html +=
-                    "<li><code>\(HTMLText.escape(input.source))</code>: \(HTMLText.escape(input.reason))</li>\n"
+                    "<li><code>\(HTMLText.escape(input.source, limit: 2000))</code>: \(HTMLText.escape(input.reason, limit: 2000))</li>\n"
             }
             html += "</ul>\n"
         }

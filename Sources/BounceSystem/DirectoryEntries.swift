@@ -7,16 +7,7 @@
 public enum DirectoryEntries {
     /// The names in `directory`, without `.` and `..`.
     public static func names(in directory: String) throws(SystemError) -> [String] {
-        guard let stream = opendir(directory) else { throw .last("cannot list \(directory)") }
-        defer { closedir(stream) }
-        var result: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { result.append(name) }
-        }
-        return result
+        try FileSystem.listedNames(in: directory)
     }
 
     /// The size in bytes of the file at `path`; nil when it does not exist or cannot be read.

@@ -41,7 +41,13 @@ public enum FileSystem {
 
     /// The names in a directory, without `.` and `..`; empty when it cannot be read.
     public static func names(in directory: String) -> [String] {
-        guard let stream = opendir(directory) else { return [] }
+        (try? listedNames(in: directory)) ?? []
+    }
+
+    /// The names in a directory, without `.` and `..`; an error when it cannot be listed, for
+    /// readers that must tell "empty" from "not allowed".
+    public static func listedNames(in directory: String) throws(SystemError) -> [String] {
+        guard let stream = opendir(directory) else { throw .last("cannot list \(directory)") }
         defer { closedir(stream) }
         var result: [String] = []
         while let entry = readdir(stream) {

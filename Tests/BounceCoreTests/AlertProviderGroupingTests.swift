@@ -29,26 +29,14 @@ import Testing
     /// Feeds `lines` to `engine` one second apart from `start`, deciding the provider of each
     /// delivery as the daemon does.
     static func feed(_ lines: [String], to engine: inout AlertEngine) {
-        let parser = LineParser(format: .auto)
         let providers = ProviderTable.standard
-        for (offset, line) in lines.enumerated() {
-            let bytes = Array(line.utf8)
-            bytes.withUnsafeBufferPointer { buffer in
-                var event = RawEvent.unparsed()
-                guard parser.parse(buffer, into: &event) == .event else {
-                    Issue.record("not an event: \(line)")
-                    return
-                }
-                let classification =
-                    event.isSuccessfulDelivery
-                    ? nil : Classifier.standard.classify(event, in: buffer)
-                let provider = providers.decide(event, in: buffer).map {
-                    providers.providers[$0.index].name
-                }
-                engine.observe(
-                    event, classification, in: buffer, time: start + Int64(offset),
-                    provider: provider ?? "")
+        ClassifiedLines.forEach(lines) { offset, event, classification, buffer in
+            let provider = providers.decide(event, in: buffer).map {
+                providers.providers[$0.index].name
             }
+            engine.observe(
+                event, classification, in: buffer, time: start + Int64(offset),
+                provider: provider ?? "")
         }
     }
 

@@ -22,20 +22,8 @@ import Testing
     }
 
     static func feed(_ lines: [String], to store: inout MetricsStore) {
-        let parser = LineParser(format: .auto)
-        for line in lines {
-            let bytes = Array(line.utf8)
-            bytes.withUnsafeBufferPointer { buffer in
-                var event = RawEvent.unparsed()
-                guard parser.parse(buffer, into: &event) == .event else {
-                    Issue.record("not an event: \(line)")
-                    return
-                }
-                let classification =
-                    event.isSuccessfulDelivery
-                    ? nil : Classifier.standard.classify(event, in: buffer)
-                store.add(event, classification, in: buffer, source: "central.log", time: nil)
-            }
+        ClassifiedLines.forEach(lines) { _, event, classification, buffer in
+            store.add(event, classification, in: buffer, source: "central.log", time: nil)
         }
     }
 

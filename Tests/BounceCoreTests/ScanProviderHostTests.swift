@@ -7,19 +7,8 @@ private func report(_ lines: [String], top: Int = 10, providers: ProviderTable =
     -> ScanReport
 {
     var aggregator = ScanAggregator(topDestinations: top, providers: providers)
-    let parser = LineParser(format: .auto)
-    for line in lines {
-        let bytes = Array(line.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            var event = RawEvent.unparsed()
-            guard parser.parse(buffer, into: &event) == .event else {
-                Issue.record("not an event: \(line)")
-                return
-            }
-            let classification =
-                event.isSuccessfulDelivery ? nil : Classifier.standard.classify(event, in: buffer)
-            aggregator.add(event, classification, in: buffer)
-        }
+    ClassifiedLines.forEach(lines) { _, event, classification, buffer in
+        aggregator.add(event, classification, in: buffer)
     }
     return aggregator.report()
 }

@@ -34,6 +34,14 @@ struct AlertmanagerNotifierTests {
         let ratio = AlertmanagerPayload.description(SampleNotices.deferralStorm())
         #expect(ratio.hasPrefix("40 of 100 events (40.0%) matched in the last 30m."))
         #expect(AlertmanagerPayload.labelName("9bad-name") == "_9bad_name")
+        var listed = SampleNotices.blacklisted()
+        listed.rule = "listed"
+        listed.summary = "A lookup answers 127.0.0.2."
+        listed.details = [AlertLabel("Listed for", "2 h")]
+        let lookup = AlertmanagerPayload.description(listed)
+        #expect(lookup.hasPrefix("A lookup answers 127.0.0.2. "))
+        #expect(lookup.hasSuffix("Listed for: 2 h."))
+        #expect(AlertSeverity.of(rule: "listed") == .critical)
     }
 
     /// The summary a rule sends for groups beyond its ceiling is an alert of its own.

@@ -34,6 +34,27 @@ struct OutboxTests {
         #expect(outbox.pending().records.map(\.name) == [names[0], names[2]])
     }
 
+    @Test func aLookupNoticeKeepsItsHeadlineSummaryAndDetails() throws {
+        var notice = SampleNotices.blacklisted()
+        notice.rule = "listed"
+        notice.headline = "203.0.113.5 listed on Spamhaus ZEN"
+        notice.summary = "A lookup answers 127.0.0.2."
+        notice.details = [AlertLabel("Listed as", "127.0.0.2 (SBL)"), AlertLabel("Lookup", "x")]
+        let record = OutboxRecord(notifier: "smtp", createdAt: 100, notice: notice, message: nil)
+        let read = try #require(OutboxRecord(json: record.json))
+        #expect(read.notice.notice == notice)
+        // A record of an earlier build has none of them and reads as it did.
+        let plain = OutboxRecord(
+            notifier: "smtp", createdAt: 100, notice: SampleNotices.blacklisted(), message: nil)
+        let text = String(decoding: plain.json, as: UTF8.self)
+        #expect(!text.contains("headline") && !text.contains("details"))
+        #expect(OutboxRecord(json: plain.json)?.notice.notice == SampleNotices.blacklisted())
+        // A damaged member is refused, not half read.
+        let damaged = text.replacingOccurrences(
+            of: #""decidedAt":"#, with: #""details":[{"name":1}],"decidedAt":"#)
+        #expect(OutboxRecord(json: Array(damaged.utf8)) == nil)
+    }
+
     @Test func anUnreadableFileIsSetAsideAndLogged() throws {
         let scratch = try TemporaryDirectory()
         try FileManager.default.createDirectory(

@@ -22,6 +22,13 @@ bouncewatch_dnsbl_check_errors_total by reason, and pass `promtool check metrics
 daemon with `ips: auto` must look up the address a bounce names as listed; last, a
 daemon whose resolver never answers (30 s timeout, 5 tries) must read its log lines and write
 its textfile as if there were no lookups, and stop at once on SIGTERM.
+
+Last, the `listed` alert: a daemon with an SMTP notifier to a real SMTP server on loopback
+(aiosmtpd, scripts/testing/smtp_sink.py) must mail each listing exactly once (subject, return
+code's meaning, delisting page, how long) and each failing list once, and the `blacklisted`
+mail about a bounce naming a listed address must say the lookup confirms it; then, with dnsmasq
+restarted on zones where every address is clean and the daemon restarted, each listing's
+resolution arrives once and nothing is mailed again.
 """
 
 import argparse
@@ -48,6 +55,8 @@ from crash_daemon import (  # noqa: E402
     wait_for,
 )
 from crash_daemon import write_config as write_daemon_config  # noqa: E402
+from alerts_common import Sink, blacklisted_rule, parse_mail, smtp_notifier  # noqa: E402
+from alerts_common import syslog_stamp  # noqa: E402
 
 DNSMASQ = "/usr/sbin/dnsmasq"
 IPV6_NIBBLES = "5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2"
@@ -273,6 +282,97 @@ def daemon_with_a_silent_resolver(binary, scratch, silent_port):
     return first, stopped
 
 
+def mails_by(sink, rule, state):
+    """{target or list: [parsed mail]} of the sink's mails of `rule` in `state`."""
+    found = {}
+    for raw, _ in sink.messages():
+        mail = parse_mail(raw)
+        if mail["X-Bouncewatch-Rule"] == rule and mail["X-Bouncewatch-State"] == state:
+            subject = str(mail["Subject"])
+            key = subject.split(": ", 1)[1].replace("RESOLVED ", "").split(" ")[0]
+            if rule == "dnsbl-failing":
+                key = subject.split("block list ", 1)[1].split(" ")[0]
+            found.setdefault(key, []).append(mail)
+    return found
+
+
+def daemon_mails_listings(binary, scratch, server, silent_port):
+    """The `listed` alert at a real SMTP server: once per listing, resolved when clean."""
+    sink = Sink(scratch, "sink", free_port())
+    sink.start()
+    directory = scratch.join("listed")
+    os.makedirs(directory)
+    log = os.path.join(directory, "mail.log")
+    open(log, "w").close()
+    config = os.path.join(directory, "bouncewatch.yml")
+    textfile = Textfile(os.path.join(directory, "bouncewatch.prom"))
+    write_daemon_config(config, file_source(log), os.path.join(directory, "state"),
+                        textfile.path, interval="1s", hostname="mx1",
+                        alerts_yaml=blacklisted_rule(group_wait="3s"),
+                        notifiers_yaml=smtp_notifier(sink.port, ["ops@example.net"]))
+    with open(config, "a") as out:
+        out.write(REPUTATION.format(port=server.port, timeout="1s", tries=1))
+    listed = ["203.0.113.5", "203.0.113.6", "2001:db8::25"]
+    failing = ["zen", "dead", "refusing", "silent"]
+    daemon = Daemon(binary, config, scratch.join("listed.log"))
+    daemon.start()
+    try:
+        def arrived():
+            return (sorted(mails_by(sink, "listed", "firing")) == sorted(listed)
+                    and sorted(mails_by(sink, "dnsbl-failing", "firing")) == sorted(failing))
+        wait_for(arrived, 30, "a listed mail per listing and a mail per failing list", daemon)
+        time.sleep(4)  # a few more rounds of textfile writes: nothing is mailed twice
+        firing = mails_by(sink, "listed", "firing")
+        expect(all(len(mails) == 1 for mails in firing.values())
+               and len(sink.messages()) == len(listed) + len(failing),
+               f"{len(sink.messages())} mails, expected one per listing and failing list",
+               daemon.log_tail())
+        body = firing["203.0.113.5"][0].get_body().get_content()
+        for text in ["127.0.0.2 (SBL test listing)", DELIST, "Listed for:", "Listed as:"]:
+            expect(text in body, f"{text!r} not in the listed mail:\n{body}")
+        body = firing["203.0.113.6"][0].get_body().get_content()
+        expect("127.0.0.4 (XBL test listing)" in body and "127.0.0.10 (PBL test listing)" in body,
+               f"both codes of 203.0.113.6 in its mail:\n{body}")
+        # A bounce claiming the listing the lookups found: its blacklisted mail says so.
+        with open(log, "a") as out:
+            out.write(syslog_stamp(time.time()) + BOUNCE_NAMING[15:].replace(
+                "203.0.114.5", "203.0.113.5").replace("zen.spamhaus.org", "zen.test"))
+        wait_for(lambda: mails_by(sink, "blacklisted", "firing"), 30,
+                 "the blacklisted mail about the bounce", daemon)
+        body = " ".join(mails_by(sink, "blacklisted", "firing")["blacklisted"][0]
+                        .get_body().get_content().split())
+        expect("Lookup: confirms the listing of 203.0.113.5: zen.test answers 127.0.0.2" in body,
+               f"no Lookup row confirming the bounce in the blacklisted mail:\n{body}")
+        body = mails_by(sink, "dnsbl-failing", "firing")["silent"][0].get_body().get_content()
+        words = " ".join(body.split())
+        expect(f"timeout {len(TARGETS)}" in words and "at most once a day" in words,
+               f"the failing list's mail:\n{body}")
+        daemon.terminate(timeout=10)
+
+        server.stop()
+        clean = DNSServer(scratch, server.port, silent_port, listed=False)
+        daemon = Daemon(binary, config, scratch.join("listed-clean.log"))
+        daemon.start()
+        try:
+            wait_for(lambda: sorted(mails_by(sink, "listed", "resolved")) == sorted(listed),
+                     30, "the resolution of every listing after the zone turned clean", daemon)
+            time.sleep(4)
+            resolved = mails_by(sink, "listed", "resolved")
+            total = len(sink.messages())
+            expect(total == 2 * len(listed) + len(failing) + 1,
+                   f"{total} mails after the restart on clean zones, expected only the "
+                   f"{len(listed)} resolutions", daemon.log_tail())
+            body = resolved["203.0.113.5"][0].get_body().get_content()
+            expect("came back clean" in " ".join(body.split()), f"the resolved mail:\n{body}")
+            daemon.terminate(timeout=10)
+        finally:
+            clean.stop()
+    finally:
+        daemon.stop_quietly()
+        sink.stop()
+    return len(listed)
+
+
 def check_listing(binary, config, *arguments):
     started = time.monotonic()
     run = subprocess.run(
@@ -371,6 +471,10 @@ def run():
         first, stopped = daemon_with_a_silent_resolver(binary, scratch, silent.getsockname()[1])
         print(f"dnsbl-dnsmasq: run with a silent resolver: lines in the textfile after "
               f"{first:.2f} s, stopped {stopped:.2f} s after SIGTERM")
+        mailed = daemon_mails_listings(binary, scratch, server, silent.getsockname()[1])
+        server = None
+        print(f"dnsbl-dnsmasq: listed alert: {mailed} listings mailed once each at the SMTP "
+              "server and resolved once after the zones turned clean")
     finally:
         if server is not None:
             server.stop()

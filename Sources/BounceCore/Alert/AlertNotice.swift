@@ -59,6 +59,15 @@ public struct AlertNotice: Sendable, Equatable {
     /// there were (at least `hosts.count`).
     public var hosts: [NamedCount] = []
     public var hostCount: Int = 0
+    /// What the subject and the first body line say instead of the words derived from the
+    /// rule's counts (a block-list lookup's `203.0.113.5 listed on Spamhaus ZEN`); fixed
+    /// words and cleaned values only. Nil for notices of counting rules.
+    public var headline: String? = nil
+    /// The body's first paragraph instead of the count sentence; nil for counting rules.
+    public var summary: String? = nil
+    /// Extra `Label: value` rows in the body's evidence (a lookup's return codes, how long a
+    /// listing has lasted, whether a lookup confirms a bounce's claim).
+    public var details: [AlertLabel] = []
 
     public init(
         rule: String, state: State, group: [AlertLabel], fingerprint: String, count: Int,

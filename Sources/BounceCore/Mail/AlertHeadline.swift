@@ -6,6 +6,7 @@ enum AlertHeadline {
 
     /// `blacklisted by Spamhaus ZEN (203.0.113.5)`, `deferral storm at gmail.com`.
     static func what(_ notice: AlertNotice) -> String {
+        if let headline = notice.headline { return piece(headline) }
         if let overflow = notice.overflow {
             return "\(overflow.firingGroups) groups firing, "
                 + "\(overflow.groupsWithoutNotice) without a mail of their own"

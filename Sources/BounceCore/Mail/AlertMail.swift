@@ -45,6 +45,7 @@ public enum AlertMail {
         var text = "[bouncewatch] \(host.isEmpty ? "localhost" : host): "
         switch notice.state {
         case .resolved: text += "RESOLVED " + AlertHeadline.what(notice)
+        case .firing where notice.headline != nil: text += AlertHeadline.what(notice)
         case .firing: text += AlertHeadline.what(notice) + " - " + AlertHeadline.numbers(notice)
         }
         return MailHeader.clean(text, limit: subjectLimit)

@@ -85,6 +85,7 @@ enum AlertMailBody {
     }
 
     private static func summary(_ notice: AlertNotice) -> String {
+        if let summary = notice.summary { return summary }
         let window = duration(notice.windowSeconds)
         let counted: String
         if let ratio = notice.ratio ?? notice.denominator.map({ _ in 0 }),
@@ -129,6 +130,11 @@ enum AlertMailBody {
         }
         if let url = notice.blocklist?.delistURL {
             lines += row("Delisting", UntrustedText.inline(url, limit: 200))
+        }
+        for detail in notice.details {
+            lines += row(
+                UntrustedText.inline(detail.name, limit: labelWidth - 2),
+                UntrustedText.inline(detail.value, limit: 300))
         }
         if !notice.providers.isEmpty {
             lines += row("Provider", counted(notice.providers, total: notice.providers.count))

@@ -74,7 +74,9 @@ enum AlertmanagerPayload {
     static func description(_ notice: AlertNotice) -> String {
         var parts: [String] = []
         let window = DurationText.format(seconds: notice.windowSeconds)
-        if let ratio = notice.ratio, let denominator = notice.denominator {
+        if let summary = notice.summary {
+            parts.append(summary)
+        } else if let ratio = notice.ratio, let denominator = notice.denominator {
             let percent = (ratio * 1000).rounded() / 10
             parts.append(
                 "\(notice.count) of \(denominator) events (\(percent)%) matched in the last"
@@ -94,6 +96,7 @@ enum AlertmanagerPayload {
             if let url = blocklist.delistURL { parts.append("Delisting: \(url)") }
         }
         if let ip = notice.listedIP { parts.append("Listed IP: \(ip).") }
+        for detail in notice.details { parts.append("\(detail.name): \(detail.value).") }
         if notice.state == .resolved { parts.insert("Resolved.", at: 0) }
         return TextSanitizer.line(parts.joined(separator: " "), limit: 1000)
     }

@@ -87,6 +87,10 @@ struct StoredNotice: Equatable {
     var samples: [String]
     var startedAt: Int64
     var decidedAt: Int64
+    /// Set on block-list lookup notices only; records of earlier builds have none of them.
+    var headline: String? = nil
+    var summary: String? = nil
+    var details: [Label] = []
 
     init(_ notice: AlertNotice) {
         rule = notice.rule
@@ -106,11 +110,14 @@ struct StoredNotice: Equatable {
         samples = notice.samples
         startedAt = notice.startedAt
         decidedAt = notice.decidedAt
+        headline = notice.headline
+        summary = notice.summary
+        details = notice.details.map { Label(name: $0.name, value: $0.value) }
     }
 
     /// The notice again; an unknown state reads as firing, an unknown cause as none.
     var notice: AlertNotice {
-        AlertNotice(
+        var notice = AlertNotice(
             rule: rule, state: AlertNotice.State(rawValue: state) ?? .firing,
             group: group.map { AlertLabel($0.name, $0.value) }, fingerprint: fingerprint,
             count: count, ratio: ratio, denominator: denominator, windowSeconds: windowSeconds,
@@ -118,6 +125,10 @@ struct StoredNotice: Equatable {
             destinationCount: destinationCount, cause: cause.flatMap { Cause(identifier: $0) },
             blocklist: blocklist.map { Blocklist(name: $0, delistURL: delistURL) },
             listedIP: listedIP, samples: samples, startedAt: startedAt, decidedAt: decidedAt)
+        notice.headline = headline
+        notice.summary = summary
+        notice.details = details.map { AlertLabel($0.name, $0.value) }
+        return notice
     }
 
     /// Writes the notice as a JSON object; nil members are left out.
@@ -126,14 +137,7 @@ struct StoredNotice: Equatable {
         writer.field("rule", rule)
         writer.field("state", state)
         writer.key("group")
-        writer.beginArray()
-        for label in group {
-            writer.beginObject()
-            writer.field("name", label.name)
-            writer.field("value", label.value)
-            writer.endObject()
-        }
-        writer.endArray()
+        Self.write(group, to: &writer)
         writer.field("fingerprint", fingerprint)
         writer.field("count", count)
         if let ratio {
@@ -164,7 +168,36 @@ struct StoredNotice: Equatable {
         writer.endArray()
         writer.field("startedAt", Int(startedAt))
         writer.field("decidedAt", Int(decidedAt))
+        if let headline { writer.field("headline", headline) }
+        if let summary { writer.field("summary", summary) }
+        if !details.isEmpty {
+            writer.key("details")
+            Self.write(details, to: &writer)
+        }
         writer.endObject()
+    }
+
+    private static func write(_ labels: [Label], to writer: inout JSONWriter) {
+        writer.beginArray()
+        for label in labels {
+            writer.beginObject()
+            writer.field("name", label.name)
+            writer.field("value", label.value)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+
+    /// Labels in a JSON array of `{name, value}` objects; nil when one is not.
+    private static func labels(_ items: [JSONValue]) -> [Label]? {
+        var labels: [Label] = []
+        for item in items {
+            guard let name = item["name"]?.string, let text = item["value"]?.string else {
+                return nil
+            }
+            labels.append(Label(name: name, value: text))
+        }
+        return labels
     }
 
     /// The notice in a JSON object as `write(to:)` (or an earlier build) wrote it; nil when a
@@ -179,13 +212,7 @@ struct StoredNotice: Equatable {
             let sampleItems = value["samples"]?.array,
             let startedAt = value["startedAt"]?.int64, let decidedAt = value["decidedAt"]?.int64
         else { return nil }
-        var group: [Label] = []
-        for item in groupItems {
-            guard let name = item["name"]?.string, let text = item["value"]?.string else {
-                return nil
-            }
-            group.append(Label(name: name, value: text))
-        }
+        guard let group = Self.labels(groupItems) else { return nil }
         var destinations: [Count] = []
         for item in destinationItems {
             guard let name = item["name"]?.string, let count = item["count"]?.int else {
@@ -207,7 +234,10 @@ struct StoredNotice: Equatable {
             let cause = optional("cause", { $0.string }),
             let blocklist = optional("blocklist", { $0.string }),
             let delistURL = optional("delistURL", { $0.string }),
-            let listedIP = optional("listedIP", { $0.string })
+            let listedIP = optional("listedIP", { $0.string }),
+            let headline = optional("headline", { $0.string }),
+            let summary = optional("summary", { $0.string }),
+            let details = optional("details", { $0.array.flatMap(Self.labels) })
         else { return nil }
         self.rule = rule
         self.state = state
@@ -226,5 +256,8 @@ struct StoredNotice: Equatable {
         self.samples = samples
         self.startedAt = startedAt
         self.decidedAt = decidedAt
+        self.headline = headline
+        self.summary = summary
+        self.details = details ?? []
     }
 }
