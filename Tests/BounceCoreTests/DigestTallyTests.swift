@@ -76,6 +76,31 @@ import Testing
         #expect(fromTally.providers == fromScan.providers)
     }
 
+    @Test func aDomainOfInvalidUTF8IsKeptAsScanKeepsIt() {
+        var line = Array(
+            ("Nov 26 10:20:03 mx1 postfix/smtp[9001]: 1A2B3C4D60: to=<c@BAD.example>,"
+                + " relay=mx.bad.example[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1,"
+                + " status=bounced (host mx.bad.example[192.0.2.1] said: 550 5.1.1 User"
+                + " unknown (in reply to RCPT TO command))").utf8)
+        let at = line.firstIndex(of: UInt8(ascii: "@"))! + 1  // the B of BAD
+        line[at] = 0xF6
+        var scan = ScanAggregator(topDestinations: Digest.rowLimit)
+        var tally = DigestTally()
+        line.withUnsafeBufferPointer { buffer in
+            var event = RawEvent.unparsed()
+            guard LineParser(format: .auto).parse(buffer, into: &event) == .event else {
+                Issue.record("not an event")
+                return
+            }
+            let classification = Classifier.standard.classify(event, in: buffer)
+            scan.add(event, classification, in: buffer)
+            tally.add(event, classification, in: buffer, provider: nil)
+        }
+        let names = tally.report().destinations.map(\.name)
+        #expect(names == scan.report().destinations.map(\.name))
+        #expect(names.first?.hasPrefix("\u{FFFD}ad.example") == true, "\(names)")
+    }
+
     @Test func theCountersSurviveTheirCheckpointLines() throws {
         let (_, tallies) = Self.count(Self.lines) { _ in true }
         let lines = tallies[0].checkpointLines()

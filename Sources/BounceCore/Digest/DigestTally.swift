@@ -139,7 +139,13 @@ public struct DigestTally: Sendable, Equatable {
 
     /// The first `limit` bytes ASCII lower-cased, as `SpaceSavingTable` keeps its keys.
     static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
-        String(decoding: bytes.prefix(limit).map(ByteScan.lower), as: UTF8.self)
+        let count = Swift.min(bytes.count, limit)
+        // Written in place: no array between the line and the key (ill-formed UTF-8 is
+        // repaired as `String(decoding:)` repairs it).
+        return String(unsafeUninitializedCapacity: count) { target in
+            for index in 0..<count { target[index] = ByteScan.lower(bytes[index]) }
+            return count
+        }
     }
 
     /// The sample reply `ScanAggregator` keeps for a cause.
