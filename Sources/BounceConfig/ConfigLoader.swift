@@ -60,7 +60,9 @@ public enum ConfigLoader {
             configuration.hostname = reader.line(field, maximumLength: 253)
         }
         configuration.metrics = reader.metrics(top?["metrics"])
-        configuration.alerts = reader.alerts(top?["alerts"], defaults: top?["default_alerts"])
+        configuration.alerts = reader.alerts(
+            top?["alerts"], defaults: top?["default_alerts"],
+            disabledLookups: &configuration.disabledLookupAlerts)
         configuration.notifiers = reader.notifiers(top?["notifiers"])
         configuration.rules = reader.userRules(top?["rules"])
         configuration.providers = reader.providers(top?["providers"])

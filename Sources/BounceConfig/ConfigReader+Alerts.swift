@@ -17,14 +17,28 @@ extension ConfigReader {
 
     /// The rules: `alerts` (none when it is absent) after the built-in ones when
     /// `default_alerts` is true, which it is by default only when `alerts` is absent.
-    /// A rule named like a built-in one takes its place.
-    func alerts(_ field: Field?, defaults defaultsField: Field?) -> [AlertRule] {
+    /// A rule named like a built-in one takes its place; `{name, disabled: true}` switches a
+    /// built-in one off, and the lookup alerts so switched off go to `disabledLookups`.
+    func alerts(
+        _ field: Field?, defaults defaultsField: Field?, disabledLookups: inout [String]
+    ) -> [AlertRule] {
         var keepDefaults = field == nil
         if let defaultsField, let value = bool(defaultsField) { keepDefaults = value }
         var own: [AlertRule] = []
+        var switchedOff: [String] = []
         if let field, let items = list(field) {
             var seen: [String: String] = [:]
             for item in items {
+                if Self.isSwitch(item) {
+                    guard let (name, disabled) = alertSwitch(item) else { continue }
+                    if let earlier = seen[name] {
+                        log.add(item, "the name \(quoted(name)) is already used by \(earlier)")
+                        continue
+                    }
+                    seen[name] = item.key
+                    if disabled { switchedOff.append(name) }
+                    continue
+                }
                 guard let rule = alert(item) else { continue }
                 if let earlier = seen[rule.name] {
                     log.add(item, "the name \(quoted(rule.name)) is already used by \(earlier)")
@@ -34,8 +48,9 @@ extension ConfigReader {
                 own.append(rule)
             }
         }
+        disabledLookups = Self.lookupAlerts.filter { switchedOff.contains($0) }
         guard keepDefaults else { return own }
-        var rules = AlertRule.defaults
+        var rules = AlertRule.defaults.filter { !switchedOff.contains($0.name) }
         for rule in own {
             if let index = rules.firstIndex(where: { $0.name == rule.name }) {
                 rules[index] = rule

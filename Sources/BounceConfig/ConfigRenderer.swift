@@ -21,7 +21,7 @@ public enum ConfigRenderer {
         out.blank()
         renderMetrics(config.metrics, into: &out)
         out.blank()
-        renderAlerts(config.alerts, into: &out)
+        renderAlerts(config.alerts, disabled: config.disabledLookupAlerts, into: &out)
         out.blank()
         renderNotifiers(config.notifiers, into: &out)
         out.blank()
@@ -117,10 +117,17 @@ public enum ConfigRenderer {
         out.key("top_hosts", "\(metrics.topHosts)", depth: 1)
     }
 
-    private static func renderAlerts(_ rules: [AlertRule], into out: inout YAMLLines) {
+    private static func renderAlerts(
+        _ rules: [AlertRule], disabled: [String], into out: inout YAMLLines
+    ) {
         out.comment("Every alert rule in force, the built-in ones marked as such.")
         out.key("default_alerts", "false")
-        out.list("alerts", empty: rules.isEmpty)
+        out.list("alerts", empty: rules.isEmpty && disabled.isEmpty)
+        // The lookup alerts are not rules of this list: only switching one off is written.
+        for name in disabled {
+            out.item("name", YAMLText.scalar(name), note: "built-in lookup alert, switched off")
+            out.key("disabled", "true", depth: 2)
+        }
         for rule in rules {
             let builtIn = AlertRule.defaults.contains(rule)
             out.item("name", YAMLText.scalar(rule.name), note: builtIn ? "built in" : nil)

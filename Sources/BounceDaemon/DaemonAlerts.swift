@@ -43,6 +43,7 @@ public final class DaemonAlerts: DaemonAlertHook {
         }
         dispatcher = try Self.dispatcher(for: configuration, logger: logger, timing: timing)
         restoreListingAlerts()
+        listingAlerts.switchedOff = Set(configuration.disabledLookupAlerts)
     }
 
     /// Where the listing alerts are saved: a file of their own beside the checkpoint, so the
@@ -192,6 +193,7 @@ public final class DaemonAlerts: DaemonAlertHook {
                 logger.error("notifiers not started, alerts are only logged: \(error)")
             }
         }
+        listingAlerts.switchedOff = Set(new.disabledLookupAlerts)
         configuration = new
     }
 
@@ -203,7 +205,9 @@ public final class DaemonAlerts: DaemonAlertHook {
 
     public var firing: [String: Int] {
         var counts = engine.firing
-        if listingState != nil { counts[ListingAlerts.listedRule] = listingAlerts.firingCount }
+        if listingState != nil, !listingAlerts.switchedOff.contains(ListingAlerts.listedRule) {
+            counts[ListingAlerts.listedRule] = listingAlerts.firingCount
+        }
         return counts
     }
 

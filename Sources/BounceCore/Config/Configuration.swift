@@ -28,6 +28,9 @@ public struct Configuration: Sendable, Equatable {
     public var queue: QueueConfig?
     /// The digest mail on a schedule; nil sends none.
     public var digest: DigestConfig?
+    /// The built-in lookup alerts (`listed`, `dnsbl-failing`) switched off with
+    /// `{name, disabled: true}` under `alerts`.
+    public var disabledLookupAlerts: [String] = []
 
     /// The default state directory.
     public static let defaultStateDirectory = "/var/lib/bouncewatch"

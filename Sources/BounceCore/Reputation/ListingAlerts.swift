@@ -37,6 +37,10 @@ public struct ListingAlerts: Sendable {
     var failingSince: [String: Int64] = [:]
     /// Bounces that named a list or a listed address.
     public var mentions = ListingMentions()
+    /// The rules among `listedRule` and `failingRule` the administrator switched off
+    /// (`{name: listed, disabled: true}` under `alerts`): they make no notices, and a listing
+    /// firing when `listed` is switched off is dropped without a resolved notice.
+    public var switchedOff: Set<String> = []
 
     public init() {}
 
@@ -46,9 +50,11 @@ public struct ListingAlerts: Sendable {
     /// The notices due at `now` for `state`.
     public mutating func evaluate(_ state: ListingState, now: Int64) -> [AlertNotice] {
         var notices: [AlertNotice] = []
+        let mailsListings = !switchedOff.contains(Self.listedRule)
+        if !mailsListings { firing.removeAll() }
         for list in state.lists {
             let entries = state.entries[list.id] ?? [:]
-            for target in state.targets {
+            for target in state.targets where mailsListings {
                 guard let entry = entries[target] else { continue }
                 let key = Key(list: list.id, target: target)
                 if entry.listed {
@@ -66,7 +72,7 @@ public struct ListingAlerts: Sendable {
                     notices.append(resolvedNotice(list, target, entry, since: was.since, now: now))
                 }
             }
-            notices += failing(list, state, now: now)
+            if !switchedOff.contains(Self.failingRule) { notices += failing(list, state, now: now) }
         }
         return notices
     }
