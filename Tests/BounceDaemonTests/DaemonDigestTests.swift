@@ -1,10 +1,14 @@
 import BounceCore
-import BounceSystem
 import Foundation
 import Logging
 import Testing
 
 @testable import BounceDaemon
+
+/// The machine's zone offset at a moment, as the daemon's `LocalZone` reads it.
+private func zoneOffset(at unixSeconds: Int) -> Int {
+    TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(unixSeconds)))
+}
 
 /// The daemon's scheduled digest: counted from the log by event time, mailed once when its
 /// period closes (also when it closed while the daemon was stopped), and byte for byte the
@@ -18,7 +22,7 @@ import Testing
     }()
 
     static var schedule: DigestSchedule {
-        let local = Int(due) + LocalZone.systemOffset(at: Int(due))
+        let local = Int(due) + zoneOffset(at: Int(due))
         let minutes = ((local % 86_400) + 86_400) % 86_400 / 60
         return DigestSchedule(cadence: .daily, hour: minutes / 60, minute: minutes % 60)
     }
@@ -93,7 +97,7 @@ import Testing
     private func expectedMail(sentAt date: Int64) -> String {
         let start = Int64(
             Self.schedule.lastDue(
-                atOrBefore: Int(Self.due) - 1, utcOffset: LocalZone.systemOffset(at:)))
+                atOrBefore: Int(Self.due) - 1, utcOffset: zoneOffset(at:)))
         var current = ScanAggregator(topDestinations: Digest.rowLimit)
         var previous = ScanAggregator(topDestinations: Digest.rowLimit)
         let parser = LineParser(format: .auto)
@@ -103,7 +107,7 @@ import Testing
                 guard parser.parse(buffer, into: &event) == .event,
                     let stamp = event.timestamp
                 else { return }
-                var resolver = LocalZone().resolver(reference: Int(date))
+                var resolver = TimeResolver(reference: Int(date), utcOffset: zoneOffset(at:))
                 let time = Int64(resolver.resolve(stamp).unixSeconds)
                 let classification =
                     event.isSuccessfulDelivery
@@ -117,11 +121,11 @@ import Testing
         }
         let digest = Digest(
             hostname: "mx1", start: start, end: Self.due,
-            utcOffsetSeconds: LocalZone.systemOffset(at: Int(start)), current: current.report(),
+            utcOffsetSeconds: zoneOffset(at: Int(start)), current: current.report(),
             previous: previous.report())
         let envelope = AlertMailEnvelope(
             hostname: "mx1", from: "bouncewatch@mx1", to: ["postmaster@mx1"], messageID: "",
-            date: date, utcOffsetSeconds: LocalZone.systemOffset(at: Int(date)))
+            date: date, utcOffsetSeconds: zoneOffset(at: Int(date)))
         let bytes = DigestMail.compose(digest, envelope: envelope)
         return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
             .trimmingCharacters(in: .newlines)
