@@ -16,7 +16,7 @@ public enum ConfigLoader {
     /// The keys at the top of the file.
     static let topKeys = [
         "sources", "state_directory", "hostname", "metrics", "default_alerts", "alerts",
-        "notifiers", "rules", "providers", "reputation", "queue",
+        "notifiers", "rules", "providers", "reputation", "queue", "digest",
     ]
 
     /// Reads and checks the file at `path`; `type: auto` sources look at this machine's files.
@@ -68,6 +68,8 @@ public enum ConfigLoader {
         configuration.providers = reader.providers(top?["providers"])
         configuration.reputation = reader.reputation(top?["reputation"])
         configuration.queue = reader.queue(top?["queue"])
+        configuration.digest = reader.digest(
+            top?["digest"], notifiers: configuration.notifiers)
         return configuration
     }
 

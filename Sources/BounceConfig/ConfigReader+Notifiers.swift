@@ -52,7 +52,7 @@ extension ConfigReader {
             config.arguments = items.compactMap { line($0) }
         }
         if let field = section["from"] { config.from = address(field) }
-        if let field = section["to"] { config.to = addresses(field) }
+        if let field = section["to"] { config.to = mailAddresses(field) }
         if let name = name(section) { config.name = name }
         return .sendmail(config)
     }
@@ -72,7 +72,7 @@ extension ConfigReader {
             } ?? .starttls
         let server = section["server"].flatMap { self.server($0, tls: tls) }
         let from = section["from"].flatMap { address($0) }
-        let to = section["to"].map { addresses($0) }
+        let to = section["to"].map { mailAddresses($0) }
         guard let server, let from, let to else { return nil }
         var config = SMTPNotifierConfig(
             host: server.host, port: server.port, tls: tls, from: from, to: to)
@@ -184,7 +184,7 @@ extension ConfigReader {
     }
 
     /// One address or a list of them; at least one.
-    private func addresses(_ field: Field) -> [String] {
+    func mailAddresses(_ field: Field) -> [String] {
         let items = values(field)
         if items.isEmpty, case .sequence = field.node.content {
             log.add(field, "needs at least one address")

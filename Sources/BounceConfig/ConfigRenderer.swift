@@ -38,6 +38,10 @@ public enum ConfigRenderer {
             out.blank()
             renderQueue(queue, into: &out)
         }
+        if let digest = config.digest {
+            out.blank()
+            renderDigest(digest, into: &out)
+        }
         return out.text
     }
 

@@ -1,4 +1,5 @@
 import BounceCore
+import BounceNotify
 
 /// Where alerting plugs into the daemon loop.
 ///
@@ -33,11 +34,19 @@ public protocol DaemonAlertHook: AnyObject {
     /// A copy of the block-list lookups' state, at each textfile write while lookups run:
     /// the `listed` alert and the failing-list mail are decided from it.
     func listings(_ state: ListingState, now: Int64)
+    /// Stores ready-made mails (the digest) aside in the notifiers' outboxes, not to be sent
+    /// before `commitMail`; false when no notifier runs to carry them.
+    func prepareMail(_ mails: [ReadyMail], now: Int64) -> Bool
+    /// The checkpoint that reports the prepared mails of `key` is written: send them.
+    func commitMail(key: String)
 }
 
 extension DaemonAlertHook {
     /// No alerting on listings.
     public func listings(_ state: ListingState, now: Int64) {}
+    /// No notifiers: nothing is stored.
+    public func prepareMail(_ mails: [ReadyMail], now: Int64) -> Bool { false }
+    public func commitMail(key: String) {}
 }
 
 /// Builds the alert hook on the loop's thread from the configuration and the checkpoint's

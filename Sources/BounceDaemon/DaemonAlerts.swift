@@ -151,6 +151,16 @@ public final class DaemonAlerts: DaemonAlertHook {
         }
     }
 
+    public func prepareMail(_ mails: [ReadyMail], now: Int64) -> Bool {
+        guard let dispatcher else { return false }
+        dispatcher.prepare(mails, now: now)
+        return true
+    }
+
+    public func commitMail(key: String) {
+        dispatcher?.commit(key: key)
+    }
+
     public var wantsPromptTick: Bool { engine.isWaiting }
 
     /// The engine's state; the listing alerts are saved to their own file at the same time.

@@ -54,6 +54,13 @@ public final class DaemonLoop {
     private var listing: ListingMonitor?
     /// Reads the MTA's queue on its own thread when `queue:` is configured.
     private var queueWatcher: QueueWatcher?
+    /// Digests prepared in the outboxes, sent once a checkpoint past their period is written.
+    private var uncommittedDigests: [String] = []
+    /// True when the digest ledger moved in a way the event count does not show (a period
+    /// closed, a reload): the next checkpoint takes its lines afresh.
+    private var digestMoved = false
+    /// `pipeline.events` when `lastSaved` was taken.
+    private var lastSavedEvents = 0
 
     /// Takes the state directory, reads the checkpoint and restores the counters; refuses to
     /// start on a checkpoint it cannot read rather than count from zero.
@@ -93,6 +100,11 @@ public final class DaemonLoop {
         } else {
             metrics = MetricsStore(topDestinations: configuration.metrics.topDestinations)
         }
+        let digest = try DaemonDigest.restore(
+            configuration, saved: saved?.digest ?? [], now: Int(options.wallClock()),
+            path: store.path)
+        DaemonDigest.settle(
+            configuration, ledger: digest, log: { [logger] in logger.notice("\($0)") })
         let alerts: DaemonAlertHook
         do {
             alerts = try options.makeAlerts(configuration, saved?.alerts ?? [])
@@ -108,6 +120,7 @@ public final class DaemonLoop {
             alerts: alerts)
         pipeline.metrics.setPerHost(
             configuration.metrics.perHost, top: configuration.metrics.topHosts)
+        pipeline.digest = digest
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
@@ -209,19 +222,26 @@ public final class DaemonLoop {
         pipeline.metrics.rebalance()
         if let listing { pipeline.alerts.listings(listing.snapshot(), now: now) }
         pipeline.alerts.tick(now: now)
+        closeDigest(now: now)
         let positions = sourcePositions()
         let alertLines = pipeline.alerts.checkpointLines()
         if !savedRecently(positions: positions, alerts: alertLines, now: now) {
-            let next = Checkpoint(
+            var next = Checkpoint(
                 writtenAt: now, sources: positions, metrics: metricsCheckpointLines(),
                 alerts: alertLines)
+            next.digest = digestCheckpointLines()
             do {
                 try store.save(next)
                 checkpointTime = now
                 lastSaved = next
                 lastSavedRevision = pipeline.metrics.revision
+                lastSavedEvents = pipeline.events
+                digestMoved = false
                 checkpointFailure = nil
                 clearProblem("checkpoint")
+                // The checkpoint says the periods were reported: now their mails go.
+                for key in uncommittedDigests { pipeline.alerts.commitMail(key: key) }
+                uncommittedDigests = []
             } catch {
                 checkpointFailure = error
                 problem("checkpoint", error.description)
@@ -241,7 +261,46 @@ public final class DaemonLoop {
             now - time < Self.unchangedCheckpointSeconds
         else { return false }
         return pipeline.metrics.revision == lastSavedRevision && saved.sources == positions
-            && saved.alerts == alerts
+            && saved.alerts == alerts && !digestMoved && pipeline.events == lastSavedEvents
+    }
+
+    /// The digest ledger's checkpoint lines, from the last ones saved when no event was
+    /// counted and no period closed since.
+    private func digestCheckpointLines() -> [String] {
+        guard let ledger = pipeline.digest else { return [] }
+        if let saved = lastSaved, !digestMoved, pipeline.events == lastSavedEvents,
+            !saved.digest.isEmpty
+        {
+            return saved.digest
+        }
+        return ledger.checkpointLines()
+    }
+
+    /// When the open digest period has closed: its mail is composed for every carrier and
+    /// prepared in the outboxes, to be sent once the checkpoint past it is written.
+    private func closeDigest(now: Int64) {
+        guard let end = pipeline.digest?.cursor.periodEnd, now >= Int64(end) else { return }
+        let hostname = HostName.resolve(configuration.hostname)
+        guard
+            let closed = pipeline.digest?.close(
+                now: Int(now), utcOffset: LocalZone.systemOffset(at:), hostname: hostname)
+        else { return }
+        digestMoved = true
+        let mails = DaemonDigest.mails(
+            closed, configuration: configuration, hostname: hostname, now: now)
+        let attempts = closed.digest.current.deliveries.total
+        var message = "digest of \(closed.digest.periodText): \(attempts) delivery attempts"
+        if closed.skipped > 0 {
+            message +=
+                "; \(closed.skipped) later scheduled moment(s) passed while stopped, not sent"
+        }
+        logger.info("\(message)")
+        let key = DaemonDigest.key(end: Int(closed.digest.end))
+        if mails.isEmpty || !pipeline.alerts.prepareMail(mails, now: now) {
+            logger.error("no notifier runs to carry the digest; \(key) is not sent")
+        } else {
+            uncommittedDigests.append(key)
+        }
     }
 
     /// The metrics store's checkpoint lines, from the last ones saved when only its clock
@@ -277,9 +336,11 @@ public final class DaemonLoop {
 
     /// The checkpoint as it would be written now.
     public func checkpoint(at now: Int64) -> Checkpoint {
-        Checkpoint(
+        var checkpoint = Checkpoint(
             writtenAt: now, sources: sourcePositions(), metrics: pipeline.metrics.checkpointLines(),
             alerts: pipeline.alerts.checkpointLines())
+        checkpoint.digest = pipeline.digest?.checkpointLines() ?? []
+        return checkpoint
     }
 
     /// The textfile as it would be written now, rendered in full.
@@ -379,6 +440,7 @@ public final class DaemonLoop {
             pipeline.useProviders(ProviderTable.standard.layered(with: next.providers))
         }
         pipeline.alerts.reload(next)
+        if next.digest != configuration.digest { reloadDigest(next.digest) }
         if next.queue != configuration.queue || next.rules != configuration.rules
             || next.providers != configuration.providers, queueWatcher != nil || next.queue != nil
         {
@@ -390,6 +452,32 @@ public final class DaemonLoop {
         retryDue = true
         scheduleFlush(from: Clocks.monotonicMilliseconds())
         return deferred
+    }
+
+    /// A new `digest:`: the counters stay; a new schedule closes the open period at its next
+    /// moment.
+    private func reloadDigest(_ digest: DigestConfig?) {
+        digestMoved = true
+        guard let digest else {
+            pipeline.digest = nil
+            return
+        }
+        let now = Int(options.wallClock())
+        guard let ledger = pipeline.digest else {
+            pipeline.digest = DigestLedger(
+                schedule: digest.schedule, now: now, utcOffset: LocalZone.systemOffset(at:))
+            return
+        }
+        guard ledger.cursor.schedule != digest.schedule else { return }
+        do {
+            pipeline.digest = try DigestLedger(
+                checkpointLines: ledger.checkpointLines(), schedule: digest.schedule, now: now,
+                utcOffset: LocalZone.systemOffset(at:))
+        } catch {
+            logger.error("digest counters not carried over to the new schedule: \(error)")
+            pipeline.digest = DigestLedger(
+                schedule: digest.schedule, now: now, utcOffset: LocalZone.systemOffset(at:))
+        }
     }
 
     // MARK: - Running

@@ -14,6 +14,8 @@ struct EventPipeline {
     private(set) var events = 0
     /// Told the address an outbound bounce names as listed (block-list lookups check it).
     var listedAddress: ((String) -> Void)?
+    /// The digest's per-period counters; nil without `digest:`.
+    var digest: DigestLedger?
 
     init(
         metrics: MetricsStore, classifier: Classifier, providers: ProviderTable = .standard,
@@ -46,9 +48,11 @@ struct EventPipeline {
             event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
         let provider = event.kind == .delivery ? providers.decide(event, in: line)?.index : nil
         metrics.add(event, classification, in: line, source: source, time: when, provider: provider)
+        let providerName = provider.map { providers.providers[$0].name }
         alerts.observe(
             event, classification, in: line, source: source, time: when,
-            provider: provider.map { providers.providers[$0].name } ?? "")
+            provider: providerName ?? "")
+        digest?.add(event, classification, in: line, time: when, provider: providerName)
         if let listed = listedAddress, let classification, !classification.listedIP.isEmpty,
             event.direction == .outbound, let ip = classification.listedIP.string(in: line)
         {

@@ -16,14 +16,14 @@ extension Rejection {
         Rejection(
             line: 1, key: "colour",
             message: "unknown key (expected one of: sources, state_directory, hostname, metrics, "
-                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue)",
+                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue, digest)",
             yaml: """
                 colour: blue
                 """),
         Rejection(
             line: 1, key: "base",
             message: "unknown key (expected one of: sources, state_directory, hostname, metrics, "
-                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue)",
+                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue, digest)",
             yaml: """
                 base: &b {interval: 15s}
                 metrics:

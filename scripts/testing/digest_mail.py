@@ -109,6 +109,88 @@ def text_rows(text, title):
     return rows
 
 
+def check_message(raw, report, to, host="mx1", previous=None):
+    """Checks one digest mail against `scan --format json` of its period (`report`) and, when
+    given, of the period before (`previous`, the `before` column of the totals). Returns the
+    number of causes."""
+    # Line ends and header lengths, on the raw bytes.
+    check(re.search(rb"\r(?!\n)", raw) is None, "a bare CR in the message")
+    check(re.search(rb"(?<!\r)\n", raw) is None, "a bare LF in the message")
+    check(all(b < 0x80 for b in raw), "the message is not 7-bit")
+    header_block = raw.split(b"\r\n\r\n", 1)[0]
+    for line in header_block.split(b"\r\n"):
+        check(len(line) <= 78, f"header line longer than 78: {line!r}")
+    check(b"\r\nBcc:" not in header_block and b"\r\nSubject: injected" not in header_block,
+          "a header was injected")
+
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    check(message.get_content_type() == "multipart/alternative",
+          f"content type {message.get_content_type()}")
+    parts = list(message.iter_parts())
+    check([p.get_content_type() for p in parts] == ["text/plain", "text/html"],
+          f"parts {[p.get_content_type() for p in parts]}")
+    check(message["To"] == to, f"To {message['To']!r}")
+    check(host in message["Subject"], f"Subject {message['Subject']!r}")
+    text = parts[0].get_content().replace("\r\n", "\n")
+    page = parts[1].get_content().replace("\r\n", "\n")
+
+    # The numbers of the text part.
+    deliveries = report["deliveries"]
+    expected_totals = {
+        "delivery attempts": deliveries["total"], "sent": deliveries["sent"],
+        "deferred": deliveries["deferred"], "bounced": deliveries["bounced"],
+        "expired": deliveries["expired"], "inbound rejects": report["rejects"]["total"],
+        "SASL failures": report["auth_failures"]["total"],
+    }
+    totals = text_rows(text, "TOTALS")
+    for label, value in expected_totals.items():
+        check(totals.get(label, (None,))[0] == value,
+              f"text {label}: {totals.get(label)} != {value}")
+    causes = text_rows(text, "CAUSES")
+    expected_causes = {cause: v["total"] for cause, v in report["causes"].items()}
+    check({k: v[0] for k, v in causes.items()} == expected_causes,
+          f"text causes {causes} != {expected_causes}")
+    failures = deliveries["total"] - deliveries["sent"]
+    tenths = (failures * 1000 + deliveries["total"] // 2) // deliveries["total"]
+    rate = f"{tenths // 10}.{tenths % 10}%"
+    check(re.search(rf"^  failure rate +{re.escape(rate)} ", text, re.M) is not None,
+          f"text failure rate is not {rate}")
+
+    # The same numbers in the HTML part's tables.
+    tables = Tables()
+    tables.feed(page)
+    html_totals = {row[0]: row[1] for row in tables.tables["Totals"][1:]}
+    for label, value in expected_totals.items():
+        check(html_totals.get(label) == str(value), f"html {label}: {html_totals.get(label)}")
+    check(html_totals.get("failure rate") == rate, f"html rate {html_totals.get('failure rate')}")
+    html_causes = {row[0]: int(row[1]) for row in tables.tables["Causes"][1:]}
+    check(html_causes == expected_causes, f"html causes {html_causes} != {expected_causes}")
+    destinations = {d["domain"]: d for d in report["destinations"]}
+    for row in tables.tables["Destinations"][1:]:
+        expected = destinations.get(row[0])
+        check(expected is not None, f"html destination {row[0]} not in scan")
+        total = sum(expected[k] for k in ("sent", "deferred", "bounced", "expired"))
+        check(int(row[1]) == total, f"html destination {row[0]} attempts {row[1]} != {total}")
+        check(int(row[2]) == total - expected["sent"], f"html destination {row[0]} failed")
+    check(len(tables.tables["Destinations"]) > 1, "no destinations in the HTML part")
+
+    # Hostile reply text: escaped, never markup.
+    lowered = page.lower()
+    for needle in ("<script", "<img", "<b>bold", "\u202e", "\r"):
+        check(needle not in lowered, f"HTML part contains {needle!r}")
+    check("&lt;script&gt;alert(1)&lt;/script&gt;" in page, "escaped <script> not shown")
+    check("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page, "escaped <img> not shown")
+    check("\\u{202e}" in page, "the bidi override is not shown as an escape")
+    check("\u202e" not in text and "\r" not in text, "hostile characters in the text part")
+    if previous is not None:
+        before = previous["deliveries"]
+        for label, value in (("delivery attempts", before["total"]), ("sent", before["sent"]),
+                             ("bounced", before["bounced"]), ("deferred", before["deferred"])):
+            check(totals.get(label, (None, None))[1] == value,
+                  f"text {label} before: {totals.get(label)} != {value}")
+    return len(expected_causes)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -140,77 +222,10 @@ def main():
         with open(os.path.join(scratch, "digest.eml"), "wb") as out:
             out.write(raw)
 
-        # Line ends and header lengths, on the raw bytes.
-        check(re.search(rb"\r(?!\n)", raw) is None, "a bare CR in the message")
-        check(re.search(rb"(?<!\r)\n", raw) is None, "a bare LF in the message")
-        check(all(b < 0x80 for b in raw), "the message is not 7-bit")
-        header_block = raw.split(b"\r\n\r\n", 1)[0]
-        for line in header_block.split(b"\r\n"):
-            check(len(line) <= 78, f"header line longer than 78: {line!r}")
-        check(b"\r\nBcc:" not in header_block and b"\r\nSubject: injected" not in header_block,
-              "a header was injected")
-
-        message = email.message_from_bytes(raw, policy=email.policy.default)
-        check(message.get_content_type() == "multipart/alternative",
-              f"content type {message.get_content_type()}")
-        parts = list(message.iter_parts())
-        check([p.get_content_type() for p in parts] == ["text/plain", "text/html"],
-              f"parts {[p.get_content_type() for p in parts]}")
-        check(message["To"] == "postmaster@example.net", f"To {message['To']!r}")
-        check("mx1" in message["Subject"], f"Subject {message['Subject']!r}")
-        text = parts[0].get_content().replace("\r\n", "\n")
-        page = parts[1].get_content().replace("\r\n", "\n")
-
-        # The numbers of the text part.
+        causes = check_message(raw, report, "postmaster@example.net")
         deliveries = report["deliveries"]
-        expected_totals = {
-            "delivery attempts": deliveries["total"], "sent": deliveries["sent"],
-            "deferred": deliveries["deferred"], "bounced": deliveries["bounced"],
-            "expired": deliveries["expired"], "inbound rejects": report["rejects"]["total"],
-            "SASL failures": report["auth_failures"]["total"],
-        }
-        totals = text_rows(text, "TOTALS")
-        for label, value in expected_totals.items():
-            check(totals.get(label, (None,))[0] == value,
-                  f"text {label}: {totals.get(label)} != {value}")
-        causes = text_rows(text, "CAUSES")
-        expected_causes = {cause: v["total"] for cause, v in report["causes"].items()}
-        check({k: v[0] for k, v in causes.items()} == expected_causes,
-              f"text causes {causes} != {expected_causes}")
-        failures = deliveries["total"] - deliveries["sent"]
-        tenths = (failures * 1000 + deliveries["total"] // 2) // deliveries["total"]
-        rate = f"{tenths // 10}.{tenths % 10}%"
-        check(re.search(rf"^  failure rate +{re.escape(rate)} ", text, re.M) is not None,
-              f"text failure rate is not {rate}")
-
-        # The same numbers in the HTML part's tables.
-        tables = Tables()
-        tables.feed(page)
-        html_totals = {row[0]: row[1] for row in tables.tables["Totals"][1:]}
-        for label, value in expected_totals.items():
-            check(html_totals.get(label) == str(value), f"html {label}: {html_totals.get(label)}")
-        check(html_totals.get("failure rate") == rate, f"html rate {html_totals.get('failure rate')}")
-        html_causes = {row[0]: int(row[1]) for row in tables.tables["Causes"][1:]}
-        check(html_causes == expected_causes, f"html causes {html_causes} != {expected_causes}")
-        destinations = {d["domain"]: d for d in report["destinations"]}
-        for row in tables.tables["Destinations"][1:]:
-            expected = destinations.get(row[0])
-            check(expected is not None, f"html destination {row[0]} not in scan")
-            total = sum(expected[k] for k in ("sent", "deferred", "bounced", "expired"))
-            check(int(row[1]) == total, f"html destination {row[0]} attempts {row[1]} != {total}")
-            check(int(row[2]) == total - expected["sent"], f"html destination {row[0]} failed")
-        check(len(tables.tables["Destinations"]) > 1, "no destinations in the HTML part")
-
-        # Hostile reply text: escaped, never markup.
-        lowered = page.lower()
-        for needle in ("<script", "<img", "<b>bold", "\u202e", "\r"):
-            check(needle not in lowered, f"HTML part contains {needle!r}")
-        check("&lt;script&gt;alert(1)&lt;/script&gt;" in page, "escaped <script> not shown")
-        check("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page, "escaped <img> not shown")
-        check("\\u{202e}" in page, "the bidi override is not shown as an escape")
-        check("\u202e" not in text and "\r" not in text, "hostile characters in the text part")
         kept = f"; message in {scratch}/digest.eml" if os.environ.get("BOUNCEWATCH_KEEP_SCRATCH") else ""
-        print(f"digest-mail: OK ({len(raw)} bytes, {len(expected_causes)} causes, "
+        print(f"digest-mail: OK ({len(raw)} bytes, {causes} causes, "
               f"{deliveries['total']} attempts{kept})")
     finally:
         if os.environ.get("BOUNCEWATCH_KEEP_SCRATCH") is None:

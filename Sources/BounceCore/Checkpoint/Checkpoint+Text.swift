@@ -10,7 +10,13 @@
 ///     <line>
 ///     <line>
 ///     alerts 0
+///     digest 4
+///     <line>
+///     ...
 ///     end 5f0e6c0d3a1b2c4d
+///
+/// The `digest` section is there only when a digest is configured; a checkpoint without it
+/// (every one written before the digest existed) reads as having no digest state.
 ///
 /// Names, paths, cursors and the opaque lines are escaped (`%`, control bytes and, in words,
 /// spaces become `%XX`), so no value can break the layout. The last line holds the FNV-1a 64
@@ -38,6 +44,7 @@ extension Checkpoint {
         }
         text += Self.section("metrics", metrics)
         text += Self.section("alerts", alerts)
+        if !digest.isEmpty { text += Self.section("digest", digest) }
         return text + "end \(CheckpointEscaping.hashText(of: text))\n"
     }
 

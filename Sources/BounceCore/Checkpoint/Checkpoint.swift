@@ -12,6 +12,10 @@ public struct Checkpoint: Equatable, Sendable {
     public var metrics: [String]
     /// The alert engine's own lines, kept as they are; empty until alerting runs.
     public var alerts: [String]
+    /// The digest's counters and cursor (`DigestLedger.checkpointLines()`); empty when no
+    /// digest is configured, and then no `digest` section is written at all, so the file is
+    /// the one a build without the digest writes and reads.
+    public var digest: [String] = []
 
     public init(
         writtenAt: Int64, sources: [String: SourceCheckpoint] = [:], metrics: [String] = [],

@@ -27,6 +27,9 @@ struct CheckpointReader {
         }
         checkpoint.metrics = try readSection("metrics")
         checkpoint.alerts = try readSection("alerts")
+        if let line = peek(), line.hasPrefix("digest ") {
+            checkpoint.digest = try readSection("digest")
+        }
         guard index == lines.count - 1 else {
             throw .malformed(line: index + 1, reason: "unexpected line before the end line")
         }

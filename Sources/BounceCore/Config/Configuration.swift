@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var reputation: ReputationConfig?
     /// The MTA's live queue, read for the textfile's queue gauges; nil reads none.
     public var queue: QueueConfig?
+    /// The digest mail on a schedule; nil sends none.
+    public var digest: DigestConfig?
     /// The built-in lookup alerts (`listed`, `dnsbl-failing`) switched off with
     /// `{name, disabled: true}` under `alerts`.
     public var disabledLookupAlerts: [String] = []

@@ -28,11 +28,11 @@ import BounceSystem
 /// - Alertmanager notifiers re-post firing alerts every 2 min until they resolve.
 /// - `submit`, `counts`, `pending` and `stop` may be called from any thread.
 public final class NotificationDispatcher: Sendable {
-    private let workers: [NotifierWorker]
+    let workers: [NotifierWorker]
     /// Per worker, in the same order: the hourly ceiling on what it sends.
     private let budgets: [NotificationBudget]
     private let counter: NotificationCounter
-    private let log: NotificationLog
+    let log: NotificationLog
 
     /// Creates the outbox directories, loads pending alerts and starts one delivery thread per
     /// notifier. `clock` gives epoch seconds (message dates, ages); `log` gets one line per

@@ -19,12 +19,14 @@ final class NotifierWorker: @unchecked Sendable {
         var createdAt: Int64
         var notice: AlertNotice
         var message: [UInt8]?
+        /// A ready-made mail's own recipients (the digest's `to:`).
+        var recipients: [String]? = nil
         var failures = 0
         var nextAttempt: Double
     }
 
     let notifier: any Notifier
-    private let outbox: Outbox
+    let outbox: Outbox
     private let firing: FiringAlerts?
     private let timing: DeliveryTiming
     private let clock: @Sendable () -> Int64
@@ -70,7 +72,7 @@ final class NotifierWorker: @unchecked Sendable {
                 Pending(
                     id: takeID(), file: name, createdAt: record.createdAt,
                     notice: record.notice.notice, message: record.message.map { Array($0) },
-                    nextAttempt: now))
+                    recipients: record.recipients, nextAttempt: now))
         }
         if !records.isEmpty {
             log(
@@ -109,6 +111,19 @@ final class NotifierWorker: @unchecked Sendable {
         queue.append(
             Pending(
                 id: takeID(), file: file, createdAt: now, notice: notice, message: message,
+                nextAttempt: Clocks.monotonicSeconds()))
+        condition.signal()
+    }
+
+    /// Queues a record already stored as `file` in the outbox (a ready-made mail made pending).
+    func enqueue(_ record: OutboxRecord, file: String) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else { return }
+        queue.append(
+            Pending(
+                id: takeID(), file: file, createdAt: record.createdAt, notice: record.notice.notice,
+                message: record.message, recipients: record.recipients,
                 nextAttempt: Clocks.monotonicSeconds()))
         condition.signal()
     }
@@ -205,6 +220,7 @@ final class NotifierWorker: @unchecked Sendable {
     }
 
     private func attempt(_ entry: Pending) -> DeliveryError? {
+        let notifier = entry.recipients.map { self.notifier.addressed(to: $0) } ?? self.notifier
         do {
             try notifier.deliver(
                 entry.notice, message: entry.message, now: clock(), cancellation: cancellation)

@@ -25,10 +25,16 @@ protocol Notifier: Sendable {
     /// Posts the still-firing alerts again.
     func repost(_ notices: [AlertNotice], now: Int64, cancellation: DeliveryCancellation?)
         throws(DeliveryError)
+
+    /// The same notifier sending to `recipients` instead of its configured ones (the digest's
+    /// `to:`); notifiers whose recipients come from the message itself return themselves.
+    func addressed(to recipients: [String]) -> any Notifier
 }
 
 extension Notifier {
     var repostsFiringAlerts: Bool { false }
+
+    func addressed(to recipients: [String]) -> any Notifier { self }
 
     func repost(_ notices: [AlertNotice], now: Int64, cancellation: DeliveryCancellation?)
         throws(DeliveryError)

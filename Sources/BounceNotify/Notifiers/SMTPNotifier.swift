@@ -39,6 +39,13 @@ struct SMTPNotifier: Notifier {
         try transport.send(message ?? prepare(notice, now: now) ?? [], cancellation: cancellation)
     }
 
+    /// The envelope goes to `recipients`; the message's own `To:` says the same.
+    func addressed(to recipients: [String]) -> any Notifier {
+        var copy = self
+        copy.config.to = recipients
+        return copy
+    }
+
     /// What an administrator should hear about once, when the notifier is set up.
     static func warnings(_ config: SMTPNotifierConfig) -> [String] {
         var warnings: [String] = []

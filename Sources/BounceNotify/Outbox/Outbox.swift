@@ -70,7 +70,7 @@ final class Outbox: Sendable {
         }
     }
 
-    private func nextName(createdAt: Int64) -> String {
+    func nextName(createdAt: Int64) -> String {
         let sequence = lastSequence.withLock { last in
             last = max(last + 1, Clocks.wallMicroseconds())
             return last

@@ -15,12 +15,19 @@ struct OutboxRecord: Equatable {
     var createdAt: Int64
     var notice: StoredNotice
     var message: [UInt8]?
+    /// The envelope recipients of a ready-made mail (the digest's `to:`) when they are not the
+    /// notifier's own; records of earlier builds have none.
+    var recipients: [String]? = nil
 
-    init(notifier: String, createdAt: Int64, notice: AlertNotice, message: [UInt8]?) {
+    init(
+        notifier: String, createdAt: Int64, notice: AlertNotice, message: [UInt8]?,
+        recipients: [String]? = nil
+    ) {
         self.notifier = notifier
         self.createdAt = createdAt
         self.notice = StoredNotice(notice)
         self.message = message
+        self.recipients = recipients
     }
 
     /// The record as JSON.
@@ -33,6 +40,12 @@ struct OutboxRecord: Equatable {
         writer.key("notice")
         notice.write(to: &writer)
         if let message { writer.field("message", MailBase64.encode(message)) }
+        if let recipients {
+            writer.key("recipients")
+            writer.beginArray()
+            for recipient in recipients { writer.value(recipient) }
+            writer.endArray()
+        }
         writer.endObject()
         return writer.bytes
     }
@@ -49,6 +62,15 @@ struct OutboxRecord: Equatable {
                 return nil
             }
             message = decoded
+        }
+        if let items = value["recipients"], !items.isNull {
+            guard let array = items.array else { return nil }
+            var recipients: [String] = []
+            for item in array {
+                guard let text = item.string else { return nil }
+                recipients.append(text)
+            }
+            self.recipients = recipients
         }
         self.version = version
         self.notifier = notifier
