@@ -8,6 +8,8 @@ struct EventPipeline {
     var classifier: Classifier
     /// Decides the provider of each delivery, once for the metrics and the alerts.
     private(set) var providers: ProviderTable
+    /// `providers`, remembering the verdicts of relays seen before.
+    private var providerDecider: ProviderDecider
     let alerts: DaemonAlertHook
     /// Lines and events seen since the start, for `STATUS=`.
     private(set) var lines = 0
@@ -22,6 +24,7 @@ struct EventPipeline {
         self.metrics = metrics
         self.classifier = classifier
         self.providers = providers
+        providerDecider = ProviderDecider(providers)
         self.alerts = alerts
         self.metrics.useProviders(providers)
     }
@@ -29,6 +32,7 @@ struct EventPipeline {
     /// Counts by `table` from now on (after a reload).
     mutating func useProviders(_ table: ProviderTable) {
         providers = table
+        providerDecider = ProviderDecider(table)
         metrics.useProviders(table)
     }
 
@@ -44,7 +48,8 @@ struct EventPipeline {
         let when = time(event)
         let classification =
             event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
-        let provider = event.kind == .delivery ? providers.decide(event, in: line)?.index : nil
+        let provider =
+            event.kind == .delivery ? providerDecider.decide(event, in: line)?.index : nil
         metrics.add(event, classification, in: line, source: source, time: when, provider: provider)
         alerts.observe(
             event, classification, in: line, source: source, time: when,
