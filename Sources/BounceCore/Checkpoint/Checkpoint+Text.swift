@@ -23,9 +23,11 @@ extension Checkpoint {
     public var encoded: String {
         // One string, grown in place: the alert lines of a busy daemon run to megabytes, and a
         // section built apart and then appended (or `text + end`) would hold two or three
-        // copies of them at once, which was the daemon's peak memory.
+        // copies of them at once, which was the daemon's peak memory. Room for the worst case
+        // (every byte escaped to three) is reserved up front, so the text is never copied
+        // while it grows; pages never written are never resident.
         var text = ""
-        text.reserveCapacity(Self.estimatedSize(metrics) + Self.estimatedSize(alerts) + 4096)
+        text.reserveCapacity(3 * (Self.rawSize(metrics) + Self.rawSize(alerts)) + 4096)
         text += Self.formatTag + "\n"
         text += "written \(writtenAt)\n"
         for name in sources.keys.sorted() {
@@ -57,7 +59,7 @@ extension Checkpoint {
     }
 
     /// The bytes `lines` take in a section when nothing in them needs escaping.
-    private static func estimatedSize(_ lines: [String]) -> Int {
+    private static func rawSize(_ lines: [String]) -> Int {
         lines.reduce(32) { $0 + $1.utf8.count + 1 }
     }
 
