@@ -13,7 +13,7 @@ public struct ProviderDecider: Sendable {
     /// The providers decided from.
     public let table: ProviderTable
 
-    static let slotBits = 10
+    static let slotBits = 12
     static let slotCount = 1 << slotBits
     /// Words of a remembered name: host names up to 48 bytes, which covers the MX hosts of
     /// every large provider.
