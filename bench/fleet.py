@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Capacity of one bouncewatch on a central log host, with `metrics.per_host: true`.
 
-    fleet.py --binary PATH [--lines N] [--hosts H] [--domains D] [--top-hosts T]
+    fleet.py --binary PATH [--lines N] [--hosts H] [--domains D] [--top-hosts T] [--no-alerts]
 
 Writes a central log of N Postfix delivery lines (sent, deferred, bounced, a Spamhaus listing
 now and then) from H syslog hosts (mta0 ... mta{H-1}, interleaved as a central rsyslog writes
 them) to D recipient domains, then runs `bouncewatch run` on it from its start with the default
-alert rules and waits until the textfile counts every line. Prints: lines, wall time, the
+alert rules (none with --no-alerts, to tell the alert engine's share) and waits until the textfile counts every line. Prints: lines, wall time, the
 daemon's CPU time (utime + stime from /proc) and lines per second of CPU, its peak RSS
 (VmHWM), and the series in the textfile (all of them, and those with a `host` label). With
 --promtool the textfile goes through `promtool check metrics`. Figures are printed, never
@@ -87,6 +87,8 @@ def main():
     parser.add_argument("--domains", type=int, default=5000)
     parser.add_argument("--top-hosts", type=int, default=1000)
     parser.add_argument("--promtool", action="store_true")
+    parser.add_argument("--no-alerts", action="store_true",
+                        help="run with `alerts: []` instead of the default rules")
     args = parser.parse_args()
     if not args.binary or not os.access(args.binary, os.X_OK):
         sys.exit("fleet.py: --binary (or BOUNCEWATCH_BIN) must name the built bouncewatch")
@@ -108,7 +110,8 @@ def main():
                 "  interval: 1s\n"
                 "  per_host: true\n"
                 f"  top_hosts: {args.top_hosts}\n"
-                "notifiers: []\n")
+                "notifiers: []\n"
+                + ("alerts: []\n" if args.no_alerts else ""))
         started = time.monotonic()
         daemon = subprocess.Popen(
             [args.binary, "run", "--config", config], stdin=subprocess.DEVNULL,
@@ -134,7 +137,7 @@ def main():
         hosts_seen = {sample.split('host="', 1)[1].split('"', 1)[0]
                       for sample in samples if 'host="' in sample}
         print(f"lines: {args.lines}, hosts: {args.hosts}, domains: {args.domains}, "
-              f"top_hosts: {args.top_hosts}")
+              f"top_hosts: {args.top_hosts}, alerts: {'none' if args.no_alerts else 'default'}")
         print(f"wall until counted: {wall:.2f} s (includes the 1 s textfile interval)")
         print(f"daemon CPU: {cpu:.2f} s, {args.lines / cpu:,.0f} lines per second of CPU")
         print(f"peak RSS: {rss:.1f} MB")

@@ -8,6 +8,8 @@ struct EventPipeline {
     var classifier: Classifier
     /// Decides the provider of each delivery, once for the metrics and the alerts.
     private(set) var providers: ProviderTable
+    /// `providers`, remembering the verdicts of relays seen before.
+    private var providerDecider: ProviderDecider
     let alerts: DaemonAlertHook
     /// Lines and events seen since the start, for `STATUS=`.
     private(set) var lines = 0
@@ -24,6 +26,7 @@ struct EventPipeline {
         self.metrics = metrics
         self.classifier = classifier
         self.providers = providers
+        providerDecider = ProviderDecider(providers)
         self.alerts = alerts
         self.metrics.useProviders(providers)
     }
@@ -31,6 +34,7 @@ struct EventPipeline {
     /// Counts by `table` from now on (after a reload).
     mutating func useProviders(_ table: ProviderTable) {
         providers = table
+        providerDecider = ProviderDecider(table)
         metrics.useProviders(table)
     }
 
@@ -46,7 +50,8 @@ struct EventPipeline {
         let when = time(event)
         let classification =
             event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
-        let provider = event.kind == .delivery ? providers.decide(event, in: line)?.index : nil
+        let provider =
+            event.kind == .delivery ? providerDecider.decide(event, in: line)?.index : nil
         metrics.add(event, classification, in: line, source: source, time: when, provider: provider)
         let providerName = provider.map { providers.providers[$0].name }
         alerts.observe(

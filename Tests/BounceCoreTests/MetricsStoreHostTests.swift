@@ -44,6 +44,7 @@ import Testing
                 Self.saslFailure("mta2"),
                 Self.delivery("mta1", "d@example.com", status: "deferred"),
             ], to: &store)
+        store.rebalance()
         let snapshot = store.snapshot()
         #expect(snapshot.hosts.map(\.name) == ["mta1", "mta2", "other"])
         #expect(Self.deliveries(snapshot.hosts[0]) == ["sent": 2, "deferred": 1])
@@ -68,6 +69,7 @@ import Testing
             Self.delivery("mta\($0)", "u@d\($0).example", status: "sent")
         }
         Self.feed(lines, to: &store)
+        store.rebalance()
         let hosts = store.snapshot().hosts
         #expect(hosts.count == 51)
         #expect(hosts.last?.name == MetricsLabel.other)
@@ -84,6 +86,7 @@ import Testing
                 Self.delivery("mta2", "c@example.com", status: "bounced"),
                 Self.saslFailure("mta2"),
             ], to: &store)
+        store.rebalance()
         let lines = store.checkpointLines()
         #expect(lines.contains("hhost s:mta1"))
         var restored = try MetricsStore(topDestinations: 5, checkpointLines: lines)

@@ -3,13 +3,22 @@
 /// by the table, not by the input.
 struct ProviderTally {
     let table: ProviderTable
+    /// Decides each delivery's provider, remembering the verdicts of relays seen before.
+    private var decider: ProviderDecider
     private let cellsPerRow: Int
     private var cells: [Int]
 
     init(table: ProviderTable, cellsPerRow: Int) {
         self.table = table
+        decider = ProviderDecider(table)
         self.cellsPerRow = cellsPerRow
         cells = Array(repeating: 0, count: (table.providers.count + 1) * cellsPerRow)
+    }
+
+    /// The provider of a delivery (`ProviderTable.decide`).
+    @inline(__always)
+    mutating func decide(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> ProviderMatch? {
+        decider.decide(event, in: line)
     }
 
     /// Counts a delivery in `cell` (see `ScanAggregator`) for `provider` (nil: unknown).

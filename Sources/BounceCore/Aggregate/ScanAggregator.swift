@@ -190,7 +190,7 @@ public struct ScanAggregator {
         case .delivery:
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
-            providers.add(provider: providers.table.decide(event, in: line)?.index, cell: cell)
+            providers.add(provider: providers.decide(event, in: line)?.index, cell: cell)
             if !event.domain.isEmpty {
                 let (entry, isNew) = domains.increment(event.domain.slice(of: line))
                 if isNew { domainCells.clear(entry) }

@@ -14,6 +14,18 @@ struct MetricsBlocklists {
         hits[name, default: [:]][destination, default: 0] += 1
     }
 
+    /// Moves up to `count` hits of the list counted as `rawName` from `other` to `destination`:
+    /// for a row promoted before anything was written, which takes its earlier hits along.
+    mutating func moveFromOther(blocklist rawName: String, destination: String, count: Int) {
+        var name = hits[rawName] != nil ? rawName : MetricsLabel.canonical(rawName)
+        if hits[name] == nil { name = MetricsLabel.other }
+        let moved = Swift.min(count, hits[name]?[MetricsLabel.other] ?? 0)
+        guard moved > 0 else { return }
+        hits[name]![MetricsLabel.other]! -= moved
+        if hits[name]![MetricsLabel.other] == 0 { hits[name]![MetricsLabel.other] = nil }
+        hits[name]![destination, default: 0] += moved
+    }
+
     /// Moves the hits of a demoted destination to `other`.
     mutating func fold(destination: String) {
         for name in hits.keys {

@@ -112,8 +112,9 @@ public struct MetricsStore {
         providers.use(names: table.providers.map(\.name))
     }
 
-    /// Turns the per-host counters on (with room for `top` hosts) or off (their counts are
-    /// dropped, and their series disappear from the textfile).
+    /// Turns the per-host counters on (with room for the `top` busiest hosts, chosen at each
+    /// `rebalance()` like destinations) or off (their counts are dropped, and their series
+    /// disappear from the textfile).
     public mutating func setPerHost(_ on: Bool, top: Int) {
         revision &+= 1
         guard on else {
@@ -205,15 +206,20 @@ public struct MetricsStore {
     mutating func rebalance(skippingQuietTicks: Bool) {
         if skippingQuietTicks, revision == quietRevision, destinations.epoch < quietThrough {
             destinations.tick()
+            hosts?.tick(to: destinations.epoch)
             return
         }
         let changes = destinations.changes
+        let hostChanges = hosts?.changes
         for name in destinations.rebalance(top: topDestinations, policy: policy) {
             blocklists.fold(destination: name)
         }
-        if destinations.changes == changes {
+        hosts?.rebalance(epoch: destinations.epoch, policy: policy)
+        if destinations.changes == changes, hosts?.changes == hostChanges {
             quietRevision = revision
-            quietThrough = destinations.lastQuietEpoch(policy: policy)
+            quietThrough = Swift.min(
+                destinations.lastQuietEpoch(policy: policy),
+                hosts?.lastQuietEpoch(policy: policy) ?? .max)
         } else {
             revision &+= 1
         }

@@ -88,11 +88,22 @@ public final class ProviderTable: Sendable {
 
     /// The provider of `event`, whose byte ranges point into `line`, and what decided it.
     public func decide(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> ProviderMatch? {
-        if !event.relay.isEmpty,
-            let index = relays.longestSuffix(of: Self.hostName(event.relay, in: line))
-        {
-            return ProviderMatch(index: index, basis: .relay)
-        }
+        let relay =
+            event.relay.isEmpty ? nil : relayProvider(ofHost: Self.hostName(event.relay, in: line))
+        return decide(event, in: line, relayProvider: relay)
+    }
+
+    /// The provider the relay host name `name` decides, if any (the first step of `decide`).
+    func relayProvider(ofHost name: UnsafeBufferPointer<UInt8>) -> Int? {
+        relays.longestSuffix(of: name)
+    }
+
+    /// `decide` with the verdict of the event's relay already known (`relayProvider(ofHost:)`;
+    /// nil when it decided nothing or there is no relay).
+    func decide(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>, relayProvider: Int?)
+        -> ProviderMatch?
+    {
+        if let index = relayProvider { return ProviderMatch(index: index, basis: .relay) }
         if event.replyIsRemote, !event.reply.isEmpty {
             let found = signatures.matches(in: event.reply.slice(of: line))
             if !found.isEmpty,
