@@ -32,6 +32,8 @@ public struct AlertEngine: Sendable {
     private var textShapes: [Bool]
     /// The group value hashes some rule needs.
     private let hashes: AlertProbe.Hashes
+    /// Each provider name's group values and hashes, worked out once.
+    private var providerKeys = AlertProviderKeys()
 
     /// An engine with no state.
     public init(rules: [AlertRule]) {
@@ -73,7 +75,8 @@ public struct AlertEngine: Sendable {
         let shape = Self.wantIndex(
             mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
         guard wanted[shape] else { return }
-        count(AlertProbe(event, hashes: hashes), shape: shape)
+        let provider = event.provider.isEmpty ? nil : providerKeys.key(for: event.provider)
+        count(AlertProbe(event, provider: provider, hashes: hashes), shape: shape)
     }
 
     /// Counts one parsed event whose byte ranges point into `line`, at `time` (the log's time).
@@ -95,19 +98,20 @@ public struct AlertEngine: Sendable {
         let shape = Self.wantIndex(
             mta: event.mta, kind: event.kind, status: event.status, cause: cause)
         guard wanted[shape] else { return }
+        let key = provider.isEmpty ? nil : providerKeys.key(for: provider)
         if !textShapes[shape],
             !someMatch(shape: shape, direction: event.direction, provider: provider),
             AlertProbe.isASCII(event, in: line)
         {
             count(
                 AlertProbe(
-                    event, cause: cause, in: line, time: time, provider: provider, hashes: hashes),
+                    event, cause: cause, in: line, time: time, provider: key, hashes: hashes),
                 shape: shape)
         } else {
             let decoded = AlertEvent(
                 event, classification, in: line, time: time, keepingLine: sampled[shape],
                 provider: provider)
-            count(AlertProbe(decoded, hashes: hashes), shape: shape)
+            count(AlertProbe(decoded, provider: key, hashes: hashes), shape: shape)
         }
     }
 
@@ -248,9 +252,8 @@ public struct AlertEngine: Sendable {
             switch dimension {
             case .destination: hashes.insert(.destination)
             case .host: hashes.insert(.host)
-            case .provider: hashes.insert(.provider)
-            case .providerOrDestination: hashes.formUnion([.destination, .providerGroup])
-            case .mta, .kind, .status, .cause, .blocklist: break
+            case .providerOrDestination: hashes.insert(.destination)
+            case .mta, .kind, .status, .cause, .blocklist, .provider: break
             }
         }
         return hashes

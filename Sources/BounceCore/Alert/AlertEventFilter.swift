@@ -42,7 +42,8 @@ struct AlertEventFilter: Sendable {
         if let event = probe.decoded { return matchesBeyondShape(event) }
         // The byte path is taken only when no list needing text is set (`needsText`).
         return !needsText
-            && passesWithoutText(direction: probe.direction, provider: probe.providerName)
+            && passesWithoutText(
+                direction: probe.direction, provider: probe.providerKey?.name ?? "")
     }
 
     /// Whether some list can only be tried on the decoded event: destinations, hosts or

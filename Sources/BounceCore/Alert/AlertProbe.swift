@@ -14,10 +14,8 @@ struct AlertProbe {
     let status: DeliveryStatus
     let cause: Cause?
     let direction: TrafficDirection
-    /// The delivery's provider name, as `match` lists compare it; empty when none is known.
-    let providerName: String
-    /// The same cut to `AlertLimits.textBytes`, as group values hold it.
-    let provider: String
+    /// The delivery's provider; nil when none is known.
+    let providerKey: AlertProviderKeys.Key?
     /// The decoded event; nil on the byte path.
     let decoded: AlertEvent?
     /// The line's ASCII destination and host, at most `AlertLimits.textBytes` each (not lower
@@ -28,29 +26,23 @@ struct AlertProbe {
     /// groups by it (the engine says which are wanted).
     let destinationHash: UInt64
     let hostHash: UInt64
-    let providerHash: UInt64
-    /// `AlertGroupHash.of(providerGroupPrefix + provider)`, a `provider_or_destination` value.
-    let providerGroupHash: UInt64
 
     /// Which hashes to work out: only those some rule groups by.
     struct Hashes: OptionSet, Sendable {
         let rawValue: UInt8
         static let destination = Hashes(rawValue: 1)
         static let host = Hashes(rawValue: 2)
-        static let provider = Hashes(rawValue: 4)
-        static let providerGroup = Hashes(rawValue: 8)
     }
 
     /// An event decoded in full.
-    init(_ event: AlertEvent, hashes: Hashes) {
+    init(_ event: AlertEvent, provider: AlertProviderKeys.Key?, hashes: Hashes) {
         time = event.time
         mta = event.mta
         kind = event.kind
         status = event.status
         cause = event.cause
         direction = event.direction
-        providerName = event.provider
-        provider = UTF8Prefix.string(event.provider, atMost: AlertLimits.textBytes)
+        providerKey = provider
         decoded = event
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         destinationBytes = empty
@@ -60,14 +52,13 @@ struct AlertProbe {
             ? Self.hash(AlertRuleState.value(of: .destination, in: event)) : 0
         hostHash =
             hashes.contains(.host) ? Self.hash(AlertRuleState.value(of: .host, in: event)) : 0
-        (providerHash, providerGroupHash) = Self.providerHashes(provider, hashes)
     }
 
     /// An event read from `line` whose destination and host are ASCII (`isASCII`): nothing is
     /// decoded.
     init(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
-        provider: String, hashes: Hashes
+        provider: AlertProviderKeys.Key?, hashes: Hashes
     ) {
         self.time = time
         mta = event.mta
@@ -75,8 +66,7 @@ struct AlertProbe {
         status = event.status
         self.cause = cause
         direction = event.direction
-        providerName = provider
-        self.provider = UTF8Prefix.string(provider, atMost: AlertLimits.textBytes)
+        providerKey = provider
         decoded = nil
         destinationBytes = Self.prefix(event.domain.slice(of: line))
         hostBytes = Self.prefix(event.host.slice(of: line))
@@ -86,7 +76,6 @@ struct AlertProbe {
         hostHash =
             hashes.contains(.host) && !hostBytes.isEmpty
             ? AlertGroupHash.of(lowercasing: hostBytes) : 0
-        (providerHash, providerGroupHash) = Self.providerHashes(self.provider, hashes)
     }
 
     /// Whether the byte path can take `event`: its destination and host, as far as they are
@@ -113,10 +102,10 @@ struct AlertProbe {
         case .destination:
             return destinationBytes.isEmpty ? nil : Self.lowercased(destinationBytes)
         case .host: return hostBytes.isEmpty ? nil : Self.lowercased(hostBytes)
-        case .providerOrDestination where provider.isEmpty:
+        case .providerOrDestination:
+            if let providerKey { return providerKey.groupLabel }
             return destinationBytes.isEmpty ? nil : Self.lowercased(destinationBytes)
-        case .providerOrDestination: return AlertRule.providerGroupPrefix + provider
-        case .provider: return provider.isEmpty ? nil : provider
+        case .provider: return providerKey?.label
         case .mta: return mta.identifier
         case .kind: return kind.identifier
         case .status: return status.identifier
@@ -139,25 +128,7 @@ struct AlertProbe {
 
     /// Whether `label` is `AlertRule.providerGroupPrefix` followed by this event's provider.
     func isProviderGroup(_ label: String) -> Bool {
-        var label = label
-        return label.withUTF8 { bytes in
-            let prefix = Self.providerPrefixBytes
-            guard bytes.count == prefix.count + provider.utf8.count,
-                bytes.starts(with: prefix)
-            else { return false }
-            return provider.utf8.elementsEqual(bytes[prefix.count...])
-        }
-    }
-
-    private static let providerPrefixBytes = Array(AlertRule.providerGroupPrefix.utf8)
-
-    private static func providerHashes(_ provider: String, _ hashes: Hashes) -> (UInt64, UInt64) {
-        guard !provider.isEmpty else { return (0, 0) }
-        return (
-            hashes.contains(.provider) ? AlertGroupHash.of(provider) : 0,
-            hashes.contains(.providerGroup)
-                ? AlertGroupHash.of(provider, prefixedBy: AlertRule.providerGroupPrefix) : 0
-        )
+        label == providerKey?.groupLabel
     }
 
     private static func hash(_ value: String?) -> UInt64 {
@@ -186,13 +157,14 @@ struct AlertProbe {
     private static func equalsLowercased(_ label: String, _ bytes: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
-        var label = label
-        return label.withUTF8 { text in
-            guard text.count == bytes.count else { return false }
+        let text = label.utf8
+        guard text.count == bytes.count else { return false }
+        let same = text.withContiguousStorageIfAvailable { text in
             for index in bytes.indices where text[index] != ByteScan.lower(bytes[index]) {
                 return false
             }
             return true
         }
+        return same ?? text.elementsEqual(bytes.lazy.map(ByteScan.lower))
     }
 }

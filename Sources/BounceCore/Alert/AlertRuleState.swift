@@ -230,14 +230,14 @@ struct AlertRuleState: Sendable {
                 guard probe.hasHost else { return nil }
                 value = probe.hostHash
             case .provider:
-                guard !probe.provider.isEmpty else { return nil }
-                value = probe.providerHash
+                guard let key = probe.providerKey else { return nil }
+                value = key.hash
             case .blocklist:
                 guard let label = probe.value(of: .blocklist) else { return nil }
                 value = AlertGroupHash.of(label)
             case .providerOrDestination:
-                if !probe.provider.isEmpty {
-                    value = probe.providerGroupHash
+                if let key = probe.providerKey {
+                    value = key.groupHash
                 } else {
                     guard probe.hasDestination else { return nil }
                     value = probe.destinationHash
@@ -257,10 +257,10 @@ struct AlertRuleState: Sendable {
             switch dimension {
             case .destination: same = probe.isDestination(label)
             case .host: same = probe.isHost(label)
-            case .provider: same = label == probe.provider
+            case .provider: same = label == probe.providerKey?.label
             case .providerOrDestination:
                 same =
-                    probe.provider.isEmpty
+                    probe.providerKey == nil
                     ? probe.isDestination(label) : probe.isProviderGroup(label)
             case .mta, .kind, .status, .cause, .blocklist:
                 same = label == probe.value(of: dimension)
