@@ -1,10 +1,6 @@
 import BounceCore
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Keeps the checkpoint in the state directory, replacing it in one atomic step.
 ///
 /// A save writes a temporary file in the same directory, fsyncs it, renames it over the
@@ -45,7 +41,7 @@ public final class CheckpointStore {
             bytes = try RegularFile.read(path, limit: Self.largestCheckpoint)
         } catch {
             switch error {
-            case .system(let failure) where failure.code == ENOENT: return nil
+            case .system(let failure) where failure.isNoSuchFile: return nil
             case .system(let failure):
                 throw .unreadableCheckpoint(path: path, reason: failure.reason)
             case .symbolicLink, .notRegular:

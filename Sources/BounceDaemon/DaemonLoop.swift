@@ -4,10 +4,6 @@ import BounceOutput
 import BounceSystem
 import Logging
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The daemon's one working thread: it owns the sources, the parser, the classifier, the
 /// metrics store and the alert hook, and nothing else touches them.
 ///
@@ -570,13 +566,11 @@ public final class DaemonLoop {
 
     /// Sleeps until a descriptor wakes up or a deadline passes.
     private func waitForWork() {
-        var descriptors = [pollfd(fd: control.wake.descriptor, events: Int16(POLLIN), revents: 0)]
-        if let inotify = waker.descriptor {
-            descriptors.append(pollfd(fd: inotify, events: Int16(POLLIN), revents: 0))
-        }
+        var watches = [Descriptor.Watch(control.wake.descriptor)]
+        if let inotify = waker.descriptor { watches.append(Descriptor.Watch(inotify)) }
         for source in sources {
             if let (descriptor, events) = source.pollDescriptor {
-                descriptors.append(pollfd(fd: descriptor, events: events, revents: 0))
+                watches.append(Descriptor.Watch(descriptor, events: events))
             }
         }
         let now = Clocks.monotonicMilliseconds()
@@ -588,9 +582,8 @@ public final class DaemonLoop {
             if let requested = source.requestedTimeout { timeout = min(timeout, requested) }
         }
         if pipeline.alerts.wantsPromptTick { timeout = min(timeout, 1000) }
-        let ready = Glibc.poll(&descriptors, nfds_t(descriptors.count), timeout)
-        if ready < 0 && errno != EINTR {
-            problem("poll", "poll failed: \(String(cString: strerror(errno)))")
+        if let failure = Descriptor.wait(watches, milliseconds: timeout) {
+            problem("poll", failure.description)
         }
         if waker.usesInotify { _ = waker.drainEvents() }
     }

@@ -1,9 +1,6 @@
 import BounceCore
 import BounceIngest
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import BounceSystem
 
 /// A `type: file` source: one `FileFollower`, or a `GlobFollower` for a pattern.
 final class FileSourceReader {
@@ -18,7 +15,7 @@ final class FileSourceReader {
         self.config = config
         if config.isGlob {
             // A saved path that no longer matches the pattern belongs to an older configuration.
-            let kept = (saved ?? [:]).filter { fnmatch(config.path, $0.key, FNM_PATHNAME) == 0 }
+            let kept = (saved ?? [:]).filter { Path.matches(config.path, $0.key) }
             glob = GlobFollower(
                 pattern: config.path, start: Self.start(config, seen: saved != nil),
                 saved: kept, maxFiles: config.maxFiles, waker: waker)

@@ -20,26 +20,41 @@ public struct AlertEngine: Sendable {
     private var wanted: [Bool]
     /// `keepsLine` answers, indexed the same way.
     private var sampled: [Bool]
-    /// Per event shape (indexed like `wanted`), the rules that could count it: positions into
-    /// `shapeRules` from `shapeStarts[shape]` up to `shapeStarts[shape + 1]`. A sent delivery
-    /// then visits only the ratio rule it is a denominator of, not every rule.
+    /// Per event shape (indexed like `wanted`), the rules that could count it: entries of
+    /// `shapeRules` from `shapeStarts[shape]` up to `shapeStarts[shape + 1]`, each a rule's
+    /// index shifted left by two, bit 0 set when the rule's `match` could take the shape and
+    /// bit 1 when its `ratio_of` could. A sent delivery then visits only the ratio rule it is a
+    /// denominator of, not every rule.
     private var shapeStarts: [Int32]
     private var shapeRules: [Int32]
-    /// Whether some rule groups by destination, so an event's destination is hashed (once).
-    private let groupsByDestination: Bool
+    /// Per shape, whether a rule visited has a list only the decoded text can answer
+    /// (destinations, hosts, block lists) or groups by block list: such events are decoded.
+    private var textShapes: [Bool]
+    /// The group value hashes some rule needs.
+    private let hashes: AlertProbe.Hashes
+    /// Each provider name's group values and hashes, worked out once.
+    private var providerKeys = AlertProviderKeys()
 
     /// An engine with no state.
     public init(rules: [AlertRule]) {
         states = rules.map(AlertRuleState.init)
         ceilings = Array(repeating: AlertNoticeCeiling(), count: rules.count)
-        groupsByDestination = rules.contains {
-            $0.groupBy.contains(.destination) || $0.groupBy.contains(.providerOrDestination)
-        }
+        hashes = Self.hashes(rules)
         wanted = []
         sampled = []
         shapeStarts = []
         shapeRules = []
+        textShapes = []
         (shapeStarts, shapeRules) = Self.ruleLists(states)
+        textShapes = (0..<shapeStarts.count - 1).map { shape in
+            (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).contains { position in
+                let entry = shapeRules[position]
+                let state = states[Int(entry >> 2)]
+                return state.rule.groupBy.contains(.blocklist)
+                    || (entry & 1 != 0 && state.filter.needsText)
+                    || (entry & 2 != 0 && state.denominatorFilter?.needsText == true)
+            }
+        }
         wanted = zip(shapeStarts, shapeStarts.dropFirst()).map { $0 < $1 }
         sampled = Self.table(states) {
             $0.filter.couldMatch(mta: $1, kind: $2, status: $3, cause: $4)
@@ -60,19 +75,18 @@ public struct AlertEngine: Sendable {
         let shape = Self.wantIndex(
             mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
         guard wanted[shape] else { return }
-        let destinationHash =
-            groupsByDestination && !event.destination.isEmpty
-            ? AlertGroupHash.of(UTF8Prefix.string(event.destination, atMost: AlertLimits.textBytes))
-            : 0
-        for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
-            states[Int(shapeRules[position])].observe(event, destinationHash: destinationHash)
-        }
+        let provider = event.provider.isEmpty ? nil : providerKeys.key(for: event.provider)
+        count(AlertProbe(event, provider: provider, hashes: hashes), shape: shape)
     }
 
-    /// Counts one parsed event whose byte ranges point into `line`, at `time` (the log's time):
-    /// decoded into an `AlertEvent` only when some rule could count it, its line kept only
-    /// when it could become a sample (`keepsLine`). One call, so a caller holding the engine
-    /// in a class reaches it in place rather than through a copy per question.
+    /// Counts one parsed event whose byte ranges point into `line`, at `time` (the log's time).
+    ///
+    /// An event that no rule's `match` takes (only a ratio's denominator, like most sent
+    /// deliveries) is counted from its bytes: nothing is decoded or allocated. One that some
+    /// `match` takes, after its cheap fields (shape, direction, provider) are tried, is decoded
+    /// into an `AlertEvent` once for all rules, its line kept only when it could become a
+    /// sample (`keepsLine`). One call, so a caller holding the engine in a class reaches it in
+    /// place rather than through a copy per question.
     ///
     /// `provider` is the name of the delivery's provider (`ProviderTable.decide`), empty when
     /// none is known.
@@ -84,10 +98,44 @@ public struct AlertEngine: Sendable {
         let shape = Self.wantIndex(
             mta: event.mta, kind: event.kind, status: event.status, cause: cause)
         guard wanted[shape] else { return }
-        observe(
-            AlertEvent(
+        let key = provider.isEmpty ? nil : providerKeys.key(for: provider)
+        if !textShapes[shape],
+            !someMatch(shape: shape, direction: event.direction, provider: provider),
+            AlertProbe.isASCII(event, in: line)
+        {
+            count(
+                AlertProbe(
+                    event, cause: cause, in: line, time: time, provider: key, hashes: hashes),
+                shape: shape)
+        } else {
+            let decoded = AlertEvent(
                 event, classification, in: line, time: time, keepingLine: sampled[shape],
-                provider: provider))
+                provider: provider)
+            count(AlertProbe(decoded, provider: key, hashes: hashes), shape: shape)
+        }
+    }
+
+    /// Whether some rule's `match` takes an event of this shape, direction and provider.
+    private func someMatch(shape: Int, direction: TrafficDirection, provider: String) -> Bool {
+        guard sampled[shape] else { return false }
+        for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
+            let entry = shapeRules[position]
+            if entry & 1 != 0,
+                states[Int(entry >> 2)].filter.passesWithoutText(
+                    direction: direction, provider: provider)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    private mutating func count(_ probe: AlertProbe, shape: Int) {
+        for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
+            let entry = shapeRules[position]
+            states[Int(entry >> 2)].observe(
+                probe, couldMatch: entry & 1 != 0, couldCount: entry & 2 != 0)
+        }
     }
 
     /// Decides what to send at `now` (epoch seconds): new alerts after their group wait,
@@ -173,11 +221,18 @@ public struct AlertEngine: Sendable {
                             states[$0].couldMatch(
                                 mta: mta, kind: kind, status: status, cause: cause)
                         }
+                        let entries = matching.map { index in
+                            let state = states[index]
+                            let matches = state.filter.couldMatch(
+                                mta: mta, kind: kind, status: status, cause: cause)
+                            let counts =
+                                state.denominatorFilter?.couldMatch(
+                                    mta: mta, kind: kind, status: status, cause: cause) ?? false
+                            return Int32(index) << 2 | (matches ? 1 : 0) | (counts ? 2 : 0)
+                        }
                         shapes.append(
-                            (
-                                wantIndex(mta: mta, kind: kind, status: status, cause: cause),
-                                matching.map { Int32($0) }
-                            ))
+                            (wantIndex(mta: mta, kind: kind, status: status, cause: cause), entries)
+                        )
                     }
                 }
             }
@@ -188,6 +243,20 @@ public struct AlertEngine: Sendable {
         }
         starts.append(Int32(rules.count))
         return (starts, rules)
+    }
+
+    /// The group value hashes the rules' `group_by` needs.
+    private static func hashes(_ rules: [AlertRule]) -> AlertProbe.Hashes {
+        var hashes: AlertProbe.Hashes = []
+        for dimension in rules.flatMap(\.groupBy) {
+            switch dimension {
+            case .destination: hashes.insert(.destination)
+            case .host: hashes.insert(.host)
+            case .providerOrDestination: hashes.insert(.destination)
+            case .mta, .kind, .status, .cause, .blocklist, .provider: break
+            }
+        }
+        return hashes
     }
 
     /// `decides` for every combination of properties, true when some rule's state says yes.

@@ -17,8 +17,11 @@ struct AlertEventFilter: Sendable {
 
     /// Whether the event passes every non-empty list.
     func matches(_ event: AlertEvent) -> Bool {
-        guard couldMatch(mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
-        else { return false }
+        couldMatch(mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
+            && matchesBeyondShape(event)
+    }
+
+    private func matchesBeyondShape(_ event: AlertEvent) -> Bool {
         if !match.direction.isEmpty, !match.direction.contains(event.direction) { return false }
         if !destinations.isEmpty, !destinations.matches(event.destination) { return false }
         if !blocklists.isEmpty {
@@ -30,6 +33,27 @@ struct AlertEventFilter: Sendable {
             return false
         }
         if !hosts.isEmpty, !hosts.matches(event.host) { return false }
+        return true
+    }
+
+    /// Whether the event passes every list but the shape's (MTA, kind, status, cause), which
+    /// the engine's tables already decided.
+    func matchesBeyondShape(_ probe: AlertProbe) -> Bool {
+        if let event = probe.decoded { return matchesBeyondShape(event) }
+        // The byte path is taken only when no list needing text is set (`needsText`).
+        return !needsText
+            && passesWithoutText(
+                direction: probe.direction, provider: probe.providerKey?.name ?? "")
+    }
+
+    /// Whether some list can only be tried on the decoded event: destinations, hosts or
+    /// block lists.
+    var needsText: Bool { !destinations.isEmpty || !hosts.isEmpty || !blocklists.isEmpty }
+
+    /// Whether the event passes the lists that need no decoded text: direction and provider.
+    func passesWithoutText(direction: TrafficDirection, provider: String) -> Bool {
+        if !match.direction.isEmpty, !match.direction.contains(direction) { return false }
+        if !providers.isEmpty, provider.isEmpty || !providers.contains(provider) { return false }
         return true
     }
 

@@ -79,6 +79,16 @@ struct AlertGroup: Sendable, Equatable {
         return true
     }
 
+    /// Counts one event that only counts towards the ratio's denominator (when `denominator`
+    /// holds); false when it is older than the window allows.
+    mutating func record(time: Int64, denominator: Bool) -> Bool {
+        guard window.add(time: time, matched: false, denominator: denominator) else {
+            return false
+        }
+        weight += 1
+        return true
+    }
+
     /// Forgets what is stamped more than a window after `now` (a wrong year, a clock step), so
     /// it cannot block current events.
     mutating func forgetFarFuture(at now: Int64, windowSeconds: Int) {

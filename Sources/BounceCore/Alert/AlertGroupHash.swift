@@ -17,18 +17,28 @@ enum AlertGroupHash {
     /// The hash of `prefix` followed by `value`, as `of(prefix + value)` without building it.
     static func of(_ value: String, prefixedBy prefix: String) -> UInt64 {
         var hash = seed
-        for byte in prefix.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        for byte in value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        for byte in prefix.utf8 { hash = step(hash, byte) }
+        for byte in value.utf8 { hash = step(hash, byte) }
         return hash
     }
 
     /// The hash of one value's bytes.
     static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = seed
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
+        for byte in bytes { hash = step(hash, byte) }
         return hash
+    }
+
+    /// The hash of ASCII bytes as `of` hashes their lower-case text, without building it.
+    static func of(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = seed
+        for byte in bytes { hash = step(hash, ByteScan.lower(byte)) }
+        return hash
+    }
+
+    @inline(__always)
+    private static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// `hash` with the next value's hash folded in; order matters, so `[a, b]` and `[b, a]`

@@ -33,21 +33,20 @@ struct AlertRuleState: Sendable {
             ?? false
     }
 
-    /// Counts `event` in its group. `destinationHash` is `AlertGroupHash.of` the event's
-    /// destination label, computed once per event for every rule that groups by destination.
-    mutating func observe(_ event: AlertEvent, destinationHash: UInt64) {
-        let matched = filter.matches(event)
-        let denominator = denominatorFilter?.matches(event) ?? false
-        guard matched || denominator,
-            let hash = groupHash(event, destinationHash: destinationHash)
-        else { return }
-        var found = groups.position(hash: hash) { hasValues($0, of: event) }
+    /// Counts `probe` in its group. `couldMatch` and `couldCount` say whether the event's shape
+    /// (MTA, kind, status, cause) passes the rule's `match` and its `ratio_of`: the engine's
+    /// tables decided that once per shape, so only the other lists are tried here.
+    mutating func observe(_ probe: AlertProbe, couldMatch: Bool, couldCount: Bool) {
+        let matched = couldMatch && filter.matchesBeyondShape(probe)
+        let denominator = couldCount && (denominatorFilter?.matchesBeyondShape(probe) ?? false)
+        guard matched || denominator, let hash = groupHash(probe) else { return }
+        var found = groups.position(hash: hash) { hasValues($0, of: probe) }
         if found == nil {
             // A full rule admits new groups only for matching events: an event that only
             // counts towards a ratio's denominator cannot start an alert, and letting every
             // sent message to a new domain evict a group would churn the table.
             guard matched || groups.count < AlertLimits.groupsPerRule, makeRoom(),
-                let labels = groupKey(event)
+                let labels = groupKey(probe)
             else {
                 droppedEvents += 1
                 return
@@ -56,11 +55,18 @@ struct AlertRuleState: Sendable {
                 AlertGroup(labels: labels, hash: hash, windowSeconds: rule.windowSeconds))
         }
         guard let position = found else { return }
-        if !groups.update(
-            at: position, { $0.record(event, matched: matched, denominator: denominator) })
-        {
-            staleEvents += 1
+        let counted: Bool
+        if matched, let event = probe.decoded {
+            counted = groups.update(at: position) {
+                $0.record(event, matched: true, denominator: denominator)
+            }
+        } else {
+            // Only a denominator: the engine decodes every event a rule's `match` takes.
+            counted = groups.update(at: position) {
+                $0.record(time: probe.time, denominator: denominator)
+            }
         }
+        if !counted { staleEvents += 1 }
     }
 
     /// Advances every group to `now` and appends the notices due, ordered by group.
@@ -194,42 +200,47 @@ struct AlertRuleState: Sendable {
 
     /// The event's values for the rule's `group_by`; nil when it lacks one of them. Built only
     /// when the event starts a new group.
-    private func groupKey(_ event: AlertEvent) -> [String]? {
+    private func groupKey(_ probe: AlertProbe) -> [String]? {
         var key: [String] = []
         key.reserveCapacity(rule.groupBy.count)
         for dimension in rule.groupBy {
-            guard let value = Self.value(of: dimension, in: event) else { return nil }
+            guard let value = probe.value(of: dimension) else { return nil }
             key.append(value)
         }
         return key
     }
 
-    /// `AlertGroupHash.of(labels: groupKey(event))` without building the key; nil when the
+    /// `AlertGroupHash.of(labels: groupKey(probe))` without building the key; nil when the
     /// event lacks one of the values.
-    private func groupHash(_ event: AlertEvent, destinationHash: UInt64) -> UInt64? {
+    private func groupHash(_ probe: AlertProbe) -> UInt64? {
         var hash = AlertGroupHash.seed
         for dimension in rule.groupBy {
             let value: UInt64
             switch dimension {
-            case .mta: value = AlertGroupHash.mtas[Int(event.mta.rawValue)]
-            case .kind: value = AlertGroupHash.kinds[Int(event.kind.rawValue)]
-            case .status: value = AlertGroupHash.statuses[Int(event.status.rawValue)]
+            case .mta: value = AlertGroupHash.mtas[Int(probe.mta.rawValue)]
+            case .kind: value = AlertGroupHash.kinds[Int(probe.kind.rawValue)]
+            case .status: value = AlertGroupHash.statuses[Int(probe.status.rawValue)]
             case .cause:
-                guard let cause = event.cause else { return nil }
+                guard let cause = probe.cause else { return nil }
                 value = AlertGroupHash.causes[Int(cause.rawValue)]
             case .destination:
-                guard !event.destination.isEmpty else { return nil }
-                value = destinationHash
-            case .blocklist, .host, .provider:
-                guard let label = Self.value(of: dimension, in: event) else { return nil }
+                guard probe.hasDestination else { return nil }
+                value = probe.destinationHash
+            case .host:
+                guard probe.hasHost else { return nil }
+                value = probe.hostHash
+            case .provider:
+                guard let key = probe.providerKey else { return nil }
+                value = key.hash
+            case .blocklist:
+                guard let label = probe.value(of: .blocklist) else { return nil }
                 value = AlertGroupHash.of(label)
             case .providerOrDestination:
-                if !event.provider.isEmpty {
-                    value = AlertGroupHash.of(
-                        event.provider, prefixedBy: AlertRule.providerGroupPrefix)
+                if let key = probe.providerKey {
+                    value = key.groupHash
                 } else {
-                    guard !event.destination.isEmpty else { return nil }
-                    value = destinationHash
+                    guard probe.hasDestination else { return nil }
+                    value = probe.destinationHash
                 }
             }
             hash = AlertGroupHash.fold(hash, value)
@@ -237,11 +248,24 @@ struct AlertRuleState: Sendable {
         return hash
     }
 
-    /// Whether a group's `labels` are the event's values.
-    private func hasValues(_ labels: [String], of event: AlertEvent) -> Bool {
+    /// Whether a group's `labels` are the event's values, compared without building them.
+    private func hasValues(_ labels: [String], of probe: AlertProbe) -> Bool {
         guard labels.count == rule.groupBy.count else { return false }
         for (position, dimension) in rule.groupBy.enumerated() {
-            guard labels[position] == Self.value(of: dimension, in: event) else { return false }
+            let label = labels[position]
+            let same: Bool
+            switch dimension {
+            case .destination: same = probe.isDestination(label)
+            case .host: same = probe.isHost(label)
+            case .provider: same = label == probe.providerKey?.label
+            case .providerOrDestination:
+                same =
+                    probe.providerKey == nil
+                    ? probe.isDestination(label) : probe.isProviderGroup(label)
+            case .mta, .kind, .status, .cause, .blocklist:
+                same = label == probe.value(of: dimension)
+            }
+            guard same else { return false }
         }
         return true
     }

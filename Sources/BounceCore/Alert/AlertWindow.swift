@@ -6,14 +6,22 @@
 /// reused. At `now`, the buckets `(bucket(now) - slots, bucket(now)]` count: an event counts for
 /// at most `windowSeconds` after its time (and at least `windowSeconds - width + 1`), never
 /// longer, so nothing older than the window can make an alert fire.
-struct AlertWindow: Sendable, Equatable {
+///
+/// The newest bucket's counts sit inline (`head`), so the events of one steady stream (most of
+/// a log read in order) count without touching the ring, and the ring's storage is allocated
+/// only when a second bucket comes: a group that sees one burst (most destinations of a log
+/// with very many) never allocates it.
+struct AlertWindow: Sendable {
     /// Seconds per bucket.
     let width: Int64
     /// Buckets per window.
     let slots: Int
-    /// One allocation for the whole ring: a slot's bucket and both of its counts side by side,
-    /// so counting an event touches one cache line.
-    private var cells: [Cell]
+    /// The newest bucket counted (`Cell.empty` before the first event). It stands for the
+    /// ring slot its bucket maps to, whose stored cell is out of date while it does.
+    private var head = Cell.empty
+    /// The ring, a slot's bucket and both of its counts side by side; empty until a second
+    /// bucket is counted.
+    private var cells: [Cell] = []
 
     private struct Cell: Sendable, Equatable {
         var bucket: Int64
@@ -21,6 +29,11 @@ struct AlertWindow: Sendable, Equatable {
         var denominator: UInt32
 
         static let empty = Cell(bucket: AlertWindow.empty, matched: 0, denominator: 0)
+
+        mutating func count(matched isMatched: Bool, denominator: Bool) {
+            if isMatched, matched < .max { matched += 1 }
+            if denominator, self.denominator < .max { self.denominator += 1 }
+        }
     }
 
     /// No bucket yet.
@@ -30,7 +43,36 @@ struct AlertWindow: Sendable, Equatable {
         let window = Int64(max(windowSeconds, 1))
         width = max(1, window / 60)
         slots = Int(window / width)
-        cells = Array(repeating: Cell.empty, count: slots)
+    }
+
+    /// The cell of `slot` as it stands: the head when the head's bucket maps there.
+    @inline(__always)
+    private func cell(at slot: Int) -> Cell {
+        if head.bucket != Self.empty, index(of: head.bucket) == slot { return head }
+        return cells.isEmpty ? Cell.empty : cells[slot]
+    }
+
+    /// Stores `cell` in `slot` of the ring (allocating it on first use).
+    private mutating func store(_ cell: Cell, at slot: Int) {
+        if cells.isEmpty { cells = Array(repeating: Cell.empty, count: slots) }
+        cells[slot] = cell
+    }
+
+    /// Calls `body` with every slot's cell as it stands (only the head while the ring is not
+    /// allocated).
+    @inline(__always)
+    private func forEachCell(_ body: (Cell) -> Void) {
+        guard !cells.isEmpty else {
+            body(head)
+            return
+        }
+        let headSlot = head.bucket == Self.empty ? -1 : index(of: head.bucket)
+        for slot in 0..<slots { body(slot == headSlot ? head : cells[slot]) }
+    }
+
+    /// Every slot's cell as it stands, in slot order.
+    private var current: [Cell] {
+        (0..<slots).map(cell(at:))
     }
 
     /// The bucket number of a time (floor division, so times before 1970 work too).
@@ -50,13 +92,24 @@ struct AlertWindow: Sendable, Equatable {
     /// holds a newer bucket: the event is more than a window older than events already seen.
     mutating func add(time: Int64, matched isMatched: Bool, denominator: Bool) -> Bool {
         let number = bucket(of: time)
-        let slot = index(of: number)
-        if cells[slot].bucket != number {
-            guard cells[slot].bucket < number else { return false }
-            cells[slot] = Cell(bucket: number, matched: 0, denominator: 0)
+        if number == head.bucket {
+            head.count(matched: isMatched, denominator: denominator)
+            return true
         }
-        if isMatched, cells[slot].matched < .max { cells[slot].matched += 1 }
-        if denominator, cells[slot].denominator < .max { cells[slot].denominator += 1 }
+        let slot = index(of: number)
+        var cell = cell(at: slot)
+        if cell.bucket != number {
+            guard cell.bucket < number else { return false }
+            cell = Cell(bucket: number, matched: 0, denominator: 0)
+        }
+        cell.count(matched: isMatched, denominator: denominator)
+        if number > head.bucket {
+            // The newer bucket becomes the head; the old head goes to its slot of the ring.
+            if head.bucket != Self.empty { store(head, at: index(of: head.bucket)) }
+            head = cell
+        } else {
+            store(cell, at: slot)
+        }
         return true
     }
 
@@ -65,7 +118,8 @@ struct AlertWindow: Sendable, Equatable {
         let current = bucket(of: now)
         let oldest = current - Int64(slots)
         var sums = (matched: 0, denominator: 0)
-        for cell in cells where cell.bucket > oldest && cell.bucket <= current {
+        forEachCell { cell in
+            guard cell.bucket > oldest && cell.bucket <= current else { return }
             sums.matched += Int(cell.matched)
             sums.denominator += Int(cell.denominator)
         }
@@ -77,8 +131,8 @@ struct AlertWindow: Sendable, Equatable {
         let current = bucket(of: now)
         let oldest = current - Int64(slots)
         var found: Int64?
-        for cell in cells where cell.bucket > oldest && cell.bucket <= current {
-            guard cell.matched > 0 else { continue }
+        forEachCell { cell in
+            guard cell.bucket > oldest && cell.bucket <= current, cell.matched > 0 else { return }
             found = min(found ?? cell.bucket, cell.bucket)
         }
         return found.map { $0 * width }
@@ -87,21 +141,31 @@ struct AlertWindow: Sendable, Equatable {
     /// Whether any slot holds a bucket inside the window at `now` or after it.
     func hasCurrentOrFuture(at now: Int64) -> Bool {
         let oldest = bucket(of: now) - Int64(slots)
-        return cells.contains { $0.bucket != Self.empty && $0.bucket > oldest }
+        // The head is the newest bucket: the others cannot be later.
+        return head.bucket != Self.empty && head.bucket > oldest
     }
 
     /// Empties slots more than a window ahead of `now`: a line stamped far in the future (a
     /// wrong year, a clock step) would otherwise keep its slot from counting current events.
     mutating func forgetFarFuture(at now: Int64) {
         let limit = bucket(of: now) + Int64(slots)
-        for slot in 0..<slots where cells[slot].bucket > limit {
-            cells[slot] = Cell.empty
+        guard head.bucket > limit else { return }  // the head is the newest bucket
+        var kept = Cell.empty
+        for slot in 0..<slots {
+            let cell = cell(at: slot)
+            if cell.bucket > limit {
+                if !cells.isEmpty { cells[slot] = Cell.empty }
+            } else if cell.bucket > kept.bucket {
+                kept = cell
+            }
         }
+        // The newest bucket left becomes the head; its slot in the ring is out of date again.
+        head = kept
     }
 
     /// The non-empty buckets as (start time, matched, denominator), oldest first.
     var occupied: [(start: Int64, matched: Int, denominator: Int)] {
-        cells
+        current
             .filter { $0.bucket != Self.empty && ($0.matched > 0 || $0.denominator > 0) }
             .sorted { $0.bucket < $1.bucket }
             .map { ($0.bucket * width, Int($0.matched), Int($0.denominator)) }
@@ -112,12 +176,21 @@ struct AlertWindow: Sendable, Equatable {
     mutating func restore(start: Int64, matched count: Int, denominator: Int) {
         let number = bucket(of: start)
         let slot = index(of: number)
-        if cells[slot].bucket != number {
-            guard cells[slot].bucket < number else { return }
-            cells[slot] = Cell(bucket: number, matched: 0, denominator: 0)
+        var cell = cell(at: slot)
+        if cell.bucket != number {
+            guard cell.bucket < number else { return }
+            cell = Cell(bucket: number, matched: 0, denominator: 0)
         }
-        cells[slot].matched = Self.saturating(Int(cells[slot].matched) + count)
-        cells[slot].denominator = Self.saturating(Int(cells[slot].denominator) + denominator)
+        cell.matched = Self.saturating(Int(cell.matched) + count)
+        cell.denominator = Self.saturating(Int(cell.denominator) + denominator)
+        if number >= head.bucket {
+            if number != head.bucket, head.bucket != Self.empty {
+                store(head, at: index(of: head.bucket))
+            }
+            head = cell
+        } else {
+            store(cell, at: slot)
+        }
     }
 
     private func index(of bucket: Int64) -> Int {
@@ -127,5 +200,12 @@ struct AlertWindow: Sendable, Equatable {
 
     private static func saturating(_ value: Int) -> UInt32 {
         UInt32(clamping: max(0, value))
+    }
+}
+
+extension AlertWindow: Equatable {
+    /// Windows are equal when they count the same buckets, wherever a count is kept.
+    static func == (left: AlertWindow, right: AlertWindow) -> Bool {
+        left.width == right.width && left.slots == right.slots && left.current == right.current
     }
 }

@@ -1,10 +1,6 @@
 import BounceCore
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Sends the alert engine's notices through every configured notifier, without ever making the
 /// caller wait on a relay, and without losing an alert to a failure or a restart.
 ///
@@ -139,14 +135,7 @@ public final class NotificationDispatcher: Sendable {
 public enum StandardErrorLog {
     @Sendable public static func write(_ line: String) {
         var text = "bouncewatch: " + line + "\n"
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        // A failed write to standard error has nowhere to be reported.
+        _ = text.withUTF8 { Descriptor.writeAll(2, UnsafeRawBufferPointer($0)) }
     }
 }

@@ -1,0 +1,170 @@
+/// One event as the rules look at it while counting: its enumerated fields, the hashes of the
+/// group values it can have, and either the destination and host as bytes of the log line or
+/// the decoded `AlertEvent`.
+///
+/// Most events a rule sees only count towards a ratio's denominator (a sent delivery for
+/// `deferral-storm`): for those the engine decodes nothing, so a delivery costs no `String`
+/// and no `Array`. The bytes are used only when they are ASCII, where lower-casing them gives
+/// exactly the text the decoded event would hold; anything else (and every event some rule
+/// `match`es, whose evidence needs the text) goes through the decoded event.
+struct AlertProbe {
+    let time: Int64
+    let mta: MTA
+    let kind: EventKind
+    let status: DeliveryStatus
+    let cause: Cause?
+    let direction: TrafficDirection
+    /// The delivery's provider; nil when none is known.
+    let providerKey: AlertProviderKeys.Key?
+    /// The decoded event; nil on the byte path.
+    let decoded: AlertEvent?
+    /// The line's ASCII destination and host, at most `AlertLimits.textBytes` each (not lower
+    /// cased: compared and hashed in lower case); empty on the decoded path.
+    private let destinationBytes: UnsafeBufferPointer<UInt8>
+    private let hostBytes: UnsafeBufferPointer<UInt8>
+    /// `AlertGroupHash.of` each group value the event has; 0 when it has none or no rule
+    /// groups by it (the engine says which are wanted).
+    let destinationHash: UInt64
+    let hostHash: UInt64
+
+    /// Which hashes to work out: only those some rule groups by.
+    struct Hashes: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let destination = Hashes(rawValue: 1)
+        static let host = Hashes(rawValue: 2)
+    }
+
+    /// An event decoded in full.
+    init(_ event: AlertEvent, provider: AlertProviderKeys.Key?, hashes: Hashes) {
+        time = event.time
+        mta = event.mta
+        kind = event.kind
+        status = event.status
+        cause = event.cause
+        direction = event.direction
+        providerKey = provider
+        decoded = event
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        destinationBytes = empty
+        hostBytes = empty
+        destinationHash =
+            hashes.contains(.destination)
+            ? Self.hash(AlertRuleState.value(of: .destination, in: event)) : 0
+        hostHash =
+            hashes.contains(.host) ? Self.hash(AlertRuleState.value(of: .host, in: event)) : 0
+    }
+
+    /// An event read from `line` whose destination and host are ASCII (`isASCII`): nothing is
+    /// decoded.
+    init(
+        _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
+        provider: AlertProviderKeys.Key?, hashes: Hashes
+    ) {
+        self.time = time
+        mta = event.mta
+        kind = event.kind
+        status = event.status
+        self.cause = cause
+        direction = event.direction
+        providerKey = provider
+        decoded = nil
+        destinationBytes = Self.prefix(event.domain.slice(of: line))
+        hostBytes = Self.prefix(event.host.slice(of: line))
+        destinationHash =
+            hashes.contains(.destination) && !destinationBytes.isEmpty
+            ? AlertGroupHash.of(lowercasing: destinationBytes) : 0
+        hostHash =
+            hashes.contains(.host) && !hostBytes.isEmpty
+            ? AlertGroupHash.of(lowercasing: hostBytes) : 0
+    }
+
+    /// Whether the byte path can take `event`: its destination and host, as far as they are
+    /// kept, are ASCII.
+    static func isASCII(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        isASCII(prefix(event.domain.slice(of: line))) && isASCII(prefix(event.host.slice(of: line)))
+    }
+
+    var hasDestination: Bool {
+        if let decoded { return !decoded.destination.isEmpty }
+        return !destinationBytes.isEmpty
+    }
+
+    var hasHost: Bool {
+        if let decoded { return !decoded.host.isEmpty }
+        return !hostBytes.isEmpty
+    }
+
+    /// The value the decoded event would give for `dimension` (`AlertRuleState.value`); built
+    /// only when an event starts a new group.
+    func value(of dimension: AlertDimension) -> String? {
+        if let decoded { return AlertRuleState.value(of: dimension, in: decoded) }
+        switch dimension {
+        case .destination:
+            return destinationBytes.isEmpty ? nil : Self.lowercased(destinationBytes)
+        case .host: return hostBytes.isEmpty ? nil : Self.lowercased(hostBytes)
+        case .providerOrDestination:
+            if let providerKey { return providerKey.groupLabel }
+            return destinationBytes.isEmpty ? nil : Self.lowercased(destinationBytes)
+        case .provider: return providerKey?.label
+        case .mta: return mta.identifier
+        case .kind: return kind.identifier
+        case .status: return status.identifier
+        case .cause: return cause?.identifier
+        case .blocklist: return nil  // only decoded events carry a block list
+        }
+    }
+
+    /// Whether `label` is this event's destination (lower case), without decoding it.
+    func isDestination(_ label: String) -> Bool {
+        if let decoded { return label == AlertRuleState.value(of: .destination, in: decoded) }
+        return Self.equalsLowercased(label, destinationBytes)
+    }
+
+    /// Whether `label` is this event's host (lower case), without decoding it.
+    func isHost(_ label: String) -> Bool {
+        if let decoded { return label == AlertRuleState.value(of: .host, in: decoded) }
+        return Self.equalsLowercased(label, hostBytes)
+    }
+
+    /// Whether `label` is `AlertRule.providerGroupPrefix` followed by this event's provider.
+    func isProviderGroup(_ label: String) -> Bool {
+        label == providerKey?.groupLabel
+    }
+
+    private static func hash(_ value: String?) -> UInt64 {
+        value.map(AlertGroupHash.of) ?? 0
+    }
+
+    /// The first `AlertLimits.textBytes` bytes, cut as `UTF8Prefix` cuts them.
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(
+            rebasing: bytes[0..<UTF8Prefix.length(of: bytes, atMost: AlertLimits.textBytes)])
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for byte in bytes { any |= byte }
+        return any < 0x80
+    }
+
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { target in
+            for index in bytes.indices { target[index] = ByteScan.lower(bytes[index]) }
+            return bytes.count
+        }
+    }
+
+    private static func equalsLowercased(_ label: String, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        let text = label.utf8
+        guard text.count == bytes.count else { return false }
+        let same = text.withContiguousStorageIfAvailable { text in
+            for index in bytes.indices where text[index] != ByteScan.lower(bytes[index]) {
+                return false
+            }
+            return true
+        }
+        return same ?? text.elementsEqual(bytes.lazy.map(ByteScan.lower))
+    }
+}
