@@ -104,6 +104,9 @@ printf 'Source: bouncewatch\n\nPackage: bouncewatch\nArchitecture: any\n' \
 depends="$(cd "$work/shlibdeps" && dpkg-shlibdeps -O "$root/usr/bin/bouncewatch" |
     sed -n 's/^shlibs:Depends=//p')"
 [ -n "$depends" ] || fail "dpkg-shlibdeps found no dependencies"
+# libcurl is loaded with dlopen when a notifier first sends, so dpkg-shlibdeps cannot see it.
+# 7.85.0 is the first with CURLOPT_PROTOCOLS_STR, which the transports set.
+depends="$depends, libcurl4 (>= 7.85.0)"
 installed_size="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
 
 sed -e "s/@VERSION@/$version-$DEB_REVISION/" -e "s/@ARCH@/$arch/" \

@@ -5,7 +5,8 @@ import Testing
 /// may pull in Foundation, FoundationEssentials or ICU (each costs megabytes and start-up
 /// time). The debug build links the Swift libraries dynamically, so `ldd` names every one.
 @Suite struct BinaryLibrariesTests {
-    @Test func noFoundationOrICUIsLinked() throws {
+    /// The lines of `ldd bouncewatch`.
+    private func linkedLibraries() throws -> [Substring] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
         process.arguments = [BinaryRunner.executable.path]
@@ -16,10 +17,25 @@ import Testing
             decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "ldd failed: \(output)")
-        #expect(output.contains("libswiftCore"), "ldd listed no Swift library: \(output)")
-        let unwanted = output.split(separator: "\n").filter {
+        return output.split(separator: "\n")
+    }
+
+    @Test func noFoundationOrICUIsLinked() throws {
+        let libraries = try linkedLibraries()
+        #expect(
+            libraries.contains { $0.contains("libswiftCore") },
+            "ldd listed no Swift library: \(libraries)")
+        let unwanted = libraries.filter {
             $0.contains("Foundation") || $0.contains("libicu") || $0.contains("_FoundationICU")
         }
         #expect(unwanted.isEmpty, "linked: \(unwanted.joined(separator: "; "))")
+    }
+
+    /// libcurl and the thirty-odd libraries it brings are loaded only when a notifier sends.
+    @Test func libcurlIsNotLinked() throws {
+        let libraries = try linkedLibraries()
+        #expect(libraries.contains { $0.contains("libc.so") }, "ldd listed no libc: \(libraries)")
+        let curl = libraries.filter { $0.contains("libcurl") }
+        #expect(curl.isEmpty, "linked: \(curl.joined(separator: "; "))")
     }
 }

@@ -56,6 +56,8 @@ depends="$(dpkg-deb --field "$deb" Depends)"
 for library in libc6 libsystemd0 libcurl4 zlib1g; do
     grep -q "\\b$library\\b" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
+# libcurl is not linked (it is loaded when a notifier sends), so build-deb.sh names it.
+grep -qF "libcurl4 (>= 7.85.0)" <<<"$depends" || fail "Depends lacks libcurl4 (>= 7.85.0): $depends"
 echo "packaging-deb: contents, conffiles and Depends ($depends) as expected"
 
 # lintian: errors fail, warnings are listed for the record.
@@ -101,6 +103,9 @@ setpriv --reuid=bouncewatch --regid=bouncewatch --clear-groups \
 rm -f /var/lib/prometheus/node-exporter/packaging-test.prom
 if ldd /usr/bin/bouncewatch | grep -q swift; then
     fail "the binary loads Swift libraries at run time: $(ldd /usr/bin/bouncewatch)"
+fi
+if ldd /usr/bin/bouncewatch | grep -q libcurl; then
+    fail "the binary links libcurl (it should load it only to send): $(ldd /usr/bin/bouncewatch)"
 fi
 env -i /usr/bin/bouncewatch --version >/dev/null || fail "bouncewatch --version failed"
 man -l /usr/share/man/man8/bouncewatch.8.gz >/dev/null 2>&1 || fail "man bouncewatch fails"

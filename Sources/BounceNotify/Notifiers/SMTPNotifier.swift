@@ -8,6 +8,8 @@ import BounceSystem
 struct SMTPNotifier: Notifier {
     var config: SMTPNotifierConfig
     var hostname: String
+    /// The libcurl to load; another name only in tests.
+    var curlLibrary = CurlLibrary.standardName
 
     var name: String { config.name }
 
@@ -35,7 +37,7 @@ struct SMTPNotifier: Notifier {
         let transport = SMTPTransport(
             host: config.host, port: config.port, tls: config.tls, caFile: config.caFile,
             username: config.username, password: password, from: config.from, to: config.to,
-            timeoutSeconds: config.timeoutSeconds, heloName: hostname)
+            timeoutSeconds: config.timeoutSeconds, heloName: hostname, curlLibrary: curlLibrary)
         try transport.send(message ?? prepare(notice, now: now) ?? [], cancellation: cancellation)
     }
 

@@ -1,9 +1,5 @@
 import CCurl
 
-/// `curl_global_init` must run once before any handle exists; Swift runs a global's initialiser
-/// exactly once, on first use, whatever the thread.
-private let curlGlobalInit: CURLcode = bw_curl_global_init_default()
-
 /// One libcurl transfer: an easy handle created, used and cleaned up by the calling thread.
 ///
 /// Handles are never shared or reused across threads: each delivery attempt builds its own, so
@@ -15,6 +11,7 @@ final class CurlTransfer {
     /// Most reply lines kept, the newest last.
     static let replyLineLimit = 16
 
+    private let curl: CurlLibrary
     private let handle: UnsafeMutableRawPointer
     private let cancellation: DeliveryCancellation?
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
@@ -29,13 +26,15 @@ final class CurlTransfer {
     private(set) var replyLines: [String] = []
     private var partialLine: [UInt8] = []
 
-    init(cancellation: DeliveryCancellation?) throws(DeliveryError) {
-        guard curlGlobalInit == CURLE_OK else {
-            throw DeliveryError("libcurl could not be initialised (curl_global_init failed)")
-        }
-        guard let handle = curl_easy_init() else {
+    /// Loads libcurl on the first transfer (`CurlLibrary`); `library` is its file name.
+    init(cancellation: DeliveryCancellation?, library: String = CurlLibrary.standardName)
+        throws(DeliveryError)
+    {
+        let curl = try CurlLibrary.named(library)
+        guard let handle = curl.easyInit() else {
             throw DeliveryError("libcurl could not create a transfer handle")
         }
+        self.curl = curl
         self.handle = handle
         self.cancellation = cancellation
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -45,50 +44,52 @@ final class CurlTransfer {
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
         try set(CURLOPT_VERBOSE, 1)
-        try check(bw_curl_setopt_debug_callback(handle, curlDebug), "CURLOPT_DEBUGFUNCTION")
+        try check(
+            bw_curl_setopt_debug_callback(curl.setopt, handle, curlDebug), "CURLOPT_DEBUGFUNCTION")
         try set(CURLOPT_DEBUGDATA, pointer: context)
         try check(
-            bw_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWrite),
+            bw_curl_setopt_callback(curl.setopt, handle, CURLOPT_WRITEFUNCTION, curlWrite),
             "CURLOPT_WRITEFUNCTION")
         try set(CURLOPT_WRITEDATA, pointer: context)
         try check(
-            bw_curl_setopt_callback(handle, CURLOPT_READFUNCTION, curlRead),
+            bw_curl_setopt_callback(curl.setopt, handle, CURLOPT_READFUNCTION, curlRead),
             "CURLOPT_READFUNCTION")
         try set(CURLOPT_READDATA, pointer: context)
         try set(CURLOPT_NOPROGRESS, 0)
         try check(
-            bw_curl_setopt_progress_callback(handle, curlProgress), "CURLOPT_XFERINFOFUNCTION")
+            bw_curl_setopt_progress_callback(curl.setopt, handle, curlProgress),
+            "CURLOPT_XFERINFOFUNCTION")
         try set(CURLOPT_XFERINFODATA, pointer: context)
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        curl.easyCleanup(handle)
         errorBuffer.deallocate()
         postBody?.deallocate()
-        for list in lists { curl_slist_free_all(list) }
+        for list in lists { curl.slistFreeAll(list) }
     }
 
     func set(_ option: CURLoption, _ value: Int) throws(DeliveryError) {
-        try check(bw_curl_setopt_long(handle, option, value), option)
+        try check(bw_curl_setopt_long(curl.setopt, handle, option, value), option)
     }
 
     /// libcurl copies string options (all but POSTFIELDS), so the Swift string may go.
     func set(_ option: CURLoption, _ value: String) throws(DeliveryError) {
-        try check(bw_curl_setopt_string(handle, option, value), option)
+        try check(bw_curl_setopt_string(curl.setopt, handle, option, value), option)
     }
 
     func set(_ option: CURLoption, list values: [String]) throws(DeliveryError) {
         var list: UnsafeMutablePointer<curl_slist>?
         for value in values {
-            guard let extended = curl_slist_append(list, value) else {
-                if let list { curl_slist_free_all(list) }
+            guard let extended = curl.slistAppend(list, value) else {
+                if let list { curl.slistFreeAll(list) }
                 throw DeliveryError(
                     "libcurl could not allocate a list for option \(option.rawValue)")
             }
             list = extended
         }
         if let list { lists.append(list) }
-        try check(bw_curl_setopt_slist(handle, option, list), option)
+        try check(bw_curl_setopt_slist(curl.setopt, handle, option, list), option)
     }
 
     /// The bytes the read callback hands to libcurl (the SMTP message).
@@ -116,12 +117,12 @@ final class CurlTransfer {
     /// Runs the transfer; on failure the error names libcurl's reason, its detail and the
     /// server's last reply.
     func perform(what: String) throws(DeliveryError) {
-        let code = curl_easy_perform(handle)
+        let code = curl.easyPerform(handle)
         guard code != CURLE_OK else { return }
         if code == CURLE_ABORTED_BY_CALLBACK, cancellation?.isCancelled == true {
             throw DeliveryError("\(what): cancelled because bouncewatch is stopping")
         }
-        var text = "\(what): " + String(cString: curl_easy_strerror(code))
+        var text = "\(what): " + curl.describe(code)
         let detail = TextSanitizer.line(String(cString: errorBuffer))
         if !detail.isEmpty { text += " (\(detail))" }
         if let reply = lastReply { text += "; server said: \(reply)" }
@@ -131,7 +132,7 @@ final class CurlTransfer {
     /// The status of the last response: an SMTP reply code or an HTTP status.
     var responseCode: Int {
         var code = 0
-        _ = bw_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
+        _ = bw_curl_getinfo_long(curl.getinfo, handle, CURLINFO_RESPONSE_CODE, &code)
         return code
     }
 
@@ -162,7 +163,7 @@ final class CurlTransfer {
 
     private func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer?) throws(DeliveryError)
     {
-        try check(bw_curl_setopt_pointer(handle, option, pointer), option)
+        try check(bw_curl_setopt_pointer(curl.setopt, handle, option, pointer), option)
     }
 
     private func check(_ code: CURLcode, _ option: CURLoption) throws(DeliveryError) {
@@ -172,7 +173,7 @@ final class CurlTransfer {
     private func check(_ code: CURLcode, _ what: String) throws(DeliveryError) {
         guard code == CURLE_OK else {
             throw DeliveryError(
-                "libcurl refused \(what): " + String(cString: curl_easy_strerror(code)))
+                "libcurl refused \(what): " + curl.describe(code))
         }
     }
 

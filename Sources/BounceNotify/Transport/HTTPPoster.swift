@@ -4,9 +4,11 @@ import CCurl
 struct HTTPPoster {
     var url: String
     var timeoutSeconds: Int
+    /// The libcurl to load; another name only in tests.
+    var curlLibrary = CurlLibrary.standardName
 
     func post(json body: [UInt8], cancellation: DeliveryCancellation? = nil) throws(DeliveryError) {
-        let transfer = try CurlTransfer(cancellation: cancellation)
+        let transfer = try CurlTransfer(cancellation: cancellation, library: curlLibrary)
         try transfer.set(CURLOPT_URL, url)
         try transfer.set(CURLOPT_PROTOCOLS_STR, "http,https")
         try transfer.set(CURLOPT_FOLLOWLOCATION, 0)

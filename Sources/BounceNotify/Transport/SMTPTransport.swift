@@ -19,6 +19,8 @@ struct SMTPTransport {
     var timeoutSeconds: Int
     /// The name given in EHLO.
     var heloName: String
+    /// The libcurl to load; another name only in tests.
+    var curlLibrary = CurlLibrary.standardName
 
     /// The relay's URL; the path is the EHLO name.
     var url: String {
@@ -32,7 +34,7 @@ struct SMTPTransport {
         try MailAddress.check(from, role: "sender")
         guard !to.isEmpty else { throw DeliveryError("no recipient configured") }
         for recipient in to { try MailAddress.check(recipient, role: "recipient") }
-        let transfer = try CurlTransfer(cancellation: cancellation)
+        let transfer = try CurlTransfer(cancellation: cancellation, library: curlLibrary)
         try transfer.set(CURLOPT_URL, url)
         try transfer.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
         if tls != .none { try transfer.set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
