@@ -61,6 +61,16 @@ struct ScanCommand: ParsableCommand {
                 + "midnight, so --until today stops at the end of yesterday).", valueName: "time"))
     var until: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Read this many files, or pieces of a large plain file, at once (default: one per "
+                + "processor). The report is the same whatever the number.", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(
+        help: "Name on standard error the rotated files --since/--until let scan skip unread.")
+    var verbose = false
+
     @Argument(
         help: ArgumentHelp(
             "Log files, plain or gzip-compressed; '-' reads standard input.", valueName: "file"))
@@ -71,6 +81,9 @@ struct ScanCommand: ParsableCommand {
         guard (1...maximum).contains(top) else {
             throw ValidationError("--top must be between 1 and \(maximum).")
         }
+        if let jobs, !(1...ScanRunner.maximumJobs).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and \(ScanRunner.maximumJobs).")
+        }
     }
 
     func run() throws {
@@ -80,10 +93,11 @@ struct ScanCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let status = ScanRunner(
+        var runner = ScanRunner(
             format: format, topDestinations: top, logFormat: logFormat, inputs: files,
-            configPath: config, period: period
-        ).run()
+            configPath: config, period: period, jobs: jobs ?? ScanRunner.defaultJobs())
+        runner.verbose = verbose
+        let status = runner.run()
         if status != 0 { throw ExitCode(status) }
     }
 }

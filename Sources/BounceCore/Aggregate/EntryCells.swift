@@ -60,6 +60,16 @@ struct EntryCells {
         values[index] += 1
     }
 
+    /// Adds `row` (the counters of an entry of another `EntryCells`) to `entry`, clearing
+    /// `entry` first when it was (re)assigned: how a merge of two tables carries their detail.
+    mutating func add(_ row: ArraySlice<Int>, to entry: Int, isNew: Bool) {
+        if isNew { clear(entry) }
+        for (cell, count) in zip(0..<cellsPerEntry, row) where count != 0 {
+            increment(entry, cell)
+            values[entry * cellsPerEntry + cell] += count - 1
+        }
+    }
+
     /// The counters of `entry`.
     func row(_ entry: Int) -> ArraySlice<Int> {
         values[entry * cellsPerEntry..<(entry + 1) * cellsPerEntry]
