@@ -59,7 +59,7 @@ struct HostTally {
     mutating func merge(_ other: HostTally) {
         for (cell, count) in other.totals.enumerated() { totals[cell] += count }
         for (otherEntry, place) in table.merge(other.table).enumerated() {
-            cells.add(other.cells.row(otherEntry), to: place.entry, isNew: place.isNew)
+            cells.add(other.cells, entry: otherEntry, to: place.entry, isNew: place.isNew)
         }
         // A merge may hand the cached entry to another host.
         lastEntry = -1

@@ -292,7 +292,8 @@ public struct ScanAggregator {
         if let last = other.lastEvent { lastEvent = last }
         for index in deliveryCells.indices { deliveryCells[index] += other.deliveryCells[index] }
         for (otherEntry, place) in domains.merge(other.domains).enumerated() {
-            domainCells.add(other.domainCells.row(otherEntry), to: place.entry, isNew: place.isNew)
+            domainCells.add(
+                other.domainCells, entry: otherEntry, to: place.entry, isNew: place.isNew)
         }
         for index in causeStatus.indices { causeStatus[index] += other.causeStatus[index] }
         for index in sampleReplies.indices where sampleReplies[index] == nil {
