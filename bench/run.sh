@@ -132,7 +132,7 @@ for workload in postfix postfix-rfc3339 exim; do
     lines="$(wc -l <"$file")"
     warm "$file"
     echo "bench: $workload: bouncewatch" >&2
-    measure "$BENCH_DIR/scan-$workload.json" "$BIN" scan --format json "$file"
+    measure "$BENCH_DIR/scan-$workload.json" "$BIN" scan --format json --jobs 1 "$file"
     row "$workload" "bouncewatch scan" "$lines"
     notes+=("$workload: bouncewatch $(summary_of "$BENCH_DIR/scan-$workload.json")")
     if [ "$workload" = exim ]; then
@@ -160,7 +160,12 @@ done
 file="$BENCH_DIR/postfix-many-domains.log"
 warm "$file"
 echo "bench: memory: bouncewatch on 1,000,000 distinct domains" >&2
-measure "$BENCH_DIR/scan-many-domains.json" "$BIN" scan --format json "$file"
+measure "$BENCH_DIR/scan-many-domains.json" "$BIN" scan --format json --jobs 1 "$file"
+memory_one_kb="$result_rss_kb"
+echo "bench: memory: the same on every core" >&2
+/usr/bin/time -f '%M' -o "$BENCH_DIR/time.out" "$BIN" scan --format json "$file" >/dev/null
+memory_all_kb="$(cat "$BENCH_DIR/time.out")"
+result_rss_kb="$memory_one_kb"
 memory_mb="$(awk -v k="$result_rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')"
 verdict="$(awk -v m="$memory_mb" -v t="$MEMORY_TARGET_MB" \
     'BEGIN { print (m < t ? "within" : "OVER") }')"
@@ -176,6 +181,11 @@ echo
 echo "peak memory, 1,000,000 distinct recipient domains: ${memory_mb} MB" \
     "(${verdict} the ${MEMORY_TARGET_MB} MB target), ${result_wall} s"
 echo
+echo "peak memory on every core: $(awk -v k="$memory_all_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB" \
+    "(one job: $(awk -v k="$memory_one_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB)"
+echo
 echo "cross-checks:"
 printf '  %s\n' "${notes[@]}"
+echo
+BENCH_DIR="$BENCH_DIR" BIN="$BIN" BENCH_RUNS="$BENCH_RUNS" bench/scan-parallel.sh
 BENCH_DIR="$BENCH_DIR" BENCH_LINES="$BENCH_LINES" SCRATCH="$SCRATCH" bench/follow.sh

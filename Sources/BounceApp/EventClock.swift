@@ -25,6 +25,9 @@ struct EventClock {
         self.resolver = resolver
     }
 
+    /// Whether a repeated local hour was read with nothing before it to order it by.
+    var orderedWithoutHistory: Bool { resolver.orderedWithoutHistory }
+
     @inline(__always)
     mutating func place(_ stamp: LogTimestamp?) -> Placement {
         let moment = stamp.map { resolver.resolve($0).unixSeconds }

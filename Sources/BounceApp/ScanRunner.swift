@@ -26,17 +26,35 @@ public struct ScanRunner {
     public var configPath: String?
     /// Only events in this period are counted (`--since`, `--until`); nil counts every event.
     public var period: ReportPeriod?
+    /// Inputs, and pieces of large plain files, read at once (`--jobs`); 1 reads them one after
+    /// the other in a single pass. The report is the same whatever the number.
+    public var jobs: Int
+    /// Whether standard error names the inputs left out by the period.
+    public var verbose = false
+    /// The size of the pieces a large plain file is read in (see `ScanPool`). Small enough
+    /// for every core to have work in one large file, large enough that merging the pieces'
+    /// aggregates costs little beside reading them.
+    var pieceBytes = 8 << 20
 
     public init(
         format: ScanOutputFormat = .text, topDestinations: Int = 10, logFormat: LogFormat = .auto,
-        inputs: [String], configPath: String? = nil, period: ReportPeriod? = nil
+        inputs: [String], configPath: String? = nil, period: ReportPeriod? = nil, jobs: Int = 1
     ) {
+        self.jobs = Swift.max(jobs, 1)
         self.configPath = configPath
         self.period = period.flatMap { $0.isUnbounded ? nil : $0 }
         self.format = format
         self.topDestinations = topDestinations
         self.logFormat = logFormat
         self.inputs = inputs
+    }
+
+    /// The most workers `--jobs` may ask for.
+    public static let maximumJobs = 256
+
+    /// The workers `scan` uses when `--jobs` is not given: one per processor online.
+    public static func defaultJobs() -> Int {
+        Swift.min(ProcessorCount.online(), maximumJobs)
     }
 
     /// The period `--since` and `--until` name, read in the host's zone relative to now; nil
@@ -60,36 +78,27 @@ public struct ScanRunner {
         guard let providers = ProviderLoading.table(configPath: configPath) else {
             return ProviderLoading.configurationFailure
         }
-        var aggregator = ScanAggregator(topDestinations: topDestinations, providers: providers)
+        var totals = emptyTotals(providers)
         var span = EventSpan()
         let zone = LocalZone()
         var failures = 0
         var outside = 0
-        // Only the HTML report draws failures over time; the other formats skip the work.
-        var timeline = format == .html ? FailureTimeline() : nil
-        for name in inputs {
-            do throws(IngestError) {
-                let reader = try InputOpening.open(name)
-                var stamps = EventSpan.Input()
-                let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
-                var clock =
-                    period != nil || timeline != nil
-                    ? EventClock(period: period, resolver: zone.resolver(reference: reference))
-                    : nil
-                defer {
-                    outside += clock?.outside ?? 0
-                    span.add(stamps, reference: reference, zone: zone)
-                }
-                try scan(
-                    reader, source: name, into: &aggregator, stamps: &stamps, clock: &clock,
-                    timeline: &timeline)
-            } catch {
+        var reading = self
+        reading.inputs = readInputs(zone: zone)
+        let pool = ScanPool(runner: reading, providers: providers)
+        for (index, name) in reading.inputs.enumerated() {
+            let scanned = pool.input(index, into: &totals)
+            outside += scanned.outside
+            span.add(scanned.stamps, reference: scanned.reference, zone: zone)
+            for note in scanned.notes(input: name) { reportError(note) }
+            if let error = scanned.error {
                 reportError(error.description)
-                aggregator.countUnreadableInput(source: name, reason: error.reason)
+                totals.aggregator.countUnreadableInput(source: name, reason: error.reason)
                 failures += 1
             }
         }
-        var report = aggregator.report()
+        let timeline = totals.timeline
+        var report = totals.aggregator.report()
         if failures == inputs.count, report.lines.allSatisfy({ Self.readNothing($0) }) {
             output.flush()
             return 1
@@ -121,11 +130,76 @@ public struct ScanRunner {
         lines.events == 0 && lines.ignored == 0 && lines.unrecognized == 0 && lines.truncated == 0
     }
 
+    /// The inputs worth reading: with a period, rotated files whose lines all lie outside it
+    /// are left out (see `ArchiveSkip`), and named on standard error with `verbose`.
+    func readInputs(zone: LocalZone) -> [String] {
+        guard let period else { return inputs }
+        let firsts = inputs.map {
+            InputFirstStamp.unixSeconds(of: $0, format: logFormat, zone: zone)
+        }
+        let skipped = ArchiveSkip.skipped(firstStamps: firsts, period: period)
+        var kept: [String] = []
+        for (index, name) in inputs.enumerated() {
+            guard skipped[index] else {
+                kept.append(name)
+                continue
+            }
+            if verbose {
+                reportError("\(name): not read, its lines lie outside the period")
+            }
+        }
+        return kept
+    }
+
+    /// Nothing counted yet.
+    func emptyTotals(_ providers: ProviderTable) -> ScanTotals {
+        ScanTotals(
+            aggregator: ScanAggregator(topDestinations: topDestinations, providers: providers),
+            // Only the HTML report draws failures over time; the other formats skip the work.
+            timeline: format == .html ? FailureTimeline() : nil)
+    }
+
+    /// Reads input `name`, or only the piece `range` of it (a plain file), into `totals`.
+    func scanInput(
+        _ name: String, range: Range<Int>?, into totals: inout ScanTotals, zone: LocalZone
+    ) -> InputScan {
+        let reader: LineReader
+        do throws(IngestError) {
+            if let range {
+                reader = try LineReader(
+                    path: name, range: range, maxLineLength: InputLines.physicalLineLimit)
+            } else {
+                reader = try InputOpening.open(name)
+            }
+        } catch {
+            var scanned = InputScan(reference: 0)
+            scanned.error = error
+            return scanned
+        }
+        var scanned = InputScan(reference: reader.modificationTime ?? Int(Clocks.wallSeconds()))
+        var clock =
+            period != nil || totals.timeline != nil
+            ? EventClock(period: period, resolver: zone.resolver(reference: scanned.reference))
+            : nil
+        var stamps = EventSpan.Input()
+        do throws(IngestError) {
+            try scan(
+                reader, source: name, into: &totals.aggregator, stamps: &stamps, clock: &clock,
+                timeline: &totals.timeline, scanned: &scanned)
+        } catch {
+            scanned.error = error
+        }
+        scanned.stamps = stamps
+        scanned.outside = clock?.outside ?? 0
+        scanned.orderedWithoutHistory = clock?.orderedWithoutHistory ?? false
+        return scanned
+    }
+
     /// The hot loop: parse, classify failures, count. Nothing is decoded or allocated per line.
     func scan(
         _ reader: LineReader, source: String, into aggregator: inout ScanAggregator,
         stamps: inout EventSpan.Input, clock: inout EventClock?,
-        timeline: inout FailureTimeline?
+        timeline: inout FailureTimeline?, scanned: inout InputScan
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         let classifier = Classifier.standard
@@ -141,8 +215,10 @@ public struct ScanRunner {
         let lines = InputLines(parser: parser)
         defer {
             for _ in 0..<lines.truncatedLines { aggregator.countTruncatedLine(source: source) }
-            if let note = InputOpening.truncationNote(lines, input: source) { reportError(note) }
-            if let note = lines.problemNote(input: source) { reportError(note) }
+            scanned.truncatedLines = lines.truncatedLines
+            scanned.maxLineLength = lines.maxLineLength
+            scanned.recordProblems = lines.problems
+            scanned.lastRecordProblem = lines.lastProblem
         }
         func count(_ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>) {
             var moment: Int?
@@ -183,6 +259,7 @@ public struct ScanRunner {
             // A json-file record goes through `lines`; a plain line stays on this path, which
             // allocates nothing and copies no event.
             if InputLines.isRecord(whole) {
+                scanned.sawRecords = true
                 lines.read(whole, count)
                 return
             }

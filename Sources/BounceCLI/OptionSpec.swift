@@ -54,6 +54,16 @@ public struct OptionSpec: Sendable {
             defaultValue: String(defaultValue), repeating: false)
     }
 
+    /// An option taking a whole number with no fixed default (the command works one out when
+    /// it is not given, so the help shows none).
+    public static func option(_ name: String, help: String, integerValueName valueName: String)
+        -> OptionSpec
+    {
+        OptionSpec(
+            name: name, help: help, value: .integer, valueName: valueName, defaultValue: nil,
+            repeating: false)
+    }
+
     /// An option taking one of an enumeration's raw values, with its default.
     public static func option<Choice: RawRepresentable & CaseIterable>(
         _ name: String, help: String, choice defaultValue: Choice

@@ -25,6 +25,11 @@ public struct ParsedArguments: Sendable, Equatable {
         text(name).flatMap { Int($0) } ?? defaultValue
     }
 
+    /// The whole number given for `--name` (checked while parsing), nil when not given.
+    public func integer(_ name: String) -> Int? {
+        text(name).flatMap { Int($0) }
+    }
+
     /// The choice given for `--name` (checked while parsing), else `defaultValue`.
     public func choice<Choice: RawRepresentable>(_ name: String, default defaultValue: Choice)
         -> Choice where Choice.RawValue == String

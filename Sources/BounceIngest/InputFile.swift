@@ -11,7 +11,11 @@ final class InputFile {
     let descriptor: Int32
     /// The modification time in Unix seconds, for regular files only.
     let modificationTime: Int?
+    /// The size in bytes of a regular file when it was opened; nil for anything else.
+    let size: Int?
     private let ownsDescriptor: Bool
+    /// Bytes `read` may still hand out: a reader of one piece of the file stops at its end.
+    private var remaining = Int.max
 
     /// Opens `path` for reading, refusing directories, sockets and links to nothing with a
     /// message that says so.
@@ -36,6 +40,7 @@ final class InputFile {
         self.descriptor = descriptor
         self.ownsDescriptor = true
         self.modificationTime = type == S_IFREG ? Int(info.st_mtim.tv_sec) : nil
+        self.size = type == S_IFREG ? Int(info.st_size) : nil
     }
 
     /// Wraps a descriptor that stays open when this object goes away (standard input).
@@ -46,6 +51,7 @@ final class InputFile {
         self.descriptor = descriptor
         self.ownsDescriptor = false
         self.modificationTime = isRegular ? Int(info.st_mtim.tv_sec) : nil
+        self.size = isRegular ? Int(info.st_size) : nil
     }
 
     deinit {
@@ -54,16 +60,43 @@ final class InputFile {
 
     /// Reads up to `count` bytes; 0 means end of file.
     func read(into target: UnsafeMutablePointer<UInt8>, count: Int) throws(IngestError) -> Int {
+        let count = min(count, remaining)
+        if count == 0 { return 0 }
         while true {
             #if canImport(Glibc)
                 let got = Glibc.read(descriptor, target, count)
             #else
                 let got = Darwin.read(descriptor, target, count)
             #endif
-            if got >= 0 { return got }
+            if got >= 0 {
+                remaining -= got
+                return got
+            }
             let code = errno
             if code == EINTR { continue }
             if code == EISDIR { throw .isDirectory(path: path) }
+            throw .readError(path: path, reason: IngestError.systemMessage(code))
+        }
+    }
+
+    /// Restricts reading to the bytes of `range`: later reads start at its lower bound and end
+    /// at its upper bound.
+    func restrict(to range: Range<Int>) throws(IngestError) {
+        guard lseek(descriptor, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+            throw .readError(path: path, reason: IngestError.systemMessage(errno))
+        }
+        remaining = range.count
+    }
+
+    /// Reads up to `count` bytes at `offset` without moving the file position; 0 at the end.
+    func read(
+        into target: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int
+    ) throws(IngestError) -> Int {
+        while true {
+            let got = pread(descriptor, target, count, off_t(offset))
+            if got >= 0 { return got }
+            let code = errno
+            if code == EINTR { continue }
             throw .readError(path: path, reason: IngestError.systemMessage(code))
         }
     }

@@ -37,6 +37,9 @@ public final class LineReader {
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private var started = false
+    /// Whether the data may be gzip: not in a piece of a plain file, whose first bytes are
+    /// some line's.
+    private let mayBeCompressed: Bool
 
     /// Opens `path`. Fails at once when the path is missing, a directory, a socket or refused.
     public init(path: String, maxLineLength: Int = LineReader.defaultMaxLineLength)
@@ -48,6 +51,22 @@ public final class LineReader {
         // Room for one whole line at the cap (plus CR LF) and a full read behind it.
         capacity = self.maxLineLength + 2 + Self.readSize
         buffer = .allocate(capacity: capacity)
+        mayBeCompressed = true
+    }
+
+    /// Reads the lines of `range`, a piece of the plain file `path` that starts at the
+    /// beginning of a line (`LineReader.pieces` finds such pieces). The last piece may reach
+    /// past the end: it reads whatever the file holds by then, as a whole-file reader would.
+    public init(
+        path: String, range: Range<Int>, maxLineLength: Int = LineReader.defaultMaxLineLength
+    ) throws(IngestError) {
+        let file = try InputFile(path: path)
+        try file.restrict(to: range)
+        self.file = file
+        self.maxLineLength = max(1, maxLineLength)
+        capacity = self.maxLineLength + 2 + Self.readSize
+        buffer = .allocate(capacity: capacity)
+        mayBeCompressed = false
     }
 
     /// Reads standard input (or another descriptor that stays open), named `name` in messages.
@@ -59,6 +78,7 @@ public final class LineReader {
         self.maxLineLength = max(1, maxLineLength)
         capacity = self.maxLineLength + 2 + Self.readSize
         buffer = .allocate(capacity: capacity)
+        mayBeCompressed = true
     }
 
     deinit {
@@ -121,6 +141,22 @@ public final class LineReader {
         }
     }
 
+    /// Calls `body` with the first block of the input's plain text (inflated when it is gzip),
+    /// up to one read's worth: enough to find its first lines without reading the rest.
+    public func withFirstBlock(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(IngestError) {
+        precondition(!started, "withFirstBlock reads the start of an input only once")
+        started = true
+        var end = try prime()
+        if isCompressed {
+            while end < Self.readSize {
+                let got = try fill(at: end)
+                if got == 0 { break }
+                end += got
+            }
+        }
+        body(UnsafeBufferPointer(start: buffer, count: end))
+    }
+
     @inline(__always)
     private func deliver(
         start: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void
@@ -144,7 +180,7 @@ public final class LineReader {
             if got == 0 { break }
             end += got
         }
-        guard end >= 2, buffer[0] == 0x1F, buffer[1] == 0x8B else { return end }
+        guard mayBeCompressed, end >= 2, buffer[0] == 0x1F, buffer[1] == 0x8B else { return end }
         isCompressed = true
         inflater = try GzipInflater(
             file: file, prefix: UnsafeBufferPointer(start: buffer, count: end),

@@ -60,6 +60,17 @@ enum ScanCommand: BounceWatchSubcommand {
                     "Count only events before this local time (same forms as --since; a date means its "
                     + "midnight, so --until today stops at the end of yesterday).",
                 valueName: "time"),
+            .option(
+                "jobs",
+                help:
+                    "Read this many files, or pieces of a large plain file, at once (default: one per "
+                    + "processor). The report is the same whatever the number.",
+                integerValueName: "n"),
+            .flag(
+                "verbose",
+                help:
+                    "Name on standard error the rotated files --since/--until let scan skip unread."
+            ),
         ],
         arguments: ArgumentSpec(
             valueName: "file",
@@ -71,6 +82,9 @@ enum ScanCommand: BounceWatchSubcommand {
         guard (1...maximum).contains(arguments.integer("top", default: 10)) else {
             throw UsageError("--top must be between 1 and \(maximum).")
         }
+        if let jobs = arguments.integer("jobs"), !(1...ScanRunner.maximumJobs).contains(jobs) {
+            throw UsageError("--jobs must be between 1 and \(ScanRunner.maximumJobs).")
+        }
     }
 
     static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
@@ -81,11 +95,13 @@ enum ScanCommand: BounceWatchSubcommand {
         } catch {
             throw UsageError(error.description)
         }
-        return ScanRunner(
+        var runner = ScanRunner(
             format: arguments.choice("format", default: ScanOutputFormat.text),
             topDestinations: arguments.integer("top", default: 10),
             logFormat: arguments.choice("log-format", default: LogFormat.auto),
-            inputs: arguments.positionals, configPath: arguments.text("config"), period: period
-        ).run()
+            inputs: arguments.positionals, configPath: arguments.text("config"), period: period,
+            jobs: arguments.integer("jobs") ?? ScanRunner.defaultJobs())
+        runner.verbose = arguments.flag("verbose")
+        return runner.run()
     }
 }

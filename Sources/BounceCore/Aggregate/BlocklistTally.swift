@@ -4,6 +4,8 @@ struct BlocklistTally {
     var hits = 0
     /// At most `ipLimit` distinct addresses; later ones are not kept.
     var listedIPs: Set<String> = []
+    /// `listedIPs` in the order they were first seen, so that a merge keeps the first ones.
+    private var listedIPOrder: [String] = []
     /// Hits per lower-cased destination domain; past `domainLimit` domains, new ones count under
     /// `other`.
     var domains: [String: Int] = [:]
@@ -14,8 +16,30 @@ struct BlocklistTally {
 
     mutating func record(ip: String?, domain: String, ipLimit: Int, domainLimit: Int) {
         hits += 1
-        if let ip, listedIPs.count < ipLimit { listedIPs.insert(ip) }
+        if let ip { keep(ip: ip, ipLimit: ipLimit) }
+        add(domain: domain, count: 1, domainLimit: domainLimit)
+    }
+
+    /// Adds the hits of `other`, recorded after this tally's own. The listed IPs kept are the
+    /// first `ipLimit` of both in log order, as one pass keeps; a domain `other` already
+    /// folded into `other` stays there.
+    mutating func merge(_ other: BlocklistTally, ipLimit: Int, domainLimit: Int) {
+        hits += other.hits
+        for ip in other.listedIPOrder { keep(ip: ip, ipLimit: ipLimit) }
+        // Sorted, so that which domains fold into `other` past the limit does not depend on a
+        // dictionary's order.
+        for (domain, count) in other.domains.sorted(by: { $0.key < $1.key }) {
+            add(domain: domain, count: count, domainLimit: domainLimit)
+        }
+    }
+
+    private mutating func keep(ip: String, ipLimit: Int) {
+        guard listedIPs.count < ipLimit, listedIPs.insert(ip).inserted else { return }
+        listedIPOrder.append(ip)
+    }
+
+    private mutating func add(domain: String, count: Int, domainLimit: Int) {
         let key = domains[domain] != nil || domains.count < domainLimit ? domain : "other"
-        domains[key, default: 0] += 1
+        domains[key, default: 0] += count
     }
 }

@@ -60,6 +60,34 @@ struct EntryCells {
         values[index] += 1
     }
 
+    /// Adds the counters of entry `otherEntry` of `other` to `entry`, clearing `entry` first
+    /// when it was (re)assigned: how a merge of two tables carries their detail. Only the cells
+    /// `other` recorded as touched are visited, so a long-tail entry costs a few additions,
+    /// not a pass over every cell.
+    mutating func add(
+        _ other: EntryCells, entry otherEntry: Int, to entry: Int, isNew: Bool
+    ) {
+        if isNew { clear(entry) }
+        let base = otherEntry * other.cellsPerEntry
+        let count = other.touchedCount[otherEntry]
+        if count == Self.overflow {
+            for cell in 0..<cellsPerEntry where other.values[base + cell] != 0 {
+                add(other.values[base + cell], entry, cell)
+            }
+        } else {
+            let list = otherEntry * Self.touchedLimit
+            for index in list..<list + Int(count) {
+                let cell = Int(other.touched[index])
+                add(other.values[base + cell], entry, cell)
+            }
+        }
+    }
+
+    private mutating func add(_ count: Int, _ entry: Int, _ cell: Int) {
+        increment(entry, cell)
+        values[entry * cellsPerEntry + cell] += count - 1
+    }
+
     /// The counters of `entry`.
     func row(_ entry: Int) -> ArraySlice<Int> {
         values[entry * cellsPerEntry..<(entry + 1) * cellsPerEntry]

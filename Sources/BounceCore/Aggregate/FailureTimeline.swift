@@ -34,17 +34,47 @@ public struct FailureTimeline: Sendable {
     /// Counts a failed delivery whose reply named block list `list` at `unixSeconds`.
     public mutating func addBlocklistHit(at unixSeconds: Int, list: String) {
         let bucket = place(unixSeconds)
-        let slot: Int
-        if let known = listIndex[list] {
-            slot = known
-        } else if listNames.count < Self.blocklistLimit {
-            slot = listNames.count
-            listNames.append(list)
-            listIndex[list] = slot
-        } else {
-            slot = Self.blocklistLimit
-        }
+        let slot = slot(of: list)
         hits[bucket, default: Array(repeating: 0, count: Self.blocklistLimit + 1)][slot] += 1
+    }
+
+    /// The slot of block list `list`, given one while there is room; `blocklistLimit` (other)
+    /// after that.
+    private mutating func slot(of list: String) -> Int {
+        if let known = listIndex[list] { return known }
+        guard listNames.count < Self.blocklistLimit else { return Self.blocklistLimit }
+        listIndex[list] = listNames.count
+        listNames.append(list)
+        return listNames.count - 1
+    }
+
+    /// Adds the counts of `other`, a timeline of later lines of the same logs, so that the
+    /// result is the timeline one pass over both gives: the buckets widen to what the whole
+    /// span needs (each width divides the next, so the sums stay exact), and block lists keep
+    /// their slots in the order first seen. A list `other` already counted as `other` stays
+    /// there.
+    public mutating func merge(_ other: FailureTimeline) {
+        guard other.firstBucket <= other.lastBucket else { return }
+        var other = other
+        while true {
+            while other.bucketSeconds < bucketSeconds { other.widen() }
+            _ = place(other.firstBucket * other.bucketSeconds)
+            _ = place(other.lastBucket * other.bucketSeconds)
+            if other.bucketSeconds == bucketSeconds { break }
+        }
+        for (bucket, counts) in other.failures {
+            var merged = failures[bucket] ?? Array(repeating: 0, count: Self.causeCount)
+            for index in counts.indices { merged[index] += counts[index] }
+            failures[bucket] = merged
+        }
+        let slots = (0...Self.blocklistLimit).map { index in
+            index < other.listNames.count ? slot(of: other.listNames[index]) : Self.blocklistLimit
+        }
+        for (bucket, counts) in other.hits {
+            var merged = hits[bucket] ?? Array(repeating: 0, count: Self.blocklistLimit + 1)
+            for (index, count) in counts.enumerated() { merged[slots[index]] += count }
+            hits[bucket] = merged
+        }
     }
 
     /// The series, with each bucket's start placed in the local zone by `utcOffset`. Causes

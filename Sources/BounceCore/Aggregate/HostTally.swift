@@ -54,6 +54,18 @@ struct HostTally {
         lastEntry = entry
     }
 
+    /// Adds the events of `other` (a tally of the same top N) as if they were counted after
+    /// this tally's own.
+    mutating func merge(_ other: HostTally) {
+        for (cell, count) in other.totals.enumerated() { totals[cell] += count }
+        for (otherEntry, place) in table.merge(other.table).enumerated() {
+            cells.add(other.cells, entry: otherEntry, to: place.entry, isNew: place.isNew)
+        }
+        // A merge may hand the cached entry to another host.
+        lastEntry = -1
+        lastHost.removeAll(keepingCapacity: true)
+    }
+
     /// Distinct hosts seen (at most the table's capacity).
     var seen: Int { table.used }
 

@@ -27,6 +27,12 @@ struct ProviderTally {
         cells[(provider ?? table.providers.count) * cellsPerRow + cell] += 1
     }
 
+    /// Adds the deliveries of `other`, a tally over the same provider table.
+    mutating func merge(_ other: ProviderTally) {
+        precondition(table === other.table && cells.count == other.cells.count)
+        for index in cells.indices { cells[index] += other.cells[index] }
+    }
+
     /// The cells of each provider with at least one delivery, in table order, and those of the
     /// deliveries with no known provider.
     func rows() -> (providers: [(name: String, cells: [Int])], other: [Int]) {

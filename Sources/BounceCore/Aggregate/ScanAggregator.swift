@@ -273,6 +273,73 @@ public struct ScanAggregator {
         return report
     }
 
+    // MARK: - Merging
+
+    /// Adds everything `other` counted, as if its lines came after this aggregator's: how a
+    /// parallel scan joins the aggregates of its pieces, merged in log order. `other` must
+    /// have been made with the same top N and provider table.
+    ///
+    /// The result is the report one pass gives, field for field: counts add up, a sample reply
+    /// or shape example stays the first in log order, block lists keep their first-seen order
+    /// and limits. Two things are exact only within their bounds, as in one pass: the
+    /// Space-Saving tables (destinations, hosts, clients, shapes) are exact while both parts
+    /// together hold no more keys than the table's capacity, and says `approximate` otherwise;
+    /// a name another part already folded into `other` past a limit (block lists, their
+    /// destinations) stays there. A new section adds its own line here.
+    public mutating func merge(_ other: ScanAggregator) {
+        precondition(topDestinations == other.topDestinations)
+        if firstEvent == nil { firstEvent = other.firstEvent }
+        if let last = other.lastEvent { lastEvent = last }
+        for index in deliveryCells.indices { deliveryCells[index] += other.deliveryCells[index] }
+        for (otherEntry, place) in domains.merge(other.domains).enumerated() {
+            domainCells.add(
+                other.domainCells, entry: otherEntry, to: place.entry, isNew: place.isNew)
+        }
+        for index in causeStatus.indices { causeStatus[index] += other.causeStatus[index] }
+        for index in sampleReplies.indices where sampleReplies[index] == nil {
+            sampleReplies[index] = other.sampleReplies[index]
+        }
+        for index in rejectCells.indices { rejectCells[index] += other.rejectCells[index] }
+        _ = rejectClients.merge(other.rejectClients)
+        for (name, count) in other.rejectBlocklists.sorted(by: { $0.key < $1.key }) {
+            let kept =
+                rejectBlocklists[name] != nil || rejectBlocklists.count < Self.blocklistLimit
+                ? name : "other"
+            rejectBlocklists[kept, default: 0] += count
+        }
+        for index in authByMTA.indices { authByMTA[index] += other.authByMTA[index] }
+        relayLoginFailures += other.relayLoginFailures
+        _ = authClients.merge(other.authClients)
+        for name in other.blocklistOrder {
+            guard let tally = other.blocklists[name] else { continue }
+            let kept =
+                blocklists[name] != nil || blocklists.count < Self.blocklistLimit ? name : "other"
+            if blocklists[kept] == nil {
+                blocklistOrder.append(kept)
+                blocklists[kept] = BlocklistTally(
+                    delistURL: kept == "other" ? nil : tally.delistURL)
+            }
+            blocklists[kept]?.merge(
+                tally, ipLimit: Self.listedIPLimit, domainLimit: Self.blocklistDestinationLimit)
+        }
+        for lines in other.sources {
+            let index = indexOf(lines.source)
+            sources[index].events += lines.events
+            sources[index].ignored += lines.ignored
+            sources[index].unrecognized += lines.unrecognized
+            sources[index].truncated += lines.truncated
+        }
+        for input in other.unreadable where unreadable.count < Self.unreadableLimit {
+            unreadable.append(input)
+        }
+        providers.merge(other.providers)
+        hosts.merge(other.hosts)
+        unclassifiedShapes.merge(other.unclassifiedShapes)
+        guessedShapes.merge(other.guessedShapes)
+        tiers.merge(other.tiers)
+        unrecognizedDeliveries.merge(other.unrecognizedDeliveries)
+    }
+
     // MARK: - Hot-path helpers
 
     private mutating func indexOf(_ source: String) -> Int {

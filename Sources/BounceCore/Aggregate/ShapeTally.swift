@@ -39,6 +39,15 @@ struct ShapeTally {
         }
     }
 
+    /// Adds the replies of `other`, counted after this tally's own: a shape this tally holds
+    /// keeps its example, the first reply in log order.
+    mutating func merge(_ other: ShapeTally) {
+        total += other.total
+        for (otherEntry, place) in table.merge(other.table).enumerated() where place.isNew {
+            examples[place.entry] = other.examples[otherEntry]
+        }
+    }
+
     /// The `limit` most frequent shapes, largest first, ties by shape.
     func top(_ limit: Int) -> [ShapeCount] {
         Array(

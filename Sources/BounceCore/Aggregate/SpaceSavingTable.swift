@@ -107,6 +107,42 @@ struct SpaceSavingTable {
         siftDown(storage.heapPosition[entry])
     }
 
+    /// Counts `key` `count` times at once, with an overestimation of `error` carried over from
+    /// another table: as `count` single increments would, except that a key replacing another
+    /// inherits the replaced count once, as Space-Saving summaries are merged.
+    mutating func increment(_ key: UnsafeBufferPointer<UInt8>, count: Int, error: Int)
+        -> (entry: Int, isNew: Bool)
+    {
+        precondition(count > 0 && error >= 0 && error <= count)
+        let result = increment(key)
+        storage.counts[result.entry] += count - 1
+        storage.errors[result.entry] += error
+        siftDown(storage.heapPosition[result.entry])
+        return result
+    }
+
+    /// Adds every key of `other` (a table of the same key limit) with its count and error, in
+    /// `other`'s entry order, and returns where each of `other`'s entries went and whether that
+    /// entry was (re)assigned. While the two together hold at most `capacity` keys, the result
+    /// is exactly the table one pass over both inputs gives; past that it keeps Space-Saving's
+    /// bounds and says so through `replacements`.
+    mutating func merge(_ other: SpaceSavingTable) -> [(entry: Int, isNew: Bool)] {
+        precondition(other.keyLimit <= keyLimit)
+        let otherStorage = other.storage
+        var placed: [(entry: Int, isNew: Bool)] = []
+        placed.reserveCapacity(otherStorage.used)
+        for entry in 0..<otherStorage.used {
+            let key = UnsafeBufferPointer(
+                start: otherStorage.keyBytes + entry * otherStorage.keyLimit,
+                count: otherStorage.keyLengths[entry])
+            placed.append(
+                increment(
+                    key, count: otherStorage.counts[entry], error: otherStorage.errors[entry]))
+        }
+        storage.replacements += otherStorage.replacements
+        return placed
+    }
+
     /// The key of `entry`, decoded (invalid UTF-8 repaired).
     func key(_ entry: Int) -> String {
         String(

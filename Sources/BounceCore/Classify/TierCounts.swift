@@ -30,6 +30,11 @@ public struct TierCounts: Sendable, Equatable {
         counts[slot] = counts[slot].saturatingSum(count)
     }
 
+    /// Adds the counts of `other` (a scan of another part of the logs).
+    public mutating func merge(_ other: TierCounts) {
+        for slot in counts.indices { counts[slot] = counts[slot].saturatingSum(other.counts[slot]) }
+    }
+
     /// The count of the label `identifier`; nil when it is not one.
     public func count(of identifier: String) -> Int? {
         Self.identifiers.firstIndex(of: identifier).map { counts[$0] }

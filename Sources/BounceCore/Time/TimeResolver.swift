@@ -31,6 +31,10 @@ public struct TimeResolver {
     /// side, and its offset: the lines of one hour then cost no zone lookup after the first.
     private var steadyHour: Int?
     private var steadyOffset = 0
+    /// Whether a repeated hour was read with no earlier local stamp to order it by: its
+    /// reading then depends on lines before this resolver's first, which a scan of one piece of
+    /// a file does not see.
+    public private(set) var orderedWithoutHistory = false
 
     /// - Parameters:
     ///   - reference: Unix seconds that year-less stamps are placed before (a file's
@@ -112,6 +116,7 @@ public struct TimeResolver {
         switch (earlyFits, lateFits) {
         case (true, true):
             let (first, second) = (min(early, late), max(early, late))
+            if lastLocalInstant == nil { orderedWithoutHistory = true }
             if let lastLocalInstant, first < lastLocalInstant - 60 { return second }
             return first
         case (true, false): return early

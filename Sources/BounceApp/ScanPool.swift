@@ -1,0 +1,145 @@
+import BounceCore
+import BounceIngest
+import BounceSystem
+
+/// How `scan` reads its inputs: each input, and each piece of about `pieceBytes` of a large
+/// plain file, is read into aggregates of its own, and these are merged in log order (see
+/// `ScanAggregator.merge`). With more than one job the pieces are read at once on `jobs`
+/// threads; with one they are read in turn. Where files are cut and the order of merging
+/// depend on the inputs only, so the report is the same, byte for byte, whatever `--jobs` is;
+/// and while no bounded table overflows it is exactly the report of a single pass.
+///
+/// Memory stays bounded: workers run at most `2 × jobs` pieces ahead of the merge. A file
+/// whose pieces cannot be read apart (Docker records that continue on the next line, a
+/// repeated local hour at a piece's start whose reading depends on the lines before) is read
+/// again in one pass, so the answer never depends on where a file was cut.
+final class ScanPool: @unchecked Sendable {
+    /// Input `input`, whole, or only the byte range `range` of it.
+    private struct Piece {
+        let input: Int
+        let range: Range<Int>?
+    }
+
+    /// What a worker made of a piece.
+    private struct Done {
+        var totals: ScanTotals
+        var scanned: InputScan
+    }
+
+    private let runner: ScanRunner
+    private let providers: ProviderTable
+    private let pieces: [Piece]
+    /// The pieces of each input, as indices into `pieces`.
+    private let piecesOfInput: [Range<Int>]
+    private let window: Int
+    /// The zone of pieces read on the caller's thread (each worker has its own: `LocalZone`
+    /// caches).
+    private let inlineZone = LocalZone()
+    /// Guards `results`, `next` and `taken`.
+    private let condition = ThreadCondition()
+    private var results: [Done?]
+    /// The next piece a worker starts.
+    private var next = 0
+    /// Pieces merged so far.
+    private var taken = 0
+    /// Threads started; none reads the pieces in turn on the caller's thread.
+    private var workers = 0
+
+    /// Plans the pieces of `runner`'s inputs and, with more than one job, starts the workers.
+    init(runner: ScanRunner, providers: ProviderTable) {
+        self.runner = runner
+        self.providers = providers
+        var pieces: [Piece] = []
+        var piecesOfInput: [Range<Int>] = []
+        for (input, name) in runner.inputs.enumerated() {
+            let start = pieces.count
+            let ranges =
+                name == "-"
+                ? nil
+                : LineReader.pieces(of: name, pieceBytes: runner.pieceBytes)
+            if let ranges {
+                pieces += ranges.map { Piece(input: input, range: $0) }
+            } else {
+                pieces.append(Piece(input: input, range: nil))
+            }
+            piecesOfInput.append(start..<pieces.count)
+        }
+        self.pieces = pieces
+        self.piecesOfInput = piecesOfInput
+        window = runner.jobs * 2
+        results = Array(repeating: nil, count: pieces.count)
+        guard runner.jobs > 1, pieces.count > 1 else { return }
+        for number in 0..<Swift.min(runner.jobs, pieces.count) {
+            do throws(SystemError) {
+                // Not one worker: the pieces are read in turn instead, with the same result.
+                try SystemThread.start(name: "scan-\(number)") { [self] in work() }
+                workers += 1
+            } catch {
+                break
+            }
+        }
+    }
+
+    /// Merges every piece of input `index` into `totals`, in order, and returns what was
+    /// learned about the input. Inputs must be asked for in order.
+    func input(_ index: Int, into totals: inout ScanTotals) -> InputScan {
+        let done = piecesOfInput[index].map { take($0) }
+        if done.count > 1,
+            done.contains(where: \.scanned.sawRecords)
+                || done.dropFirst().contains(where: \.scanned.orderedWithoutHistory)
+        {
+            let whole = read(Piece(input: index, range: nil), zone: inlineZone)
+            totals.merge(whole.totals)
+            return whole.scanned
+        }
+        var scanned = done[0].scanned
+        totals.merge(done[0].totals)
+        // Reading stops at an error, as it does in one pass: later pieces are not counted.
+        for piece in done.dropFirst() where scanned.error == nil {
+            totals.merge(piece.totals)
+            scanned.append(piece.scanned)
+        }
+        return scanned
+    }
+
+    private func take(_ index: Int) -> Done {
+        guard workers > 0 else { return read(pieces[index], zone: inlineZone) }
+        condition.lock()
+        defer { condition.unlock() }
+        while results[index] == nil { condition.wait() }
+        // Checked just above.
+        let done = results[index]!
+        results[index] = nil
+        taken = index + 1
+        condition.broadcast()
+        return done
+    }
+
+    private func read(_ piece: Piece, zone: LocalZone) -> Done {
+        var totals = runner.emptyTotals(providers)
+        let scanned = runner.scanInput(
+            runner.inputs[piece.input], range: piece.range, into: &totals, zone: zone)
+        return Done(totals: totals, scanned: scanned)
+    }
+
+    /// A worker: reads pieces in order until none is left.
+    private func work() {
+        let zone = LocalZone()
+        while true {
+            condition.lock()
+            while next < pieces.count && next >= taken + window { condition.wait() }
+            guard next < pieces.count else {
+                condition.unlock()
+                return
+            }
+            let index = next
+            next += 1
+            condition.unlock()
+            let done = read(pieces[index], zone: zone)
+            condition.lock()
+            results[index] = done
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
