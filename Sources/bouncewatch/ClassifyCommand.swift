@@ -32,11 +32,7 @@ enum ClassifyCommand: BounceWatchSubcommand {
                 help:
                     "The log's MTA: auto decides per line, postfix or exim skip the other parser.",
                 choice: LogFormat.auto),
-            .option(
-                "config",
-                help:
-                    "A configuration file whose providers: section adds to the built-in providers.",
-                valueName: "file"),
+            .providersConfig,
         ],
         arguments: ArgumentSpec(
             valueName: "file",

@@ -42,21 +42,10 @@ enum DigestCommand: BounceWatchSubcommand {
                 repeating: true),
             .option("from", help: "The mail's sender (--format mail). Default: bouncewatch@HOST."),
             .option("hostname", help: "The host name the digest names. Default: this machine's."),
-            .option(
-                "log-format",
-                help:
-                    "The logs' MTA: auto decides per line, postfix or exim skip the other parser.",
-                choice: LogFormat.auto),
-            .option(
-                "config",
-                help:
-                    "A configuration file whose providers: section adds to the built-in providers.",
-                valueName: "file"),
+            .logFormat,
+            .providersConfig,
         ],
-        arguments: ArgumentSpec(
-            valueName: "file",
-            help: "Log files, plain or gzip-compressed; '-' reads standard input.",
-            required: true))
+        arguments: .logFiles)
 
     static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
         let span: (start: Int64, end: Int64)

@@ -39,16 +39,8 @@ enum ScanCommand: BounceWatchSubcommand {
                 "top",
                 help: "How many destination domains to list (1-500); the rest count as 'other'.",
                 integer: 10),
-            .option(
-                "log-format",
-                help:
-                    "The logs' MTA: auto decides per line, postfix or exim skip the other parser.",
-                choice: LogFormat.auto),
-            .option(
-                "config",
-                help:
-                    "A configuration file whose providers: section adds to the built-in providers.",
-                valueName: "file"),
+            .logFormat,
+            .providersConfig,
             .option(
                 "since",
                 help:
@@ -72,10 +64,7 @@ enum ScanCommand: BounceWatchSubcommand {
                     "Name on standard error the rotated files --since/--until let scan skip unread."
             ),
         ],
-        arguments: ArgumentSpec(
-            valueName: "file",
-            help: "Log files, plain or gzip-compressed; '-' reads standard input.",
-            required: true))
+        arguments: .logFiles)
 
     static func validate(_ arguments: ParsedArguments) throws(UsageError) {
         let maximum = ScanRunner.maximumTopDestinations

@@ -452,20 +452,7 @@ public struct ScanAggregator {
     }
 
     private func causeSummaries() -> [CauseSummary] {
-        var summaries: [CauseSummary] = []
-        for cause in Cause.allCases {
-            var counts = StatusCounts()
-            for status in DeliveryStatus.allCases {
-                counts[status] =
-                    causeStatus[Int(cause.rawValue) * Self.statusCount + Int(status.rawValue)]
-            }
-            guard counts.total > 0 else { continue }
-            summaries.append(
-                CauseSummary(
-                    cause: cause, counts: counts, sampleReply: sampleReplies[Int(cause.rawValue)]))
-        }
-        // A stable sort keeps declaration order among equal totals.
-        return summaries.sorted { $0.counts.total > $1.counts.total }
+        CauseSummary.summaries(causeStatus: causeStatus, samples: sampleReplies)
     }
 
     private func blocklistSummaries(topNames: Set<String>) -> [BlocklistSummary] {

@@ -106,6 +106,27 @@ public struct CauseSummary: Sendable, Equatable {
         self.counts = counts
         self.sampleReply = sampleReply
     }
+
+    /// One summary per cause that counted anything, busiest first (a stable sort keeps
+    /// declaration order among equal totals), from a flat table of counts indexed
+    /// `cause * statusCount + status` and a sample per cause. The scan aggregator and the
+    /// digest's tally keep the same table, so both report causes through this.
+    static func summaries(causeStatus: [Int], samples: [String?]) -> [CauseSummary] {
+        let statusCount = DeliveryStatus.allCases.count
+        var summaries: [CauseSummary] = []
+        for cause in Cause.allCases {
+            var counts = StatusCounts()
+            for status in DeliveryStatus.allCases {
+                counts[status] =
+                    causeStatus[Int(cause.rawValue) * statusCount + Int(status.rawValue)]
+            }
+            guard counts.total > 0 else { continue }
+            summaries.append(
+                CauseSummary(
+                    cause: cause, counts: counts, sampleReply: samples[Int(cause.rawValue)]))
+        }
+        return summaries.sorted { $0.counts.total > $1.counts.total }
+    }
 }
 
 /// A name with a count: a client IP, a domain, a listed address.

@@ -45,20 +45,7 @@ extension DigestTally {
     }
 
     private func causeSummaries() -> [CauseSummary] {
-        var summaries: [CauseSummary] = []
-        for cause in Cause.allCases {
-            var counts = StatusCounts()
-            for status in DeliveryStatus.allCases {
-                counts[status] =
-                    causeStatus[Int(cause.rawValue) * Self.statusCount + Int(status.rawValue)]
-            }
-            guard counts.total > 0 else { continue }
-            summaries.append(
-                CauseSummary(
-                    cause: cause, counts: counts, sampleReply: samples[Int(cause.rawValue)]))
-        }
-        // A stable sort keeps declaration order among equal totals, as scan's.
-        return summaries.sorted { $0.counts.total > $1.counts.total }
+        CauseSummary.summaries(causeStatus: causeStatus, samples: samples)
     }
 
     private static func top(_ table: [String: Int], _ limit: Int) -> [NamedCount] {

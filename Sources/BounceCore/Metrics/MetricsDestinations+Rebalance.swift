@@ -6,7 +6,7 @@ extension MetricsDestinations {
         tick()
         if epoch % policy.windowRebalances == 0 { rotateWindow() }
         var demoted: [String] = []
-        while labelCount > top, let slot = weakestSlot() {
+        while labelCount > top, let slot = MetricsLabelChoice.weakest(in: labels) {
             demoted.append(demote(slot))
         }
         attachVariants()
@@ -25,58 +25,14 @@ extension MetricsDestinations {
                 promote(name, entries: candidate.entries)
                 continue
             }
-            guard let victim = victim(for: candidate.strength, policy: policy) else { break }
+            guard
+                let victim = MetricsLabelChoice.victim(
+                    for: candidate.strength, in: labels, epoch: epoch, policy: policy)
+            else { break }
             demoted.append(demote(victim))
             promote(name, entries: candidate.entries)
         }
         endFirstWrite()
         return demoted
-    }
-
-    /// The labelled slot to give up first when there are too many: the weakest, then the one
-    /// idle longest, then by name.
-    private func weakestSlot() -> Int? {
-        labels.indices.filter { labels[$0] != nil }.min { first, second in
-            Self.isWeaker(labels[first]!, than: labels[second]!)
-        }
-    }
-
-    /// The labelled slot a candidate of `strength` may take, if any: an idle destination weaker
-    /// than the candidate (the one idle longest), else an active one that has kept its place
-    /// for `minimumTenure` and that the candidate outweighs by `displacementFactor` (the
-    /// weakest).
-    private func victim(for strength: Int, policy: MetricsRebalancePolicy) -> Int? {
-        var idle: Int?
-        var weak: Int?
-        for slot in labels.indices {
-            guard let label = labels[slot] else { continue }
-            if epoch - label.lastEvent >= policy.idleRebalances {
-                if idle.map({ Self.isIdler(label, than: labels[$0]!) }) ?? true { idle = slot }
-            } else if epoch - label.promotedAt >= policy.minimumTenure {
-                if weak.map({ Self.isWeaker(label, than: labels[$0]!) }) ?? true { weak = slot }
-            }
-        }
-        if let idle, strength > labels[idle]!.strength { return idle }
-        if let weak, strength >= policy.displacementMinimum,
-            strength > policy.displacementFactor * labels[weak]!.strength
-        {
-            return weak
-        }
-        return nil
-    }
-
-    private static func isWeaker(
-        _ first: MetricsDestinationLabel, than second: MetricsDestinationLabel
-    ) -> Bool {
-        if first.strength != second.strength { return first.strength < second.strength }
-        if first.lastEvent != second.lastEvent { return first.lastEvent < second.lastEvent }
-        return first.name < second.name
-    }
-
-    private static func isIdler(
-        _ first: MetricsDestinationLabel, than second: MetricsDestinationLabel
-    ) -> Bool {
-        if first.lastEvent != second.lastEvent { return first.lastEvent < second.lastEvent }
-        return first.name < second.name
     }
 }

@@ -203,7 +203,7 @@ struct MetricsHosts {
             }
         }
         if epoch % policy.windowRebalances == 0 { rotateWindow() }
-        while labelCount > limit, let row = weakestRow() { demote(row) }
+        while labelCount > limit, let row = MetricsLabelChoice.weakest(in: labels) { demote(row) }
         attachVariants()
         let candidates = candidates(policy: policy)
         if firstWrite != nil { keepOnlyTheStrongest(candidates) }
@@ -212,7 +212,10 @@ struct MetricsHosts {
                 promote(name, entries: candidate.entries, strength: candidate.strength)
                 continue
             }
-            guard let victim = victim(for: candidate.strength, policy: policy) else { break }
+            guard
+                let victim = MetricsLabelChoice.victim(
+                    for: candidate.strength, in: labels, epoch: epoch, policy: policy)
+            else { break }
             demote(victim)
             promote(name, entries: candidate.entries, strength: candidate.strength)
         }
@@ -377,52 +380,6 @@ struct MetricsHosts {
             previousStrength[label.name] =
                 (previousStrength[label.name] ?? 0).saturatingSum(label.previous)
         }
-    }
-
-    /// The row to give up first when there are too many: the weakest, then the one idle
-    /// longest, then by name.
-    private func weakestRow() -> Int? {
-        labels.indices.filter { labels[$0] != nil }.min { first, second in
-            Self.isWeaker(labels[first]!, than: labels[second]!)
-        }
-    }
-
-    /// The row a candidate of `strength` may take, if any: an idle host's weaker than it (the
-    /// one idle longest), else that of an active host past its tenure that the candidate
-    /// outweighs by `displacementFactor` (the weakest).
-    private func victim(for strength: Int, policy: MetricsRebalancePolicy) -> Int? {
-        var idle: Int?
-        var weak: Int?
-        for row in labels.indices {
-            guard let label = labels[row] else { continue }
-            if epoch - label.lastEvent >= policy.idleRebalances {
-                if idle.map({ Self.isIdler(label, than: labels[$0]!) }) ?? true { idle = row }
-            } else if epoch - label.promotedAt >= policy.minimumTenure {
-                if weak.map({ Self.isWeaker(label, than: labels[$0]!) }) ?? true { weak = row }
-            }
-        }
-        if let idle, strength > labels[idle]!.strength { return idle }
-        if let weak, strength >= policy.displacementMinimum,
-            strength > policy.displacementFactor * labels[weak]!.strength
-        {
-            return weak
-        }
-        return nil
-    }
-
-    private static func isWeaker(
-        _ first: MetricsDestinationLabel, than second: MetricsDestinationLabel
-    ) -> Bool {
-        if first.strength != second.strength { return first.strength < second.strength }
-        if first.lastEvent != second.lastEvent { return first.lastEvent < second.lastEvent }
-        return first.name < second.name
-    }
-
-    private static func isIdler(
-        _ first: MetricsDestinationLabel, than second: MetricsDestinationLabel
-    ) -> Bool {
-        if first.lastEvent != second.lastEvent { return first.lastEvent < second.lastEvent }
-        return first.name < second.name
     }
 
     // MARK: - Restoring
