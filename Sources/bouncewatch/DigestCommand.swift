@@ -52,11 +52,28 @@ enum DigestCommand: BounceWatchSubcommand {
                 help:
                     "A configuration file whose providers: section adds to the built-in providers.",
                 valueName: "file"),
+            .option(
+                "jobs",
+                help:
+                    "Read this many files, or pieces of a large plain file, at once (default: one per "
+                    + "processor). The digest is the same whatever the number.",
+                integerValueName: "n"),
+            .flag(
+                "verbose",
+                help:
+                    "Name on standard error the rotated files left unread because their lines lie "
+                    + "outside the period and the one before it."),
         ],
         arguments: ArgumentSpec(
             valueName: "file",
             help: "Log files, plain or gzip-compressed; '-' reads standard input.",
             required: true))
+
+    static func validate(_ arguments: ParsedArguments) throws(UsageError) {
+        if let jobs = arguments.integer("jobs"), !(1...ScanRunner.maximumJobs).contains(jobs) {
+            throw UsageError("--jobs must be between 1 and \(ScanRunner.maximumJobs).")
+        }
+    }
 
     static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
         let span: (start: Int64, end: Int64)
@@ -65,13 +82,15 @@ enum DigestCommand: BounceWatchSubcommand {
         } catch {
             throw UsageError("--period: \(error.message)")
         }
-        return DigestRunner(
+        var runner = DigestRunner(
             format: arguments.choice("format", default: DigestOutputFormat.text),
             start: span.start, end: span.end,
             logFormat: arguments.choice("log-format", default: LogFormat.auto),
             inputs: arguments.positionals, configPath: arguments.text("config"),
             to: arguments.texts("to"), from: arguments.text("from"),
-            hostname: arguments.text("hostname")
-        ).run()
+            hostname: arguments.text("hostname"),
+            jobs: arguments.integer("jobs") ?? ScanRunner.defaultJobs())
+        runner.verbose = arguments.flag("verbose")
+        return runner.run()
     }
 }
