@@ -15,7 +15,7 @@ public enum DigestOutputFormat: String, CaseIterable, Sendable {
 
 /// `bouncewatch digest`: the digest of one period, against the period before it, built from
 /// whole log files without a daemon.
-public struct DigestRunner {
+public struct DigestRunner: PieceReading {
     public var format: DigestOutputFormat
     /// `[start, end)` in Unix seconds.
     public var start: Int64
@@ -32,12 +32,22 @@ public struct DigestRunner {
     public var hostname: String?
     /// The mail's date; now when nil.
     public var now: Int64?
+    /// Inputs, and pieces of large plain files, read at once (`--jobs`, see `ScanPool`); the
+    /// digest is the same whatever the number.
+    public var jobs: Int
+    /// Whether standard error names the rotated files left unread because their lines all
+    /// lie outside the period and the one before it.
+    public var verbose = false
+    /// The size of the pieces a large plain file is read in (see `ScanRunner.pieceBytes`).
+    var pieceBytes = 8 << 20
 
     public init(
         format: DigestOutputFormat = .text, start: Int64, end: Int64,
         logFormat: LogFormat = .auto, inputs: [String], configPath: String? = nil,
-        to: [String] = [], from: String? = nil, hostname: String? = nil, now: Int64? = nil
+        to: [String] = [], from: String? = nil, hostname: String? = nil, now: Int64? = nil,
+        jobs: Int = 1
     ) {
+        self.jobs = Swift.max(jobs, 1)
         self.format = format
         self.start = start
         self.end = end
@@ -73,16 +83,19 @@ public struct DigestRunner {
         guard let providers = ProviderLoading.table(configPath: configPath) else {
             return ProviderLoading.configurationFailure
         }
-        var periods = DigestPeriods(start: start, end: end, providers: providers)
+        var periods = emptyTotals(providers)
         let zone = LocalZone()
         var failures = 0
-        for name in inputs {
-            do throws(IngestError) {
-                let reader = try InputOpening.open(name)
-                let reference = reader.modificationTime ?? Int(Clocks.wallSeconds())
-                var resolver = zone.resolver(reference: reference)
-                try read(reader, source: name, into: &periods, resolver: &resolver)
-            } catch {
+        var reading = self
+        reading.inputs = PeriodInputs.kept(
+            inputs, period: ReportPeriod(start: Int(start - (end - start)), end: Int(end)),
+            format: logFormat, zone: zone, verbose: verbose,
+            reason: "its lines lie outside the period and the one before it")
+        let pool = ScanPool(runner: reading, providers: providers)
+        for (index, name) in reading.inputs.enumerated() {
+            let scanned = pool.input(index, into: &periods)
+            for note in scanned.notes(input: name) { reportError(note) }
+            if let error = scanned.error {
                 reportError(error.description)
                 periods.current.countUnreadableInput(source: name, reason: error.reason)
                 failures += 1
@@ -112,36 +125,68 @@ public struct DigestRunner {
         return failures > 0 ? 1 : 0
     }
 
-    /// Parses, places each event on the time line, and counts it into the period it falls in.
-    private func read(
-        _ reader: LineReader, source: String, into periods: inout DigestPeriods,
-        resolver: inout TimeResolver
-    ) throws(IngestError) {
-        let parser = LineParser(format: logFormat)
+    func emptyTotals(_ providers: ProviderTable) -> DigestPeriods {
+        DigestPeriods(start: start, end: end, providers: providers)
+    }
+
+    func merge(_ later: DigestPeriods, into periods: inout DigestPeriods) {
+        periods.current.merge(later.current)
+        periods.previous.merge(later.previous)
+    }
+
+    /// Parses input `name`, or the piece `range` of it, places each event on the time line,
+    /// and counts it into the period it falls in.
+    func scanInput(
+        _ name: String, range: Range<Int>?, into periods: inout DigestPeriods, zone: LocalZone
+    ) -> InputScan {
+        let reader: LineReader
+        do throws(IngestError) {
+            reader = try InputOpening.open(name, range: range)
+        } catch {
+            var scanned = InputScan(reference: 0)
+            scanned.error = error
+            return scanned
+        }
+        var scanned = InputScan(reference: reader.modificationTime ?? Int(Clocks.wallSeconds()))
+        // Both periods at once: an event outside them is left out before it is classified.
+        var clock = EventClock(
+            period: ReportPeriod(start: Int(start - (end - start)), end: Int(end)),
+            resolver: zone.resolver(reference: scanned.reference))
         let classifier = Classifier.standard
         // Container logs (compose prefixes, json-file records) read as the container's lines.
-        let lines = InputLines(parser: parser)
-        defer {
-            if let note = InputOpening.truncationNote(lines, input: source) { reportError(note) }
-            if let note = lines.problemNote(input: source) { reportError(note) }
-        }
+        let lines = InputLines(parser: LineParser(format: logFormat))
         func count(_ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>) {
-            guard case .event = outcome, let stamp = event.timestamp else { return }
-            let instant = Int64(resolver.resolve(stamp).unixSeconds)
-            guard let slot = periods.slot(of: instant) else { return }
+            guard case .event = outcome, case .inside(let moment?) = clock.place(event.timestamp),
+                let slot = periods.slot(of: Int64(moment))
+            else { return }
             let classification =
                 event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
             switch slot {
             case .current:
-                periods.current.countLines(events: 1, ignored: 0, unrecognized: 0, source: source)
+                periods.current.countLines(events: 1, ignored: 0, unrecognized: 0, source: name)
                 periods.current.add(event, classification, in: line)
             case .previous:
-                periods.previous.countLines(events: 1, ignored: 0, unrecognized: 0, source: source)
+                periods.previous.countLines(events: 1, ignored: 0, unrecognized: 0, source: name)
                 periods.previous.add(event, classification, in: line)
             }
         }
-        try reader.forEachLine { whole, _ in lines.read(whole, count) }
-        lines.finish(count)
+        do throws(IngestError) {
+            try reader.forEachLine { whole, _ in
+                // A record may continue on the next line: a piece holding one is read again
+                // whole (see `ScanPool`).
+                if InputLines.isRecord(whole) { scanned.sawRecords = true }
+                lines.read(whole, count)
+            }
+            lines.finish(count)
+        } catch {
+            scanned.error = error
+        }
+        scanned.truncatedLines = lines.truncatedLines
+        scanned.maxLineLength = lines.maxLineLength
+        scanned.recordProblems = lines.problems
+        scanned.lastRecordProblem = lines.lastProblem
+        scanned.orderedWithoutHistory = clock.orderedWithoutHistory
+        return scanned
     }
 }
 

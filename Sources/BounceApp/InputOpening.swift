@@ -11,6 +11,14 @@ enum InputOpening {
         return try LineReader(path: name, maxLineLength: limit)
     }
 
+    /// Input `name`, whole, or only the byte range `range` of it (a plain file; see
+    /// `LineReader.pieces`).
+    static func open(_ name: String, range: Range<Int>?) throws(IngestError) -> LineReader {
+        guard let range else { return try open(name) }
+        return try LineReader(
+            path: name, range: range, maxLineLength: InputLines.physicalLineLimit)
+    }
+
     /// The note printed when `lines` cut lines at its limit.
     static func truncationNote(_ lines: InputLines, input: String) -> String? {
         guard lines.truncatedLines > 0 else { return nil }

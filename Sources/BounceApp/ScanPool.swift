@@ -2,7 +2,7 @@ import BounceCore
 import BounceIngest
 import BounceSystem
 
-/// How `scan` reads its inputs: each input, and each piece of about `pieceBytes` of a large
+/// How `scan` and `digest` read their inputs: each input, and each piece of about `pieceBytes` of a large
 /// plain file, is read into aggregates of its own, and these are merged in log order (see
 /// `ScanAggregator.merge`). With more than one job the pieces are read at once on `jobs`
 /// threads; with one they are read in turn. Where files are cut and the order of merging
@@ -13,7 +13,9 @@ import BounceSystem
 /// whose pieces cannot be read apart (Docker records that continue on the next line, a
 /// repeated local hour at a piece's start whose reading depends on the lines before) is read
 /// again in one pass, so the answer never depends on where a file was cut.
-final class ScanPool: @unchecked Sendable {
+///
+/// Generic over what is counted (`PieceReading`): `scan`'s report, `digest`'s two periods.
+final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
     /// Input `input`, whole, or only the byte range `range` of it.
     private struct Piece {
         let input: Int
@@ -22,11 +24,11 @@ final class ScanPool: @unchecked Sendable {
 
     /// What a worker made of a piece.
     private struct Done {
-        var totals: ScanTotals
+        var totals: Reader.Totals
         var scanned: InputScan
     }
 
-    private let runner: ScanRunner
+    private let runner: Reader
     private let providers: ProviderTable
     private let pieces: [Piece]
     /// The pieces of each input, as indices into `pieces`.
@@ -46,7 +48,7 @@ final class ScanPool: @unchecked Sendable {
     private var workers = 0
 
     /// Plans the pieces of `runner`'s inputs and, with more than one job, starts the workers.
-    init(runner: ScanRunner, providers: ProviderTable) {
+    init(runner: Reader, providers: ProviderTable) {
         self.runner = runner
         self.providers = providers
         var pieces: [Piece] = []
@@ -82,21 +84,21 @@ final class ScanPool: @unchecked Sendable {
 
     /// Merges every piece of input `index` into `totals`, in order, and returns what was
     /// learned about the input. Inputs must be asked for in order.
-    func input(_ index: Int, into totals: inout ScanTotals) -> InputScan {
+    func input(_ index: Int, into totals: inout Reader.Totals) -> InputScan {
         let done = piecesOfInput[index].map { take($0) }
         if done.count > 1,
             done.contains(where: \.scanned.sawRecords)
                 || done.dropFirst().contains(where: \.scanned.orderedWithoutHistory)
         {
             let whole = read(Piece(input: index, range: nil), zone: inlineZone)
-            totals.merge(whole.totals)
+            runner.merge(whole.totals, into: &totals)
             return whole.scanned
         }
         var scanned = done[0].scanned
-        totals.merge(done[0].totals)
+        runner.merge(done[0].totals, into: &totals)
         // Reading stops at an error, as it does in one pass: later pieces are not counted.
         for piece in done.dropFirst() where scanned.error == nil {
-            totals.merge(piece.totals)
+            runner.merge(piece.totals, into: &totals)
             scanned.append(piece.scanned)
         }
         return scanned

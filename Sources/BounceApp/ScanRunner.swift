@@ -13,7 +13,7 @@ public enum ScanOutputFormat: String, CaseIterable, Sendable {
 }
 
 /// `bouncewatch scan`: a report by cause and destination over whole log files.
-public struct ScanRunner {
+public struct ScanRunner: PieceReading {
     /// The most destination domains a report can list (memory stays bounded).
     public static let maximumTopDestinations = ScanAggregator.maximumTopDestinations
 
@@ -134,21 +134,9 @@ public struct ScanRunner {
     /// are left out (see `ArchiveSkip`), and named on standard error with `verbose`.
     func readInputs(zone: LocalZone) -> [String] {
         guard let period else { return inputs }
-        let firsts = inputs.map {
-            InputFirstStamp.unixSeconds(of: $0, format: logFormat, zone: zone)
-        }
-        let skipped = ArchiveSkip.skipped(firstStamps: firsts, period: period)
-        var kept: [String] = []
-        for (index, name) in inputs.enumerated() {
-            guard skipped[index] else {
-                kept.append(name)
-                continue
-            }
-            if verbose {
-                reportError("\(name): not read, its lines lie outside the period")
-            }
-        }
-        return kept
+        return PeriodInputs.kept(
+            inputs, period: period, format: logFormat, zone: zone, verbose: verbose,
+            reason: "its lines lie outside the period")
     }
 
     /// Nothing counted yet.
@@ -159,18 +147,17 @@ public struct ScanRunner {
             timeline: format == .html ? FailureTimeline() : nil)
     }
 
+    func merge(_ later: ScanTotals, into totals: inout ScanTotals) {
+        totals.merge(later)
+    }
+
     /// Reads input `name`, or only the piece `range` of it (a plain file), into `totals`.
     func scanInput(
         _ name: String, range: Range<Int>?, into totals: inout ScanTotals, zone: LocalZone
     ) -> InputScan {
         let reader: LineReader
         do throws(IngestError) {
-            if let range {
-                reader = try LineReader(
-                    path: name, range: range, maxLineLength: InputLines.physicalLineLimit)
-            } else {
-                reader = try InputOpening.open(name)
-            }
+            reader = try InputOpening.open(name, range: range)
         } catch {
             var scanned = InputScan(reference: 0)
             scanned.error = error

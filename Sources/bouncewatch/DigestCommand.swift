@@ -44,8 +44,23 @@ enum DigestCommand: BounceWatchSubcommand {
             .option("hostname", help: "The host name the digest names. Default: this machine's."),
             .logFormat,
             .providersConfig,
+            .option(
+                "jobs",
+                help:
+                    "Read this many files, or pieces of a large plain file, at once (default: one per "
+                    + "processor). The digest is the same whatever the number.",
+                integerValueName: "n"),
+            .flag(
+                "verbose",
+                help:
+                    "Name on standard error the rotated files left unread because their lines lie "
+                    + "outside the period and the one before it."),
         ],
         arguments: .logFiles)
+
+    static func validate(_ arguments: ParsedArguments) throws(UsageError) {
+        try arguments.checkJobs()
+    }
 
     static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {
         let span: (start: Int64, end: Int64)
@@ -54,13 +69,15 @@ enum DigestCommand: BounceWatchSubcommand {
         } catch {
             throw UsageError("--period: \(error.message)")
         }
-        return DigestRunner(
+        var runner = DigestRunner(
             format: arguments.choice("format", default: DigestOutputFormat.text),
             start: span.start, end: span.end,
             logFormat: arguments.choice("log-format", default: LogFormat.auto),
             inputs: arguments.positionals, configPath: arguments.text("config"),
             to: arguments.texts("to"), from: arguments.text("from"),
-            hostname: arguments.text("hostname")
-        ).run()
+            hostname: arguments.text("hostname"),
+            jobs: arguments.integer("jobs") ?? ScanRunner.defaultJobs())
+        runner.verbose = arguments.flag("verbose")
+        return runner.run()
     }
 }

@@ -71,9 +71,7 @@ enum ScanCommand: BounceWatchSubcommand {
         guard (1...maximum).contains(arguments.integer("top", default: 10)) else {
             throw UsageError("--top must be between 1 and \(maximum).")
         }
-        if let jobs = arguments.integer("jobs"), !(1...ScanRunner.maximumJobs).contains(jobs) {
-            throw UsageError("--jobs must be between 1 and \(ScanRunner.maximumJobs).")
-        }
+        try arguments.checkJobs()
     }
 
     static func run(_ arguments: ParsedArguments) throws(UsageError) -> Int32 {

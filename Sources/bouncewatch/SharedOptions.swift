@@ -24,3 +24,12 @@ extension ArgumentSpec {
         help: "Log files, plain or gzip-compressed; '-' reads standard input.",
         required: true)
 }
+
+extension ParsedArguments {
+    /// Refuses a `--jobs` outside what the reading pool takes (`scan` and `digest`).
+    func checkJobs() throws(UsageError) {
+        if let jobs = integer("jobs"), !(1...ScanRunner.maximumJobs).contains(jobs) {
+            throw UsageError("--jobs must be between 1 and \(ScanRunner.maximumJobs).")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import BounceCore
+import BounceSystem
+
+/// A command whose inputs `ScanPool` reads: each input, or each byte range of a large plain
+/// file, is read into totals of its own, and these are merged in log order. `scan` and
+/// `digest` count different things but read their inputs the same way.
+///
+/// `SendableMetatype`: the pool's worker threads run generic code over the reader's type.
+protocol PieceReading: SendableMetatype {
+    /// What reading a piece counts.
+    associatedtype Totals
+
+    /// Input names; `-` is standard input.
+    var inputs: [String] { get }
+    /// Pieces read at once; 1 reads them in turn on the caller's thread.
+    var jobs: Int { get }
+    /// The size of the pieces a large plain file is cut into.
+    var pieceBytes: Int { get }
+
+    /// Nothing counted yet.
+    func emptyTotals(_ providers: ProviderTable) -> Totals
+    /// Adds what a later piece counted to `totals`.
+    func merge(_ later: Totals, into totals: inout Totals)
+    /// Reads input `name`, or only the piece `range` of it (a plain file), into `totals`.
+    func scanInput(
+        _ name: String, range: Range<Int>?, into totals: inout Totals, zone: LocalZone
+    ) -> InputScan
+}
