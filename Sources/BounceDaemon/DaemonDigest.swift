@@ -11,7 +11,7 @@ import BounceSystem
 /// saved ledger has passed is sent; one it has not is removed, and the period closes again.
 enum DaemonDigest {
     /// The prepared mails' key for the period ending at `end`.
-    static func key(end: Int) -> String { "digest-\(end)" }
+    static func key(end: Int) -> String { DigestNotice.key(end: Int64(end)) }
 
     /// The ledger from the checkpoint's digest section, or a new one when there is none; nil
     /// without `digest:` (a saved section is then dropped at the next checkpoint).
@@ -53,14 +53,9 @@ enum DaemonDigest {
         _ closed: DigestLedger.Closed, configuration: Configuration, hostname: String, now: Int64
     ) -> [ReadyMail] {
         guard let digest = configuration.digest else { return [] }
-        let current = closed.digest.current.deliveries
-        let notice = AlertNotice(
-            rule: "digest", state: .firing, group: [],
-            fingerprint: key(end: Int(closed.digest.end)), count: current.failures,
-            denominator: current.total,
-            windowSeconds: Int(closed.digest.end - closed.digest.start),
-            startedAt: closed.digest.start,
-            decidedAt: closed.digest.end)
+        let notice = DigestNotice.make(
+            start: closed.digest.start, end: closed.digest.end,
+            deliveries: closed.digest.current.deliveries)
         return digest.carriers(among: configuration.notifiers).map { notifier in
             let (from, own) = sender(notifier, hostname: hostname)
             let envelope = AlertMailEnvelope(
