@@ -48,11 +48,15 @@ enum DaemonDigest {
     }
 
     /// The mail of `closed` for each notifier that carries the digest: to the digest's `to:`,
-    /// or to the notifier's own recipients.
+    /// or to the notifier's own recipients. With `queue:` configured the digest shows `queue`,
+    /// the last reading of the queue (nil before the first one ended).
     static func mails(
-        _ closed: DigestLedger.Closed, configuration: Configuration, hostname: String, now: Int64
+        _ closed: DigestLedger.Closed, configuration: Configuration, hostname: String, now: Int64,
+        queue: QueueGauges? = nil
     ) -> [ReadyMail] {
         guard let digest = configuration.digest else { return [] }
+        var report = closed.digest
+        if configuration.queue != nil { report.queue = DigestQueue(queue) }
         let notice = DigestNotice.make(
             start: closed.digest.start, end: closed.digest.end,
             deliveries: closed.digest.current.deliveries)
@@ -63,7 +67,7 @@ enum DaemonDigest {
                 utcOffsetSeconds: LocalZone.systemOffset(at: Int(now)))
             return ReadyMail(
                 notifier: notifier.name, key: key(end: Int(closed.digest.end)),
-                message: DigestMail.compose(closed.digest, envelope: envelope),
+                message: DigestMail.compose(report, envelope: envelope),
                 recipients: digest.to, notice: notice)
         }
     }
