@@ -11,7 +11,7 @@ import BounceSystem
 /// saved ledger has passed is sent; one it has not is removed, and the period closes again.
 enum DaemonDigest {
     /// The prepared mails' key for the period ending at `end`.
-    static func key(end: Int) -> String { "digest-\(end)" }
+    static func key(end: Int) -> String { DigestNotice.key(end: Int64(end)) }
 
     /// The ledger from the checkpoint's digest section, or a new one when there is none; nil
     /// without `digest:` (a saved section is then dropped at the next checkpoint).
@@ -48,19 +48,18 @@ enum DaemonDigest {
     }
 
     /// The mail of `closed` for each notifier that carries the digest: to the digest's `to:`,
-    /// or to the notifier's own recipients.
+    /// or to the notifier's own recipients. With `queue:` configured the digest shows `queue`,
+    /// the last reading of the queue (nil before the first one ended).
     static func mails(
-        _ closed: DigestLedger.Closed, configuration: Configuration, hostname: String, now: Int64
+        _ closed: DigestLedger.Closed, configuration: Configuration, hostname: String, now: Int64,
+        queue: QueueGauges? = nil
     ) -> [ReadyMail] {
         guard let digest = configuration.digest else { return [] }
-        let current = closed.digest.current.deliveries
-        let notice = AlertNotice(
-            rule: "digest", state: .firing, group: [],
-            fingerprint: key(end: Int(closed.digest.end)), count: current.failures,
-            denominator: current.total,
-            windowSeconds: Int(closed.digest.end - closed.digest.start),
-            startedAt: closed.digest.start,
-            decidedAt: closed.digest.end)
+        var report = closed.digest
+        if configuration.queue != nil { report.queue = DigestQueue(queue) }
+        let notice = DigestNotice.make(
+            start: closed.digest.start, end: closed.digest.end,
+            deliveries: closed.digest.current.deliveries)
         return digest.carriers(among: configuration.notifiers).map { notifier in
             let (from, own) = sender(notifier, hostname: hostname)
             let envelope = AlertMailEnvelope(
@@ -68,7 +67,7 @@ enum DaemonDigest {
                 utcOffsetSeconds: LocalZone.systemOffset(at: Int(now)))
             return ReadyMail(
                 notifier: notifier.name, key: key(end: Int(closed.digest.end)),
-                message: DigestMail.compose(closed.digest, envelope: envelope),
+                message: DigestMail.compose(report, envelope: envelope),
                 recipients: digest.to, notice: notice)
         }
     }

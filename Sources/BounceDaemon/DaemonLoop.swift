@@ -283,7 +283,8 @@ public final class DaemonLoop {
         else { return }
         digestMoved = true
         let mails = DaemonDigest.mails(
-            closed, configuration: configuration, hostname: hostname, now: now)
+            closed, configuration: configuration, hostname: hostname, now: now,
+            queue: queueWatcher?.gauges)
         let attempts = closed.digest.current.deliveries.total
         var message = "digest of \(closed.digest.periodText): \(attempts) delivery attempts"
         if closed.skipped > 0 {

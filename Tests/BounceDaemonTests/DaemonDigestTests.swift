@@ -192,4 +192,46 @@ private func zoneOffset(at unixSeconds: Int) -> Int {
         #expect(!mails[0].contains("stale"))
         #expect(mails[0].contains("multipart/alternative"))
     }
+
+    @Test func withAQueueConfiguredTheDigestShowsTheLastReading() throws {
+        var ledger = DigestLedger(
+            schedule: Self.schedule, now: Int(Self.due) - 30, utcOffset: zoneOffset(at:))
+        let closing = ledger.close(
+            now: Int(Self.due) + 1, utcOffset: zoneOffset(at:), hostname: "mx1")
+        let closed = try #require(closing)
+        var summary = QueueSummary(mta: .postfix, now: Self.due - 60, reasons: .init())
+        summary.add(
+            QueuedMessage(
+                queue: .deferred, id: "4AB1", arrival: Self.due - 7_320, size: 900,
+                sender: "a@mx1.test",
+                recipients: [
+                    QueuedRecipient(
+                        address: "u@example.net",
+                        reason: "connect to mx.example.net[192.0.2.25]:25: Connection timed out")
+                ]))
+        let gauges = QueueGauges(summary, topDestinations: 10)
+        var configuration = Configuration()
+        configuration.digest = DigestConfig(schedule: Self.schedule)
+        configuration.notifiers = [.file(FileNotifierConfig(path: "/dev/null"))]
+        let without = String(
+            decoding: DaemonDigest.mails(
+                closed, configuration: configuration, hostname: "mx1", now: Self.due + 1,
+                queue: gauges
+            ).first?.message ?? [], as: UTF8.self)
+        #expect(without.contains("\r\nTOTALS\r\n"))
+        #expect(!without.contains("QUEUE"), "no queue section without queue:")
+        configuration.queue = QueueConfig()
+        let with = String(
+            decoding: DaemonDigest.mails(
+                closed, configuration: configuration, hostname: "mx1", now: Self.due + 1,
+                queue: gauges
+            ).first?.message ?? [], as: UTF8.self)
+        #expect(with.contains("\r\nQUEUE\r\n  the postfix queue, read "))
+        #expect(with.contains("2 h 1 min"))
+        let notYet = String(
+            decoding: DaemonDigest.mails(
+                closed, configuration: configuration, hostname: "mx1", now: Self.due + 1
+            ).first?.message ?? [], as: UTF8.self)
+        #expect(notYet.contains("\r\nQUEUE\r\n  not read yet\r\n"))
+    }
 }

@@ -72,4 +72,25 @@ import Testing
         let text = try scratch.read("digest.mbox")
         #expect(text.components(separatedBy: "\nnumbers\n").count == 2)
     }
+
+    @Test func aDigestNotDeliveredIsLoggedAsTheDigestOfItsPeriod() throws {
+        let scratch = try TemporaryDirectory()
+        let logs = LogCollector()
+        let dispatcher = try NotificationDispatcher(
+            notifiers: [.file(FileNotifierConfig(path: scratch.path("missing/dir/digest.mbox")))],
+            stateDirectory: scratch.path("state"), hostname: "mx1",
+            timing: DeliveryTiming(
+                firstRetrySeconds: 0.2, maximumRetrySeconds: 0.4, repostSeconds: 3600),
+            log: logs.log)
+        dispatcher.prepare([Self.mail("file")], now: 1_796_626_801)
+        dispatcher.commit(key: "digest-1796626800")
+        #expect(eventually { dispatcher.counts.contains { $0.result == .failed && $0.count > 0 } })
+        dispatcher.stop()
+        let period = "2026-12-06 07:00:00 +0000 .. 2026-12-07 07:00:00 +0000"
+        #expect(
+            logs.lines.contains {
+                $0.contains("notifier file: digest for \(period) not delivered (attempt 1")
+            }, "\(logs.lines)")
+        #expect(!logs.lines.contains { $0.contains("alert digest") })
+    }
 }

@@ -21,6 +21,9 @@ public struct Digest: Sendable, Equatable {
     public var current: ScanReport
     /// What happened in the period before, of the same length.
     public var previous: ScanReport
+    /// The MTA's queue when the digest was written: the daemon's last reading when `queue:` is
+    /// configured, nil otherwise (the section is then left out).
+    public var queue: DigestQueue? = nil
 
     public init(
         hostname: String, start: Int64, end: Int64, utcOffsetSeconds: Int = 0,

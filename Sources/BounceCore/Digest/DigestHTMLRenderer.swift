@@ -25,6 +25,7 @@ public enum DigestHTMLRenderer {
         out += causes(digest)
         out += rates("Providers", digest.providers)
         out += rates("Destinations", digest.destinations)
+        out += queue(digest)
         out += blocklists(digest.current.blocklists)
         out += clients(
             "Inbound rejects", digest.current.rejects.total, digest.previous.rejects.total,
@@ -187,5 +188,37 @@ public enum DigestHTMLRenderer {
             out += "\(HTMLText.escape(item.line))</li>\n"
         }
         return out + "</ul>\n"
+    }
+
+    private static func queue(_ digest: Digest) -> String {
+        guard let queue = digest.queue else { return "" }
+        var out = section("Queue")
+        guard let mta = queue.mta else { return out + "<p>not read yet</p>\n" }
+        guard queue.up, let readAt = queue.readAt else {
+            return out
+                + "<p>The \(mta.identifier) queue could not be read at the last attempt.</p>\n"
+        }
+        let when = MailDate.readable(readAt, utcOffsetSeconds: digest.utcOffsetSeconds)
+        out += "<p style=\"margin:0 0 6px 0;\">The \(mta.identifier) queue, read "
+        out += HTMLText.escape(when) + ".</p>\n"
+        let rows = queue.queues.map { row in
+            td(row.name.identifier) + num(String(row.messages)) + num(String(row.recipients))
+                + num(HTMLText.escape(DigestQueue.age(row.oldestAgeSeconds)))
+        }
+        out += table(
+            [("queue", false), ("messages", true), ("recipients", true), ("oldest", true)], rows)
+        for (title, counts) in [
+            ("deferred cause", queue.deferredByCause),
+            ("deferred destination", queue.deferredDestinations),
+        ] where !counts.isEmpty {
+            let largest = counts.map(\.count).max() ?? 0
+            let lines = counts.map { row in
+                td(HTMLText.escape(row.name, limit: 120)) + num(String(row.count))
+                    + bar(row.count, of: largest, colour: "#d68910")
+            }
+            out += "<p style=\"margin:10px 0 6px 0;\"></p>\n"
+            out += table([(title, false), ("recipients", true), ("", false)], lines)
+        }
+        return out
     }
 }

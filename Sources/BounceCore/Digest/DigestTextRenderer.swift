@@ -13,6 +13,7 @@ public enum DigestTextRenderer {
         causes(digest, into: &out)
         rates("PROVIDERS", digest.providers, into: &out)
         rates("DESTINATIONS", digest.destinations, into: &out)
+        queue(digest, into: &out)
         blocklists(digest.current.blocklists, into: &out)
         clients(
             "INBOUND REJECTS", digest.current.rejects.total, digest.previous.rejects.total,
@@ -123,5 +124,36 @@ public enum DigestTextRenderer {
             out.line("  \(item.cause.identifier) (\(change))")
             out.line("    \(item.line)")
         }
+    }
+
+    private static func queue(_ digest: Digest, into out: inout DigestTextLines) {
+        guard let queue = digest.queue else { return }
+        out.heading("QUEUE")
+        guard let mta = queue.mta else { return out.line("  not read yet") }
+        guard queue.up, let readAt = queue.readAt else {
+            return out.line("  the \(mta.identifier) queue could not be read at the last attempt")
+        }
+        let when = MailDate.readable(readAt, utcOffsetSeconds: digest.utcOffsetSeconds)
+        out.line("  the \(mta.identifier) queue, read \(when)")
+        var table: [[String]] = [["", "messages", "recipients", "oldest"]]
+        for row in queue.queues {
+            table.append([
+                row.name.identifier, String(row.messages), String(row.recipients),
+                DigestQueue.age(row.oldestAgeSeconds),
+            ])
+        }
+        out.table(table, rightAligned: [1, 2])
+        counted("deferred recipients by cause:", queue.deferredByCause, into: &out)
+        counted("deferred recipients by destination:", queue.deferredDestinations, into: &out)
+    }
+
+    private static func counted(
+        _ title: String, _ rows: [NamedCount], into out: inout DigestTextLines
+    ) {
+        guard !rows.isEmpty else { return }
+        out.line("  \(title)")
+        out.table(
+            rows.map { ["  " + UntrustedText.inline($0.name, limit: 64), String($0.count)] },
+            rightAligned: [1])
     }
 }

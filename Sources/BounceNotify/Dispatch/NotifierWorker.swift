@@ -249,7 +249,9 @@ final class NotifierWorker: @unchecked Sendable {
         counter.add(.failed, notifier: notifier.name)
         entry.failures += 1
         let age = clock() - entry.createdAt
-        let what = "alert \(entry.notice.rule) (\(entry.notice.state.rawValue))"
+        let what =
+            DigestNotice.describe(entry.notice)
+            ?? "alert \(entry.notice.rule) (\(entry.notice.state.rawValue))"
         if age >= timing.maximumAgeSeconds {
             queue.remove(at: index)
             counter.add(.dropped, notifier: notifier.name)
