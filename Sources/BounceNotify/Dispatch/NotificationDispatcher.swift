@@ -107,6 +107,7 @@ public final class NotificationDispatcher: Sendable {
         let deadline = Clocks.monotonicSeconds() + drainSeconds
         for worker in workers { worker.beginStop(deadline: deadline) }
         for worker in workers where !worker.waitUntilFinished(deadline: deadline, grace: 3) {
+            ProcessExit.leaveThreadsRunning()
             log(
                 "notifier \(worker.notifier.name): an attempt did not end in time; "
                     + "its alert stays pending")
