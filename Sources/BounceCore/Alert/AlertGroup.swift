@@ -5,8 +5,9 @@ enum AlertPhase: Sendable, Equatable {
     /// The condition held at `since`; the alert goes out after the group wait if it still holds.
     /// `startedAt` is when the incident's evidence began.
     case pending(since: Int64, startedAt: Int64)
-    /// An alert went out and has not been resolved.
-    case firing(AlertFiring)
+    /// An alert went out and has not been resolved. Boxed: the evidence is large and few
+    /// groups fire, so every group stays small to scan, move and evict.
+    indirect case firing(AlertFiring)
 }
 
 /// The state of an alert that was sent.

@@ -296,18 +296,33 @@ struct AlertRuleState: Sendable {
     }
 
     /// Makes room for one more group: when the rule is full, the lightest eighth of the quiet
-    /// groups goes at once (so a flood of new destinations costs one sort per 256 of them, not a
-    /// scan per event). False when every group is pending or firing.
+    /// groups goes at once (so a flood of new destinations costs one selection per 256 of them,
+    /// not a scan per event). Among groups of the same weight the earlier ones go. False when
+    /// every group is pending or firing.
     private mutating func makeRoom() -> Bool {
         guard groups.count >= AlertLimits.groupsPerRule else { return true }
-        var quiet: [(position: Int, weight: Int)] = []
-        quiet.reserveCapacity(groups.count)
-        for position in groups.values.indices where groups.values[position].isQuiet {
-            quiet.append((position, groups.values[position].weight))
+        var weights: [Int] = []
+        weights.reserveCapacity(groups.count)
+        for group in groups.values where group.isQuiet { weights.append(group.weight) }
+        guard !weights.isEmpty else { return false }
+        let batch = min(max(1, AlertLimits.groupsPerRule / 8), weights.count)
+        // The batch's heaviest weight, and how many of that weight go: the lighter ones all do.
+        let limit = AlertSelection.smallest(batch, of: &weights)
+        var lighter = 0
+        for weight in weights[..<batch] where weight < limit { lighter += 1 }
+        var ofLimit = batch - lighter
+        var doomed: [Int] = []
+        doomed.reserveCapacity(batch)
+        for position in groups.values.indices {
+            let group = groups.values[position]
+            guard group.isQuiet, group.weight <= limit else { continue }
+            if group.weight == limit {
+                guard ofLimit > 0 else { continue }
+                ofLimit -= 1
+            }
+            doomed.append(position)
         }
-        guard !quiet.isEmpty else { return false }
-        let batch = max(1, AlertLimits.groupsPerRule / 8)
-        groups.remove(at: quiet.sorted { $0.weight < $1.weight }.prefix(batch).map(\.position))
+        groups.remove(at: doomed)
         return true
     }
 }
