@@ -1,11 +1,5 @@
 import CZlib
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Streams the decompressed bytes of a gzip file, member after member.
 ///
 /// Rotated logs are often concatenations of gzip members (`cat a.gz b.gz`, `logrotate` with
@@ -138,7 +132,8 @@ final class GzipInflater {
     private func refill() throws(IngestError) {
         let kept = Int(stream.pointee.avail_in)
         if kept > 0, let next = stream.pointee.next_in, next != input {
-            memmove(input, next, kept)
+            // Overlapping ranges: `copyMemory` is `memmove`.
+            UnsafeMutableRawPointer(input).copyMemory(from: next, byteCount: kept)
         }
         let got = try file.read(into: input + kept, count: inputCapacity - kept)
         if got == 0 { inputAtEnd = true }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// Why an input could not be read, or could be read only in part.
 ///
@@ -60,19 +56,21 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Maps the `errno` of a failed `open` to a case.
+    /// Maps a failed `open` to a case.
+    static func opening(_ path: String, _ error: SystemError) -> IngestError {
+        if error.isNoSuchFile || error.isNotADirectory { return .missingFile(path: path) }
+        if error.isDirectory { return .isDirectory(path: path) }
+        if error.isPermissionDenied { return .permissionDenied(path: path) }
+        return .notReadable(path: path, reason: error.reason)
+    }
+
+    /// Maps the `errno` value `code` of a failed `open` to a case.
     static func opening(_ path: String, errno code: Int32) -> IngestError {
-        switch code {
-        case ENOENT, ENOTDIR: .missingFile(path: path)
-        case EISDIR: .isDirectory(path: path)
-        case EACCES, EPERM: .permissionDenied(path: path)
-        default: .notReadable(path: path, reason: systemMessage(code))
-        }
+        opening(path, SystemError("cannot open \(path)", code: code))
     }
 
     /// The C library's text for `errno` value `code`.
     static func systemMessage(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
+        SystemError.message(for: code)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// An open file descriptor with `read(2)` turned into typed errors.
 final class InputFile {
@@ -20,70 +16,66 @@ final class InputFile {
     /// Opens `path` for reading, refusing directories, sockets and links to nothing with a
     /// message that says so.
     init(path: String) throws(IngestError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            let code = errno
-            throw Self.explainOpenFailure(path, errno: code)
+        let descriptor: Int32
+        do {
+            descriptor = try Descriptor.openForReading(path)
+        } catch {
+            throw Self.explainOpenFailure(path, error)
         }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw .notReadable(path: path, reason: IngestError.systemMessage(code))
+        let status: FileStatus
+        do {
+            status = try Descriptor.status(descriptor)
+        } catch {
+            Descriptor.close(descriptor)
+            throw .notReadable(path: path, reason: error.reason)
         }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR {
-            close(descriptor)
+        if status.kind == .directory {
+            Descriptor.close(descriptor)
             throw .isDirectory(path: path)
         }
         self.path = path
         self.descriptor = descriptor
         self.ownsDescriptor = true
-        self.modificationTime = type == S_IFREG ? Int(info.st_mtim.tv_sec) : nil
-        self.size = type == S_IFREG ? Int(info.st_size) : nil
+        self.modificationTime = status.kind == .regular ? status.modificationSeconds : nil
+        self.size = status.kind == .regular ? status.size : nil
     }
 
     /// Wraps a descriptor that stays open when this object goes away (standard input).
     init(borrowing descriptor: Int32, name: String) {
-        var info = stat()
-        let isRegular = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        let status = try? Descriptor.status(descriptor)
+        let regular = status?.kind == .regular ? status : nil
         self.path = name
         self.descriptor = descriptor
         self.ownsDescriptor = false
-        self.modificationTime = isRegular ? Int(info.st_mtim.tv_sec) : nil
-        self.size = isRegular ? Int(info.st_size) : nil
+        self.modificationTime = regular?.modificationSeconds
+        self.size = regular?.size
     }
 
     deinit {
-        if ownsDescriptor { close(descriptor) }
+        if ownsDescriptor { Descriptor.close(descriptor) }
     }
 
     /// Reads up to `count` bytes; 0 means end of file.
     func read(into target: UnsafeMutablePointer<UInt8>, count: Int) throws(IngestError) -> Int {
         let count = min(count, remaining)
         if count == 0 { return 0 }
-        while true {
-            #if canImport(Glibc)
-                let got = Glibc.read(descriptor, target, count)
-            #else
-                let got = Darwin.read(descriptor, target, count)
-            #endif
-            if got >= 0 {
-                remaining -= got
-                return got
-            }
-            let code = errno
-            if code == EINTR { continue }
-            if code == EISDIR { throw .isDirectory(path: path) }
-            throw .readError(path: path, reason: IngestError.systemMessage(code))
+        do {
+            let got = try Descriptor.read(descriptor, into: target, count: count)
+            remaining -= got
+            return got
+        } catch {
+            if error.isDirectory { throw .isDirectory(path: path) }
+            throw .readError(path: path, reason: error.reason)
         }
     }
 
     /// Restricts reading to the bytes of `range`: later reads start at its lower bound and end
     /// at its upper bound.
     func restrict(to range: Range<Int>) throws(IngestError) {
-        guard lseek(descriptor, off_t(range.lowerBound), SEEK_SET) >= 0 else {
-            throw .readError(path: path, reason: IngestError.systemMessage(errno))
+        do {
+            try Descriptor.seek(descriptor, to: range.lowerBound)
+        } catch {
+            throw .readError(path: path, reason: error.reason)
         }
         remaining = range.count
     }
@@ -92,28 +84,27 @@ final class InputFile {
     func read(
         into target: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int
     ) throws(IngestError) -> Int {
-        while true {
-            let got = pread(descriptor, target, count, off_t(offset))
-            if got >= 0 { return got }
-            let code = errno
-            if code == EINTR { continue }
-            throw .readError(path: path, reason: IngestError.systemMessage(code))
+        do {
+            return try Descriptor.read(descriptor, into: target, count: count, at: offset)
+        } catch {
+            throw .readError(path: path, reason: error.reason)
         }
     }
 
     /// Turns a failed `open` into the most useful message: a link to nothing and a socket get
     /// their own wording because "no such file" or "no such device" would mislead.
-    private static func explainOpenFailure(_ path: String, errno code: Int32) -> IngestError {
-        var info = stat()
-        if code == ENOENT, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+    private static func explainOpenFailure(_ path: String, _ error: SystemError) -> IngestError {
+        if error.isNoSuchFile,
+            (try? FileSystem.status(path, followLinks: false))?.kind == .symbolicLink
+        {
             return .notReadable(path: path, reason: "symbolic link to a file that does not exist")
         }
-        if code == ENXIO, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK {
+        if error.isNoSuchDevice, (try? FileSystem.status(path))?.kind == .socket {
             return .notReadable(path: path, reason: "is a socket, not a log file")
         }
-        if code == ELOOP {
+        if error.isLinkLoop {
             return .notReadable(path: path, reason: "too many levels of symbolic links")
         }
-        return IngestError.opening(path, errno: code)
+        return IngestError.opening(path, error)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// Reads a log file (plain, or gzip whatever its name) and hands out its lines as bytes.
 ///
@@ -100,11 +96,13 @@ public final class LineReader {
             end = try prime()
         }
         var skipping = false
-        let newline = Int32(UInt8(ascii: "\n"))
+        let newline = UInt8(ascii: "\n")
         while true {
-            while start < end, let found = memchr(buffer + start, newline, end - start) {
-                let lineFeed = buffer.distance(
-                    to: found.assumingMemoryBound(to: UInt8.self))
+            while start < end,
+                let found = ByteSearch.firstOffset(
+                    of: newline, in: buffer + start, count: end - start)
+            {
+                let lineFeed = start + found
                 if skipping {
                     skipping = false
                 } else {
@@ -124,7 +122,11 @@ public final class LineReader {
                 start = end
             }
             if start > 0 {
-                if end > start { memmove(buffer, buffer + start, end - start) }
+                // Overlapping ranges: `copyMemory` is `memmove`.
+                if end > start {
+                    UnsafeMutableRawPointer(buffer).copyMemory(
+                        from: buffer + start, byteCount: end - start)
+                }
                 end -= start
                 start = 0
             }

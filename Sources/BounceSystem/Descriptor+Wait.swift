@@ -28,3 +28,26 @@ extension Descriptor {
         return nil
     }
 }
+
+extension Descriptor {
+    /// Sleeps as `wait` does, then says which of `watches` are ready, in order; nil when a
+    /// signal interrupted the wait.
+    public static func readiness(_ watches: [Watch], milliseconds: Int32) throws(SystemError)
+        -> [Bool]?
+    {
+        var descriptors = watches.map {
+            pollfd(fd: $0.descriptor, events: $0.events, revents: 0)
+        }
+        let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        if ready < 0 {
+            if errno == EINTR { return nil }
+            throw .last("poll failed")
+        }
+        return descriptors.map { $0.revents != 0 }
+    }
+
+    /// Sleeps for `milliseconds`, or less when a signal arrives.
+    public static func sleep(milliseconds: Int32) {
+        _ = poll(nil, 0, milliseconds)
+    }
+}

@@ -20,7 +20,7 @@ public struct SystemError: Error, CustomStringConvertible, Sendable {
     }
 
     /// What the system says of `code`: `No such file or directory`.
-    public var reason: String { String(cString: strerror(code)) }
+    public var reason: String { Self.message(for: code) }
 
     public var description: String { "\(what): \(reason)" }
 }

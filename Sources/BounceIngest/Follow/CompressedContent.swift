@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// The inflated bytes of a gzip-compressed rotated copy (`mail.log.2.gz`), read by offset as
 /// if they were the plain file it was made from.
@@ -32,7 +28,9 @@ final class CompressedContent {
     /// Whether `descriptor` starts with the gzip magic bytes.
     static func isGzip(_ descriptor: Int32) -> Bool {
         var magic: (UInt8, UInt8) = (0, 0)
-        let got = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 2, 0) }
+        let got = withUnsafeMutableBytes(of: &magic) {
+            try? Descriptor.read(descriptor, into: $0.baseAddress!, count: 2, at: 0)
+        }
         return got == 2 && magic.0 == 0x1F && magic.1 == 0x8B
     }
 
@@ -68,8 +66,10 @@ final class CompressedContent {
     private func rewind() throws(IngestError) {
         inflater = nil
         position = 0
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw .readError(path: path, reason: IngestError.systemMessage(errno))
+        do {
+            try Descriptor.seek(descriptor, to: 0)
+        } catch {
+            throw .readError(path: path, reason: error.reason)
         }
         let file = InputFile(borrowing: descriptor, name: path)
         inflater = try GzipInflater(

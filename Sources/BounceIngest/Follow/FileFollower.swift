@@ -1,12 +1,6 @@
 import BounceCore
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Follows one log file by path across rotations, handing out each complete line once.
 ///
 /// Nothing happens between calls: each `poll` looks at the file and its rotated copies, reads
@@ -358,10 +352,8 @@ public final class FileFollower {
     }
 
     static func statPath(_ path: String) -> FileObservation? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard let status = try? FileSystem.status(path) else { return nil }
         return FileObservation(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
-            prefix: nil)
+            device: status.device, inode: status.inode, size: status.size, prefix: nil)
     }
 }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import BounceSystem
 
 /// Tells a following loop when to look at its files again, at no cost while nothing happens.
 ///
@@ -16,20 +14,19 @@ public final class FollowWaker {
     private var watchedDirectories: [String: Int32] = [:]
     private let buffer: UnsafeMutableRawBufferPointer
 
-    static let directoryEvents = UInt32(IN_CREATE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE)
-    static let fileEvents = UInt32(IN_MODIFY | IN_MOVE_SELF | IN_DELETE_SELF)
+    static let directoryEvents = Inotify.directoryEvents
+    static let fileEvents = Inotify.fileEvents
 
     /// Sets up inotify unless `useInotify` is false or the kernel refuses.
     public init(useInotify: Bool = true, fallbackInterval milliseconds: Int32 = 1000) {
         fallbackInterval = max(1, milliseconds)
-        let descriptor = useInotify ? inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) : -1
-        self.descriptor = descriptor >= 0 ? descriptor : nil
+        self.descriptor = useInotify ? Inotify.open() : nil
         // Room for many events per read; one event is at most 16 + NAME_MAX + 1 bytes.
         buffer = .allocate(byteCount: 64 * 1024, alignment: MemoryLayout<Int32>.alignment)
     }
 
     deinit {
-        if let descriptor { close(descriptor) }
+        if let descriptor { Descriptor.close(descriptor) }
         buffer.deallocate()
     }
 
@@ -40,7 +37,7 @@ public final class FollowWaker {
     @discardableResult
     public func watchDirectory(_ path: String) -> Int32? {
         if let known = watchedDirectories[path] { return known }
-        guard let watch = addWatch(path, Self.directoryEvents | UInt32(IN_ONLYDIR)) else {
+        guard let watch = addWatch(path, Self.directoryEvents | Inotify.onlyDirectory) else {
             return nil
         }
         watchedDirectories[path] = watch
@@ -59,11 +56,14 @@ public final class FollowWaker {
     public func wait(timeout: Int32) -> [InotifyEvent] {
         guard let descriptor else {
             let sleep = timeout < 0 ? fallbackInterval : min(timeout, fallbackInterval)
-            _ = poll(nil, 0, sleep)
+            Descriptor.sleep(milliseconds: sleep)
             return []
         }
-        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        while poll(&entry, 1, timeout) < 0 && errno == EINTR {}
+        // Interrupted by a signal: wait again; a failed poll is followed by a read that finds
+        // nothing, as before.
+        while (try? Descriptor.readiness([Descriptor.Watch(descriptor)], milliseconds: timeout))
+            == .some(nil)
+        {}
         return drainEvents()
     }
 
@@ -72,8 +72,10 @@ public final class FollowWaker {
         guard let descriptor else { return [] }
         var events: [InotifyEvent] = []
         while true {
-            let got = read(descriptor, buffer.baseAddress, buffer.count)
-            if got < 0 && errno == EINTR { continue }
+            // Non-blocking: nothing pending fails with EAGAIN, which ends the loop too.
+            let got =
+                (try? Descriptor.read(descriptor, into: buffer.baseAddress!, count: buffer.count))
+                ?? 0
             guard got > 0 else { return events }
             events += InotifyEvent.parse(UnsafeRawBufferPointer(rebasing: buffer[..<got]))
         }
@@ -81,7 +83,6 @@ public final class FollowWaker {
 
     private func addWatch(_ path: String, _ mask: UInt32) -> Int32? {
         guard let descriptor else { return nil }
-        let watch = inotify_add_watch(descriptor, path, mask)
-        return watch >= 0 ? watch : nil
+        return Inotify.addWatch(descriptor, path, mask: mask)
     }
 }

@@ -1,10 +1,5 @@
 import BounceCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// One open log file being read: its descriptor, its identity and the lines read from it.
 ///
@@ -36,20 +31,22 @@ final class FollowedFile {
     {
         // The budget first: a file beyond it costs no open(2) at every look.
         guard FollowDescriptors.acquire() else { throw FollowDescriptors.exhausted(path) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            let code = errno
+        let descriptor: Int32
+        do {
+            descriptor = try Descriptor.openForReading(path)
+        } catch {
             FollowDescriptors.release()
-            if code == ENOENT { return nil }
-            throw IngestError.opening(path, errno: code)
+            if error.isNoSuchFile { return nil }
+            throw IngestError.opening(path, error)
         }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let code = errno
+        let status: FileStatus
+        do {
+            status = try Descriptor.status(descriptor)
+        } catch {
             Self.giveBack(descriptor)
-            throw .notReadable(path: path, reason: IngestError.systemMessage(code))
+            throw .notReadable(path: path, reason: error.reason)
         }
-        guard info.st_mode & S_IFMT == S_IFREG else {
+        guard status.kind == .regular else {
             Self.giveBack(descriptor)
             throw .notReadable(path: path, reason: "not a regular file")
         }
@@ -61,7 +58,7 @@ final class FollowedFile {
         self.descriptor = descriptor
         self.compressed = compressed ? CompressedContent(descriptor: descriptor, path: path) : nil
         identity = FileIdentity(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), fingerprint: .empty)
+            device: status.device, inode: status.inode, fingerprint: .empty)
         lines = LineAssembler(maxLineLength: maxLineLength, startingAt: offset)
         if let content = self.compressed {
             compressedPrefix = try content.prefix(FileFingerprint.maximumLength)
@@ -96,7 +93,7 @@ final class FollowedFile {
 
     /// Closes a descriptor this class opened and returns it to the budget.
     private static func giveBack(_ descriptor: Int32) {
-        close(descriptor)
+        Descriptor.close(descriptor)
         FollowDescriptors.release()
     }
 
@@ -105,20 +102,18 @@ final class FollowedFile {
 
     /// The file as it is now, its first bytes compared against `reference`.
     func observe(against reference: FileIdentity) -> FileObservation {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
+        guard let status = try? Descriptor.status(descriptor) else {
             return FileObservation(device: 0, inode: 0, size: 0, prefix: nil)
         }
         // A compressed copy's inflated size is not known without inflating all of it; it is
         // a finished file, so it is never found shorter than what was read from it.
-        let size = compressed == nil ? Int(info.st_size) : Int.max
+        let size = compressed == nil ? status.size : Int.max
         let prefix = readPrefix(reference.fingerprint.length).map {
             FileFingerprint(of: $0)
         }
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         return FileObservation(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: size, prefix: prefix,
-            modified: modified)
+            device: status.device, inode: status.inode, size: size, prefix: prefix,
+            modified: status.modificationTime)
     }
 
     /// Forgets what was read and starts over at the first byte of new content.
@@ -148,14 +143,13 @@ final class FollowedFile {
     /// than the cap starts at its end.
     func lastLineBoundary() -> Int {
         guard compressed == nil else { return 0 }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return 0 }
-        let size = Int(info.st_size)
+        guard let size = try? Descriptor.status(descriptor).size else { return 0 }
         let window = min(size, lines.maxLineLength + 2)
         guard window > 0 else { return 0 }
         var bytes = [UInt8](repeating: 0, count: window)
         let got = bytes.withUnsafeMutableBytes {
-            pread(descriptor, $0.baseAddress, window, off_t(size - window))
+            try? Descriptor.read(
+                descriptor, into: $0.baseAddress!, count: window, at: size - window)
         }
         guard got == window else { return size }
         if let lastLineFeed = bytes.lastIndex(of: 0x0A) {
@@ -166,11 +160,10 @@ final class FollowedFile {
 
     /// Device, inode and the fingerprint of the first bytes, as they are now.
     private func takeIdentity() -> FileIdentity {
-        var info = stat()
-        _ = fstat(descriptor, &info)
+        let status = try? Descriptor.status(descriptor)
         let prefix = readPrefix(FileFingerprint.maximumLength, allowShort: true) ?? []
         return FileIdentity(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            device: status?.device ?? 0, inode: status?.inode ?? 0,
             fingerprint: FileFingerprint(of: prefix))
     }
 
@@ -181,14 +174,8 @@ final class FollowedFile {
             return allowShort ? compressedPrefix : nil
         }
         var bytes = [UInt8](repeating: 0, count: length)
-        var got = 0
-        while got < length {
-            let step = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + got, length - got, off_t(got))
-            }
-            if step < 0 && errno == EINTR { continue }
-            if step <= 0 { break }
-            got += step
+        let got = bytes.withUnsafeMutableBytes {
+            Descriptor.readAvailable(descriptor, into: $0.baseAddress!, count: length, at: 0)
         }
         if got < length {
             guard allowShort else { return nil }

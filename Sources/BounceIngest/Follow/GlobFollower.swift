@@ -1,12 +1,6 @@
 import BounceCore
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Follows every file matching a glob pattern (`/var/log/mail*.log`), gaining files that
 /// appear later. Rotated and compressed copies (`mail.log.1`, `mail.log-20261126`,
 /// `mail.log.2.gz`) are not followed as logs of their own: their lines are read through the
@@ -142,13 +136,6 @@ public final class GlobFollower {
 
     /// The paths matching `pattern` now, sorted.
     static func expand(_ pattern: String) -> [String] {
-        var result = glob_t()
-        defer { globfree(&result) }
-        guard glob(pattern, 0, nil, &result) == 0 else { return [] }
-        var paths: [String] = []
-        for index in 0..<Int(result.gl_pathc) {
-            if let path = result.gl_pathv[index] { paths.append(String(cString: path)) }
-        }
-        return paths
+        FileSystem.paths(matching: pattern)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BounceSystem
 
 /// Turns bytes read from a growing file into complete lines, keeping track of the file offset
 /// where the next unread line starts.
@@ -59,12 +55,10 @@ final class LineAssembler {
     ) throws(IngestError) -> Int {
         try readAvailable(
             using: { (target, count, offset) throws(IngestError) -> Int in
-                while true {
-                    let got = pread(descriptor, target, count, off_t(offset))
-                    if got >= 0 { return got }
-                    let code = errno
-                    if code == EINTR { continue }
-                    throw .readError(path: path, reason: IngestError.systemMessage(code))
+                do throws(SystemError) {
+                    return try Descriptor.read(descriptor, into: target, count: count, at: offset)
+                } catch {
+                    throw .readError(path: path, reason: error.reason)
                 }
             }, body)
     }
@@ -97,15 +91,23 @@ final class LineAssembler {
         reset(to: end)
     }
 
+    /// Moves `count` bytes at `start` to the front of the buffer (the ranges may overlap:
+    /// `copyMemory` is `memmove`).
+    private func moveToFront(from start: Int, count: Int) {
+        UnsafeMutableRawPointer(buffer).copyMemory(from: buffer + start, byteCount: count)
+    }
+
     private func split(
         searchingFrom searchStart: Int,
         _ body: (_ line: UnsafeBufferPointer<UInt8>, _ nextOffset: Int) -> Void
     ) {
         var begin = 0
         var from = searchStart
-        let newline = Int32(UInt8(ascii: "\n"))
-        while from < count, let found = memchr(buffer + from, newline, count - from) {
-            let lineFeed = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        let newline = UInt8(ascii: "\n")
+        while from < count,
+            let found = ByteSearch.firstOffset(of: newline, in: buffer + from, count: count - from)
+        {
+            let lineFeed = from + found
             // The file offset after this LF; `skipped` only ever sits inside the first line.
             let next = lineStart + lineFeed + 1 + skipped
             if skipped > 0 {
@@ -113,7 +115,7 @@ final class LineAssembler {
                 // The kept head and the skipped middle are gone: rebase at the next line.
                 skipped = 0
                 let rest = count - lineFeed - 1
-                if rest > 0 { memmove(buffer, buffer + lineFeed + 1, rest) }
+                if rest > 0 { moveToFront(from: lineFeed + 1, count: rest) }
                 count = rest
                 lineStart = next
                 begin = 0
@@ -126,7 +128,7 @@ final class LineAssembler {
         }
         if begin > 0 {
             let rest = count - begin
-            if rest > 0 { memmove(buffer, buffer + begin, rest) }
+            if rest > 0 { moveToFront(from: begin, count: rest) }
             lineStart += begin
             count = rest
         }

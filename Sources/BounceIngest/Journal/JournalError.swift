@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Why the journal could not be opened, positioned, read or waited on.
 public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The configured directory or file does not exist.

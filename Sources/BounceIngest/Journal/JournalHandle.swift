@@ -1,10 +1,5 @@
+import BounceSystem
 import CSystemd
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Owns one open `sd_journal` and closes it when released.
 ///
@@ -63,47 +58,42 @@ final class JournalHandle {
     func cursor() -> String? {
         var text: UnsafeMutablePointer<CChar>?
         guard sd_journal_get_cursor(pointer, &text) >= 0, let text else { return nil }
-        defer { free(text) }
-        return String(cString: text)
+        return CStrings.take(text)
     }
 
     private static func checkDirectory(_ path: String) throws(JournalError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw .missing(path: path) }
-            throw .openFailed(location: path, reason: IngestError.systemMessage(code))
+        let status: FileStatus
+        do {
+            status = try FileSystem.status(path)
+        } catch {
+            if error.isNoSuchFile || error.isNotADirectory { throw .missing(path: path) }
+            throw .openFailed(location: path, reason: error.reason)
         }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(path: path) }
+        guard status.kind == .directory else { throw .notADirectory(path: path) }
     }
 
     private static func checkFiles(_ paths: [String]) throws(JournalError) {
         for path in paths {
-            var info = stat()
-            if stat(path, &info) != 0, errno == ENOENT || errno == ENOTDIR {
-                throw .missing(path: path)
+            do {
+                _ = try FileSystem.status(path)
+            } catch {
+                if error.isNoSuchFile || error.isNotADirectory { throw .missing(path: path) }
             }
         }
     }
 
     /// `sd_journal_open_files` wants a NULL-terminated array of C strings.
     private static func openFiles(_ paths: [String], into opened: inout OpaquePointer?) -> Int32 {
-        let copies = paths.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
-        var array: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        array.append(nil)
-        return array.withUnsafeMutableBufferPointer { buffer in
-            sd_journal_open_files(&opened, buffer.baseAddress, 0)
+        CStrings.withNullTerminated(paths) { array in
+            sd_journal_open_files(&opened, array, 0)
         }
     }
 
     private static func openReason(_ result: Int32) -> String {
-        switch -result {
-        case EBADMSG, ENODATA, EPROTONOSUPPORT, EIO:
-            "corrupt, truncated or from a newer systemd (\(JournalError.reason(result)))"
-        default:
-            JournalError.reason(result)
+        guard SystemError("open", code: -result).isDamagedData else {
+            return JournalError.reason(result)
         }
+        return "corrupt, truncated or from a newer systemd (\(JournalError.reason(result)))"
     }
 
     /// libsystemd opens a directory whose journal files are all unreadable without complaint,
@@ -118,18 +108,16 @@ final class JournalHandle {
 
     /// Journal files in `path` and, like journald's layout, in its machine-id subdirectories.
     private static func countJournalFiles(in path: String, depth: Int) -> Int {
-        guard let directory = opendir(path) else { return 0 }
-        defer { closedir(directory) }
         var count = 0
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
+        for name in FileSystem.names(in: path) {
             if name.hasSuffix(".journal") || name.hasSuffix(".journal~") {
                 count += 1
-            } else if depth > 0, entry.pointee.d_type == UInt8(DT_DIR) {
-                count += countJournalFiles(in: path + "/" + name, depth: depth - 1)
+                continue
+            }
+            let entry = path + "/" + name
+            // Not following links, as the directory entry's own type would say.
+            if depth > 0, (try? FileSystem.status(entry, followLinks: false))?.kind == .directory {
+                count += countJournalFiles(in: entry, depth: depth - 1)
             }
         }
         return count

@@ -1,11 +1,5 @@
 import BounceSystem
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Which journal a `JournalSource` reads.
 public enum JournalLocation: Sendable, Equatable, CustomStringConvertible {
     /// The local machine's system and user journals (`sd_journal_open` with

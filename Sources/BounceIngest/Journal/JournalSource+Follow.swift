@@ -1,12 +1,6 @@
 import BounceSystem
 import CSystemd
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Following: wait for the journal to change without `sd_journal_wait`, so the waiting thread
 /// can also be woken for shutdown, and so no async code ever blocks inside libsystemd.
 extension JournalSource {
@@ -17,7 +11,7 @@ extension JournalSource {
     /// The `poll(2)` events to wait for on `fileDescriptor`.
     public var pollEvents: Int16 {
         let events = sd_journal_get_events(handle.pointer)
-        return events > 0 ? Int16(truncatingIfNeeded: events) : Int16(POLLIN)
+        return events > 0 ? Int16(truncatingIfNeeded: events) : Descriptor.readable
     }
 
     /// How long a poll may sleep before `process()` must be called anyway, in milliseconds;
@@ -58,18 +52,18 @@ extension JournalSource {
         }
         var timeout = max(0, timeoutMilliseconds)
         if let requested = requestedTimeoutMilliseconds { timeout = min(timeout, requested) }
-        var descriptors = [pollfd(fd: journalDescriptor, events: pollEvents, revents: 0)]
-        if let wakeDescriptor {
-            descriptors.append(pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0))
+        var watches = [Descriptor.Watch(journalDescriptor, events: pollEvents)]
+        if let wakeDescriptor { watches.append(Descriptor.Watch(wakeDescriptor)) }
+        let ready: [Bool]
+        do {
+            guard let readiness = try Descriptor.readiness(watches, milliseconds: timeout) else {
+                return .none
+            }
+            ready = readiness
+        } catch {
+            throw .waitFailed(location: location.description, reason: error.reason)
         }
-        let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
-        if ready < 0 {
-            let code = errno
-            if code == EINTR { return .none }
-            throw .waitFailed(
-                location: location.description, reason: IngestError.systemMessage(code))
-        }
-        if descriptors.count > 1, descriptors[1].revents != 0 { return .woken }
+        if ready.count > 1, ready[1] { return .woken }
         // Also after a timeout: without inotify, libsystemd notices changes only in here.
         return try process()
     }

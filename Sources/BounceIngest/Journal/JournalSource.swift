@@ -1,10 +1,5 @@
+import BounceSystem
 import CSystemd
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Reads the journal entries of mail programs through libsystemd, in the journal's own order.
 ///
@@ -164,7 +159,9 @@ public final class JournalSource {
             }
         case .cursor(let cursor):
             result = sd_journal_seek_cursor(pointer, cursor)
-            if result == -EINVAL { throw .invalidCursor(cursor) }
+            if result < 0, SystemError("seek", code: -result).isInvalidArgument {
+                throw .invalidCursor(cursor)
+            }
             cursorToPass = cursor
             knownPosition = cursor
         }
