@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// Ending the process with a status, once the command line's work is done.
 public enum ProcessExit {
