@@ -118,7 +118,7 @@ public struct FailureTimeline: Sendable {
     /// `maximumBuckets`.
     private mutating func place(_ unixSeconds: Int) -> Int {
         while true {
-            let bucket = Self.floorDiv(unixSeconds, bucketSeconds)
+            let bucket = floorDivision(unixSeconds, bucketSeconds)
             let low = Swift.min(firstBucket, bucket)
             let high = Swift.max(lastBucket, bucket)
             if high - low < Self.maximumBuckets {
@@ -144,15 +144,15 @@ public struct FailureTimeline: Sendable {
         hits = Self.merge(hits, factor: factor)
         bucketSeconds = wider
         if firstBucket <= lastBucket {
-            firstBucket = Self.floorDiv(firstBucket, factor)
-            lastBucket = Self.floorDiv(lastBucket, factor)
+            firstBucket = floorDivision(firstBucket, factor)
+            lastBucket = floorDivision(lastBucket, factor)
         }
     }
 
     private static func merge(_ buckets: [Int: [Int]], factor: Int) -> [Int: [Int]] {
         var merged: [Int: [Int]] = [:]
         for (bucket, counts) in buckets {
-            let key = floorDiv(bucket, factor)
+            let key = floorDivision(bucket, factor)
             if var existing = merged[key] {
                 for index in counts.indices { existing[index] += counts[index] }
                 merged[key] = existing
@@ -161,9 +161,5 @@ public struct FailureTimeline: Sendable {
             }
         }
         return merged
-    }
-
-    private static func floorDiv(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
     }
 }

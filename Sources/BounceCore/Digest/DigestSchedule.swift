@@ -73,7 +73,7 @@ public struct DigestSchedule: Hashable, Sendable, CustomStringConvertible {
 
     /// The latest scheduled moment at or before `now`, in Unix seconds.
     public func lastDue(atOrBefore now: Int, utcOffset: UTCOffset) -> Int {
-        let today = Self.floorDiv(now + utcOffset(now), 86_400)
+        let today = floorDivision(now + utcOffset(now), 86_400)
         // A week and two days cover any weekday and any offset between UTC and local time.
         for day in stride(from: today + 1, through: today - 8, by: -1) {
             if let due = due(onLocalDay: day, utcOffset: utcOffset), due <= now { return due }
@@ -83,7 +83,7 @@ public struct DigestSchedule: Hashable, Sendable, CustomStringConvertible {
 
     /// The first scheduled moment strictly after `now`, in Unix seconds.
     public func nextDue(after now: Int, utcOffset: UTCOffset) -> Int {
-        let today = Self.floorDiv(now + utcOffset(now), 86_400)
+        let today = floorDivision(now + utcOffset(now), 86_400)
         for day in (today - 1)...(today + 8) {
             if let due = due(onLocalDay: day, utcOffset: utcOffset), due > now { return due }
         }
@@ -109,10 +109,6 @@ public struct DigestSchedule: Hashable, Sendable, CustomStringConvertible {
         let full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
         if let index = full.firstIndex(of: lower) { return index }
         return CalendarNames.weekdays.firstIndex { $0.lowercased() == lower }
-    }
-
-    private static func floorDiv(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
     }
 }
 

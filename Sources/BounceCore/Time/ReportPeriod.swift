@@ -44,7 +44,7 @@ public struct ReportPeriod: Hashable, Sendable {
 
     /// The named period around `now`.
     public static func named(_ name: Name, now: Int, utcOffset: UTCOffset) -> ReportPeriod {
-        let today = floorDiv(now + utcOffset(now), 86_400)
+        let today = floorDivision(now + utcOffset(now), 86_400)
         switch name {
         case .today:
             return days(today, today + 1, utcOffset: utcOffset)
@@ -97,7 +97,7 @@ public struct ReportPeriod: Hashable, Sendable {
             throw ReportPeriodError(
                 "period '\(text)': a date and time is one moment; write FROM..TO for a range.")
         }
-        let day = floorDiv(wall.seconds, 86_400)
+        let day = floorDivision(wall.seconds, 86_400)
         return days(day, day + 1, utcOffset: utcOffset)
     }
 
@@ -178,10 +178,6 @@ public struct ReportPeriod: Hashable, Sendable {
         if after == before { return first }
         let second = wall - after
         return utcOffset(second) == after ? second : first
-    }
-
-    private static func floorDiv(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
     }
 }
 

@@ -44,7 +44,7 @@ public struct TimeResolver {
         self.utcOffset = utcOffset
         self.reference = reference
         referenceWall = reference + utcOffset(reference)
-        referenceYear = CivilDate.date(days: Self.floorDiv(referenceWall, 86_400)).year
+        referenceYear = CivilDate.date(days: floorDivision(referenceWall, 86_400)).year
     }
 
     /// Moves the reference to `reference` (the reading clock now, for a followed log). Only
@@ -53,7 +53,7 @@ public struct TimeResolver {
         guard reference != self.reference else { return }
         self.reference = reference
         referenceWall = reference + utcOffset(reference)
-        referenceYear = CivilDate.date(days: Self.floorDiv(referenceWall, 86_400)).year
+        referenceYear = CivilDate.date(days: floorDivision(referenceWall, 86_400)).year
     }
 
     /// The instant `stamp` names.
@@ -95,7 +95,7 @@ public struct TimeResolver {
     /// earlier reading unless that would step back before the previous line; a skipped time
     /// is read with the offset from before the jump, as most systems do.
     private mutating func localToUnix(_ wall: Int) -> Int {
-        let hour = Self.floorDiv(wall, 3600)
+        let hour = floorDivision(wall, 3600)
         if hour == steadyHour { return wall - steadyOffset }
         let before = utcOffset(wall - 86_400)
         let after = utcOffset(wall + 86_400)
@@ -123,9 +123,5 @@ public struct TimeResolver {
         case (false, true): return late
         case (false, false): return early
         }
-    }
-
-    private static func floorDiv(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
     }
 }
