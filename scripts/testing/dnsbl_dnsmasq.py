@@ -214,12 +214,7 @@ def daemon_metrics(binary, scratch, port):
               for labels, value in series(samples, "bouncewatch_dnsbl_list_up").items()}
         expect(up == {"zen": 0, "dead": 0, "refusing": 0, "silent": 0},
                f"bouncewatch_dnsbl_list_up: {up}")
-        promtool = shutil.which("promtool")
-        if promtool is None:
-            raise CheckFailed("promtool is not installed (prometheus, `make deps-test`)")
-        check = subprocess.run([promtool, "check", "metrics"], input=open(textfile.path).read(),
-                               capture_output=True, text=True)
-        expect(check.returncode == 0, "promtool check metrics failed", check.stdout + check.stderr)
+        expect_promtool_accepts(textfile.path)
         daemon.terminate(timeout=10)
     finally:
         daemon.stop_quietly()
@@ -400,6 +395,17 @@ def table(output):
 def expect(condition, message, output=""):
     if not condition:
         raise CheckFailed(f"{message}\n{output}")
+
+
+def expect_promtool_accepts(path):
+    """`promtool check metrics` accepts the textfile at `path`."""
+    promtool = shutil.which("promtool")
+    if promtool is None:
+        raise CheckFailed("promtool is not installed (prometheus, `make deps-test`)")
+    with open(path) as handle:
+        check = subprocess.run([promtool, "check", "metrics"], input=handle.read(),
+                               capture_output=True, text=True)
+    expect(check.returncode == 0, "promtool check metrics failed", check.stdout + check.stderr)
 
 
 def run():
