@@ -89,7 +89,7 @@ measure() {
         if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
             best_wall="$wall"
         fi
-        [ "$rss" -gt "$best_rss" ] && best_rss="$rss"
+        if [ "$rss" -gt "$best_rss" ]; then best_rss="$rss"; fi
     done
     result_wall="$best_wall"
     result_rss_kb="$best_rss"
