@@ -84,24 +84,39 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
 
     /// Merges every piece of input `index` into `totals`, in order, and returns what was
     /// learned about the input. Inputs must be asked for in order.
+    ///
+    /// Each piece is merged as soon as it is taken, so no more than the workers' window of
+    /// pieces is held at once; `totals` as it stood before the input is kept aside (one copy),
+    /// for the rare input that must be read again whole.
     func input(_ index: Int, into totals: inout Reader.Totals) -> InputScan {
-        let done = piecesOfInput[index].map { take($0) }
-        if done.count > 1,
-            done.contains(where: \.scanned.sawRecords)
-                || done.dropFirst().contains(where: \.scanned.orderedWithoutHistory)
-        {
-            let whole = read(Piece(input: index, range: nil), zone: inlineZone)
-            runner.merge(whole.totals, into: &totals)
-            return whole.scanned
+        let range = piecesOfInput[index]
+        let first = take(range.lowerBound)
+        guard range.count > 1 else {
+            runner.merge(first.totals, into: &totals)
+            return first.scanned
         }
-        var scanned = done[0].scanned
-        runner.merge(done[0].totals, into: &totals)
-        // Reading stops at an error, as it does in one pass: later pieces are not counted.
-        for piece in done.dropFirst() where scanned.error == nil {
+        let before = totals
+        var scanned = first.scanned
+        var readWhole = first.scanned.sawRecords
+        if !readWhole { runner.merge(first.totals, into: &totals) }
+        for pieceIndex in range.dropFirst() {
+            // Every piece is taken, even when its work is not needed, so the workers go on.
+            let piece = take(pieceIndex)
+            if readWhole { continue }
+            if piece.scanned.sawRecords || piece.scanned.orderedWithoutHistory {
+                readWhole = true
+                continue
+            }
+            // Reading stops at an error, as it does in one pass: later pieces are not counted.
+            guard scanned.error == nil else { continue }
             runner.merge(piece.totals, into: &totals)
             scanned.append(piece.scanned)
         }
-        return scanned
+        guard readWhole else { return scanned }
+        totals = before
+        let whole = read(Piece(input: index, range: nil), zone: inlineZone)
+        runner.merge(whole.totals, into: &totals)
+        return whole.scanned
     }
 
     private func take(_ index: Int) -> Done {
