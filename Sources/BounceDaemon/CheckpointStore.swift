@@ -61,14 +61,26 @@ public final class CheckpointStore {
         }
     }
 
-    /// Replaces the checkpoint with `checkpoint`, durably.
+    /// Replaces the checkpoint with `checkpoint`, durably. The text is written as it is made,
+    /// a chunk at a time (`Checkpoint.write(to:)`): it is never held whole.
     public func save(_ checkpoint: Checkpoint) throws(DaemonError) {
         do {
             try AtomicFile.replace(
-                path, with: checkpoint.encoded, mode: 0o600, durable: true,
-                temporary: temporaryPath)
+                path, mode: 0o600, durable: true, temporary: temporaryPath
+            ) { file in
+                var output = CheckpointFile(file: file)
+                checkpoint.write(to: &output)
+                file = output.file
+            }
         } catch {
             throw .checkpointNotWritten(path: path, reason: error.description)
         }
     }
+}
+
+/// The checkpoint's text going to its temporary file.
+private struct CheckpointFile: CheckpointOutput {
+    var file: AtomicFile.Output
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) { file.write(bytes) }
 }

@@ -28,8 +28,10 @@ public final class DaemonLoop {
     private var pipeline: EventPipeline
     private let startTime: Int64
     private var checkpointTime: Int64?
-    /// The checkpoint last written, to leave an unchanged one alone.
-    private var lastSaved: Checkpoint?
+    /// What the checkpoint last written held, to leave an unchanged one alone: its sources,
+    /// metrics and digest lines, and only a fingerprint of its alert lines (the largest part
+    /// by far, up to tens of megabytes: a copy would double the daemon's memory at a write).
+    private var lastSaved: SavedCheckpoint?
     /// The metrics store's `revision` when `lastSaved` was taken.
     private var lastSavedRevision = 0
     /// The textfile last written, reused while nothing in it moved.
@@ -219,17 +221,28 @@ public final class DaemonLoop {
         if let listing { pipeline.alerts.listings(listing.snapshot(), now: now) }
         pipeline.alerts.tick(now: now)
         closeDigest(now: now)
+        // Apart, so the checkpoint's lines are gone before the textfile is rendered.
+        writeCheckpoint(now: now)
+        writeTextfile()
+        retryDue = true
+    }
+
+    /// Writes the checkpoint unless it is the one last saved (see `flush`).
+    private func writeCheckpoint(now: Int64) {
         let positions = sourcePositions()
-        let alertLines = pipeline.alerts.checkpointLines()
-        if !savedRecently(positions: positions, alerts: alertLines, now: now) {
-            var next = Checkpoint(
-                writtenAt: now, sources: positions, metrics: metricsCheckpointLines(),
-                alerts: alertLines)
+        var next = Checkpoint(
+            writtenAt: now, sources: positions, metrics: [],
+            alerts: pipeline.alerts.checkpointLines())
+        let alertsHash = CheckpointHash.of(lines: next.alerts)
+        if !savedRecently(positions: positions, alerts: alertsHash, now: now) {
+            next.metrics = metricsCheckpointLines()
             next.digest = digestCheckpointLines()
             do {
                 try store.save(next)
                 checkpointTime = now
-                lastSaved = next
+                lastSaved = SavedCheckpoint(
+                    sources: positions, metrics: next.metrics, alerts: alertsHash,
+                    digest: next.digest)
                 lastSavedRevision = pipeline.metrics.revision
                 lastSavedEvents = pipeline.events
                 digestMoved = false
@@ -243,15 +256,13 @@ public final class DaemonLoop {
                 problem("checkpoint", error.description)
             }
         }
-        writeTextfile()
-        retryDue = true
     }
 
     /// True when the checkpoint now would differ from the last one saved only in its time and
     /// the metrics store's rebalance clock, and that one is younger than
     /// `unchangedCheckpointSeconds`.
     private func savedRecently(
-        positions: [String: SourceCheckpoint], alerts: [String], now: Int64
+        positions: [String: SourceCheckpoint], alerts: CheckpointHash, now: Int64
     ) -> Bool {
         guard let saved = lastSaved, let time = checkpointTime, now >= time,
             now - time < Self.unchangedCheckpointSeconds

@@ -56,9 +56,11 @@ public enum DaemonPrometheusRenderer {
             case .notifications:
                 return "Alert notifications handed to a notifier, by notifier and result."
             case .providerDeliveries:
-                return "Delivery outcomes by the provider that received them (other: none known)."
+                return "Delivery outcomes by the provider that received them (other: none known),"
+                    + " and by syslog host with metrics.per_host."
             case .providerBlocklistHits:
-                return "Failed deliveries whose reply named a block list, by list and provider."
+                return "Failed deliveries whose reply named a block list, by list and provider,"
+                    + " and by syslog host with metrics.per_host."
             case .hostDeliveries:
                 return "Delivery outcomes by the syslog host that logged them (metrics.per_host)."
             case .hostRejects:
@@ -129,13 +131,15 @@ public enum DaemonPrometheusRenderer {
                     var labels = [("mta", cell.mta.identifier), ("status", cell.status.identifier)]
                     if let cause = cell.cause { labels.append(("cause", cause.identifier)) }
                     labels.append(("provider", provider.name))
+                    if let host = provider.host { labels.append(("host", host)) }
                     output.add(labels, cell.count)
                 }
             }
         case .providerBlocklistHits:
             for hit in metrics.providerBlocklistHits {
-                output.add(
-                    [("blocklist", hit.blocklist), ("provider", hit.destination)], hit.count)
+                var labels = [("blocklist", hit.blocklist), ("provider", hit.destination)]
+                if let host = hit.host { labels.append(("host", host)) }
+                output.add(labels, hit.count)
             }
         case .hostDeliveries:
             for host in metrics.hosts {

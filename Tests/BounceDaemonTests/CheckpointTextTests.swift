@@ -99,6 +99,64 @@ import Testing
         }
     }
 
+    /// Collects what `Checkpoint.write(to:)` hands out, chunk by chunk.
+    struct Chunks: CheckpointOutput {
+        var chunks: [[UInt8]] = []
+
+        mutating func write(_ bytes: UnsafeRawBufferPointer) { chunks.append(Array(bytes)) }
+    }
+
+    /// Streamed in chunks of any size, the text is `encoded` byte for byte, and no chunk is
+    /// larger than asked unless one piece alone is.
+    @Test(arguments: [1, 7, 64, 4096, Checkpoint.chunkBytes])
+    func streamedInChunksIsTheSameText(chunkBytes: Int) {
+        var checkpoint = Self.sample
+        checkpoint.alerts += (0..<500).map {
+            "match \($0) sent delivery outbound - s:d\($0).example"
+        }
+        checkpoint.alerts.append(String(repeating: "long ", count: 40))
+        var output = Chunks()
+        checkpoint.write(to: &output, chunkBytes: chunkBytes)
+        #expect(output.chunks.joined().elementsEqual(checkpoint.encoded.utf8))
+        let longestPiece = checkpoint.alerts.map(\.utf8.count).max()!
+        #expect(
+            output.chunks.allSatisfy {
+                !$0.isEmpty && $0.count <= Swift.max(chunkBytes, longestPiece)
+            })
+    }
+
+    /// A checkpoint as the writer before streaming wrote it (per-host counters without the
+    /// provider-by-host records, escaped alert text): it loads, and is written back the same.
+    static let writtenBeforeStreaming = """
+        bouncewatch-checkpoint/1
+        written 1764151200
+        source file /var/log/central/mail.log
+        position /var/log/central/mail.log file-position/1 2049 131077 00abcdef01234567 256 81234
+        metrics 9
+        bouncewatch-metrics 1
+        epoch 3
+        cell - postfix sent - 4
+        source s:/var/log/central/mail.log 6 0 0 0 -
+        pcell s:google postfix sent - 3
+        pcell - postfix sent - 1
+        hhost s:mta-a
+        hcell s:mta-a postfix sent - 4
+        end 8
+        alerts 3
+        bouncewatch-alerts 1
+        rule s:deferral-storm 0123abcd - 900
+        sample 1764151100 s:mta-a%2520said%2520%2525%0Anext
+        end b79eeaa25af6ffb6
+
+        """
+
+    @Test func aCheckpointOfTheEarlierWriterLoadsAndIsWrittenTheSame() throws {
+        let checkpoint = try Checkpoint(decoding: Self.writtenBeforeStreaming)
+        #expect(checkpoint.alerts.last == "sample 1764151100 s:mta-a%20said%20%25\nnext")
+        #expect(checkpoint.metrics.count == 9)
+        #expect(checkpoint.encoded == Self.writtenBeforeStreaming)
+    }
+
     @Test func escapingRoundTripsEveryByteClass() {
         let value = "a b%c\nd\te\u{7F}f\u{1}ü"
         #expect(CheckpointEscaping.unescape(Substring(CheckpointEscaping.word(value))) == value)

@@ -149,7 +149,7 @@ for wanted in ["bouncewatch_deliveries_total", "bouncewatch_blocklist_hits_total
 
 # Every dashboard expression as a recording rule, for promtool to parse.
 substitutions = {"$__rate_interval": "5m", "$__range": "1d", "$instance": ".*",
-                 "$provider": ".*"}
+                 "$provider": ".*", "$host": ".*"}
 with open(f"{work}/dashboard.rules.yml", "w") as out:
     out.write("groups:\n  - name: dashboard\n    rules:\n")
     for number, (title, expr) in enumerate(expressions):

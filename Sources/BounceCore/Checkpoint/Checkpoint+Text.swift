@@ -27,53 +27,64 @@ extension Checkpoint {
 
     /// The text form, ending with a newline.
     public var encoded: String {
-        // One string, grown in place: the alert lines of a busy daemon run to megabytes, and a
-        // section built apart and then appended (or `text + end`) would hold two or three
-        // copies of them at once, which was the daemon's peak memory. Room for the worst case
-        // (every byte escaped to three) is reserved up front, so the text is never copied
-        // while it grows; pages never written are never resident.
-        var text = ""
-        text.reserveCapacity(
-            3 * (Self.rawSize(metrics) + Self.rawSize(alerts) + Self.rawSize(digest)) + 4096)
-        text += Self.formatTag + "\n"
-        text += "written \(writtenAt)\n"
+        var text = CheckpointString()
+        write(to: &text)
+        return text.text
+    }
+
+    /// Bytes handed to a `CheckpointOutput` at a time by `write(to:)`.
+    public static let chunkBytes = 1 << 16
+
+    /// Writes the text form (`encoded`, byte for byte) to `output` in chunks of at most
+    /// `chunkBytes`, hashing it on the way: the daemon's checkpoint can run to tens of
+    /// megabytes of alert state, and its text is never held whole.
+    public func write<Output: CheckpointOutput>(
+        to output: inout Output, chunkBytes: Int = Self.chunkBytes
+    ) {
+        var stream = CheckpointTextStream(output: output, chunkBytes: chunkBytes)
+        stream.append(Self.formatTag + "\n")
+        stream.append("written \(writtenAt)\n")
         for name in sources.keys.sorted() {
             switch sources[name]! {
             case .files(let positions):
-                text += "source file \(CheckpointEscaping.word(name))\n"
+                stream.append("source file \(CheckpointEscaping.word(name))\n")
                 for path in positions.keys.sorted() {
-                    text +=
-                        "position \(CheckpointEscaping.word(path)) \(positions[path]!.encoded)\n"
+                    stream.append(
+                        "position \(CheckpointEscaping.word(path)) \(positions[path]!.encoded)\n")
                 }
             case .journal(let cursor):
-                text += "source journal \(CheckpointEscaping.word(name))\n"
-                if let cursor { text += "cursor \(CheckpointEscaping.word(cursor))\n" }
+                stream.append("source journal \(CheckpointEscaping.word(name))\n")
+                if let cursor { stream.append("cursor \(CheckpointEscaping.word(cursor))\n") }
             }
         }
-        Self.appendSection("metrics", metrics, to: &text)
-        Self.appendSection("alerts", alerts, to: &text)
-        if !digest.isEmpty { Self.appendSection("digest", digest, to: &text) }
-        let hash = CheckpointEscaping.hashText(of: text)
-        text += "end \(hash)\n"
-        return text
+        Self.appendSection("metrics", metrics, to: &stream)
+        Self.appendSection("alerts", alerts, to: &stream)
+        if !digest.isEmpty { Self.appendSection("digest", digest, to: &stream) }
+        stream.finish()
+        output = stream.output
     }
 
-    private static func appendSection(_ name: String, _ lines: [String], to text: inout String) {
-        text += "\(name) \(lines.count)\n"
-        for line in lines {
-            text += CheckpointEscaping.line(line)
-            text += "\n"
-        }
-    }
-
-    /// The bytes `lines` take in a section when nothing in them needs escaping.
-    private static func rawSize(_ lines: [String]) -> Int {
-        lines.reduce(32) { $0 + $1.utf8.count + 1 }
+    private static func appendSection<Output: CheckpointOutput>(
+        _ name: String, _ lines: [String], to stream: inout CheckpointTextStream<Output>
+    ) {
+        stream.append("\(name) \(lines.count)\n")
+        for line in lines { stream.appendLine(CheckpointEscaping.line(line)) }
     }
 
     /// Reads the text written by `encoded`, refusing anything else with the line and reason.
     public init(decoding text: String) throws(CheckpointDecodingError) {
         var reader = CheckpointReader(text)
         self = try reader.read()
+    }
+}
+
+/// Collects the text of `Checkpoint.write(to:)` in a string (`encoded`).
+private struct CheckpointString: CheckpointOutput {
+    var bytes: [UInt8] = []
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes.append(contentsOf: bytes)
     }
 }

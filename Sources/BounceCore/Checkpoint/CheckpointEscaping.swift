@@ -64,11 +64,8 @@ enum CheckpointEscaping {
 
     /// FNV-1a 64 of the text's bytes as 16 lower-case hexadecimal digits.
     static func hashText<Text: StringProtocol>(of text: Text) -> String {
-        var state: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = CheckpointHash()
+        for byte in text.utf8 { hash.add(byte: byte) }
+        return hash.hex
     }
 }

@@ -2,12 +2,21 @@
 struct CheckpointReader {
     private let lines: [Substring]
     private var index = 0
+    /// The hash of every byte before the last line, newlines included.
+    private let hashBeforeLastLine: String
 
     init(_ text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // The text ends with a newline, which leaves one empty piece after it.
         if lines.last?.isEmpty == true { lines.removeLast() }
         self.lines = lines
+        // Hashed in place: a copy of the text before the end line would be one more copy of
+        // a checkpoint that can run to tens of megabytes.
+        var hash = CheckpointHash()
+        if let last = lines.last {
+            for byte in text.utf8[..<last.startIndex] { hash.add(byte: byte) }
+        }
+        hashBeforeLastLine = hash.hex
     }
 
     mutating func read() throws(CheckpointDecodingError) -> Checkpoint {
@@ -48,8 +57,7 @@ struct CheckpointReader {
             throw .truncated
         }
         // The hash covers everything before the end line, newlines included.
-        let hash = CheckpointEscaping.hashText(of: lines.dropLast().joined(separator: "\n") + "\n")
-        guard last.dropFirst(4) == hash else { throw .checksumMismatch }
+        guard last.dropFirst(4) == hashBeforeLastLine else { throw .checksumMismatch }
     }
 
     private func peek() -> Substring? {

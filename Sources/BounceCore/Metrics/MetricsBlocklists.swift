@@ -8,10 +8,13 @@ struct MetricsBlocklists {
     /// Hits by list name, then by destination.
     private(set) var hits: [String: [String: Int]] = [:]
 
-    mutating func count(blocklist rawName: String, destination: String) {
+    /// Counts one hit; returns the name it is kept under (canonical, or `other` past the limit).
+    @discardableResult
+    mutating func count(blocklist rawName: String, destination: String) -> String {
         var name = hits[rawName] != nil ? rawName : MetricsLabel.canonical(rawName)
         if hits[name] == nil, hits.count >= Self.limit - 1 { name = MetricsLabel.other }
         hits[name, default: [:]][destination, default: 0] += 1
+        return name
     }
 
     /// Moves up to `count` hits of the list counted as `rawName` from `other` to `destination`:

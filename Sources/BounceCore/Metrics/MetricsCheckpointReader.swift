@@ -28,12 +28,17 @@ struct MetricsCheckpointReader {
     private var providerBlocklists = Set<String>()
     /// Hosts of `hhost` records, in order; counters of the `h` records.
     private(set) var hostNames: [String] = []
+    private var declaredHosts = Set<String>()
     private(set) var hostCells: [(String, MetricsCell, Int)] = []
     private(set) var hostRejects: [(String, MTA, Cause, Int)] = []
     private(set) var hostSASL: [(String, MTA, Int)] = []
     private(set) var hostHits: [(String, String, Int)] = []
     private var seenHostRecords = Set<String>()
     private var hostBlocklists = Set<String>()
+    /// Counters of the `ph` records: provider families by host.
+    private(set) var hostProviderCells: [(String, String, MetricsCell, Int)] = []
+    private(set) var hostProviderHits: [(String, String, String, Int)] = []
+    private var hostProviderBlocklists = Set<String>()
     /// Absent from checkpoints written before tiers were counted: they start at zero.
     private(set) var tiers = TierCounts()
 
@@ -89,6 +94,7 @@ struct MetricsCheckpointReader {
             "epoch": 2, "destination": 6, "cell": 6, "reject": 4, "sasl": 3, "blocklist": 4,
             "source": 7, "candidate": 4, "pcell": 6, "pblocklist": 4, "tier": 3,
             "hhost": 2, "hcell": 6, "hreject": 5, "hsasl": 4, "hblocklist": 4,
+            "phcell": 7, "phblocklist": 5,
         ]
         guard let count = expected[record] else {
             throw fail("unknown record '\(Self.shown(record))'")
@@ -130,6 +136,7 @@ struct MetricsCheckpointReader {
             pendingHits.append((number, blocklist, destination, try reader.count()))
         case "pcell", "pblocklist": try readProvider(record, &reader)
         case "hhost", "hcell", "hreject", "hsasl", "hblocklist": try readHost(record, &reader)
+        case "phcell", "phblocklist": try readHostProvider(record, &reader)
         case "source": try readSource(&reader)
         case "tier":
             guard seenTiers.insert(fields[1]).inserted else { throw fail("tier given twice") }
@@ -217,18 +224,19 @@ struct MetricsCheckpointReader {
     ) throws(MetricsRestoreError) {
         if record == "hhost" {
             let name = try reader.label()
-            guard name != MetricsLabel.other, !hostNames.contains(name) else {
+            guard name != MetricsLabel.other, !declaredHosts.contains(name) else {
                 throw reader.fail("host given twice or named 'other'")
             }
             guard hostNames.count < MetricsHosts.maximumLimit else {
                 throw reader.fail("more than \(MetricsHosts.maximumLimit) hosts")
             }
             hostNames.append(name)
+            declaredHosts.insert(name)
             return
         }
         let blocklist = record == "hblocklist" ? try reader.label() : ""
         let host = try reader.destination() ?? MetricsLabel.other
-        guard host == MetricsLabel.other || hostNames.contains(host) else {
+        guard host == MetricsLabel.other || declaredHosts.contains(host) else {
             throw reader.fail("counters of an undeclared host")
         }
         var key = "\(record) \(blocklist) \(host)"
@@ -253,6 +261,45 @@ struct MetricsCheckpointReader {
                 throw reader.fail("more than \(MetricsBlocklists.limit) block lists")
             }
             hostHits.append((blocklist, host, try reader.count()))
+        }
+        guard seenHostRecords.insert(key).inserted else { throw reader.fail("given twice") }
+    }
+
+    /// True when the checkpoint counted per host (any `h` or `ph` record, even of `other`
+    /// alone).
+    var hasHostRecords: Bool {
+        !hostNames.isEmpty || !hostCells.isEmpty || !hostRejects.isEmpty || !hostSASL.isEmpty
+            || !hostHits.isEmpty || !hostProviderCells.isEmpty || !hostProviderHits.isEmpty
+    }
+
+    /// `phcell` and `phblocklist`: the provider families by host. The host is declared by an
+    /// `hhost` record before (or is `other`), providers and lists stay within their bounds,
+    /// and nothing is given twice.
+    private mutating func readHostProvider(
+        _ record: Substring, _ reader: inout MetricsCheckpointFields
+    ) throws(MetricsRestoreError) {
+        let blocklist = record == "phblocklist" ? try reader.label() : ""
+        let host = try reader.destination() ?? MetricsLabel.other
+        guard host == MetricsLabel.other || declaredHosts.contains(host) else {
+            throw reader.fail("counters of an undeclared host")
+        }
+        let provider = try reader.destination() ?? MetricsLabel.other
+        providerNames.insert(provider)
+        guard providerNames.count <= MetricsProviders.limit else {
+            throw reader.fail("more than \(MetricsProviders.limit) providers")
+        }
+        var key = "\(record) \(blocklist) \(host) \(provider)"
+        if record == "phcell" {
+            let cell = MetricsCell(
+                try reader.mta(), try reader.status(), try reader.optionalCause())
+            key += " \(cell.index)"
+            hostProviderCells.append((host, provider, cell, try reader.count()))
+        } else {
+            hostProviderBlocklists.insert(blocklist)
+            guard hostProviderBlocklists.count <= MetricsBlocklists.limit else {
+                throw reader.fail("more than \(MetricsBlocklists.limit) block lists")
+            }
+            hostProviderHits.append((blocklist, host, provider, try reader.count()))
         }
         guard seenHostRecords.insert(key).inserted else { throw reader.fail("given twice") }
     }

@@ -38,6 +38,8 @@ struct MetricsHosts {
     private var freeRows: [Int] = []
     private(set) var cells = Array(repeating: 0, count: rowWidth)
     private(set) var hits = MetricsBlocklists()
+    /// Deliveries and block list hits by provider, per row (the provider families' `host`).
+    private(set) var providers = MetricsHostProviders()
 
     /// Hosts of the current strength window, and the row each entry counts in (-1: `other`).
     private var window = SpaceSavingTable(
@@ -96,6 +98,7 @@ struct MetricsHosts {
             if isNew {
                 firstWrite?.forget(entry: found)
                 if firstWrite != nil { firstWriteHits[found] = nil }
+                providers.forget(entry: found)
                 rowOfEntry[found] = Int32(rowForNewEntry(found))
             }
             entry = found
@@ -135,6 +138,19 @@ struct MetricsHosts {
         {
             firstWriteHits[currentEntry, default: [:]][blocklist, default: 0] += 1
         }
+    }
+
+    /// A delivery counted in `row` (by `countDelivery`) of the provider in `provider`, a
+    /// `MetricsProviders` row.
+    @inline(__always)
+    mutating func countProvider(_ cell: MetricsCell, provider: Int, row: Int) {
+        providers.count(cell, provider: provider, row: row, entry: currentEntry)
+    }
+
+    /// A block list hit counted by `countHit`, by the provider in `provider`; `blocklist` is
+    /// the name the provider family counted it under.
+    mutating func countProviderHit(blocklist: String, provider: Int, row: Int) {
+        providers.countHit(blocklist: blocklist, provider: provider, row: row, entry: currentEntry)
     }
 
     @inline(__always)
@@ -224,6 +240,7 @@ struct MetricsHosts {
             firstWriteHits = [:]
             changes &+= 1
         }
+        providers.endFirstWrite()
     }
 
     /// After a rebalance that changed nothing, the last epoch whose rebalance decides the same
@@ -299,6 +316,7 @@ struct MetricsHosts {
         }
         firstWrite = nil
         firstWriteHits = [:]
+        providers.endFirstWrite()
         previousStrength = MetricsDestinations.strongest(
             currentCandidates().mapValues(\.strength), 4 * Self.maximumLimit)
         for row in labels.indices where labels[row] != nil {
@@ -337,6 +355,7 @@ struct MetricsHosts {
             for (blocklist, count) in firstWriteHits.removeValue(forKey: entry) ?? [:] {
                 hits.moveFromOther(blocklist: blocklist, destination: name, count: count)
             }
+            providers.move(entry: entry, to: row)
         }
         labels[row] = MetricsDestinationLabel(
             name: name, promotedAt: epoch, lastEvent: epoch, current: current,
@@ -354,6 +373,7 @@ struct MetricsHosts {
             names.append(name)
             labels.append(nil)
             cells.append(contentsOf: repeatElement(0, count: Self.rowWidth))
+            providers.reserve(row: row)
         }
         rowByName[name] = row
         return row
@@ -369,6 +389,7 @@ struct MetricsHosts {
             cells[base + index] = 0
         }
         hits.fold(destination: label.name)
+        providers.fold(row: row)
         labels[row] = nil
         names[row] = ""
         rowByName[label.name] = nil
@@ -389,6 +410,7 @@ struct MetricsHosts {
     mutating func row(named name: String) -> Int {
         firstWrite = nil
         firstWriteHits = [:]
+        providers.endFirstWrite()
         if let row = rowByName[name] { return row }
         guard labelCount < limit, name != MetricsLabel.other, !name.isEmpty else { return 0 }
         let row = newRow(name)
@@ -418,6 +440,29 @@ struct MetricsHosts {
         if !hits.restore(blocklist: blocklist, destination: name, count: count) {
             hits.add(blocklist: blocklist, destination: name, count: count)
         }
+    }
+
+    /// Adds a provider counter of `host` read from a checkpoint; `provider` is a
+    /// `MetricsProviders` row.
+    mutating func restoreProvider(host: String, provider: Int, cell: MetricsCell, count: Int) {
+        providers.add(count, provider: provider, cell: cell, row: row(named: host))
+    }
+
+    /// Adds provider block list hits of `host` read from a checkpoint.
+    mutating func restoreProviderHit(blocklist: String, host: String, provider: Int, count: Int) {
+        providers.addHits(count, blocklist: blocklist, provider: provider, row: row(named: host))
+    }
+
+    /// Adds provider counts made while no host was told apart (per-host counting was off, or
+    /// a checkpoint from before the provider families had `host`) to `other`, so the sums
+    /// over `host` stay the provider totals. Rows and the first write are left as they are.
+    mutating func addToOther(provider: Int, cell: MetricsCell, count: Int) {
+        providers.add(count, provider: provider, cell: cell, row: 0)
+    }
+
+    /// `addToOther` for block list hits.
+    mutating func addHitsToOther(blocklist: String, provider: Int, count: Int) {
+        providers.addHits(count, blocklist: blocklist, provider: provider, row: 0)
     }
 
     private mutating func add(_ count: Int, at index: Int) {

@@ -45,8 +45,9 @@ struct MetricsProviders {
         return row
     }
 
-    /// Counts a block list hit of a delivery counted in `row`.
-    mutating func countHit(blocklist: String, row: Int) {
+    /// Counts a block list hit of a delivery counted in `row`; returns the list's name as kept.
+    @discardableResult
+    mutating func countHit(blocklist: String, row: Int) -> String {
         hits.count(blocklist: blocklist, destination: names[row])
     }
 

@@ -11,10 +11,14 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public struct Destination: Sendable, Equatable {
         public var name: String
         public var cells: [DeliveryCell]
+        /// The syslog host, for a provider's counters while `metrics.per_host` is on; nil
+        /// otherwise (no `host` label).
+        public var host: String?
 
-        public init(name: String, cells: [DeliveryCell]) {
+        public init(name: String, cells: [DeliveryCell], host: String? = nil) {
             self.name = name
             self.cells = cells
+            self.host = host
         }
     }
 
@@ -23,11 +27,14 @@ public struct MetricsSnapshot: Sendable, Equatable {
         public var blocklist: String
         public var destination: String
         public var count: Int
+        /// The syslog host, for a provider's hits while `metrics.per_host` is on; nil otherwise.
+        public var host: String?
 
-        public init(blocklist: String, destination: String, count: Int) {
+        public init(blocklist: String, destination: String, count: Int, host: String? = nil) {
             self.blocklist = blocklist
             self.destination = destination
             self.count = count
+            self.host = host
         }
     }
 
@@ -37,9 +44,11 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var blocklistHits: [BlocklistHits]
     public var sources: [MetricsSourceCounters]
     /// Delivery counters per provider (`name` is the provider, `other` last), providers with
-    /// at least one delivery only.
+    /// at least one delivery only. With `metrics.per_host`, one entry per provider and host
+    /// (`host`, by name with `other` last within a provider).
     public var providers: [Destination] = []
-    /// Block list hits per provider (`destination` holds the provider), by list then provider.
+    /// Block list hits per provider (`destination` holds the provider), by list then provider
+    /// (then host, with `metrics.per_host`).
     public var providerBlocklistHits: [BlocklistHits] = []
     /// Counters per syslog host (`metrics.per_host`), hosts by name with `other` last; empty
     /// when per-host counting is off.

@@ -18,10 +18,13 @@
 ///     hreject HOST|- MTA CAUSE COUNT
 ///     hsasl HOST|- MTA COUNT
 ///     hblocklist LIST HOST|- COUNT
+///     phcell HOST|- PROVIDER|- MTA STATUS CAUSE|- COUNT   (per_host: the provider families' `host`)
+///     phblocklist LIST HOST|- PROVIDER|- COUNT
 ///     end NUMBER_OF_LINES_BEFORE_THIS_ONE
 ///
-/// `pcell`, `pblocklist` and the `h` records came later within version 1: a checkpoint without them restores
-/// with provider counters at zero.
+/// `pcell`, `pblocklist`, the `h` and the `ph` records came later within version 1: a
+/// checkpoint without them restores with provider counters at zero, and one with `h` records
+/// but no `ph` records with the provider totals under `host="other"`.
 ///
 /// The `end` line makes a cut-off text fail to restore instead of silently losing counters.
 /// Only non-zero counters are written. Candidates are the strongest `candidateMemory` of each
@@ -99,7 +102,10 @@ extension MetricsStore {
                     "pblocklist \(Token.text(blocklist)) \(token) \(byProvider[name]!)")
             }
         }
-        if let hosts { Self.appendLines(of: hosts, to: &lines) }
+        if let hosts {
+            Self.appendLines(of: hosts, to: &lines)
+            appendHostProviderLines(of: hosts, to: &lines)
+        }
         for (tier, count) in tiers.entries where count > 0 {
             lines.append("tier \(tier) \(count)")
         }
@@ -175,7 +181,7 @@ extension MetricsStore {
         for (blocklist, provider, count) in reader.providerHits {
             _ = providers.restoreHit(blocklist: blocklist, provider: provider, count: count)
         }
-        if !reader.hostNames.isEmpty {
+        if reader.hasHostRecords {
             var restored = MetricsHosts(limit: MetricsHosts.maximumLimit)
             for name in reader.hostNames { _ = restored.row(named: name) }
             for (host, cell, count) in reader.hostCells {
@@ -191,6 +197,7 @@ extension MetricsStore {
                 restored.restoreHit(blocklist: blocklist, host: host, count: count)
             }
             hosts = restored
+            restoreHostProviders(from: reader)
         }
         tiers = reader.tiers
     }

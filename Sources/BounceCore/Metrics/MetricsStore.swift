@@ -121,7 +121,10 @@ public struct MetricsStore {
             hosts = nil
             return
         }
-        if hosts == nil { hosts = MetricsHosts(limit: top) }
+        if hosts == nil {
+            hosts = MetricsHosts(limit: top)
+            addProviderTotalsToOtherHost()
+        }
         hosts!.setLimit(top)
     }
 
@@ -170,6 +173,7 @@ public struct MetricsStore {
             slot = destinations.count(cell, domain: event.domain.slice(of: line))
             providerRow = providers.count(cell, provider: provider)
             hosts?.countDelivery(cell, row: hostRow)
+            hosts?.countProvider(cell, provider: providerRow, row: hostRow)
         case .reject:
             rejectCells[
                 Int(event.mta.rawValue) * Self.causeCount + Int((cause ?? .unclassified).rawValue)
@@ -187,8 +191,9 @@ public struct MetricsStore {
         if event.kind == .delivery, let blocklist = classification?.blocklist {
             let destination = slot.map { destinations.labels[$0]!.name } ?? MetricsLabel.other
             blocklists.count(blocklist: blocklist.name, destination: destination)
-            providers.countHit(blocklist: blocklist.name, row: providerRow)
+            let listName = providers.countHit(blocklist: blocklist.name, row: providerRow)
             hosts?.countHit(blocklist: blocklist.name, row: hostRow)
+            hosts?.countProviderHit(blocklist: listName, provider: providerRow, row: hostRow)
         }
     }
 
@@ -270,12 +275,17 @@ public struct MetricsStore {
             }
         }
         snapshot.sources = sources.entries.sorted { $0.name < $1.name }
-        snapshot.providers = providers.rowsByName.compactMap { row in
-            let cells = Self.cells(providers.row(row))
-            return cells.isEmpty
-                ? nil : MetricsSnapshot.Destination(name: providers.names[row], cells: cells)
+        if let hosts {
+            snapshot.providers = providerSeries(by: hosts)
+            snapshot.providerBlocklistHits = providerHitSeries(by: hosts)
+        } else {
+            snapshot.providers = providers.rowsByName.compactMap { row in
+                let cells = Self.cells(providers.row(row))
+                return cells.isEmpty
+                    ? nil : MetricsSnapshot.Destination(name: providers.names[row], cells: cells)
+            }
+            snapshot.providerBlocklistHits = Self.hits(providers.hits)
         }
-        snapshot.providerBlocklistHits = Self.hits(providers.hits)
         if let hosts {
             snapshot.hosts = hosts.rowsByName.map { row in
                 MetricsSnapshot.Host(
@@ -308,7 +318,7 @@ public struct MetricsStore {
         return result
     }
 
-    private static func cells(_ row: ArraySlice<Int>) -> [DeliveryCell] {
+    static func cells(_ row: ArraySlice<Int>) -> [DeliveryCell] {
         MetricsCell.all.compactMap { cell in
             let count = row[row.startIndex + cell.index]
             guard count > 0 else { return nil }
