@@ -55,11 +55,14 @@ public struct PhraseMatcher: Sendable {
 
         var classes = [UInt8](repeating: 0, count: 256)
         var nextClass = 1
-        for phrase in lowered {
-            for byte in phrase.utf8 where classes[Int(byte)] == 0 {
+        func assign<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes where classes[Int(byte)] == 0 {
                 classes[Int(byte)] = UInt8(nextClass)
                 nextClass += 1
             }
+        }
+        for phrase in lowered {
+            if phrase.utf8.withContiguousStorageIfAvailable(assign) == nil { assign(phrase.utf8) }
         }
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
             classes[Int(upper)] = classes[Int(upper | 0x20)]
