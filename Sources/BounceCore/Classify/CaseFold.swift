@@ -6,6 +6,12 @@
 enum CaseFold {
     /// The lower-case form of a phrase, byte by byte as the matcher reads a reply.
     static func fold(_ text: String) -> String {
+        // Most phrases are written in lower-case ASCII already: keep the string itself rather
+        // than copying its bytes twice (the classifier folds some 1,500 phrases at start-up).
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }
+        }
+        if plain == true { return text }
         let bytes = Array(text.utf8)
         var folded: [UInt8] = []
         folded.reserveCapacity(bytes.count)

@@ -28,7 +28,9 @@ public struct Classifier: Sendable {
     /// user rules override defaults.
     public init(rules: [Rule]) {
         var byID: [String: Int] = [:]
+        byID.reserveCapacity(rules.count)
         var merged: [Rule] = []
+        merged.reserveCapacity(rules.count)
         for rule in rules {
             if let index = byID[rule.id] {
                 merged[index] = rule
@@ -37,20 +39,20 @@ public struct Classifier: Sendable {
                 merged.append(rule)
             }
         }
-        let ordered = merged.enumerated().sorted { left, right in
-            (left.element.tier, left.offset) < (right.element.tier, right.offset)
-        }.map(\.element)
+        // Stable by tier: one pass per tier keeps table order inside each, with one copy of
+        // each rule instead of the many moves of a sort.
+        var ordered: [Rule] = []
+        ordered.reserveCapacity(merged.count)
+        for tier in Rule.Tier.allCases {
+            for index in merged.indices where merged[index].tier == tier {
+                ordered.append(merged[index])
+            }
+        }
         self.rules = ordered
 
-        var phraseIDs: [String: UInt16] = [:]
-        var phrases: [String] = []
+        var numbering = StringNumbering(capacity: 2 * ordered.count)
         func intern(_ phrase: String) -> UInt16 {
-            let key = CaseFold.fold(phrase)
-            if let id = phraseIDs[key] { return id }
-            let id = UInt16(phrases.count)
-            phraseIDs[key] = id
-            phrases.append(key)
-            return id
+            UInt16(numbering.number(of: CaseFold.fold(phrase)))
         }
         self.table = RuleTable(ordered, intern: intern)
         let firstCode = ordered.firstIndex { $0.tier == .enhancedCode } ?? ordered.count
@@ -60,12 +62,12 @@ public struct Classifier: Sendable {
         self.listIntroducers = Self.introducerPhrases.map(intern)
         // Inside a URL only a block list's own name (its site names it) and phrases written as
         // URL pieces (a provider's code carried in its help link) are evidence.
-        var urlPhrases = Set<Int>()
-        for ids in blocklistPhrases { urlPhrases.formUnion(ids.map(Int.init)) }
-        for (id, phrase) in phrases.enumerated() where PhraseMatcher.looksLikeURLPart(phrase) {
-            urlPhrases.insert(id)
+        let phrases = numbering.strings
+        var countsInURL = phrases.map(PhraseMatcher.looksLikeURLPart)
+        for ids in blocklistPhrases {
+            for id in ids { countsInURL[Int(id)] = true }
         }
-        self.matcher = PhraseMatcher(phrases: phrases, urlPhrases: urlPhrases)
+        self.matcher = PhraseMatcher(folded: phrases, countsInURL: countsInURL)
         self.textFreeLeadingRules =
             ordered.firstIndex {
                 $0.tier != .event || !$0.anyPhrase.isEmpty || !$0.allPhrases.isEmpty

@@ -38,20 +38,31 @@ public struct PhraseMatcher: Sendable {
     /// `urlPhrases` (ids into `phrases`) also count inside URLs; by default a phrase counts there
     /// when it carries URL punctuation itself (`.`, `/`, `#`, `=`, `?`, `&`).
     public init(phrases: [String], urlPhrases: Set<Int>? = nil) {
-        precondition(phrases.count <= BitSet2048.capacity, "too many phrases for BitSet2048")
         let lowered = phrases.map(CaseFold.fold)
+        self.init(
+            folded: lowered,
+            countsInURL: lowered.enumerated().map { id, phrase in
+                urlPhrases?.contains(id) ?? Self.looksLikeURLPart(phrase)
+            })
+    }
+
+    /// Compiles phrases that are case-folded already, with whether each counts inside a URL.
+    init(folded lowered: [String], countsInURL: [Bool]) {
+        precondition(lowered.count <= BitSet2048.capacity, "too many phrases for BitSet2048")
+        precondition(countsInURL.count == lowered.count, "one URL flag per phrase")
         self.phrases = lowered
-        self.countsInURL = lowered.enumerated().map { id, phrase in
-            urlPhrases?.contains(id) ?? Self.looksLikeURLPart(phrase)
-        }
+        self.countsInURL = countsInURL
 
         var classes = [UInt8](repeating: 0, count: 256)
         var nextClass = 1
-        for phrase in lowered {
-            for byte in phrase.utf8 where classes[Int(byte)] == 0 {
+        func assign<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes where classes[Int(byte)] == 0 {
                 classes[Int(byte)] = UInt8(nextClass)
                 nextClass += 1
             }
+        }
+        for phrase in lowered {
+            if phrase.utf8.withContiguousStorageIfAvailable(assign) == nil { assign(phrase.utf8) }
         }
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
             classes[Int(upper)] = classes[Int(upper | 0x20)]
@@ -73,17 +84,23 @@ public struct PhraseMatcher: Sendable {
     /// as linked lists), and each state's row of the dense table is a copy of its failure
     /// state's row (complete already: breadth-first order) with its own children written over
     /// it; the textbook fill, which asks for every state and class whether there is an edge,
-    /// cost about ten times as much. Phrase ids ending at a state are linked lists until they
-    /// are flattened once at the end.
+    /// cost about ten times as much. The table is allocated without zeroing (every row is
+    /// written once, by one `memcpy`), and the phrase ids ending at each state are counted
+    /// first and then written straight into their final places.
     static func compile(_ phrases: [String], classes: [UInt8], width: Int) -> (
         transitions: [UInt16], outputStart: [Int32], outputs: [UInt16]
     ) {
         // The trie: state 0 is the root; `rootChild` finds the root's children in one step.
+        let capacity = phrases.reduce(1) { $0 + $1.utf8.count }
         var rootChild = [Int32](repeating: -1, count: width)
         var firstChild: [Int32] = [-1]
         var nextSibling: [Int32] = [-1]
         var symbolOf: [UInt8] = [0]
         var firstEnd: [Int32] = [-1]
+        firstChild.reserveCapacity(capacity)
+        nextSibling.reserveCapacity(capacity)
+        symbolOf.reserveCapacity(capacity)
+        firstEnd.reserveCapacity(capacity)
         var nextEnd = [Int32](repeating: -1, count: phrases.count)
         for (id, phrase) in phrases.enumerated() where !phrase.isEmpty {
             var state = 0
@@ -117,65 +134,78 @@ public struct PhraseMatcher: Sendable {
         let stateCount = firstChild.count
         precondition(stateCount < Int(outputFlag), "too many matcher states")
 
-        // Breadth-first: rows, failure links and whether phrases end at or below each state.
-        var transitions = [UInt16](repeating: 0, count: stateCount * width)
+        // Breadth-first: rows, failure links and how many phrase ids end at each state (its
+        // own, and those of its failure state, counted before it).
         var failure = [Int32](repeating: 0, count: stateCount)
-        var hasOutput = [Bool](repeating: false, count: stateCount)
+        var outputCount = [Int32](repeating: 0, count: stateCount)
         var order: [Int32] = [0]
         order.reserveCapacity(stateCount)
-        transitions.withUnsafeMutableBufferPointer { table in
+        let transitions = [UInt16](unsafeUninitializedCapacity: stateCount * width) {
+            table, initialized in
             let base = table.baseAddress!
+            let rowBytes = width * MemoryLayout<UInt16>.stride
+            // The root's row is all zeros (every class leads back to it) but for its children.
+            base.initialize(repeating: 0, count: width)
             var head = 0
             while head < order.count {
                 let state = Int(order[head])
                 head += 1
                 let row = state &* width
                 let fallbackRow = Int(failure[state]) &* width
-                // The root's row stays all zeros (every class leads back to it) but for its
-                // children.
-                if state != 0 { (base + row).update(from: base + fallbackRow, count: width) }
+                if state != 0 {
+                    UnsafeMutableRawPointer(base + row).copyMemory(
+                        from: base + fallbackRow, byteCount: rowBytes)
+                }
                 var child = firstChild[state]
                 while child >= 0 {
                     let index = Int(child)
                     let symbol = Int(symbolOf[index])
-                    let fallback = state == 0 ? 0 : Int(table[fallbackRow &+ symbol] & ~outputFlag)
+                    let fallback = state == 0 ? 0 : Int(base[fallbackRow &+ symbol] & ~outputFlag)
                     failure[index] = Int32(fallback)
-                    hasOutput[index] = firstEnd[index] >= 0 || hasOutput[fallback]
-                    table[row &+ symbol] = UInt16(index) | (hasOutput[index] ? outputFlag : 0)
+                    var own: Int32 = 0
+                    var end = firstEnd[index]
+                    while end >= 0 {
+                        own += 1
+                        end = nextEnd[Int(end)]
+                    }
+                    outputCount[index] = own + outputCount[fallback]
+                    base[row &+ symbol] = UInt16(index) | (outputCount[index] > 0 ? outputFlag : 0)
                     order.append(child)
                     child = nextSibling[index]
                 }
             }
+            initialized = stateCount * width
         }
 
-        // The phrases ending at each state: its own, then those of its failure state.
-        var collectedStart = [Int32](repeating: 0, count: stateCount)
-        var collectedCount = [Int32](repeating: 0, count: stateCount)
-        var collected: [UInt16] = []
-        for state in order.lazy.map(Int.init) where hasOutput[state] {
-            let start = collected.count
-            collectedStart[state] = Int32(start)
-            var end = firstEnd[state]
-            while end >= 0 {
-                collected.append(UInt16(end))
-                end = nextEnd[Int(end)]
-            }
-            let inherited = Int(failure[state])
-            let from = Int(collectedStart[inherited])
-            for offset in 0..<Int(collectedCount[inherited]) {
-                collected.append(collected[from + offset])
-            }
-            collectedCount[state] = Int32(collected.count - start)
-        }
+        // The phrase ids of each state, in state order: its own, then those of its failure
+        // state, which breadth-first order has already written.
         var outputStart = [Int32](repeating: 0, count: stateCount + 1)
-        var outputs: [UInt16] = []
-        outputs.reserveCapacity(collected.count)
+        var total: Int32 = 0
         for state in 0..<stateCount {
-            outputStart[state] = Int32(outputs.count)
-            let from = Int(collectedStart[state])
-            outputs.append(contentsOf: collected[from..<from + Int(collectedCount[state])])
+            outputStart[state] = total
+            total += outputCount[state]
         }
-        outputStart[stateCount] = Int32(outputs.count)
+        outputStart[stateCount] = total
+        let outputs = [UInt16](unsafeUninitializedCapacity: Int(total)) { outputs, initialized in
+            for state in order.lazy.map(Int.init) where outputCount[state] > 0 {
+                var slot = Int(outputStart[state])
+                var end = firstEnd[state]
+                while end >= 0 {
+                    outputs[slot] = UInt16(end)
+                    slot += 1
+                    end = nextEnd[Int(end)]
+                }
+                let inherited = Int(failure[state])
+                var from = Int(outputStart[inherited])
+                let last = from + Int(outputCount[inherited])
+                while from < last {
+                    outputs[slot] = outputs[from]
+                    slot += 1
+                    from += 1
+                }
+            }
+            initialized = Int(total)
+        }
         return (transitions, outputStart, outputs)
     }
 

@@ -69,14 +69,21 @@ public struct Rule: Sendable {
     public var temporary = false
     /// A full log line that this rule decides; the fixtures hold it too. A user rule's sample may
     /// be a reply text only, and may be empty.
-    public var sample: String
+    ///
+    /// Built when asked for: only `bouncewatch rules` and the tests read samples, and composing
+    /// all of them would be paid by every start of the program.
+    public var sample: String {
+        get { makeSample() }
+        set { makeSample = { newValue } }
+    }
+    private var makeSample: @Sendable () -> String
 
     public init(
         _ id: String, _ cause: Cause, tier: Tier = .text, summary: String,
         any anyPhrase: [String] = [], all allPhrases: [String] = [], none noPhrase: [String] = [],
         codes: [String] = [], replyCodes: [Int] = [], stages: [SMTPStage] = [], mta: MTA? = nil,
         kinds: [EventKind] = [], statuses: [DeliveryStatus] = [], blocklist: Blocklist? = nil,
-        destinations: [String] = [], sample: String
+        destinations: [String] = [], sample: @autoclosure @escaping @Sendable () -> String
     ) {
         self.id = id
         self.cause = cause
@@ -98,6 +105,6 @@ public struct Rule: Sendable {
         self.statuses = statuses
         self.blocklist = blocklist
         self.destinations = destinations
-        self.sample = sample
+        self.makeSample = sample
     }
 }

@@ -24,36 +24,64 @@ struct NameIndex: Sendable {
 
     /// - Parameter entries: names and values; a later entry with the same name wins.
     init(_ entries: [(name: String, value: Int)]) {
-        var order: [[UInt8]] = []
-        var valueOf: [[UInt8]: Int] = [:]
-        for (name, value) in entries {
-            var bytes = name.utf8.map(ByteScan.lower)
-            while bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
-            guard !bytes.isEmpty, bytes.count <= Self.nameLimit else { continue }
-            if valueOf[bytes] == nil { order.append(bytes) }
-            valueOf[bytes] = value
-        }
+        // The table is sized for every entry, duplicates included, and a later entry with a
+        // name already placed only replaces its value: no dictionary of byte arrays to build.
         var size = 16
-        while size < order.count * 4 { size *= 2 }
+        while size < entries.count * 4 { size *= 2 }
         var slots = [UInt64](repeating: 0, count: size)
         var slotEntry = [Int32](repeating: -1, count: size)
-        for (entry, bytes) in order.enumerated() {
-            let hash = bytes.withUnsafeBufferPointer { Self.hash($0, from: 0) }
+        var keyBytes: [UInt8] = []
+        var keyStart: [Int] = [0]
+        var values: [Int] = []
+        var longest = 0
+        var shortest = Int.max
+        keyStart.reserveCapacity(entries.count + 1)
+        values.reserveCapacity(entries.count)
+        for (name, value) in entries {
+            let start = keyBytes.count
+            keyBytes.append(contentsOf: name.utf8)
+            var end = keyBytes.count
+            while end > start, keyBytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            keyBytes.removeSubrange(end...)
+            let length = end - start
+            guard length > 0, length <= Self.nameLimit else { continue }
+            for index in start..<end { keyBytes[index] = ByteScan.lower(keyBytes[index]) }
+            let hash = keyBytes.withUnsafeBufferPointer {
+                Self.hash(UnsafeBufferPointer(rebasing: $0[start..<end]), from: 0)
+            }
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            var existing = -1
+            while slots[slot] != 0 {
+                let entry = Int(slotEntry[slot])
+                if slots[slot] == hash, keyStart[entry + 1] - keyStart[entry] == length,
+                    keyBytes[keyStart[entry]..<keyStart[entry + 1]].elementsEqual(
+                        keyBytes[start..<end])
+                {
+                    existing = entry
+                    break
+                }
+                slot = (slot + 1) & (size - 1)
+            }
+            if existing >= 0 {
+                values[existing] = value
+                keyBytes.removeSubrange(start...)
+                continue
+            }
             slots[slot] = hash
-            slotEntry[slot] = Int32(entry)
+            slotEntry[slot] = Int32(values.count)
+            keyStart.append(end)
+            values.append(value)
+            longest = Swift.max(longest, length)
+            shortest = Swift.min(shortest, length)
         }
         self.slots = slots
         self.slotEntry = slotEntry
-        self.keyBytes = order.flatMap { $0 }
-        self.keyStart = order.reduce(into: [0]) { starts, key in
-            starts.append(starts.last! + key.count)
-        }
-        self.values = order.map { valueOf[$0] ?? 0 }
+        self.keyBytes = keyBytes
+        self.keyStart = keyStart
+        self.values = values
         self.mask = size - 1
-        self.longest = order.map(\.count).max() ?? 0
-        self.shortest = order.map(\.count).min() ?? 1
+        self.longest = longest
+        self.shortest = values.isEmpty ? 1 : shortest
     }
 
     /// Number of names.
