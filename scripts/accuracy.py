@@ -91,8 +91,8 @@ PROVIDERS = [
     ("Trend Micro", ["trendmicro."]),
     ("Symantec.cloud", ["messagelabs.com"]),
     ("Sophos", ["sophos.com"]),
-    ("Hornetsecurity", ["hornetsecurity.com"]),
-    ("SpamExperts", ["spamexperts.com", "antispamcloud.com"]),
+    ("Hornetsecurity", ["hornetsecurity.com", "antispameurope.com"]),
+    ("SpamExperts", ["spamexperts.com", "spamexperts.eu", "spamexperts.net", "antispamcloud.com"]),
     ("MailChannels", ["mailchannels.net"]),
 ]
 

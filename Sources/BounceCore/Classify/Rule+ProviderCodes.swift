@@ -244,8 +244,12 @@ extension Rule {
                     + "https://postmaster.yahooinc.com/error-codes", stage: "MAIL FROM")),
         Rule(
             "trendmicro.ers", .blacklisted,
-            summary: "Trend Micro Email Reputation Services: the IP is on Trend Micro's list.",
-            any: ["trend micro email reputation", "ers.trendmicro.com", "mail-abuse.com"],
+            summary: "Trend Micro Email Reputation Services: the IP is on one of Trend Micro's "
+                + "lists (RBL+, QIL, DUL).",
+            any: [
+                "trend micro email reputation", "ers.trendmicro.com", "mail-abuse.com",
+                "trend micro rbl", "trend micro qil", "trend micro dul",
+            ],
             blocklist: Blocklist(
                 name: "Trend Micro ERS",
                 delistURL: "https://servicecentral.trendmicro.com/en-us/ers/ip-lookup/"),

@@ -9,8 +9,9 @@ extension Rule {
     static let yandexRelay = "mx.yandex.ru[77.88.21.249]:25"
     static let coremailRelay = "mx.coremail-customer.example[192.0.2.88]:25"
 
-    /// Provider wordings that contain a block list word without naming a list: they come
-    /// before the block list rules, which would otherwise read them as a listing.
+    /// Provider wordings that contain a block list word without naming a list, and a reputation
+    /// score named with a list's name: they come before the block list rules, which would
+    /// otherwise read them as a listing.
     static let providerPackOverrideRules: [Rule] = [
         Rule(
             "coremail.user-blacklist", .policy,
@@ -20,7 +21,22 @@ extension Rule {
             any: ["user in blacklist"],
             sample: SampleLine.postfix(
                 "xu.li@coremail-customer.example", relay: coremailRelay, dsn: "5.0.0",
-                said: "550 User in blacklist"))
+                said: "550 User in blacklist")),
+        Rule(
+            "senderscore.low-score", .reputation,
+            summary: "A receiver refuses our IP for its low Validity Sender Score (a reputation "
+                + "score from 0 to 100): a reputation verdict, not a listing on "
+                + "bl.score.senderscore.com, which stays `blacklisted`.",
+            any: ["reputation score", "low score", "score too low"],
+            all: ["senderscore"],
+            none: ["blocked using", "listed", "bl.score.senderscore.com"],
+            blocklist: Blocklist(
+                name: "Validity Sender Score", delistURL: "https://senderscore.org/"),
+            sample: SampleLine.exim(
+                "info@hoster.example", host: "mx.hoster.example [192.0.2.64]", deferred: true,
+                after: "MAIL FROM:<news@example.org> SIZE=4210",
+                reply: "450 4.7.1 Your IP 198.51.100.23 has a low reputation score (SenderScore "
+                    + "9), try again later")),
     ]
 
     /// Replies of Sina Mail, the Japanese carriers (docomo, au, SoftBank), Orange, GoDaddy and

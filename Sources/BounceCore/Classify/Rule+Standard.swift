@@ -1,9 +1,10 @@
 extension Rule {
     /// The built-in rules, in decision order inside each tier (see docs/classification.md).
     public static let standard: [Rule] =
-        eventRules + providerBlocklistRules + providerPackOverrideRules + blocklistRules
+        eventRules + providerBlocklistRules + providerPackOverrideRules + filterPackOverrideRules
+        + blocklistRules
         + chineseProviderRules + providerPackRules + asiaProviderPackRules
-        + mailboxProviderPackRules
+        + mailboxProviderPackRules + filterPackRules
         + providerCodeRules + providerRules
         + languageRules + phraseRules + codeRules + replyCodeRules
         + wordingRules

@@ -309,7 +309,8 @@ extension Provider {
                 "mail@example-host.nl", "mx.spamexperts.com", "185.201.17.10",
                 "550 5.7.1 Listed by spamexperts")),
         Provider(
-            "hornetsecurity", relays: ["hornetsecurity.com"],
+            // Hornetsecurity's older and outbound servers are `*.antispameurope.com`.
+            "hornetsecurity", relays: ["hornetsecurity.com", "antispameurope.com"],
             sample: relayed(
                 "einkauf@example-gmbh.de", "mx01.hornetsecurity.com", "94.100.132.6",
                 "550 5.1.1 Recipient address rejected")),
