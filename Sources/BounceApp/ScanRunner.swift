@@ -189,14 +189,12 @@ public struct ScanRunner: PieceReading {
         timeline: inout FailureTimeline?, scanned: inout InputScan
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
-        let classifier = Classifier.standard
         // Lines are tallied here and handed over once, also when reading fails half-way.
-        var events = 0
-        var ignored = 0
-        var unrecognized = 0
+        var counter = ScanLineCounter(classifier: Classifier.standard)
         defer {
             aggregator.countLines(
-                events: events, ignored: ignored, unrecognized: unrecognized, source: source)
+                events: counter.events, ignored: counter.ignored,
+                unrecognized: counter.unrecognized, source: source)
         }
         // Container logs (compose prefixes, json-file records) read as the container's lines.
         let lines = InputLines(parser: parser)
@@ -207,39 +205,10 @@ public struct ScanRunner: PieceReading {
             scanned.recordProblems = lines.problems
             scanned.lastRecordProblem = lines.lastProblem
         }
-        func count(_ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>) {
-            var moment: Int?
-            switch outcome {
-            case .event:
-                if let placement = clock?.place(event.timestamp) {
-                    // Outside the period, an event counts nowhere, not even as a line read.
-                    guard case .inside(let unixSeconds) = placement else { return }
-                    moment = unixSeconds
-                }
-                events += 1
-            case .ignored:
-                ignored += 1
-                return
-            case .unrecognized:
-                unrecognized += 1
-                aggregator.noteUnrecognized(line)
-                return
-            }
-            if let stamp = event.timestamp { stamps.note(stamp) }
-            let classification =
-                event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
-            aggregator.add(event, classification, in: line)
-            if let moment, event.kind == .delivery, timeline != nil,
-                let cause = event.countedCause(classification)
-            {
-                timeline?.addFailure(at: moment, cause: cause)
-                if let blocklist = classification?.blocklist {
-                    timeline?.addBlocklistHit(at: moment, list: blocklist.name)
-                }
-            }
-        }
-        // One event for the whole input, filled in place by the parser.
+        // One event for the whole input, filled in place by the parser, and the stamp of the
+        // line before.
         var event = RawEvent.unparsed()
+        var stampCache = StampCache()
         try reader.forEachLine { whole, _ in
             // A blank line is no log line at all; counting it as unrecognized would mislead.
             if whole.isEmpty { return }
@@ -247,16 +216,29 @@ public struct ScanRunner: PieceReading {
             // allocates nothing and copies no event.
             if InputLines.isRecord(whole) {
                 scanned.sawRecords = true
-                lines.read(whole, count)
+                lines.read(whole) { outcome, recordEvent, line in
+                    var recordEvent = recordEvent
+                    counter.count(
+                        outcome, &recordEvent, line, into: &aggregator, stamps: &stamps,
+                        clock: &clock, timeline: &timeline)
+                }
                 return
             }
             // `docker compose logs` output reads as the container's own lines.
             var line = lines.cut(whole)
-            let outcome = ComposePrefix.parse(&line, with: parser, into: &event)
+            let outcome = ComposePrefix.parse(
+                &line, with: parser, into: &event, stamps: &stampCache)
             if line.isEmpty { return }
-            count(outcome, event, line)
+            counter.count(
+                outcome, &event, line, into: &aggregator, stamps: &stamps, clock: &clock,
+                timeline: &timeline)
         }
-        lines.finish(count)
+        lines.finish { outcome, recordEvent, line in
+            var recordEvent = recordEvent
+            counter.count(
+                outcome, &recordEvent, line, into: &aggregator, stamps: &stamps, clock: &clock,
+                timeline: &timeline)
+        }
     }
 
     func render(_ report: ScanReport, zone: LocalZone) -> String {

@@ -24,6 +24,10 @@ struct EntryCells {
         self.cellsPerEntry = cellsPerEntry
         touched = Array(repeating: 0, count: entries * Self.touchedLimit)
         touchedCount = Array(repeating: 0, count: entries)
+        // Room for every row at once, so that adding rows never copies the ones before (a
+        // table of thousands of domains copied megabytes each time the array grew). Memory
+        // is reserved, not touched: pages are used only as rows are added.
+        values.reserveCapacity(entries * cellsPerEntry)
     }
 
     /// Sets every counter of `entry` to zero. Call it before an entry's first use.

@@ -24,8 +24,18 @@ public enum EximParser {
     public static func parseMainlog(
         _ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent, branch: inout EximBranch
     ) -> LineOutcome {
+        var stamps = StampCache()
+        return parseMainlog(line, into: &event, branch: &branch, stamps: &stamps)
+    }
+
+    /// As `parseMainlog(_:into:branch:)`, taking the stamp from `stamps` when the line starts
+    /// with the same bytes as the line before (`StampCache`).
+    public static func parseMainlog(
+        _ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent, branch: inout EximBranch,
+        stamps: inout StampCache
+    ) -> LineOutcome {
         var cursor = 0
-        guard var stamp = TimestampParser.exim(line, at: &cursor),
+        guard var stamp = stamps.exim(line, at: &cursor),
             cursor == line.count || line[cursor] == EximScan.space
         else {
             branch = .garbled

@@ -43,6 +43,21 @@ public enum ComposePrefix {
         return line.isEmpty ? .ignored : parser.parse(line, into: &event)
     }
 
+    /// As `parse(_:with:into:)`, keeping the stamp of the line before in `stamps`
+    /// (`StampCache`).
+    @inlinable @inline(__always)
+    public static func parse(
+        _ line: inout UnsafeBufferPointer<UInt8>, with parser: LineParser,
+        into event: inout RawEvent, stamps: inout StampCache
+    ) -> LineOutcome {
+        let outcome = parser.parse(line, into: &event, stamps: &stamps)
+        guard outcome == .unrecognized else { return outcome }
+        let count = length(line)
+        guard count > 0 else { return outcome }
+        line = UnsafeBufferPointer(rebasing: line[count...])
+        return line.isEmpty ? .ignored : parser.parse(line, into: &event, stamps: &stamps)
+    }
+
     /// `line` without its compose prefix.
     @inline(__always)
     public static func stripped(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

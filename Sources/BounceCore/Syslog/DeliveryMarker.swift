@@ -8,9 +8,7 @@
 public enum DeliveryMarker {
     /// Whether `line` contains `status=`, ` ** ` or ` == `.
     public static func contains(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteScan.find("status=", in: line, from: 0) != nil
-            || ByteScan.find(" ** ", in: line, from: 0) != nil
-            || ByteScan.find(" == ", in: line, from: 0) != nil
+        ByteScan.find("status=", in: line, from: 0) != nil || containsEximFlag(line)
     }
 
     /// Whether `line` contains Postfix's `status=`.
@@ -20,8 +18,23 @@ public enum DeliveryMarker {
 
     /// Whether `line` contains Exim's ` ** ` or ` == `.
     public static func containsEximFlag(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteScan.find(" ** ", in: line, from: 0) != nil
-            || ByteScan.find(" == ", in: line, from: 0) != nil
+        spaced("**", in: line) || spaced("==", in: line)
+    }
+
+    /// Whether `line` holds the two bytes `pair` with a space on each side. The pair is looked
+    /// for, not ` ** `: a literal that starts and ends with a space makes every space of the
+    /// line a candidate, while `**` and `==` are rare.
+    @inline(__always)
+    private static func spaced(_ pair: StaticString, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 1
+        while let hit = ByteScan.find(pair, in: line, from: from) {
+            if line[hit - 1] == UInt8(ascii: " "), ByteScan.byte(line, hit + 2) == UInt8(ascii: " ")
+            {
+                return true
+            }
+            from = hit + 1
+        }
+        return false
     }
 
     /// The part of `line` whose shape says what kind of line it is: for a syslog line (it

@@ -20,14 +20,24 @@ public struct LineParser: Sendable {
     public func parse(_ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent)
         -> LineOutcome
     {
+        var stamps = StampCache()
+        return parse(line, into: &event, stamps: &stamps)
+    }
+
+    /// As `parse(_:into:)`, taking the line's stamp from `stamps` when it starts with the same
+    /// bytes as the line before (`StampCache`): a loop over a log's lines keeps one cache.
+    public func parse(
+        _ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent,
+        stamps: inout StampCache
+    ) -> LineOutcome {
         guard line.count >= 16 else { return .unrecognized }
         // An Exim mainlog line starts with `YYYY-MM-DD HH:MM:SS`; an RFC 3339 syslog stamp has a `T`
         // at the same place.
         if format != .postfix, line[10] == UInt8(ascii: " "), ByteScan.isDigit(line[0]) {
             var branch = EximBranch.garbled
-            return EximParser.parseMainlog(line, into: &event, branch: &branch)
+            return EximParser.parseMainlog(line, into: &event, branch: &branch, stamps: &stamps)
         }
-        guard let header = SyslogHeader.parse(line) else { return .unrecognized }
+        guard let header = SyslogHeader.parse(line, stamps: &stamps) else { return .unrecognized }
         let program = header.program.slice(of: line)
         if format != .exim, ByteScan.hasPrefix(program, at: 0, "postfix") {
             var branch = PostfixBranch.garbled

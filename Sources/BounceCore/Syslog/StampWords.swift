@@ -65,11 +65,12 @@ enum StampWords {
         return (low & 0xFF) << 16 | (low & 0xFF00) | (low >> 16 & 0xFF)
     }
 
-    /// `YYYY-MM-DD<separator>HH:MM:SS` at `index`, then an optional fraction.
+    /// `YYYY-MM-DD<separator>HH:MM:SS` at `index`, then an optional fraction (left unread,
+    /// and the end put after the seconds, when `fraction` is false).
     @inline(__always)
-    static func dateTime(_ line: UnsafeBufferPointer<UInt8>, at index: Int, separator: UInt8)
-        -> (LogTimestamp, Int)?
-    {
+    static func dateTime(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, separator: UInt8, fraction: Bool = true
+    ) -> (LogTimestamp, Int)? {
         guard let head = ByteWord.load(line, at: index),
             let time = ByteWord.load(line, at: index + 11),
             ByteWord.digitFlags(head) & dateDigits == dateDigits,
@@ -85,7 +86,8 @@ enum StampWords {
         let day = Int(dayTens) &* 10 &+ Int(dayOnes)
         guard month >= 1, month <= 12, day >= 1, day <= 31,
             let (hour, minute, second) = clock(time),
-            let (nanosecond, end) = fraction(line, at: index + 19)
+            let (nanosecond, end) =
+                fraction ? Self.fraction(line, at: index + 19) : (0, index + 19)
         else { return nil }
         let stamp = LogTimestamp(
             year: year, month: month, day: day, hour: hour, minute: minute, second: second,

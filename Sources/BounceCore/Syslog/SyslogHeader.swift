@@ -30,6 +30,15 @@ public struct SyslogHeader: Sendable {
 
     /// Parses the header at the start of `line`, or returns nil when the line has none.
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> SyslogHeader? {
+        var stamps = StampCache()
+        return parse(line, stamps: &stamps)
+    }
+
+    /// As `parse(_:)`, taking the stamp from `stamps` when the line starts with the same bytes
+    /// as the line before (see `StampCache`).
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>, stamps: inout StampCache)
+        -> SyslogHeader?
+    {
         guard !line.isEmpty else { return nil }
         var cursor = 0
         if line[0] == UInt8(ascii: "<") {
@@ -43,8 +52,8 @@ public struct SyslogHeader: Sendable {
         // that can match.
         guard cursor < line.count,
             let stamp = ByteScan.isDigit(line[cursor])
-                ? TimestampParser.rfc3339(line, at: &cursor)
-                : TimestampParser.bsd(line, at: &cursor)
+                ? stamps.rfc3339(line, at: &cursor)
+                : stamps.bsd(line, at: &cursor)
         else { return nil }
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1

@@ -48,9 +48,20 @@ public enum TimestampParser {
         -> LogTimestamp?
     {
         var cursor = index
-        guard var stamp = dateTime(line, at: &cursor, separator: UInt8(ascii: "T")) else {
-            return nil
-        }
+        guard var stamp = dateTime(line, at: &cursor, separator: UInt8(ascii: "T")),
+            rfc3339Offset(line, at: &cursor, into: &stamp)
+        else { return nil }
+        index = cursor
+        return stamp
+    }
+
+    /// The optional offset of an RFC 3339 stamp (`Z`, `+hh:mm`, `-hhmm`) at `index`, after the
+    /// date and clock, into `stamp` (nil when there is none); false when it is malformed.
+    @inline(__always)
+    static func rfc3339Offset(
+        _ line: UnsafeBufferPointer<UInt8>, at index: inout Int, into stamp: inout LogTimestamp
+    ) -> Bool {
+        var cursor = index
         var offset: Int?
         if let (seconds, end) = StampWords.offset(line, at: cursor) {
             offset = seconds
@@ -61,12 +72,12 @@ public enum TimestampParser {
         } else if cursor < line.count,
             line[cursor] == UInt8(ascii: "+") || line[cursor] == UInt8(ascii: "-")
         {
-            guard let parsed = utcOffset(line, at: &cursor, colon: true) else { return nil }
+            guard let parsed = utcOffset(line, at: &cursor, colon: true) else { return false }
             offset = parsed
         }
         index = cursor
         stamp.utcOffsetSeconds = offset
-        return stamp
+        return true
     }
 
     /// `2026-11-26 10:00:01` (Exim), with an optional `.123` fraction; the zone is parsed by the
