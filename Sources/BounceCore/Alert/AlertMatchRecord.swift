@@ -80,13 +80,23 @@ struct AlertSamples: Sendable, Equatable {
     private(set) var lines: [Line] = []
 
     mutating func offer(time: Int64, text: @autoclosure () -> String) {
-        if lines.count == AlertLimits.samples {
-            guard time >= lines[0].time else { return }
-            lines.removeFirst()
-        }
+        let full = lines.count == AlertLimits.samples
+        if full, time < lines[0].time { return }
         let line = Line(time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
-        let position = lines.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
-        lines.insert(line, at: position)
+        // The newest line (a log read in order) goes last without shifting through `insert`.
+        let newest = lines.isEmpty || time >= lines[lines.count - 1].time
+        if full, newest {
+            for index in 1..<lines.count { lines.swapAt(index - 1, index) }
+            lines[lines.count - 1] = line
+            return
+        }
+        if full { lines.removeFirst() }
+        if newest {
+            lines.append(line)
+        } else {
+            let position = lines.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+            lines.insert(line, at: position)
+        }
     }
 
     /// Forgets lines, e.g. those stamped far in the future.
