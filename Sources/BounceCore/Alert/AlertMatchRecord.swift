@@ -29,22 +29,26 @@ struct AlertMatchRecord: Sendable, Equatable {
         self.host = host
     }
 
-    init(_ event: AlertEvent) {
+    /// The record of the event `event` points to, its texts cut to the engine's limits.
+    init(_ event: UnsafePointer<AlertEvent>) {
         self.init(
-            time: event.time,
-            destination: UTF8Prefix.string(event.destination, atMost: AlertLimits.textBytes),
-            cause: event.cause, status: event.status, kind: event.kind,
-            direction: event.direction,
-            blocklist: event.blocklist.map {
+            time: event.pointee.time,
+            destination: UTF8Prefix.string(
+                event.pointee.destination, atMost: AlertLimits.textBytes),
+            cause: event.pointee.cause, status: event.pointee.status, kind: event.pointee.kind,
+            direction: event.pointee.direction,
+            blocklist: event.pointee.blocklist.map {
                 Blocklist(
                     name: UTF8Prefix.string($0.name, atMost: AlertLimits.textBytes),
                     delistURL: $0.delistURL.map {
                         UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
                     })
             },
-            listedIP: event.listedIP.map { UTF8Prefix.string($0, atMost: AlertLimits.textBytes) },
-            provider: UTF8Prefix.string(event.provider, atMost: AlertLimits.textBytes),
-            host: UTF8Prefix.string(event.host, atMost: AlertLimits.textBytes))
+            listedIP: event.pointee.listedIP.map {
+                UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
+            },
+            provider: UTF8Prefix.string(event.pointee.provider, atMost: AlertLimits.textBytes),
+            host: UTF8Prefix.string(event.pointee.host, atMost: AlertLimits.textBytes))
     }
 }
 
@@ -53,7 +57,7 @@ struct AlertRecentMatches: Sendable, Equatable {
     private(set) var records: [AlertMatchRecord] = []
     private var next = 0
 
-    mutating func append(_ record: AlertMatchRecord) {
+    mutating func append(_ record: consuming AlertMatchRecord) {
         if records.count < AlertLimits.recentMatches {
             records.append(record)
         } else {

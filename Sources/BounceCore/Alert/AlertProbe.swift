@@ -50,11 +50,8 @@ struct AlertProbe {
         destinationBytes = empty
         hostBytes = empty
         destinationHash =
-            hashes.contains(.destination)
-            ? Self.hash(AlertRuleState.value(of: .destination, in: event.pointee)) : 0
-        hostHash =
-            hashes.contains(.host)
-            ? Self.hash(AlertRuleState.value(of: .host, in: event.pointee)) : 0
+            hashes.contains(.destination) ? Self.hash(Self.text(event.pointee.destination)) : 0
+        hostHash = hashes.contains(.host) ? Self.hash(Self.text(event.pointee.host)) : 0
     }
 
     /// An event read from `line` whose destination and host are ASCII (`isASCII`): nothing is
@@ -119,21 +116,25 @@ struct AlertProbe {
 
     /// Whether `label` is this event's destination (lower case), without decoding it.
     func isDestination(_ label: String) -> Bool {
-        if let decoded {
-            return label == AlertRuleState.value(of: .destination, in: decoded.pointee)
-        }
+        if let decoded { return label == Self.text(decoded.pointee.destination) }
         return Self.equalsLowercased(label, destinationBytes)
     }
 
     /// Whether `label` is this event's host (lower case), without decoding it.
     func isHost(_ label: String) -> Bool {
-        if let decoded { return label == AlertRuleState.value(of: .host, in: decoded.pointee) }
+        if let decoded { return label == Self.text(decoded.pointee.host) }
         return Self.equalsLowercased(label, hostBytes)
     }
 
     /// Whether `label` is `AlertRule.providerGroupPrefix` followed by this event's provider.
     func isProviderGroup(_ label: String) -> Bool {
         label == providerKey?.groupLabel
+    }
+
+    /// A decoded destination or host as its group value (`AlertRuleState.value`), read from
+    /// the field alone: passing the whole event through the pointer would copy it.
+    private static func text(_ value: String) -> String? {
+        value.isEmpty ? nil : UTF8Prefix.string(value, atMost: AlertLimits.textBytes)
     }
 
     private static func hash(_ value: String?) -> UInt64 {
@@ -175,9 +176,24 @@ struct AlertProbe {
     {
         let text = label.utf8
         guard text.count == bytes.count else { return false }
+        guard let line = bytes.baseAddress else { return true }  // both empty
         let same = text.withContiguousStorageIfAvailable { text in
-            for index in bytes.indices where text[index] != ByteScan.lower(bytes[index]) {
-                return false
+            // Eight bytes at a time (`AlertGroupHash.lower` folds them), then one by one.
+            guard let label = text.baseAddress else { return true }
+            let left = UnsafeRawPointer(label)
+            let right = UnsafeRawPointer(line)
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                guard
+                    left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        == AlertGroupHash.lower(word)
+                else { return false }
+                index += 8
+            }
+            while index < bytes.count {
+                guard text[index] == ByteScan.lower(bytes[index]) else { return false }
+                index += 1
             }
             return true
         }

@@ -66,7 +66,7 @@ struct AlertRuleState: Sendable {
         let counted: Bool
         if matched, let event = probe.decoded {
             counted = groups.update(at: position) {
-                $0.record(event.pointee, matched: true, denominator: denominator)
+                $0.record(event, matched: true, denominator: denominator)
             }
         } else {
             // Only a denominator: the engine decodes every event a rule's `match` takes.
