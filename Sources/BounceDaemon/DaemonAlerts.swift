@@ -11,7 +11,9 @@ import Logging
 /// to the dispatcher are in its outbox (fsync'd before `submit` returns), so a crash between
 /// a checkpoint and the next loses no alert that was decided.
 public final class DaemonAlerts: DaemonAlertHook {
-    private var engine: AlertEngine
+    /// Unchecked: only the loop's thread reaches it and nothing it calls comes back here, and a
+    /// dynamic exclusivity check on every observed event costs more than the check is worth.
+    @exclusivity(unchecked) private var engine: AlertEngine
     private var dispatcher: NotificationDispatcher?
     private var configuration: Configuration
     private let logger: Logger

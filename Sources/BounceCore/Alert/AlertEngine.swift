@@ -30,6 +30,11 @@ public struct AlertEngine: Sendable {
     /// Per shape, whether a rule visited has a list only the decoded text can answer
     /// (destinations, hosts, block lists) or groups by block list: such events are decoded.
     private var textShapes: [Bool]
+    /// Per shape, the directions (`AlertEventFilter.bit`) for which a rule visited has a
+    /// `match` without a provider list that takes the shape: `someMatch` answers those at once.
+    private var matchDirections: [UInt8]
+    /// Per shape, whether a rule visited has a `match` with a provider list taking the shape.
+    private var providerShapes: [Bool]
     /// The group value hashes some rule needs.
     private let hashes: AlertProbe.Hashes
     /// Each provider name's group values and hashes, worked out once.
@@ -45,6 +50,8 @@ public struct AlertEngine: Sendable {
         shapeStarts = []
         shapeRules = []
         textShapes = []
+        matchDirections = []
+        providerShapes = []
         (shapeStarts, shapeRules) = Self.ruleLists(states)
         textShapes = (0..<shapeStarts.count - 1).map { shape in
             (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).contains { position in
@@ -54,6 +61,22 @@ public struct AlertEngine: Sendable {
                     || (entry & 1 != 0 && state.filter.needsText)
                     || (entry & 2 != 0 && state.denominatorFilter?.needsText == true)
             }
+        }
+        for shape in 0..<shapeStarts.count - 1 {
+            var directions: UInt8 = 0
+            var providers = false
+            for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
+                let entry = shapeRules[position]
+                guard entry & 1 != 0 else { continue }
+                let filter = states[Int(entry >> 2)].filter
+                if filter.listsProviders {
+                    providers = true
+                } else {
+                    directions |= filter.directions
+                }
+            }
+            matchDirections.append(directions)
+            providerShapes.append(providers)
         }
         wanted = zip(shapeStarts, shapeStarts.dropFirst()).map { $0 < $1 }
         sampled = Self.table(states) {
@@ -76,7 +99,10 @@ public struct AlertEngine: Sendable {
             mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
         guard wanted[shape] else { return }
         let provider = event.provider.isEmpty ? nil : providerKeys.key(for: event.provider)
-        count(AlertProbe(event, provider: provider, hashes: hashes), shape: shape)
+        var event = event
+        withUnsafePointer(to: &event) {
+            count(AlertProbe($0, provider: provider, hashes: hashes), shape: shape)
+        }
     }
 
     /// Counts one parsed event whose byte ranges point into `line`, at `time` (the log's time).
@@ -108,16 +134,20 @@ public struct AlertEngine: Sendable {
                     event, cause: cause, in: line, time: time, provider: key, hashes: hashes),
                 shape: shape)
         } else {
-            let decoded = AlertEvent(
+            var decoded = AlertEvent(
                 event, classification, in: line, time: time, keepingLine: sampled[shape],
                 provider: provider)
-            count(AlertProbe(decoded, provider: key, hashes: hashes), shape: shape)
+            withUnsafePointer(to: &decoded) {
+                count(AlertProbe($0, provider: key, hashes: hashes), shape: shape)
+            }
         }
     }
 
     /// Whether some rule's `match` takes an event of this shape, direction and provider.
     private func someMatch(shape: Int, direction: TrafficDirection, provider: String) -> Bool {
         guard sampled[shape] else { return false }
+        if matchDirections[shape] & AlertEventFilter.bit(direction) != 0 { return true }
+        guard providerShapes[shape] else { return false }
         for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
             let entry = shapeRules[position]
             if entry & 1 != 0,

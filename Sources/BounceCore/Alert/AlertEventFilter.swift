@@ -6,6 +6,12 @@ struct AlertEventFilter: Sendable {
     private let hosts: AlertNamePatterns
     private let blocklists: [String]
     private let providers: [String]
+    /// The directions `match.direction` lets through, as `AlertEventFilter.bit`s (both when the
+    /// list is empty).
+    let directions: UInt8
+    /// Whether no list but the shape's and the direction's is set, so an event of a shape the
+    /// engine's tables let through needs only its direction tried. Set after the lists.
+    private(set) var onlyDirection = false
 
     init(_ match: EventMatch) {
         self.match = match
@@ -13,7 +19,26 @@ struct AlertEventFilter: Sendable {
         hosts = AlertNamePatterns(match.host)
         blocklists = match.blocklist.map { $0.lowercased() }
         providers = match.provider.map { $0.lowercased() }
+        directions =
+            match.direction.isEmpty ? 3 : match.direction.reduce(0) { $0 | Self.bit($1) }
+        onlyDirection = !needsText && providers.isEmpty
     }
+
+    /// One bit per direction, for `directions`.
+    @inline(__always)
+    static func bit(_ direction: TrafficDirection) -> UInt8 {
+        direction == .inbound ? 1 : 2
+    }
+
+    /// `matchesBeyondShape(probe)`, deciding most events from two stored values without a call.
+    @inline(__always)
+    func passes(_ probe: AlertProbe) -> Bool {
+        guard directions & Self.bit(probe.direction) != 0 else { return false }
+        return onlyDirection || matchesBeyondShape(probe)
+    }
+
+    /// Whether the filter has a provider list.
+    var listsProviders: Bool { !providers.isEmpty }
 
     /// Whether the event passes every non-empty list.
     func matches(_ event: AlertEvent) -> Bool {
@@ -39,7 +64,7 @@ struct AlertEventFilter: Sendable {
     /// Whether the event passes every list but the shape's (MTA, kind, status, cause), which
     /// the engine's tables already decided.
     func matchesBeyondShape(_ probe: AlertProbe) -> Bool {
-        if let event = probe.decoded { return matchesBeyondShape(event) }
+        if let event = probe.decoded { return matchesBeyondShape(event.pointee) }
         // The byte path is taken only when no list needing text is set (`needsText`).
         return !needsText
             && passesWithoutText(

@@ -67,15 +67,19 @@ struct AlertGroup: Sendable, Equatable {
         }
     }
 
-    /// Counts one event; false when it is older than the window allows.
-    mutating func record(_ event: AlertEvent, matched: Bool, denominator: Bool) -> Bool {
-        guard window.add(time: event.time, matched: matched, denominator: denominator) else {
+    /// Counts one event, read where `event` points (a copy of the event would cost more than
+    /// counting it); false when it is older than the window allows.
+    mutating func record(
+        _ event: UnsafePointer<AlertEvent>, matched: Bool, denominator: Bool
+    ) -> Bool {
+        guard window.add(time: event.pointee.time, matched: matched, denominator: denominator)
+        else {
             return false
         }
         weight += 1
         if matched {
             recent.append(AlertMatchRecord(event))
-            samples.offer(time: event.time, text: event.line)
+            samples.offer(time: event.pointee.time, text: event.pointee.line)
         }
         return true
     }

@@ -3,8 +3,14 @@
 ///
 /// A lookup reads the index (hash and position side by side) and touches a group only when
 /// its whole 64-bit hash matches, so an event builds no key and hashes nothing but its own
-/// values once. Removing groups compacts the array and rebuilds the index; that happens at an
-/// evaluation (once a second at most) or when a full rule makes room for a batch of new groups.
+/// values once. Removing a group costs the same whatever the rule holds: the last group takes
+/// its place in the array and its index slot is emptied by shifting the slots after it back
+/// (linear probing needs no tombstones), so a full rule that lets 256 groups go neither moves
+/// the others nor rebuilds the index.
+///
+/// Positions therefore change when a group is removed. What used to follow from the order of
+/// the array, which of equally light groups goes first, follows from `serial`: the order in
+/// which groups were added.
 struct AlertGroups: Sendable {
     private struct Slot: Sendable {
         var hash: UInt64
@@ -14,6 +20,9 @@ struct AlertGroups: Sendable {
 
     /// The groups, in no particular order.
     private(set) var values: [AlertGroup] = []
+    /// Per position, when the group was added: a number that only grows.
+    private var serials: [Int] = []
+    private var nextSerial = 0
     private var slots: [Slot] = Array(repeating: Slot(hash: 0, position: -1), count: 8)
 
     var count: Int { values.count }
@@ -21,17 +30,30 @@ struct AlertGroups: Sendable {
 
     /// The position of the group whose hash is `hash` and whose labels `isSame` accepts, if
     /// any. Only the labels are handed over: a whole group would be copied, arrays and all.
-    @inline(__always)
     func position(hash: UInt64, where isSame: ([String]) -> Bool) -> Int? {
+        var slot = firstSlot(for: hash)
+        while let position = nextPosition(of: hash, slot: &slot) {
+            if isSame(values[position].labels) { return position }
+        }
+        return nil
+    }
+
+    /// Where a walk through the index for `hash` starts (`nextPosition`).
+    @inline(__always)
+    func firstSlot(for hash: UInt64) -> Int {
+        Self.start(hash, slots.count - 1)
+    }
+
+    /// The position of the next group from `slot` on whose hash is `hash`, moving `slot` past
+    /// it; nil when the walk reaches a free slot. The caller confirms each by its labels.
+    @inline(__always)
+    func nextPosition(of hash: UInt64, slot: inout Int) -> Int? {
         let mask = slots.count - 1
-        var slot = Self.start(hash, mask)
         while true {
             let entry = slots[slot]
             if entry.position < 0 { return nil }
-            if entry.hash == hash, isSame(values[Int(entry.position)].labels) {
-                return Int(entry.position)
-            }
             slot = (slot + 1) & mask
+            if entry.hash == hash { return Int(entry.position) }
         }
     }
 
@@ -40,6 +62,9 @@ struct AlertGroups: Sendable {
         position(hash: AlertGroupHash.of(labels: labels)) { $0 == labels }
             .map { values[$0] }
     }
+
+    /// When the group at `position` was added, relative to the others: smaller is earlier.
+    func serial(at position: Int) -> Int { serials[position] }
 
     /// Changes the group at `position` in place.
     @inline(__always)
@@ -54,6 +79,8 @@ struct AlertGroups: Sendable {
     mutating func append(_ group: AlertGroup) -> Int {
         if (values.count + 1) * 2 > slots.count { rebuild(capacity: slots.count * 2) }
         values.append(group)
+        serials.append(nextSerial)
+        nextSerial += 1
         index(group.hash, at: values.count - 1)
         return values.count - 1
     }
@@ -67,30 +94,51 @@ struct AlertGroups: Sendable {
         }
     }
 
-    /// Removes the groups for which `shouldRemove` holds.
-    mutating func removeAll(where shouldRemove: (AlertGroup) -> Bool) {
-        let before = values.count
-        values.removeAll(where: shouldRemove)
-        if values.count != before { rebuild(capacity: slots.count) }
-    }
-
-    /// Removes the groups at `positions`.
+    /// Removes the groups at `positions`, which are distinct and in increasing order. The
+    /// groups after the last position kept keep theirs; others may move.
     mutating func remove(at positions: [Int]) {
-        guard !positions.isEmpty else { return }
-        var doomed = [Bool](repeating: false, count: values.count)
-        for position in positions { doomed[position] = true }
-        var kept = 0
-        for position in values.indices where !doomed[position] {
-            if kept != position { values.swapAt(kept, position) }
-            kept += 1
-        }
-        values.removeLast(values.count - kept)
-        rebuild(capacity: slots.count)
+        // From the highest down, so the last group, which fills each hole, is never one still
+        // to be removed.
+        for position in positions.reversed() { remove(at: position) }
     }
 
-    /// Changes every group in place, in no particular order.
-    mutating func updateAll(_ change: (inout AlertGroup) -> Void) {
-        for position in values.indices { change(&values[position]) }
+    private mutating func remove(at position: Int) {
+        free(slot: slot(of: position))
+        let last = values.count - 1
+        if position != last {
+            slots[slot(of: last)].position = Int32(position)
+            values.swapAt(position, last)
+            serials.swapAt(position, last)
+        }
+        values.removeLast()
+        serials.removeLast()
+    }
+
+    /// The index slot that holds `position`.
+    private func slot(of position: Int) -> Int {
+        let mask = slots.count - 1
+        var slot = Self.start(values[position].hash, mask)
+        while slots[slot].position != Int32(position) { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// Empties `slot`, moving back each later slot of the same run that may sit there, so every
+    /// entry stays reachable from its start without a tombstone.
+    private mutating func free(slot: Int) {
+        let mask = slots.count - 1
+        var hole = slot
+        var next = (slot + 1) & mask
+        while slots[next].position >= 0 {
+            // The entry at `next` may fill the hole unless its start lies after the hole (in the
+            // cyclic run from the hole to `next`).
+            let start = Self.start(slots[next].hash, mask)
+            if (next - start) & mask >= (next - hole) & mask {
+                slots[hole] = slots[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        slots[hole] = Slot(hash: 0, position: -1)
     }
 
     private mutating func rebuild(capacity: Int) {

@@ -29,22 +29,26 @@ struct AlertMatchRecord: Sendable, Equatable {
         self.host = host
     }
 
-    init(_ event: AlertEvent) {
+    /// The record of the event `event` points to, its texts cut to the engine's limits.
+    init(_ event: UnsafePointer<AlertEvent>) {
         self.init(
-            time: event.time,
-            destination: UTF8Prefix.string(event.destination, atMost: AlertLimits.textBytes),
-            cause: event.cause, status: event.status, kind: event.kind,
-            direction: event.direction,
-            blocklist: event.blocklist.map {
+            time: event.pointee.time,
+            destination: UTF8Prefix.string(
+                event.pointee.destination, atMost: AlertLimits.textBytes),
+            cause: event.pointee.cause, status: event.pointee.status, kind: event.pointee.kind,
+            direction: event.pointee.direction,
+            blocklist: event.pointee.blocklist.map {
                 Blocklist(
                     name: UTF8Prefix.string($0.name, atMost: AlertLimits.textBytes),
                     delistURL: $0.delistURL.map {
                         UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
                     })
             },
-            listedIP: event.listedIP.map { UTF8Prefix.string($0, atMost: AlertLimits.textBytes) },
-            provider: UTF8Prefix.string(event.provider, atMost: AlertLimits.textBytes),
-            host: UTF8Prefix.string(event.host, atMost: AlertLimits.textBytes))
+            listedIP: event.pointee.listedIP.map {
+                UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
+            },
+            provider: UTF8Prefix.string(event.pointee.provider, atMost: AlertLimits.textBytes),
+            host: UTF8Prefix.string(event.pointee.host, atMost: AlertLimits.textBytes))
     }
 }
 
@@ -53,7 +57,7 @@ struct AlertRecentMatches: Sendable, Equatable {
     private(set) var records: [AlertMatchRecord] = []
     private var next = 0
 
-    mutating func append(_ record: AlertMatchRecord) {
+    mutating func append(_ record: consuming AlertMatchRecord) {
         if records.count < AlertLimits.recentMatches {
             records.append(record)
         } else {
@@ -80,13 +84,23 @@ struct AlertSamples: Sendable, Equatable {
     private(set) var lines: [Line] = []
 
     mutating func offer(time: Int64, text: @autoclosure () -> String) {
-        if lines.count == AlertLimits.samples {
-            guard time >= lines[0].time else { return }
-            lines.removeFirst()
-        }
+        let full = lines.count == AlertLimits.samples
+        if full, time < lines[0].time { return }
         let line = Line(time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
-        let position = lines.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
-        lines.insert(line, at: position)
+        // The newest line (a log read in order) goes last without shifting through `insert`.
+        let newest = lines.isEmpty || time >= lines[lines.count - 1].time
+        if full, newest {
+            for index in 1..<lines.count { lines.swapAt(index - 1, index) }
+            lines[lines.count - 1] = line
+            return
+        }
+        if full { lines.removeFirst() }
+        if newest {
+            lines.append(line)
+        } else {
+            let position = lines.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+            lines.insert(line, at: position)
+        }
     }
 
     /// Forgets lines, e.g. those stamped far in the future.

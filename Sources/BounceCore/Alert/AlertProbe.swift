@@ -16,8 +16,10 @@ struct AlertProbe {
     let direction: TrafficDirection
     /// The delivery's provider; nil when none is known.
     let providerKey: AlertProviderKeys.Key?
-    /// The decoded event; nil on the byte path.
-    let decoded: AlertEvent?
+    /// The decoded event, borrowed from the engine for the one `count` call the probe lives
+    /// for (a copy would be a few hundred bytes and six retained strings per event); nil on
+    /// the byte path.
+    let decoded: UnsafePointer<AlertEvent>?
     /// The line's ASCII destination and host, at most `AlertLimits.textBytes` each (not lower
     /// cased: compared and hashed in lower case); empty on the decoded path.
     private let destinationBytes: UnsafeBufferPointer<UInt8>
@@ -34,24 +36,22 @@ struct AlertProbe {
         static let host = Hashes(rawValue: 2)
     }
 
-    /// An event decoded in full.
-    init(_ event: AlertEvent, provider: AlertProviderKeys.Key?, hashes: Hashes) {
-        time = event.time
-        mta = event.mta
-        kind = event.kind
-        status = event.status
-        cause = event.cause
-        direction = event.direction
+    /// An event decoded in full, read where `event` points while the probe is used.
+    init(_ event: UnsafePointer<AlertEvent>, provider: AlertProviderKeys.Key?, hashes: Hashes) {
+        time = event.pointee.time
+        mta = event.pointee.mta
+        kind = event.pointee.kind
+        status = event.pointee.status
+        cause = event.pointee.cause
+        direction = event.pointee.direction
         providerKey = provider
         decoded = event
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         destinationBytes = empty
         hostBytes = empty
         destinationHash =
-            hashes.contains(.destination)
-            ? Self.hash(AlertRuleState.value(of: .destination, in: event)) : 0
-        hostHash =
-            hashes.contains(.host) ? Self.hash(AlertRuleState.value(of: .host, in: event)) : 0
+            hashes.contains(.destination) ? Self.hash(Self.text(event.pointee.destination)) : 0
+        hostHash = hashes.contains(.host) ? Self.hash(Self.text(event.pointee.host)) : 0
     }
 
     /// An event read from `line` whose destination and host are ASCII (`isASCII`): nothing is
@@ -85,19 +85,19 @@ struct AlertProbe {
     }
 
     var hasDestination: Bool {
-        if let decoded { return !decoded.destination.isEmpty }
+        if let decoded { return !decoded.pointee.destination.isEmpty }
         return !destinationBytes.isEmpty
     }
 
     var hasHost: Bool {
-        if let decoded { return !decoded.host.isEmpty }
+        if let decoded { return !decoded.pointee.host.isEmpty }
         return !hostBytes.isEmpty
     }
 
     /// The value the decoded event would give for `dimension` (`AlertRuleState.value`); built
     /// only when an event starts a new group.
     func value(of dimension: AlertDimension) -> String? {
-        if let decoded { return AlertRuleState.value(of: dimension, in: decoded) }
+        if let decoded { return AlertRuleState.value(of: dimension, in: decoded.pointee) }
         switch dimension {
         case .destination:
             return destinationBytes.isEmpty ? nil : Self.lowercased(destinationBytes)
@@ -116,19 +116,25 @@ struct AlertProbe {
 
     /// Whether `label` is this event's destination (lower case), without decoding it.
     func isDestination(_ label: String) -> Bool {
-        if let decoded { return label == AlertRuleState.value(of: .destination, in: decoded) }
+        if let decoded { return label == Self.text(decoded.pointee.destination) }
         return Self.equalsLowercased(label, destinationBytes)
     }
 
     /// Whether `label` is this event's host (lower case), without decoding it.
     func isHost(_ label: String) -> Bool {
-        if let decoded { return label == AlertRuleState.value(of: .host, in: decoded) }
+        if let decoded { return label == Self.text(decoded.pointee.host) }
         return Self.equalsLowercased(label, hostBytes)
     }
 
     /// Whether `label` is `AlertRule.providerGroupPrefix` followed by this event's provider.
     func isProviderGroup(_ label: String) -> Bool {
         label == providerKey?.groupLabel
+    }
+
+    /// A decoded destination or host as its group value (`AlertRuleState.value`), read from
+    /// the field alone: passing the whole event through the pointer would copy it.
+    private static func text(_ value: String) -> String? {
+        value.isEmpty ? nil : UTF8Prefix.string(value, atMost: AlertLimits.textBytes)
     }
 
     private static func hash(_ value: String?) -> UInt64 {
@@ -142,9 +148,20 @@ struct AlertProbe {
     }
 
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var any: UInt8 = 0
-        for byte in bytes { any |= byte }
-        return any < 0x80
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        // Eight bytes at a time, then the rest one by one.
+        var any: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            any |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            any |= UInt64(bytes[index])
+            index += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -159,9 +176,24 @@ struct AlertProbe {
     {
         let text = label.utf8
         guard text.count == bytes.count else { return false }
+        guard let line = bytes.baseAddress else { return true }  // both empty
         let same = text.withContiguousStorageIfAvailable { text in
-            for index in bytes.indices where text[index] != ByteScan.lower(bytes[index]) {
-                return false
+            // Eight bytes at a time (`AlertGroupHash.lower` folds them), then one by one.
+            guard let label = text.baseAddress else { return true }
+            let left = UnsafeRawPointer(label)
+            let right = UnsafeRawPointer(line)
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                guard
+                    left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        == AlertGroupHash.lower(word)
+                else { return false }
+                index += 8
+            }
+            while index < bytes.count {
+                guard text[index] == ByteScan.lower(bytes[index]) else { return false }
+                index += 1
             }
             return true
         }

@@ -5,8 +5,9 @@
 /// `limit` names a key is still made, just not kept. A group made from a key holds the key's
 /// own label strings, so confirming a hash match compares a string with itself.
 struct AlertProviderKeys: Sendable {
-    /// One provider's values, cut to `AlertLimits.textBytes` as group values are.
-    struct Key: Sendable {
+    /// One provider's values, cut to `AlertLimits.textBytes` as group values are. A class, so
+    /// the per-event `AlertProbe` holds one reference rather than three strings and two hashes.
+    final class Key: Sendable {
         /// The name as the provider table gives it (what `match` lists compare).
         let name: String
         /// The `provider` group value.
@@ -30,12 +31,21 @@ struct AlertProviderKeys: Sendable {
     static let limit = 64
 
     private var keys: [Key] = []
+    /// Each key's name length in UTF-8 bytes, in the same order: most names are told apart by
+    /// their length alone, so few string comparisons are made per delivery.
+    private var lengths: [Int] = []
 
     /// The key of a non-empty provider name.
     mutating func key(for name: String) -> Key {
-        for key in keys where key.name == name { return key }
+        let length = name.utf8.count
+        for index in lengths.indices where lengths[index] == length && keys[index].name == name {
+            return keys[index]
+        }
         let key = Key(name)
-        if keys.count < Self.limit { keys.append(key) }
+        if keys.count < Self.limit {
+            keys.append(key)
+            lengths.append(length)
+        }
         return key
     }
 }

@@ -37,10 +37,18 @@ struct AlertRuleState: Sendable {
     /// (MTA, kind, status, cause) passes the rule's `match` and its `ratio_of`: the engine's
     /// tables decided that once per shape, so only the other lists are tried here.
     mutating func observe(_ probe: AlertProbe, couldMatch: Bool, couldCount: Bool) {
-        let matched = couldMatch && filter.matchesBeyondShape(probe)
-        let denominator = couldCount && (denominatorFilter?.matchesBeyondShape(probe) ?? false)
+        let matched = couldMatch && filter.passes(probe)
+        let denominator = couldCount && (denominatorFilter?.passes(probe) ?? false)
         guard matched || denominator, let hash = groupHash(probe) else { return }
-        var found = groups.position(hash: hash) { hasValues($0, of: probe) }
+        // A loop rather than `position(hash:where:)`: a closure would capture the probe.
+        var found: Int?
+        var slot = groups.firstSlot(for: hash)
+        while let position = groups.nextPosition(of: hash, slot: &slot) {
+            if hasValues(groups.values[position].labels, of: probe) {
+                found = position
+                break
+            }
+        }
         if found == nil {
             // A full rule admits new groups only for matching events: an event that only
             // counts towards a ratio's denominator cannot start an alert, and letting every
@@ -251,7 +259,8 @@ struct AlertRuleState: Sendable {
     /// Whether a group's `labels` are the event's values, compared without building them.
     private func hasValues(_ labels: [String], of probe: AlertProbe) -> Bool {
         guard labels.count == rule.groupBy.count else { return false }
-        for (position, dimension) in rule.groupBy.enumerated() {
+        for position in labels.indices {
+            let dimension = rule.groupBy[position]
             let label = labels[position]
             let same: Bool
             switch dimension {
@@ -297,30 +306,36 @@ struct AlertRuleState: Sendable {
 
     /// Makes room for one more group: when the rule is full, the lightest eighth of the quiet
     /// groups goes at once (so a flood of new destinations costs one selection per 256 of them,
-    /// not a scan per event). Among groups of the same weight the earlier ones go. False when
-    /// every group is pending or firing.
+    /// not a scan per event). Among groups of the same weight the earlier added ones go. False
+    /// when every group is pending or firing.
     private mutating func makeRoom() -> Bool {
         guard groups.count >= AlertLimits.groupsPerRule else { return true }
         var weights: [Int] = []
         weights.reserveCapacity(groups.count)
-        for group in groups.values where group.isQuiet { weights.append(group.weight) }
+        for position in 0..<groups.count where groups.values[position].isQuiet {
+            weights.append(groups.values[position].weight)
+        }
         guard !weights.isEmpty else { return false }
         let batch = min(max(1, AlertLimits.groupsPerRule / 8), weights.count)
-        // The batch's heaviest weight, and how many of that weight go: the lighter ones all do.
+        // The batch's heaviest weight: the lighter groups all go, and as many of that weight
+        // as fill the batch, the earliest added first.
         let limit = AlertSelection.smallest(batch, of: &weights)
         var lighter = 0
         for weight in weights[..<batch] where weight < limit { lighter += 1 }
-        var ofLimit = batch - lighter
+        var tied: [Int] = []
+        for position in 0..<groups.count where groups.values[position].weight == limit {
+            if groups.values[position].isQuiet { tied.append(groups.serial(at: position)) }
+        }
+        let ofLimit = batch - lighter
+        let lastSerial = ofLimit < tied.count ? AlertSelection.smallest(ofLimit, of: &tied) : .max
         var doomed: [Int] = []
         doomed.reserveCapacity(batch)
-        for position in groups.values.indices {
-            let group = groups.values[position]
-            guard group.isQuiet, group.weight <= limit else { continue }
-            if group.weight == limit {
-                guard ofLimit > 0 else { continue }
-                ofLimit -= 1
+        for position in 0..<groups.count {
+            let weight = groups.values[position].weight
+            guard weight <= limit, groups.values[position].isQuiet else { continue }
+            if weight < limit || groups.serial(at: position) <= lastSerial {
+                doomed.append(position)
             }
-            doomed.append(position)
         }
         groups.remove(at: doomed)
         return true
