@@ -21,6 +21,30 @@ enum TextfileTools {
             sourceLocation: sourceLocation)
         return nil
     }
+
+    /// Feeds `text` to `promtool check metrics`, which must accept it without a word.
+    static func expectPromtoolAccepts(
+        _ text: String, promtool: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: promtool)
+        process.arguments = ["check", "metrics"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let said = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(
+            process.terminationStatus == 0, "promtool check metrics: \(said)",
+            sourceLocation: sourceLocation)
+        #expect(said.isEmpty, "promtool check metrics: \(said)", sourceLocation: sourceLocation)
+    }
 }
 
 @Suite struct TextfilePromtoolTests {
@@ -35,23 +59,6 @@ enum TextfileTools {
             DaemonPrometheusRenderer.render(
                 MetricsSnapshot(), health: DaemonHealth(startTime: 0), version: "0.1.0"),
         ]
-        for text in texts {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: promtool)
-            process.arguments = ["check", "metrics"]
-            let input = Pipe()
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-            try input.fileHandleForWriting.close()
-            let said = String(
-                decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "promtool check metrics: \(said)")
-            #expect(said.isEmpty, "promtool check metrics: \(said)")
-        }
+        for text in texts { try TextfileTools.expectPromtoolAccepts(text, promtool: promtool) }
     }
 }
