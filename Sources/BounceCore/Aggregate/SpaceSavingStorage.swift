@@ -21,8 +21,8 @@ final class SpaceSavingStorage {
     let slots: UnsafeMutablePointer<UInt64>
     /// The lower-cased key being looked up, padded to whole 8-byte words.
     let scratch: UnsafeMutablePointer<UInt8>
-    /// Ways of the recent-key cache (one byte of `SpaceSavingTable.recentWay`'s hash).
-    static let recentWays = 256
+    /// Ways of the recent-key cache (ten bits of `SpaceSavingTable.recentWay`'s hash).
+    static let recentWays = 1024
     /// The recent-key cache: per way (a cheap hash of a key's bytes as the log wrote them), the
     /// entry plus one that such a key last went to, 0 when none. Only a hint: the entry's key is
     /// compared with the bytes each time, so an entry that Space-Saving gives to another key

@@ -222,8 +222,8 @@ struct SpaceSavingTable {
         } else {
             for index in 0..<count { mixed = mixed << 8 | UInt64(bytes[index]) }
         }
-        // The product's top byte depends on every bit: one way of 256.
-        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        // The product's top ten bits depend on every bit: one way of 1024.
+        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 54)
     }
 
     /// Whether `entry` holds exactly these `count` bytes. The table keeps keys lower-cased and
