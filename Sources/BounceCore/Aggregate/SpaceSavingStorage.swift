@@ -21,6 +21,15 @@ final class SpaceSavingStorage {
     let slots: UnsafeMutablePointer<UInt64>
     /// The lower-cased key being looked up, padded to whole 8-byte words.
     let scratch: UnsafeMutablePointer<UInt8>
+    /// Ways of the recent-key cache (ten bits of `SpaceSavingTable.recentWay`'s hash).
+    static let recentWays = 1024
+    /// The recent-key cache: per way (a cheap hash of a key's bytes as the log wrote them), the
+    /// entry plus one that such a key last went to, 0 when none. Only a hint: the entry's key is
+    /// compared with the bytes each time, so an entry that Space-Saving gives to another key
+    /// needs no invalidation.
+    let recent: UnsafeMutablePointer<Int32>
+    /// Lookups the recent-key cache answered (for tests and measurements).
+    var recentHits = 0
 
     init(capacity: Int, keyLimit: Int) {
         self.capacity = capacity
@@ -38,6 +47,7 @@ final class SpaceSavingStorage {
         heapPosition = Self.allocate(capacity, 0)
         slots = Self.allocate(slotCount, 0)
         scratch = Self.allocate(keyLimit + 8, 0)
+        recent = Self.allocate(Self.recentWays, 0)
     }
 
     deinit {
@@ -48,6 +58,7 @@ final class SpaceSavingStorage {
         keyBytes.deallocate()
         hashes.deallocate()
         scratch.deallocate()
+        recent.deallocate()
     }
 
     /// An independent copy, for copy-on-write.
@@ -63,6 +74,8 @@ final class SpaceSavingStorage {
         other.heap.update(from: heap, count: capacity)
         other.heapPosition.update(from: heapPosition, count: capacity)
         other.slots.update(from: slots, count: slotCount)
+        other.recent.update(from: recent, count: Self.recentWays)
+        other.recentHits = recentHits
         return other
     }
 

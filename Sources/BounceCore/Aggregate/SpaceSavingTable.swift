@@ -13,7 +13,8 @@
 /// Memory is fixed at `init`: keys live in an arena of `capacity * keyLimit` bytes (longer keys
 /// are cut to `keyLimit` bytes), looked up through an open-addressing table with linear probing
 /// and backward-shift deletion, and a min-heap finds the key to replace. Counting a key that is
-/// already present allocates nothing.
+/// already present allocates nothing. A key that repeats byte for byte as the log wrote it (in
+/// lower case) is found through a small cache of recent keys before any of that.
 struct SpaceSavingTable {
     private var storage: SpaceSavingStorage
     /// Keys come from strangers: a hash with a per-process secret seed keeps them from choosing
@@ -37,6 +38,8 @@ struct SpaceSavingTable {
     var used: Int { storage.used }
     /// How many keys were replaced to make room; zero means every count is exact.
     var replacements: Int { storage.replacements }
+    /// Lookups the recent-key cache answered.
+    var recentHits: Int { storage.recentHits }
     /// Estimated count per entry (an upper bound of the true count).
     var counts: [Int] { Array(UnsafeBufferPointer(start: storage.counts, count: storage.used)) }
     /// Overestimation per entry: the count the entry inherited when it replaced another key.
@@ -49,6 +52,19 @@ struct SpaceSavingTable {
     mutating func increment(_ key: UnsafeBufferPointer<UInt8>) -> (entry: Int, isNew: Bool) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let table = storage
+        // A mail log names the same few domains over and over, mostly already in lower case:
+        // those skip lower-casing, hashing and probing.
+        var way = -1
+        if let base = key.baseAddress {
+            way = Self.recentWay(base, count: key.count)
+            let cached = Int(truncatingIfNeeded: table.recent[way]) - 1
+            if cached >= 0, storedKey(cached, equals: base, count: key.count) {
+                table.recentHits += 1
+                table.counts[cached] += 1
+                siftDown(table.heapPosition[cached])
+                return (cached, false)
+            }
+        }
         let length = Swift.min(key.count, table.keyLimit)
         let scratch = table.scratch
         if let base = key.baseAddress { Self.lowercase(base, length: length, into: scratch) }
@@ -64,6 +80,7 @@ struct SpaceSavingTable {
             if value & Self.tagMask == tag {
                 let entry = Self.entry(of: value)
                 if keyMatchesScratch(entry, length: length) {
+                    if way >= 0 { table.recent[way] = Int32(truncatingIfNeeded: entry + 1) }
                     table.counts[entry] += 1
                     siftDown(table.heapPosition[entry])
                     return (entry, false)
@@ -94,6 +111,7 @@ struct SpaceSavingTable {
         table.keyLengths[entry] = length
         table.hashes[entry] = hash
         table.slots[slot] = Self.tag(hash: hash, length: length) | UInt64(entry + 1)
+        if way >= 0 { table.recent[way] = Int32(truncatingIfNeeded: entry + 1) }
         siftDown(table.heapPosition[entry])
         siftUp(table.heapPosition[entry])
         return (entry, true)
@@ -188,6 +206,53 @@ struct SpaceSavingTable {
     private static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
         let product = value.multipliedFullWidth(by: multiplier)
         return product.high ^ product.low
+    }
+
+    /// The recent-key cache's way for a key's bytes as given: its length, first and last eight
+    /// bytes mixed. Keys that share a way only take turns in it, so strangers choosing such keys
+    /// cost lookups the normal path, nothing more.
+    @inline(__always)
+    private static func recentWay(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int {
+        var mixed = UInt64(truncatingIfNeeded: count)
+        if count >= 8 {
+            let raw = UnsafeRawPointer(bytes)
+            let first = raw.loadUnaligned(as: UInt64.self)
+            let last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            mixed ^= first ^ (last << 29 | last >> 35)
+        } else {
+            for index in 0..<count { mixed = mixed << 8 | UInt64(bytes[index]) }
+        }
+        // The product's top ten bits depend on every bit: one way of 1024.
+        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 54)
+    }
+
+    /// Whether `entry` holds exactly these `count` bytes. The table keeps keys lower-cased and
+    /// cut to `keyLimit`, so bytes equal to a stored key are a key that lower-cases and cuts
+    /// to itself: the entry the normal path would find.
+    @inline(__always)
+    private func storedKey(_ entry: Int, equals bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard storage.keyLengths[entry] == count else { return false }
+        let stored = UnsafeRawPointer(storage.keyBytes + entry * storage.keyLimit)
+        let given = UnsafeRawPointer(bytes)
+        guard count >= 8 else {
+            for index in 0..<count
+            where stored.load(fromByteOffset: index, as: UInt8.self) != bytes[index] {
+                return false
+            }
+            return true
+        }
+        // Whole words, the last one overlapping the one before so as not to read past the key.
+        var index = 0
+        while index + 8 < count {
+            if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                != given.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
+        }
+        return stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == given.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
     /// Whether the key of `entry`, which the slot says is `length` bytes long, is the one in
