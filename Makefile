@@ -76,11 +76,13 @@ accuracy: build
 bench: deps-bench
 	SCRATCH=$(SCRATCH) bench/run.sh
 
-## Optimised, self-contained binary in out/bouncewatch.
+## Optimised, self-contained binary in out/bouncewatch: the flags of scripts/build-deb.sh and
+## bench/, so the installed, the packaged and the benchmarked binary are the same.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker -z -Xlinker now
 release: deps-build
-	scripts/swift-build-checked.sh $(SWIFT_FLAGS) -c release --static-swift-stdlib
+	scripts/swift-build-checked.sh $(SWIFT_FLAGS) $(RELEASE_FLAGS)
 	mkdir -p out
-	install -m 0755 "$$($(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)/bouncewatch" \
+	install -m 0755 "$$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/bouncewatch" \
 		out/bouncewatch
 	@echo "release binary: out/bouncewatch"
 

@@ -5,7 +5,8 @@
 #   BOUNCEWATCH_RELEASE_BIN=FILE scripts/build-deb.sh    package FILE instead of building
 #
 # Environment: RELEASE_SCRATCH (SwiftPM build directory, default .build-release), OUT_DIR
-# (default out), DEB_REVISION (default 1), SWIFT (default swift).
+# (default out), DEB_REVISION (default 1), SWIFT (default swift), MAX_BINARY_BYTES (the size
+# budget of the stripped binary, default 16000000: a larger one fails the build).
 #
 # The layout follows Debian policy without debhelper: the binary stripped, the unit, sysusers.d
 # and tmpfiles.d snippets, the configuration as a conffile, manual pages and changelog
@@ -18,6 +19,7 @@ SWIFT="${SWIFT:-swift}"
 RELEASE_SCRATCH="${RELEASE_SCRATCH:-.build-release}"
 OUT_DIR="${OUT_DIR:-out}"
 DEB_REVISION="${DEB_REVISION:-1}"
+MAX_BINARY_BYTES="${MAX_BINARY_BYTES:-16000000}"
 
 log() { printf 'build-deb: %s\n' "$*" >&2; }
 fail() {
@@ -61,6 +63,13 @@ umask 0022
 install -D -m 0755 "$binary" "$root/usr/bin/bouncewatch"
 strip --strip-unneeded --remove-section=.comment --remove-section=.note \
     "$root/usr/bin/bouncewatch"
+# The shipped binary has a size budget (docs/benchmarks.md, "Binary size"): a build that
+# outgrows it fails here, and so in CI, where scripts/integration/packaging-deb.sh builds the
+# package through this script.
+binary_bytes="$(stat -c %s "$root/usr/bin/bouncewatch")"
+[ "$binary_bytes" -le "$MAX_BINARY_BYTES" ] ||
+    fail "the stripped binary is $binary_bytes bytes, over the budget of $MAX_BINARY_BYTES bytes"
+log "stripped binary: $binary_bytes bytes (budget $MAX_BINARY_BYTES)"
 install -D -m 0644 packaging/systemd/bouncewatch.service \
     "$root/lib/systemd/system/bouncewatch.service"
 install -D -m 0644 packaging/systemd/bouncewatch.sysusers \

@@ -60,6 +60,21 @@ done
 grep -qF "libcurl4 (>= 7.85.0)" <<<"$depends" || fail "Depends lacks libcurl4 (>= 7.85.0): $depends"
 echo "packaging-deb: contents, conffiles and Depends ($depends) as expected"
 
+# The size budget of the shipped binary (docs/benchmarks.md): the packaged one keeps it, and
+# build-deb.sh refuses a binary one byte over its budget.
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/bouncewatch >"$work/bouncewatch"
+binary_bytes="$(stat -c %s "$work/bouncewatch")"
+[ "$binary_bytes" -le 16000000 ] ||
+    fail "the packaged binary is $binary_bytes bytes, over the budget of 16000000"
+chmod 0755 "$work/bouncewatch"
+if over="$(BOUNCEWATCH_RELEASE_BIN="$work/bouncewatch" OUT_DIR="$work/over" \
+    MAX_BINARY_BYTES=$((binary_bytes - 1)) scripts/build-deb.sh 2>&1)"; then
+    fail "build-deb.sh packaged a binary over its size budget"
+fi
+grep -q "over the budget of $((binary_bytes - 1)) bytes" <<<"$over" ||
+    fail "build-deb.sh failed without naming the size budget: $over"
+echo "packaging-deb: the stripped binary is $binary_bytes bytes (budget 16000000)"
+
 # lintian: errors fail, warnings are listed for the record.
 lintian_output="$(lintian --no-tag-display-limit --display-level '>=warning' "$deb" 2>&1)" ||
     true
