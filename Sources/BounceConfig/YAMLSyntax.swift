@@ -1,3 +1,4 @@
+import BounceCore
 import CYaml
 
 /// Turns libyaml's parse errors into `YAMLProblem`s with the line the parser stopped at.
@@ -19,7 +20,7 @@ enum YAMLSyntax {
                 message += " (\(String(cString: context)) on line \(parser.context_mark.line + 1))"
             }
         }
-        if message.contains("found character that cannot start any token"),
+        if message.containsText("found character that cannot start any token"),
             bytes.contains(0x09)
         {
             message += "; YAML indents with spaces, never tabs"

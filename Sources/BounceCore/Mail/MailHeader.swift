@@ -35,7 +35,7 @@ enum MailHeader {
         let text = clean(value, limit: 900)
         let isPlain =
             text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
-            && !text.contains("=?")
+            && !text.containsText("=?")
         if isPlain { return fold(name: name, words: text.split(separator: " ").map(String.init)) }
         return fold(name: name, words: encodedWords(text))
     }

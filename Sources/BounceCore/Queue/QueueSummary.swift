@@ -115,8 +115,8 @@ public struct QueueSummary: Sendable {
     private mutating func verdict(for recipient: QueuedRecipient) -> QueueReasonClassifier.Verdict {
         var reason = recipient.reason
         let domain = recipient.domain
-        if !recipient.address.isEmpty, reason.contains(recipient.address) {
-            reason = reason.replacing(recipient.address, with: "q@" + domain)
+        if !recipient.address.isEmpty, reason.containsText(recipient.address) {
+            reason = reason.replacingText(recipient.address, with: "q@" + domain)
         }
         let key = domain + "\u{0}" + reason
         if let known = verdicts[key] { return known }
