@@ -52,6 +52,11 @@ else
         --scratch-path "$RELEASE_SCRATCH" --show-bin-path)/bouncewatch"
 fi
 [ -x "$binary" ] || fail "no executable at $binary"
+# One String.contains(String) links the standard library's _StringProcessing, and with it the
+# regex parser: 1.4 MB of the size budget (docs/benchmarks.md, "Linking for size").
+if nm "$binary" 2>/dev/null | grep '17_StringProcessing' >/dev/null; then
+    fail "the binary links _StringProcessing: use containsText/replacingText (BounceCore/Text)"
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/bouncewatch-deb.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
