@@ -126,6 +126,28 @@ import Testing
         #expect(ids > 50)
     }
 
+    // MARK: Daemon names
+
+    /// The last `/` component of every program name cut from a long one, at every offset.
+    @Test func daemonNameIsTheLastComponent() {
+        let text = Array("x/postfix-out/submission/smtpd/a/bc//def/ghijklmnopq/r/".utf8)
+        var checked = 0
+        text.withUnsafeBufferPointer { line in
+            for start in 0...line.count {
+                for end in start...line.count {
+                    var expected = end
+                    while expected > start, line[expected - 1] != UInt8(ascii: "/") {
+                        expected -= 1
+                    }
+                    let found = PostfixDaemon.name(in: line, program: ByteRange(start, end))
+                    #expect(found == ByteRange(expected, end), "\(start)..<\(end)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     // MARK: Delivery marker
 
     @Test(
