@@ -48,12 +48,10 @@ enum PostfixDelivery {
                 }
             case UInt8(ascii: "r") where PostfixScan.starts(line, at: cursor, "relay="):
                 let start = cursor + 6
-                cursor = start
-                while cursor < limit, line[cursor] != PostfixScan.comma,
-                    line[cursor] != PostfixScan.space
-                {
-                    cursor += 1
-                }
+                // Up to the comma or space, eight bytes at a time.
+                cursor = ByteScan.firstOf(
+                    PostfixScan.comma, PostfixScan.space, PostfixScan.space, in: line, from: start,
+                    to: limit)
                 event.relay = ByteRange(start, cursor)
             case UInt8(ascii: "d") where PostfixScan.starts(line, at: cursor, "dsn="):
                 var offset = 0

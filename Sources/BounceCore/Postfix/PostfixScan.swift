@@ -10,6 +10,31 @@ enum PostfixScan {
     /// Short ids are upper-case hex; long ids (`enable_long_queue_ids`) use a base-52 alphabet
     /// without vowels. The vowel rule keeps words such as `warning:` or `statistics:` out.
     static func queueIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        // The shapes of nearly every line first, from one or two words: a first word that
+        // does not end at `:` within sixteen bytes (`connect from`, `disconnect from`,
+        // `PASS OLD`), and a short id of eight to fifteen upper-case hex digits before `: `.
+        // Anything else goes the long way.
+        if let first = ByteWord.load(line, at: index) {
+            let stops = ~alphanumericFlags(first) & ByteWord.highBits
+            if stops != 0 {
+                let length = stops.trailingZeroBitCount / 8
+                if length < 5 || ByteWord.byte(first, length) != colon { return nil }
+            } else if let second = ByteWord.load(line, at: index + 8) {
+                let secondStops = ~alphanumericFlags(second) & ByteWord.highBits
+                if secondStops != 0 {
+                    let length = secondStops.trailingZeroBitCount / 8
+                    if ByteWord.byte(second, length) != colon { return nil }
+                    // All hex up to the colon: no vowel rule, and the id is decided.
+                    let hexStops = ~hexFlags(second) & ByteWord.highBits
+                    if hexFlags(first) == ByteWord.highBits,
+                        hexStops.trailingZeroBitCount / 8 == length
+                    {
+                        let end = index + 8 + length
+                        return ByteScan.byte(line, end + 1) == space ? end : nil
+                    }
+                }
+            }
+        }
         // Most messages start with a queue id or a lower-case word: decide on the bytes before
         // the first non-id byte, looking for vowels only when the id is not plain hex.
         let (length, allHex) = idRun(line, at: index) ?? idRunBytes(line, at: index)
@@ -53,6 +78,20 @@ enum PostfixScan {
             if count < 8 { break }
         }
         return (min(run, 25), allHex)
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII letter or digit.
+    @inline(__always)
+    static func alphanumericFlags(_ word: UInt64) -> UInt64 {
+        // Setting bit 5 maps `A`...`Z` onto `a`...`z` and no other byte into that range.
+        ByteWord.digitFlags(word)
+            | ByteWord.inRange(word | ByteWord.splat(0x20), UInt8(ascii: "a"), UInt8(ascii: "z"))
+    }
+
+    /// The high bit of each byte of `word` that is a digit or `A`...`F`.
+    @inline(__always)
+    static func hexFlags(_ word: UInt64) -> UInt64 {
+        ByteWord.digitFlags(word) | ByteWord.inRange(word, UInt8(ascii: "A"), UInt8(ascii: "F"))
     }
 
     /// `idRun(_:at:)` byte by byte, near the end of the line.

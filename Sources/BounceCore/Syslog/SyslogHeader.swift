@@ -57,6 +57,17 @@ public struct SyslogHeader: Sendable {
         else { return nil }
         guard cursor < line.count, line[cursor] == UInt8(ascii: " ") else { return nil }
         cursor += 1
+        if let header = commonTag(line, at: cursor, stamp: stamp) { return header }
+        return anyTag(line, at: cursor, stamp: stamp)
+    }
+
+    /// What follows the stamp at `index` in any shape `commonTag` leaves out. Kept out of line
+    /// so that `parse` stays small enough for the common reading to be inlined into it.
+    @inline(never)
+    static func anyTag(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, stamp: LogTimestamp
+    ) -> SyslogHeader? {
+        let cursor = index
         if let header = afterStamp(line, at: cursor, stamp: stamp) {
             // `docker logs -t` puts its own RFC 3339 stamp before a line that carries one
             // already; an inner RFC 3339 stamp reads as a host here, told by its length, its
