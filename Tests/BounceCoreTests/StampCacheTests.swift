@@ -84,6 +84,29 @@ import Testing
         #expect(missCount == 0, "\(firstMisses)")
     }
 
+    /// Exim lines whose stamp differs from the entry's in the second only, or in bytes that
+    /// look like it: each gets what the parser gives it, and the entry keeps agreeing after it.
+    @Test func eximSecondsAgreeWithTheParser() {
+        let seconds =
+            (0...61).map { $0 < 10 ? "0\($0)" : "\($0)" }
+            + ["99", "6x", "x5", " 5", "-5", "5:", "\u{FF}5"]
+        let texts =
+            ["2026-11-26 10:00:01 a"] + seconds.map { "2026-11-26 10:00:\($0) a" }
+            + ["2026-11-26 10:00;07 a", "2026-11-26 10:01:07 a", "2026-11-26 10:00:07.5 a"]
+        var cache = StampCache()
+        var misses: [String] = []
+        for text in texts {
+            Array(text.utf8).withUnsafeBufferPointer { line in
+                var cachedEnd = 0
+                var parsedEnd = 0
+                let cached = cache.exim(line, at: &cachedEnd)
+                let parsed = TimestampParser.exim(line, at: &parsedEnd)
+                if cached != parsed || cachedEnd != parsedEnd { misses.append(text) }
+            }
+        }
+        #expect(misses.isEmpty, "\(misses)")
+    }
+
     /// A whole log read with one cache parses as each line read alone, header and all.
     @Test func headersAgreeAcrossALog() {
         let log = [

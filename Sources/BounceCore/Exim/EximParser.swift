@@ -43,7 +43,11 @@ public enum EximParser {
         }
         var prefix = EximPrefix()
         cursor = EximScan.skipSpaces(line, from: cursor, limit: line.count)
-        zone(line, at: &cursor, into: &stamp)
+        // Most logs have no `log_timezone`: answer that without a call.
+        let sign = ByteScan.byte(line, cursor)
+        if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            zone(line, at: &cursor, into: &stamp)
+        }
         prefix.timestamp = stamp
         pid(line, at: &cursor, into: &prefix)
         var idEnd = EximScan.messageIDEnd(line, at: cursor)

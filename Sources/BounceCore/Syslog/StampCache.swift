@@ -76,6 +76,18 @@ public struct StampCache: Sendable {
         return parsed.stamp
     }
 
+    /// The second of `:SS` at bytes 16..<19 as `StampWords.clock` reads it (two digits, at
+    /// most 60), for a line whose first 16 bytes are the entry's: the date, hour and minute,
+    /// checked when the entry was made, are then the entry's too.
+    @inline(__always)
+    private static func nextSecond(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let tens = line[17] &- UInt8(ascii: "0")
+        let ones = line[18] &- UInt8(ascii: "0")
+        guard line[16] == UInt8(ascii: ":"), tens < 10, ones < 10 else { return nil }
+        let value = Int(tens) &* 10 &+ Int(ones)
+        return value <= 60 ? value : nil
+    }
+
     /// `YYYY-MM-DD<separator>HH:MM:SS[.fraction]` at offset 0 as `TimestampParser` reads it,
     /// or nil when the entry cannot say (the caller then parses the whole stamp).
     @inline(__always)
@@ -89,18 +101,26 @@ public struct StampCache: Sendable {
         if !(kind == .dateTime && self.separator == separator && head == first
             && middle == second && tail == third)
         {
-            // Seconds only: the fraction is read below, as for a hit.
-            guard
-                let (parsed, end) = StampWords.dateTime(
-                    line, at: 0, separator: separator, fraction: false),
-                end == 19
-            else { return nil }
-            kind = .dateTime
-            self.separator = separator
-            first = head
-            second = middle
-            third = tail
-            stamp = parsed
+            if separator == UInt8(ascii: " "), kind == .dateTime, self.separator == separator,
+                head == first, middle == second, let next = Self.nextSecond(line)
+            {
+                // Exim: the same date, hour and minute as the entry, another second.
+                third = tail
+                stamp.second = next
+            } else {
+                // Seconds only: the fraction is read below, as for a hit.
+                guard
+                    let (parsed, end) = StampWords.dateTime(
+                        line, at: 0, separator: separator, fraction: false),
+                    end == 19
+                else { return nil }
+                kind = .dateTime
+                self.separator = separator
+                first = head
+                second = middle
+                third = tail
+                stamp = parsed
+            }
         }
         // The fraction as `StampWords.fraction` reads it; the byte-wise parser decides the
         // shapes it leaves out (eight digits or more).
