@@ -43,9 +43,46 @@ struct EventPipeline {
         _ outcome: ParseResult, line: UnsafeBufferPointer<UInt8>, source: String,
         time: (RawEvent) -> Int64?
     ) {
+        switch outcome {
+        case .event(let event):
+            lines += 1
+            metrics.countLine(outcome: .event, source: source)
+            observe(event, line: line, source: source, time: time)
+        case .ignored: countOnly(.ignored, source: source)
+        case .unrecognized: countOnly(.unrecognized, source: source)
+        }
+    }
+
+    /// A line that is no event.
+    private mutating func countOnly(_ outcome: LineOutcome, source: String) {
         lines += 1
-        metrics.countLine(outcome, source: source)
-        guard case .event(let event) = outcome else { return }
+        metrics.countLine(outcome: outcome, source: source)
+    }
+
+    /// As `take(_:line:source:time:)` for the event of a line parsed in place
+    /// (`LineParser.parse(_:into:)`), whose line is counted with the others of its poll by
+    /// `countLines`. `event` is never changed: inout only so the caller's event is read where
+    /// it is rather than copied per line. No `ParseResult` is built or copied.
+    mutating func takeEvent(
+        _ event: inout RawEvent, line: UnsafeBufferPointer<UInt8>, source: String,
+        time: (RawEvent) -> Int64?
+    ) {
+        observe(event, line: line, source: source, time: time)
+    }
+
+    /// Counts the lines of a poll whose events went through `takeEvent`.
+    mutating func countLines(_ counts: PollLineCounts, source: String) {
+        lines += counts.total
+        metrics.countLines(
+            events: counts.events, ignored: counts.ignored, unrecognized: counts.unrecognized,
+            source: source)
+    }
+
+    /// The steps after counting the line, for an event.
+    private mutating func observe(
+        _ event: RawEvent, line: UnsafeBufferPointer<UInt8>, source: String,
+        time: (RawEvent) -> Int64?
+    ) {
         events += 1
         let when = time(event)
         let classification =

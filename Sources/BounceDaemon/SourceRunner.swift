@@ -69,14 +69,27 @@ final class SourceRunner {
         resolver.advance(reference: Int(now))
         switch reader {
         case .file(let file):
+            // One event parsed into in place, and the stamp of the line before kept, for all
+            // the lines of this poll; the parser and the resolver as locals, so no line
+            // reaches into this object (a retain and an exclusivity check each).
+            // The lines are counted once the poll ends (`PollLineCounts`).
+            var event = RawEvent.unparsed()
+            var stamps = StampCache()
+            var counts = PollLineCounts()
+            let parser = parser
+            var resolver = resolver
+            defer { self.resolver = resolver }
             let errors = file.poll { line in
                 // A blank line is no log line at all; counting it as unrecognized would mislead.
                 if line.isEmpty { return }
-                let outcome = parser.parse(line)
-                pipeline.take(outcome, line: line, source: name) { event in
+                let outcome = parser.parse(line, into: &event, stamps: &stamps)
+                counts.add(outcome)
+                guard outcome == .event else { return }
+                pipeline.takeEvent(&event, line: line, source: name) { event in
                     event.timestamp.map { Int64(resolver.resolve($0).unixSeconds) }
                 }
             }
+            pipeline.countLines(counts, source: name)
             pipeline.countTruncated(file.takeTruncatedLines(), source: name)
             report(file.takeNotices())
             if let error = errors.first {

@@ -280,6 +280,29 @@ private func resolveAll(_ stamps: [String], reference: Int, offset: @escaping (I
             ])
     }
 
+    /// The lines of one second share a stamp: it is resolved once, even in an hour that is
+    /// never steady, and the repeated hour is still read in log order around the repeats.
+    @Test func aRepeatedStampIsResolvedOnce() {
+        final class Counter: @unchecked Sendable { var lookups = 0 }
+        let counter = Counter()
+        var resolver = TimeResolver(reference: fallBack2026 + 86_400) { unix in
+            counter.lookups += 1
+            return centralEurope(unix)
+        }
+        let first = resolver.resolve(stamp("Oct 25 02:30:00"))
+        let lookups = counter.lookups
+        #expect(resolver.resolve(stamp("Oct 25 02:30:00")) == first)
+        #expect(counter.lookups == lookups, "the same stamp again asks the zone nothing")
+        let later = ["Oct 25 02:00:00", "Oct 25 02:30:00", "Oct 25 02:30:00"].map {
+            resolver.resolve(stamp($0)).unixSeconds
+        }
+        #expect(later == [fallBack2026, fallBack2026 + 1800, fallBack2026 + 1800])
+        // A moved reference resolves the same stamp afresh.
+        resolver.advance(reference: fallBack2026 + 400 * 86_400)
+        let moved = resolver.resolve(stamp("Oct 25 02:30:00"))
+        #expect(moved.rfc3339.hasPrefix("2027-10-25T02:30:00"))
+    }
+
     @Test(arguments: [
         ("Nov 26 10:00:01.5", "2026-11-26T10:00:01.500+00:00"),
         ("Nov 26 10:00:01.123456", "2026-11-26T10:00:01.123456+00:00"),

@@ -24,9 +24,10 @@ struct MetricsSources {
         return index
     }
 
+    /// In place: a get-and-set would copy the entry (and retain its name) at every line.
     subscript(index: Int) -> MetricsSourceCounters {
-        get { entries[index] }
-        set { entries[index] = newValue }
+        _read { yield entries[index] }
+        _modify { yield &entries[index] }
     }
 
     /// Records the time of the event just counted. The latest read wins, not the largest: one

@@ -135,6 +135,16 @@ public struct MetricsStore {
 
     /// Counts one line of `source` by what the parser made of it (`bouncewatch_lines_total`).
     public mutating func countLine(_ outcome: ParseResult, source: String) {
+        switch outcome {
+        case .event: countLine(outcome: .event, source: source)
+        case .ignored: countLine(outcome: .ignored, source: source)
+        case .unrecognized: countLine(outcome: .unrecognized, source: source)
+        }
+    }
+
+    /// As `countLine(_:source:)` for a line parsed in place (`LineParser.parse(_:into:)`),
+    /// without the event it may carry.
+    public mutating func countLine(outcome: LineOutcome, source: String) {
         revision &+= 1
         let index = sources.index(of: source)
         switch outcome {
@@ -142,6 +152,16 @@ public struct MetricsStore {
         case .ignored: sources[index].ignored += 1
         case .unrecognized: sources[index].unrecognized += 1
         }
+    }
+
+    /// Counts lines of `source` at once, as many calls of `countLine(outcome:source:)` would.
+    public mutating func countLines(events: Int, ignored: Int, unrecognized: Int, source: String) {
+        guard events > 0 || ignored > 0 || unrecognized > 0 else { return }
+        revision &+= 1
+        let index = sources.index(of: source)
+        sources[index].events += events
+        sources[index].ignored += ignored
+        sources[index].unrecognized += unrecognized
     }
 
     /// Counts a line of `source` that was cut at the reader's length limit.

@@ -35,6 +35,11 @@ public struct TimeResolver {
     /// reading then depends on lines before this resolver's first, which a scan of one piece of
     /// a file does not see.
     public private(set) var orderedWithoutHistory = false
+    /// The stamp resolved last and its instant: the lines of one second share a stamp, and
+    /// resolving it again would give the same instant (the repeated-hour ordering compares
+    /// with that very instant), so it is answered from here until the reference moves.
+    private var lastStamp: LogTimestamp?
+    private var lastInstant = LogInstant(unixSeconds: 0, nanosecond: 0, utcOffsetSeconds: 0)
 
     /// - Parameters:
     ///   - reference: Unix seconds that year-less stamps are placed before (a file's
@@ -52,12 +57,21 @@ public struct TimeResolver {
     public mutating func advance(reference: Int) {
         guard reference != self.reference else { return }
         self.reference = reference
+        lastStamp = nil
         referenceWall = reference + utcOffset(reference)
         referenceYear = CivilDate.date(days: floorDivision(referenceWall, 86_400)).year
     }
 
     /// The instant `stamp` names.
     public mutating func resolve(_ stamp: LogTimestamp) -> LogInstant {
+        if stamp == lastStamp { return lastInstant }
+        let instant = resolveAnew(stamp)
+        lastStamp = stamp
+        lastInstant = instant
+        return instant
+    }
+
+    private mutating func resolveAnew(_ stamp: LogTimestamp) -> LogInstant {
         let year = stamp.year ?? inferYear(stamp)
         let wall = Self.wallSeconds(stamp, year: year)
         if let offset = stamp.utcOffsetSeconds {
