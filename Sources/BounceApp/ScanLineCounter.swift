@@ -11,10 +11,11 @@ struct ScanLineCounter {
     var events = 0
     var ignored = 0
     var unrecognized = 0
-    let classifier: Classifier
+    /// Remembers recent verdicts: a log repeats its replies.
+    var classifier: CachingClassifier
 
     init(classifier: Classifier) {
-        self.classifier = classifier
+        self.classifier = CachingClassifier(classifier)
     }
 
     /// Counts one parsed line: `event` is meaningful only when `outcome` is `.event`, and its

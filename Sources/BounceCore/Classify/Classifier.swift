@@ -15,6 +15,11 @@ public struct Classifier: Sendable {
     let blocklistPhrases: [[UInt16]]
     /// Phrase ids that introduce a list name we do not know (`blocked using `, ...).
     let listIntroducers: [UInt16]
+    /// For each phrase id, the first `BlocklistCatalog.entries` element that names it (-1:
+    /// none) and whether it introduces a list name: a block list is then named by one pass over
+    /// the phrases found, not a pass over the catalog per event.
+    let blocklistOwner: [Int16]
+    let introducesList: [Bool]
     /// How many leading rules need neither text nor codes (`status=expired`, SASL failures):
     /// they are tried before the reply is scanned, which a third of failure lines never need.
     let textFreeLeadingRules: Int
@@ -68,6 +73,14 @@ public struct Classifier: Sendable {
             for id in ids { countsInURL[Int(id)] = true }
         }
         self.matcher = PhraseMatcher(folded: phrases, countsInURL: countsInURL)
+        var owner = [Int16](repeating: -1, count: phrases.count)
+        for (index, ids) in blocklistPhrases.enumerated().reversed() {
+            for id in ids { owner[Int(id)] = Int16(index) }
+        }
+        self.blocklistOwner = owner
+        var introduces = [Bool](repeating: false, count: phrases.count)
+        for id in listIntroducers { introduces[Int(id)] = true }
+        self.introducesList = introduces
         self.textFreeLeadingRules =
             ordered.firstIndex {
                 $0.tier != .event || !$0.anyPhrase.isEmpty || !$0.allPhrases.isEmpty
@@ -189,13 +202,22 @@ public struct Classifier: Sendable {
     private func namedBlocklist(
         _ context: Context, reply range: ByteRange, line: UnsafeBufferPointer<UInt8>
     ) -> Blocklist? {
-        for (index, ids) in blocklistPhrases.enumerated()
-        where ids.contains(where: { context.phrases.contains(Int($0)) }) {
-            return BlocklistCatalog.entries[index].blocklist
+        // The first catalog entry with a phrase found, as a walk over the catalog would find.
+        var first = Int.max
+        var introduced = false
+        blocklistOwner.withUnsafeBufferPointer { owners in
+            introducesList.withUnsafeBufferPointer { introduces in
+                context.phrases.forEach { id in
+                    guard id < owners.count else { return false }
+                    let owner = Int(owners[id])
+                    if owner >= 0, owner < first { first = owner }
+                    if introduces[id] { introduced = true }
+                    return true
+                }
+            }
         }
-        guard listIntroducers.contains(where: { context.phrases.contains(Int($0)) }) else {
-            return nil
-        }
+        if first != Int.max { return BlocklistCatalog.entries[first].blocklist }
+        guard introduced else { return nil }
         // An unknown list: take the host name after the introducer, lower-cased.
         let reply = range.slice(of: line)
         for introducer in Self.introducerPhrases {

@@ -41,6 +41,8 @@ struct RuleTable: Sendable {
     /// For each event shape (`shapeIndex`), the rules whose MTA, kind and status allow it, so
     /// that a classification only tries rules that can hold.
     var shapes: [BitSet2048] = []
+    /// The last byte of every destination (lower-case), out of line like `shapes`.
+    var destinationLastBytes: [BitSet2048] = []
 
     init(_ source: [Rule], intern: (String) -> UInt16) {
         func slice<T>(_ items: [T], into array: inout [T]) -> Range<Int32> {
@@ -91,6 +93,14 @@ struct RuleTable: Sendable {
             free.insert(index)
         }
         phraseFree = [free]
+        var lastBytes = BitSet2048()
+        for range in destinations {
+            // An empty destination matches a domain that ends in a dot, or an empty one.
+            lastBytes.insert(
+                range.isEmpty
+                    ? Int(UInt8(ascii: ".")) : Int(destinationBytes[Int(range.upperBound) - 1]))
+        }
+        destinationLastBytes = [lastBytes]
         for mta in MTA.allCases {
             for kind in EventKind.allCases {
                 for status in DeliveryStatus.allCases {
@@ -161,6 +171,51 @@ struct RuleTable: Sendable {
         }
     }
 
+    /// Which of `destinations` the recipient `domain` is or lies under, one bit per slot; nil
+    /// when there are more than 64 slots. Two domains with the same mask are the same to every
+    /// rule, which is what lets `CachingClassifier` key on the mask instead of the domain.
+    func destinationMask(_ domain: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard destinations.count <= 64 else { return nil }
+        // Most domains end in a byte no destination ends in: one table read answers them.
+        if let last = domain.last, !destinationLastBytes[0].contains(Int(ByteScan.lower(last))) {
+            return 0
+        }
+        var mask: UInt64 = 0
+        destinationBytes.withUnsafeBufferPointer { bytes in
+            for (slot, range) in destinations.enumerated() {
+                // The byte where the destination would start tells most domains apart at once.
+                let length = Int(range.count)
+                if length > 0, domain.count >= length,
+                    ByteScan.lower(domain[domain.count - length]) != bytes[Int(range.lowerBound)]
+                {
+                    continue
+                }
+                if Self.domain(domain, isOrIsUnder: range, in: bytes) { mask |= 1 << UInt64(slot) }
+            }
+        }
+        return mask
+    }
+
+    /// Whether `domain` is the destination `range` of `bytes` or a sub-domain of it, compared
+    /// byte by byte (ASCII case-insensitive) from the end, where names differ first.
+    @inline(__always)
+    static func domain(
+        _ domain: UnsafeBufferPointer<UInt8>, isOrIsUnder range: Range<Int32>,
+        in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let length = Int(range.count)
+        guard domain.count >= length else { return false }
+        let offset = domain.count - length
+        var index = length
+        while index > 0 {
+            index -= 1
+            if ByteScan.lower(domain[offset + index]) != bytes[Int(range.lowerBound) + index] {
+                return false
+            }
+        }
+        return offset == 0 || domain[offset - 1] == UInt8(ascii: ".")
+    }
+
     /// The rules' conditions evaluated against one event.
     struct Check {
         var rules: UnsafeBufferPointer<CompiledRule>
@@ -222,25 +277,13 @@ struct RuleTable: Sendable {
             return false
         }
 
-        /// Whether the recipient domain is one of the rule's domains or a sub-domain of one,
-        /// compared byte by byte (ASCII case-insensitive) in place.
+        /// Whether the recipient domain is one of the rule's domains or a sub-domain of one.
         private func destinationMatches(_ slots: Range<Int32>) -> Bool {
-            let domain = context.domain
-            for slot in slots {
-                let range = destinations[Int(slot)]
-                let length = Int(range.count)
-                guard domain.count >= length else { continue }
-                let offset = domain.count - length
-                if offset > 0, domain[offset - 1] != UInt8(ascii: ".") { continue }
-                var equal = true
-                for index in 0..<length
-                where ByteScan.lower(domain[offset + index])
-                    != destinationBytes[Int(range.lowerBound) + index]
-                {
-                    equal = false
-                    break
-                }
-                if equal { return true }
+            for slot in slots
+            where RuleTable.domain(
+                context.domain, isOrIsUnder: destinations[Int(slot)], in: destinationBytes)
+            {
+                return true
             }
             return false
         }

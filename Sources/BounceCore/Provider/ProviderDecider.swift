@@ -80,6 +80,11 @@ public struct ProviderDecider: Sendable {
     @inline(__always)
     private static func word(_ base: UnsafePointer<UInt8>, _ count: Int, _ offset: Int) -> UInt64 {
         if offset + 8 <= count { return ByteScan.word(base, offset) }
+        // The last eight bytes of the name, shifted down past those before `offset`: one load
+        // instead of a byte loop (a name of eight bytes or more has them all).
+        if count >= 8 {
+            return ByteScan.word(base, count - 8) >> UInt64((offset + 8 - count) << 3)
+        }
         var word: UInt64 = 0
         var index = count
         while index > offset {

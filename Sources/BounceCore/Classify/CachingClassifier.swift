@@ -1,0 +1,187 @@
+/// A `Classifier` that remembers its recent verdicts, for a caller that classifies many events
+/// in turn (`scan`): a log repeats the same replies again and again (a down host's
+/// `Connection refused`, a full mailbox, a provider's block text), and looking a reply up costs
+/// a few hundred instructions where scanning it for phrases and walking the rules costs
+/// thousands.
+///
+/// The key is everything a verdict depends on (`Classifier.classify` reads nothing else): the
+/// reply's bytes exactly, the MTA, kind, status and stage, the parser's reply code and both
+/// enhanced codes, and which of the rules' destination domains the recipient domain matches. A
+/// verdict's listed IP is kept relative to the reply's start, so it lands in the right place
+/// in the next line with the same reply. A hit is the verdict `classify` would give, field for
+/// field (`CachingClassifierTests`).
+///
+/// Bounded: `wayCount` replies of at most `keyLimit` bytes, direct-mapped by a hash; a longer
+/// reply, a classifier with more than 64 destination domains, or a key with values out of
+/// range is classified afresh each time; a reply whose way another reply takes is classified
+/// again. Not `Sendable` on purpose: one per thread, like the aggregator it feeds.
+public struct CachingClassifier {
+    /// The classifier asked on a miss.
+    public let classifier: Classifier
+
+    static let wayBits = 11
+    static let wayCount = 1 << wayBits
+    /// Bytes of the longest reply remembered.
+    static let keyLimit = 512
+    /// Words of the non-reply part of a key.
+    static let headerWords = 4
+
+    /// `headerWords` words per way: the event's fields (`header`).
+    private var headers: [UInt64]
+    /// Byte length of each way's reply; -1 for an empty way.
+    private var lengths: [Int32]
+    /// `keyLimit` bytes per way: the reply.
+    private var replies: [UInt8]
+    /// Each way's verdict, its listed IP relative to the reply's start.
+    private var verdicts: [Classification?]
+    /// Whether the recipient domain enters the key at all (the rules name destinations).
+    private let keysDomain: Bool
+    /// Verdicts answered from memory and worked out, for tests and measurements.
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+
+    public init(_ classifier: Classifier) {
+        self.classifier = classifier
+        headers = Array(repeating: 0, count: Self.wayCount * Self.headerWords)
+        lengths = Array(repeating: -1, count: Self.wayCount)
+        replies = Array(repeating: 0, count: Self.wayCount * Self.keyLimit)
+        verdicts = Array(repeating: nil, count: Self.wayCount)
+        keysDomain = !classifier.table.destinations.isEmpty
+    }
+
+    /// The verdict of `classifier.classify(event, in: line)`, from memory when this reply was
+    /// classified lately with the same event fields.
+    public mutating func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>)
+        -> Classification
+    {
+        let reply = event.reply.slice(of: line)
+        let count = reply.count
+        guard count <= Self.keyLimit, let header = header(event, in: line) else {
+            return classifier.classify(event, in: line)
+        }
+        var hash = header.0 &* 0x9E37_79B9_7F4A_7C15
+        hash = Self.mix(hash ^ header.1)
+        hash = Self.mix(hash ^ header.2)
+        hash = Self.mix(hash ^ header.3 ^ UInt64(truncatingIfNeeded: count))
+        if let base = reply.baseAddress {
+            var offset = 0
+            while offset < count {
+                hash = Self.mix(hash ^ Self.word(base, count, offset))
+                offset += 8
+            }
+        }
+        let way = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.wayBits))
+        if lengths[way] == Int32(truncatingIfNeeded: count), sameKey(way, header, reply),
+            var verdict = verdicts[way]
+        {
+            hits += 1
+            if !verdict.listedIP.isEmpty {
+                verdict.listedIP = ByteRange(
+                    event.reply.start + verdict.listedIP.start,
+                    event.reply.start + verdict.listedIP.end)
+            }
+            return verdict
+        }
+        misses += 1
+        let verdict = classifier.classify(event, in: line)
+        var kept = verdict
+        if !kept.listedIP.isEmpty {
+            kept.listedIP = ByteRange(
+                kept.listedIP.start - event.reply.start, kept.listedIP.end - event.reply.start)
+        }
+        let first = way * Self.headerWords
+        headers[first] = header.0
+        headers[first + 1] = header.1
+        headers[first + 2] = header.2
+        headers[first + 3] = header.3
+        lengths[way] = Int32(truncatingIfNeeded: count)
+        if count > 0 {
+            let start = way * Self.keyLimit
+            replies.withUnsafeMutableBufferPointer { bytes in
+                _ = UnsafeMutableBufferPointer(rebasing: bytes[start..<start + count])
+                    .update(fromContentsOf: reply)
+            }
+        }
+        verdicts[way] = kept
+        return verdict
+    }
+
+    /// The event's fields other than the reply, packed in words; nil when one is out of the
+    /// range the packing holds (never from the parsers) or the domain cannot be keyed.
+    @inline(__always)
+    private func header(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> (
+        UInt64, UInt64, UInt64, UInt64
+    )? {
+        guard event.replyCode >= 0, event.replyCode <= Int(UInt32.max) else { return nil }
+        let fields =
+            UInt64(event.mta.rawValue) | UInt64(event.kind.rawValue) << 8
+            | UInt64(event.status.rawValue) << 16 | UInt64(event.stage.rawValue) << 24
+            | UInt64(event.replyCode) << 32
+        var destinations: UInt64 = 0
+        if keysDomain {
+            guard let mask = classifier.table.destinationMask(event.domain.slice(of: line)) else {
+                return nil
+            }
+            destinations = mask
+        }
+        return (fields, Self.pack(event.replyDSN), Self.pack(event.mtaDSN), destinations)
+    }
+
+    /// An optional enhanced code in one word: present, class, subject, detail.
+    @inline(__always)
+    private static func pack(_ code: EnhancedStatusCode?) -> UInt64 {
+        guard let code else { return 0 }
+        return 1 << 48 | UInt64(code.statusClass) << 32 | UInt64(code.subject) << 16
+            | UInt64(code.detail)
+    }
+
+    /// Whether way `way` holds exactly this key (its length already compared).
+    @inline(__always)
+    private func sameKey(
+        _ way: Int, _ header: (UInt64, UInt64, UInt64, UInt64), _ reply: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let first = way * Self.headerWords
+        guard headers[first] == header.0, headers[first + 1] == header.1,
+            headers[first + 2] == header.2, headers[first + 3] == header.3
+        else { return false }
+        guard let base = reply.baseAddress else { return true }
+        let count = reply.count
+        return replies.withUnsafeBufferPointer { bytes in
+            let kept = bytes.baseAddress! + way * Self.keyLimit
+            var offset = 0
+            while offset + 8 <= count {
+                if ByteScan.word(kept, offset) != ByteScan.word(base, offset) { return false }
+                offset += 8
+            }
+            while offset < count {
+                if kept[offset] != base[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    /// Eight bytes of a `count`-byte reply from `offset`, the first in the lowest bits, with
+    /// zeros past its end (nothing beyond it is read).
+    @inline(__always)
+    private static func word(_ base: UnsafePointer<UInt8>, _ count: Int, _ offset: Int) -> UInt64 {
+        if offset + 8 <= count { return ByteScan.word(base, offset) }
+        // The reply's last eight bytes shifted down: one load instead of a byte loop.
+        if count >= 8 {
+            return ByteScan.word(base, count - 8) >> UInt64((offset + 8 - count) << 3)
+        }
+        var word: UInt64 = 0
+        var index = count
+        while index > offset {
+            index -= 1
+            word = word << 8 | UInt64(base[index])
+        }
+        return word
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return product.high ^ product.low
+    }
+}

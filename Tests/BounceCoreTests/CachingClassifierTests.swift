@@ -1,0 +1,160 @@
+import Testing
+
+@testable import BounceCore
+
+/// `CachingClassifier` remembers verdicts; whatever it remembers, every verdict must be the one
+/// `Classifier.classify` gives, field for field.
+@Suite struct CachingClassifierTests {
+    /// Every failure line of the fixtures, with its recipient domain also moved to the rules'
+    /// destination domains (and near misses of them), and shifted right in the line so that a
+    /// remembered listed IP must move with its reply.
+    static func lines() -> [String] {
+        let fixtures = ["causes.fixture", "postfix.fixture", "exim.fixture"]
+            .flatMap { FixtureFile.load($0) }.map(\.line)
+        var lines: [String] = []
+        for line in fixtures {
+            lines.append(line)
+            // The same line on a longer host name: the reply sits further right.
+            if line.hasPrefix("Nov ") {
+                lines.append(line.replacingFirst(" mx1 ", with: " mx1.relay.example.net "))
+            }
+            for domain in ["qq.com", "MX.QQ.COM", "xqq.com", "docomo.ne.jp", "i.softbank.jp"] {
+                guard let at = line.firstIndex(of: "@") else { continue }
+                let rest = line[line.index(after: at)...]
+                guard let end = rest.firstIndex(where: { $0 == ">" || $0 == " " || $0 == "," })
+                else { continue }
+                lines.append(String(line[...at]) + domain + String(rest[end...]))
+            }
+        }
+        return lines
+    }
+
+    @Test func answersAsTheClassifierDoesWhateverItRemembers() {
+        let classifier = Classifier.standard
+        var cache = CachingClassifier(classifier)
+        let lines = Self.lines()
+        var compared = 0
+        var listedIPHits = 0
+        // Three passes: first sight, hits, and ways taken by other replies in between.
+        for pass in 0..<3 {
+            for offset in lines.indices {
+                let line = pass == 1 ? lines[(offset * 7919) % lines.count] : lines[offset]
+                Self.forEachFailure(line) { event, buffer in
+                    let hitsBefore = cache.hits
+                    let cached = cache.classify(event, in: buffer)
+                    let fresh = classifier.classify(event, in: buffer)
+                    Self.expectSame(cached, fresh, line)
+                    if cache.hits > hitsBefore, !fresh.listedIP.isEmpty { listedIPHits += 1 }
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 3000)
+        #expect(cache.hits > compared / 3, "the cache answered \(cache.hits) of \(compared)")
+        #expect(cache.misses > lines.count / 2)
+        #expect(listedIPHits > 0, "a remembered verdict with a listed IP was replayed")
+    }
+
+    /// Each field the verdict depends on besides the reply is part of the key: the same line
+    /// with one field changed is classified afresh, not answered with the first verdict.
+    @Test func everyInputOfTheVerdictIsInTheKey() {
+        let classifier = Classifier.standard
+        let variants: [(String, (inout RawEvent) -> Void)] = [
+            ("status", { $0.status = $0.status == .bounced ? .deferred : .bounced }),
+            ("kind", { $0.kind = $0.kind == .delivery ? .reject : .delivery }),
+            ("mta", { $0.mta = $0.mta == .postfix ? .exim : .postfix }),
+            ("stage", { $0.stage = $0.stage == .rcptTo ? .data : .rcptTo }),
+            ("reply code", { $0.replyCode = $0.replyCode == 550 ? 421 : 550 }),
+            ("reply dsn", { $0.replyDSN = EnhancedStatusCode(5, 1, 1) }),
+            ("mta dsn", { $0.mtaDSN = EnhancedStatusCode(4, 7, 1) }),
+        ]
+        let lines = FixtureFile.load("causes.fixture").map(\.line)
+        for (name, change) in variants {
+            var cache = CachingClassifier(classifier)
+            var differing = 0
+            for line in lines {
+                Self.forEachFailure(line) { event, buffer in
+                    var changed = event
+                    change(&changed)
+                    // The original first, so that a key without the field would replay it.
+                    Self.expectSame(
+                        cache.classify(event, in: buffer), classifier.classify(event, in: buffer),
+                        line)
+                    let fresh = classifier.classify(changed, in: buffer)
+                    Self.expectSame(cache.classify(changed, in: buffer), fresh, "\(name): \(line)")
+                    let original = classifier.classify(event, in: buffer)
+                    if original.ruleID != fresh.ruleID || original.temporary != fresh.temporary {
+                        differing += 1
+                    }
+                }
+            }
+            // The check could fail: changing the field changes some verdicts.
+            #expect(differing > 0, "changing the \(name) changed no verdict")
+        }
+    }
+
+    @Test func aDestinationRuleSeesTheDomainThroughTheCache() {
+        let reply = "550 5.1.1 <user@example.net>: Recipient address rejected: User unknown"
+        let lines = ["user@docomo.ne.jp", "user@example.net", "user@mail.docomo.ne.jp"].map {
+            SampleLine.postfix(
+                $0, relay: "mfsmax.docomo.ne.jp[203.138.181.240]:25", dsn: "5.0.0", said: reply)
+        }
+        var cache = CachingClassifier(.standard)
+        for _ in 0..<2 {
+            for line in lines {
+                Self.forEachFailure(line) { event, buffer in
+                    Self.expectSame(
+                        cache.classify(event, in: buffer),
+                        Classifier.standard.classify(event, in: buffer), line)
+                }
+            }
+        }
+        // The first and third domains match the same destination: one key.
+        #expect(cache.hits == 4)
+    }
+
+    @Test func aReplyLongerThanTheKeyLimitIsClassifiedEachTime() {
+        let reply = "550 5.7.1 Message rejected as spam " + String(repeating: "x", count: 900)
+        let line = SampleLine.postfix(
+            "user@example.net", relay: "mx.example.net[192.0.2.1]:25", dsn: "5.7.1", said: reply)
+        var cache = CachingClassifier(.standard)
+        for _ in 0..<3 {
+            Self.forEachFailure(line) { event, buffer in
+                Self.expectSame(
+                    cache.classify(event, in: buffer),
+                    Classifier.standard.classify(event, in: buffer), line)
+            }
+        }
+        #expect(cache.hits == 0)
+        #expect(cache.misses == 0)
+    }
+
+    static func forEachFailure(
+        _ line: String, _ body: (RawEvent, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        let bytes = Array(line.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var event = RawEvent.unparsed()
+            guard LineParser(format: .auto).parse(buffer, into: &event) == .event,
+                !event.isSuccessfulDelivery
+            else { return }
+            body(event, buffer)
+        }
+    }
+
+    static func expectSame(_ cached: Classification, _ fresh: Classification, _ line: String) {
+        #expect(cached.cause == fresh.cause, "\(line)")
+        #expect(cached.ruleID == fresh.ruleID, "\(line)")
+        #expect(cached.tier == fresh.tier, "\(line)")
+        #expect(cached.blocklist == fresh.blocklist, "\(line)")
+        #expect(cached.listedIP == fresh.listedIP, "\(line)")
+        #expect(cached.temporary == fresh.temporary, "\(line)")
+    }
+}
+
+extension String {
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        let parts = split(separator: target, maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 ? parts[0] + replacement + parts[1] : self
+    }
+}
