@@ -443,7 +443,8 @@ public final class DaemonLoop {
         {
             pipeline.metrics.setPerHost(next.metrics.perHost, top: next.metrics.topHosts)
         }
-        pipeline.classifier = options.makeClassifier(next)
+        // A fresh memory with the new rules: a verdict remembered under the old ones may differ.
+        pipeline.classifier = CachingClassifier(options.makeClassifier(next))
         if next.providers != configuration.providers {
             pipeline.useProviders(ProviderTable.standard.layered(with: next.providers))
         }

@@ -5,7 +5,9 @@ import BounceCore
 /// The same steps as `scan`, with the event's time resolved for the metrics and the alerts.
 struct EventPipeline {
     var metrics: MetricsStore
-    var classifier: Classifier
+    /// The configured classifier, remembering recent verdicts: a followed log repeats the same
+    /// replies, and a remembered one costs a few hundred instructions instead of thousands.
+    var classifier: CachingClassifier
     /// Decides the provider of each delivery, once for the metrics and the alerts.
     private(set) var providers: ProviderTable
     /// `providers`, remembering the verdicts of relays seen before.
@@ -24,7 +26,7 @@ struct EventPipeline {
         alerts: DaemonAlertHook
     ) {
         self.metrics = metrics
-        self.classifier = classifier
+        self.classifier = CachingClassifier(classifier)
         self.providers = providers
         providerDecider = ProviderDecider(providers)
         self.alerts = alerts

@@ -66,6 +66,25 @@ final class RunDaemonFixture {
         return counts
     }
 
+    /// `bouncewatch_deliveries_total` of one cause, summed over the other labels.
+    func deliveries(cause: String) -> Int {
+        samples("bouncewatch_deliveries_total").filter { labels, _ in
+            Self.label("cause", in: labels) == cause
+        }.reduce(0) { $0 + $1.1 }
+    }
+
+    /// Appends `text` (whole lines) to `name` as it is, outside the truth.
+    func appendRaw(_ name: String, _ text: String) throws {
+        let path = log(name)
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
     /// `bouncewatch_lines_total`, summed over sources and results, or for one source.
     func linesRead(source: String? = nil) -> Int {
         samples("bouncewatch_lines_total").filter { labels, _ in
