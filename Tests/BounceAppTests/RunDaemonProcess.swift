@@ -45,14 +45,7 @@ final class RunDaemonFixture {
                 + ".example>, relay=mx.example[192.0.2.9]:25, delay=1, delays=0/0/0/0,"
                 + " dsn=2.0.0, status=\(status) (250 queued \(serial))\n"
         }
-        let path = log(name)
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.close()
+        try appendRaw(name, text)
     }
 
     var truthTotal: Int { truth.values.reduce(0, +) }

@@ -60,13 +60,13 @@ public struct CachingClassifier {
             return classifier.classify(event, in: line)
         }
         var hash = header.0 &* 0x9E37_79B9_7F4A_7C15
-        hash = Self.mix(hash ^ header.1)
-        hash = Self.mix(hash ^ header.2)
-        hash = Self.mix(hash ^ header.3 ^ UInt64(truncatingIfNeeded: count))
+        hash = ByteScan.fold(hash ^ header.1)
+        hash = ByteScan.fold(hash ^ header.2)
+        hash = ByteScan.fold(hash ^ header.3 ^ UInt64(truncatingIfNeeded: count))
         if let base = reply.baseAddress {
             var offset = 0
             while offset < count {
-                hash = Self.mix(hash ^ Self.word(base, count, offset))
+                hash = ByteScan.fold(hash ^ ByteScan.word(base, count: count, from: offset))
                 offset += 8
             }
         }
@@ -159,29 +159,5 @@ public struct CachingClassifier {
             }
             return true
         }
-    }
-
-    /// Eight bytes of a `count`-byte reply from `offset`, the first in the lowest bits, with
-    /// zeros past its end (nothing beyond it is read).
-    @inline(__always)
-    private static func word(_ base: UnsafePointer<UInt8>, _ count: Int, _ offset: Int) -> UInt64 {
-        if offset + 8 <= count { return ByteScan.word(base, offset) }
-        // The reply's last eight bytes shifted down: one load instead of a byte loop.
-        if count >= 8 {
-            return ByteScan.word(base, count - 8) >> UInt64((offset + 8 - count) << 3)
-        }
-        var word: UInt64 = 0
-        var index = count
-        while index > offset {
-            index -= 1
-            word = word << 8 | UInt64(base[index])
-        }
-        return word
-    }
-
-    @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
-        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
-        return product.high ^ product.low
     }
 }

@@ -53,14 +53,14 @@ public struct ProviderDecider: Sendable {
         let wordCount = (count + 7) >> 3
         var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
         for index in 0..<wordCount {
-            hash = Self.mix(hash ^ Self.word(base, count, index << 3))
+            hash = ByteScan.fold(hash ^ ByteScan.word(base, count: count, from: index << 3))
         }
         let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.slotBits))
         let first = slot * Self.keyWords
         if lengths[slot] == UInt8(truncatingIfNeeded: count) {
             var same = true
             for index in 0..<wordCount
-            where keys[first + index] != Self.word(base, count, index << 3) {
+            where keys[first + index] != ByteScan.word(base, count: count, from: index << 3) {
                 same = false
                 break
             }
@@ -68,35 +68,11 @@ public struct ProviderDecider: Sendable {
         }
         let verdict = table.relayProvider(ofHost: name)
         for index in 0..<Self.keyWords {
-            keys[first + index] = index < wordCount ? Self.word(base, count, index << 3) : 0
+            keys[first + index] =
+                index < wordCount ? ByteScan.word(base, count: count, from: index << 3) : 0
         }
         lengths[slot] = UInt8(truncatingIfNeeded: count)
         verdicts[slot] = verdict.map { Int32(truncatingIfNeeded: $0) } ?? -1
         return verdict
-    }
-
-    /// Eight bytes of a `count`-byte name from `offset`, the first in the lowest bits, with
-    /// zeros past the name's end (nothing beyond it is read).
-    @inline(__always)
-    private static func word(_ base: UnsafePointer<UInt8>, _ count: Int, _ offset: Int) -> UInt64 {
-        if offset + 8 <= count { return ByteScan.word(base, offset) }
-        // The last eight bytes of the name, shifted down past those before `offset`: one load
-        // instead of a byte loop (a name of eight bytes or more has them all).
-        if count >= 8 {
-            return ByteScan.word(base, count - 8) >> UInt64((offset + 8 - count) << 3)
-        }
-        var word: UInt64 = 0
-        var index = count
-        while index > offset {
-            index -= 1
-            word = word << 8 | UInt64(base[index])
-        }
-        return word
-    }
-
-    @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
-        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
-        return product.high ^ product.low
     }
 }

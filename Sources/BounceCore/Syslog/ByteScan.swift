@@ -137,6 +137,33 @@ public enum ByteScan {
         UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
+    /// Eight bytes of a `count`-byte text from `offset`, the first in the lowest bits, with
+    /// zeros past the text's end (nothing beyond it is read).
+    @usableFromInline @inline(__always)
+    static func word(_ base: UnsafePointer<UInt8>, count: Int, from offset: Int) -> UInt64 {
+        if offset + 8 <= count { return word(base, offset) }
+        // The text's last eight bytes, shifted down past those before `offset`: one load
+        // instead of a byte loop (a text of eight bytes or more has them all).
+        if count >= 8 {
+            return word(base, count - 8) >> UInt64((offset + 8 - count) << 3)
+        }
+        var word: UInt64 = 0
+        var index = count
+        while index > offset {
+            index -= 1
+            word = word << 8 | UInt64(base[index])
+        }
+        return word
+    }
+
+    /// `value`'s bits spread over the whole word (a full-width multiply folded), for the
+    /// direct-mapped caches that index by a few of a key's hash bits.
+    @usableFromInline @inline(__always)
+    static func fold(_ value: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return product.high ^ product.low
+    }
+
     /// The high bit of each byte of `word` that is zero (the classic "has a zero byte" test).
     /// Bytes above a zero byte may be flagged falsely; the lowest flagged byte is always a real
     /// zero.
