@@ -10,9 +10,8 @@ enum EximAuth {
     ) -> Bool {
         let count = line.count
         guard
-            let found = ByteScan.find(
-                "authenticator failed", in: line, from: index,
-                to: EximScan.window(index, count)),
+            let found = EximPhrase.authenticatorFailed.find(
+                in: line, from: index, to: EximScan.window(index, count)),
             found == index || line[found - 1] == EximScan.space
         else { return false }
         event.kind = .authFailure
@@ -77,7 +76,7 @@ enum EximAuth {
     /// The user name in `(set_id=alice)`.
     private static func setID(_ line: UnsafeBufferPointer<UInt8>, from index: Int) -> ByteRange {
         let count = line.count
-        guard let found = ByteScan.find("(set_id=", in: line, from: index, to: count) else {
+        guard let found = EximPhrase.setID.find(in: line, from: index, to: count) else {
             return .none
         }
         let start = found + 8

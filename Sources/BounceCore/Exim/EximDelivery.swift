@@ -71,9 +71,8 @@ enum EximDelivery {
         if flag == .deferred {
             // `retry time not reached` (or, for local deliveries, `Retry time not yet reached`)
             // records that Exim skipped the address: no attempt, so no event.
-            if let found = ByteScan.find(
-                "etry time not ", in: line, from: reasonStart,
-                to: EximScan.window(reasonStart, count)),
+            if let found = EximPhrase.retryTimeNot.find(
+                in: line, from: reasonStart, to: EximScan.window(reasonStart, count)),
                 ByteScan.hasPrefix(line, at: found + 14, "reached")
                     || ByteScan.hasPrefix(line, at: found + 14, "yet reached")
             {
@@ -82,9 +81,8 @@ enum EximDelivery {
             }
             branch = .deferred
             event.status = .deferred
-        } else if EximScan.contains(
-            "retry timeout exceeded", in: line, from: reasonStart,
-            to: EximScan.window(reasonStart, count))
+        } else if EximPhrase.retryTimeoutExceeded.find(
+            in: line, from: reasonStart, to: EximScan.window(reasonStart, count)) != nil
         {
             branch = .expired
             event.status = .expired

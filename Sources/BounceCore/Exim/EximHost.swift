@@ -17,16 +17,12 @@ struct EximHost {
         var ip = ByteRange.none
         // The name: up to a space, or to a `:` that ends the fields.
         if cursor < limit, line[cursor] != UInt8(ascii: "("), line[cursor] != UInt8(ascii: "[") {
-            // Eight bytes at a time to the next space or colon; a colon inside the name (IPv6,
-            // port) does not end it.
-            while true {
-                cursor = Swift.min(
-                    ByteScan.firstOf(space, colon, colon, in: line, from: cursor), limit)
-                guard cursor < limit, line[cursor] == colon, cursor + 1 < limit,
-                    line[cursor + 1] != space
-                else { break }
-                cursor += 1
-            }
+            // The name ends at a space, or at a colon that a space follows or that ends the
+            // fields; a colon inside the name (IPv6, port) does not end it. Such a colon can
+            // only be the byte before the first space (or before the limit), so one search
+            // for a single byte, eight bytes at a time, finds the end.
+            cursor = EximScan.tokenEnd(line, from: cursor, limit: limit)
+            if cursor > index, line[cursor - 1] == colon { cursor -= 1 }
             textEnd = cursor
         }
         // The HELO name in parentheses; it may hold anything the client sent, spaces included.

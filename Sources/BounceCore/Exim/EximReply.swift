@@ -8,13 +8,11 @@ enum EximReply {
     ) {
         guard start < end else { return }
         let window = EximScan.window(start, end)
-        if let found = ByteScan.find(
-            "SMTP error from remote mail server after ", in: line, from: start, to: window)
-        {
+        if let found = EximPhrase.smtpError.find(in: line, from: start, to: window) {
             remote(line, stageAt: found + 41, reasonStart: start, end: end, into: &event)
             return
         }
-        if let found = ByteScan.find("LMTP error after ", in: line, from: start, to: window) {
+        if let found = EximPhrase.lmtpError.find(in: line, from: start, to: window) {
             remote(line, stageAt: found + 17, reasonStart: start, end: end, into: &event)
             return
         }
@@ -27,9 +25,11 @@ enum EximReply {
             let limit = EximScan.separator(line, from: host + 3, limit: end) ?? end
             event.relay = EximHost.parse(line, at: host + 3, limit: limit).text
         }
-        if let found = ByteScan.find("MTP timeout after ", in: line, from: start, to: window) {
+        if let found = EximPhrase.timeoutAfter.find(in: line, from: start, to: window) {
             event.stage = stage(line, at: found + 18, end: end)
-        } else if let found = ByteScan.find("in response to ", in: line, from: start, to: window) {
+        } else if let found = EximPhrase.inResponseTo.find(
+            in: line, from: start, to: window)
+        {
             event.stage = stage(line, at: found + 15, end: end)
         }
         codes(line, at: start, end: end, into: &event)
