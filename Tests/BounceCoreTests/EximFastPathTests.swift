@@ -145,3 +145,49 @@ private struct EximTextRandom {
         return value ^ (value >> 31)
     }
 }
+
+/// `EximFlagSearch` answers as `DeliveryMarker.containsEximFlag`.
+@Suite struct EximFlagSearchTests {
+    @Test(
+        arguments: [
+            ("x ** y", true), ("x == y", true), (" ** ", true), (" == ", true), ("** ", false),
+            (" **", false), (" *= ", false), (" =* ", false), ("a **b", false), ("a** b", false),
+            ("", false), (" ", false), ("  **  ", true), ("=== == ", true), ("*** ***", false),
+            ("D=35s H=(x) [1.2.3.4]", false), ("1xWibd-0006fP-1P == a@b R=r", true),
+            ("x  ==  y", true), ("x = = y", false), ("x *** y", false), ("   *", false),
+        ])
+    func table(_ text: String, _ expected: Bool) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { line in
+            #expect(EximFlagSearch.contains(line) == expected, "\(text)")
+            #expect(DeliveryMarker.containsEximFlag(line) == expected, "\(text)")
+        }
+    }
+
+    /// Every cut of texts dense in spaces, `*` and `=`, at every start, as the general search.
+    @Test func agreesWithTheGeneralSearch() {
+        let texts = [
+            "a ** b == c", " * * = = ** == ", "x=y z==w ** ", "==  ** =*= *=* ===  **",
+            "unexpected disconnection while reading SMTP command from (x) [1.2.3.4] D=35s",
+            " =  = ** *", "****  ==== ", "ab== cd **ef ==", "\u{0} ** \u{FF} == ",
+        ]
+        var found = 0
+        var checked = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for start in 0...bytes.count {
+                for end in start...bytes.count {
+                    let cut = Array(bytes[start..<end])
+                    cut.withUnsafeBufferPointer { line in
+                        let general = DeliveryMarker.containsEximFlag(line)
+                        #expect(EximFlagSearch.contains(line) == general, "\(cut)")
+                        if general { found += 1 }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(found > 100)
+        #expect(checked > 1000)
+    }
+}

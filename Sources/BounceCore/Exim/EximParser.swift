@@ -141,7 +141,7 @@ public enum EximParser {
         // Control bytes, or a delivery flag where no flag could be read (a broken message
         // id, a missing address): never a harmless note.
         if line[cursor] < 0x20 || line[cursor] == 0x7F
-            || DeliveryMarker.containsEximFlag(line)
+            || EximFlagSearch.contains(line)
         {
             branch = .garbled
             return .unrecognized
