@@ -27,8 +27,10 @@ public struct AlertEngine: Sendable {
     /// denominator of, not every rule.
     private var shapeStarts: [Int32]
     private var shapeRules: [Int32]
-    /// Per shape, whether a rule visited has a list only the decoded text can answer
-    /// (destinations, hosts, block lists) or groups by block list: such events are decoded.
+    /// Per shape and direction (`textIndex`), whether a rule that could count such an event
+    /// has a list only the decoded text can answer (destinations, hosts, block lists) or
+    /// groups by block list: such events are decoded. By direction, so the inbound rejects
+    /// naming a block list are not decoded for a rule that looks at outbound mail only.
     private var textShapes: [Bool]
     /// Per shape, the directions (`AlertEventFilter.bit`) for which a rule visited has a
     /// `match` without a provider list that takes the shape: `someMatch` answers those at once.
@@ -37,6 +39,8 @@ public struct AlertEngine: Sendable {
     private var providerShapes: [Bool]
     /// The group value hashes some rule needs.
     private let hashes: AlertProbe.Hashes
+    /// Per shape, the hashes the rules that could count it need (for the byte path).
+    private var shapeHashes: [AlertProbe.Hashes] = []
     /// Each provider name's group values and hashes, worked out once.
     private var providerKeys = AlertProviderKeys()
 
@@ -53,14 +57,28 @@ public struct AlertEngine: Sendable {
         matchDirections = []
         providerShapes = []
         (shapeStarts, shapeRules) = Self.ruleLists(states)
-        textShapes = (0..<shapeStarts.count - 1).map { shape in
-            (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).contains { position in
-                let entry = shapeRules[position]
-                let state = states[Int(entry >> 2)]
-                return state.rule.groupBy.contains(.blocklist)
-                    || (entry & 1 != 0 && state.filter.needsText)
-                    || (entry & 2 != 0 && state.denominatorFilter?.needsText == true)
+        for shape in 0..<shapeStarts.count - 1 {
+            for direction in TrafficDirection.allCases {
+                let bit = AlertEventFilter.bit(direction)
+                textShapes.append(
+                    (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).contains { position in
+                        let entry = shapeRules[position]
+                        let state = states[Int(entry >> 2)]
+                        let matches = entry & 1 != 0 && state.filter.directions & bit != 0
+                        let counts =
+                            entry & 2 != 0 && (state.denominatorFilter?.directions ?? 0) & bit != 0
+                        return (matches || counts) && state.rule.groupBy.contains(.blocklist)
+                            || (matches && state.filter.needsText)
+                            || (counts && state.denominatorFilter?.needsText == true)
+                    })
             }
+        }
+        for shape in 0..<shapeStarts.count - 1 {
+            shapeHashes.append(
+                Self.hashes(
+                    (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).map {
+                        states[Int(shapeRules[$0] >> 2)].rule
+                    }, providerAware: true))
         }
         for shape in 0..<shapeStarts.count - 1 {
             var directions: UInt8 = 0
@@ -100,19 +118,24 @@ public struct AlertEngine: Sendable {
         guard wanted[shape] else { return }
         let provider = event.provider.isEmpty ? nil : providerKeys.key(for: event.provider)
         var event = event
-        withUnsafePointer(to: &event) {
-            count(AlertProbe($0, provider: provider, hashes: hashes), shape: shape)
+        withExtendedLifetime(provider) {
+            withUnsafePointer(to: &event) {
+                count(AlertProbe($0, provider: provider, hashes: hashes), shape: shape)
+            }
         }
     }
 
     /// Counts one parsed event whose byte ranges point into `line`, at `time` (the log's time).
     ///
-    /// An event that no rule's `match` takes (only a ratio's denominator, like most sent
-    /// deliveries) is counted from its bytes: nothing is decoded or allocated. One that some
-    /// `match` takes, after its cheap fields (shape, direction, provider) are tried, is decoded
-    /// into an `AlertEvent` once for all rules, its line kept only when it could become a
-    /// sample (`keepsLine`). One call, so a caller holding the engine in a class reaches it in
-    /// place rather than through a copy per question.
+    /// An event is counted from its bytes, nothing decoded, when its destination and host are
+    /// ASCII and no rule visited needs the decoded text (destination, host or block list
+    /// lists, a block list `group_by`): a delivery that only counts towards a ratio's
+    /// denominator allocates nothing, and one some `match` takes builds only what its group
+    /// remembers (`AlertProbe.matchRecord`, the sample line). Other events, and matching ones
+    /// naming a block list or a listed address, are decoded into an `AlertEvent` once for all
+    /// rules, the line kept only when it could become a sample (`keepsLine`). One call, so a
+    /// caller holding the engine in a class reaches it in place rather than through a copy per
+    /// question.
     ///
     /// `provider` is the name of the delivery's provider (`ProviderTable.decide`), empty when
     /// none is known.
@@ -125,21 +148,39 @@ public struct AlertEngine: Sendable {
             mta: event.mta, kind: event.kind, status: event.status, cause: cause)
         guard wanted[shape] else { return }
         let key = provider.isEmpty ? nil : providerKeys.key(for: provider)
-        if !textShapes[shape],
-            !someMatch(shape: shape, direction: event.direction, provider: provider),
-            AlertProbe.isASCII(event, in: line)
-        {
+        // The probes hold the key unretained.
+        withExtendedLifetime(key) {
             count(
-                AlertProbe(
-                    event, cause: cause, in: line, time: time, provider: key, hashes: hashes),
-                shape: shape)
-        } else {
-            var decoded = AlertEvent(
-                event, classification, in: line, time: time, keepingLine: sampled[shape],
-                provider: provider)
-            withUnsafePointer(to: &decoded) {
-                count(AlertProbe($0, provider: key, hashes: hashes), shape: shape)
+                event, classification, in: line, time: time, provider: provider, key: key,
+                cause: cause, shape: shape)
+        }
+    }
+
+    /// `observe`'s counting, once the event's shape is known to interest some rule.
+    private mutating func count(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        time: Int64, provider: String, key: AlertProviderKeys.Key?, cause: Cause?, shape: Int
+    ) {
+        if !textShapes[Self.textIndex(shape: shape, direction: event.direction)] {
+            let matching = someMatch(shape: shape, direction: event.direction, provider: provider)
+            // A block list or a listed address is remembered only from the decoded event.
+            if !matching
+                || classification.map({ $0.blocklist == nil && $0.listedIP.isEmpty }) ?? true
+            {
+                let probe = AlertProbe(
+                    event, cause: cause, in: line, time: time, provider: key,
+                    hashes: shapeHashes[shape], matching: matching)
+                if probe.isASCII {
+                    count(probe, shape: shape)
+                    return
+                }
             }
+        }
+        var decoded = AlertEvent(
+            event, classification, in: line, time: time, keepingLine: sampled[shape],
+            provider: provider)
+        withUnsafePointer(to: &decoded) {
+            count(AlertProbe($0, provider: key, hashes: hashes), shape: shape)
         }
     }
 
@@ -224,6 +265,12 @@ public struct AlertEngine: Sendable {
         sampled[Self.wantIndex(mta: mta, kind: kind, status: status, cause: cause)]
     }
 
+    /// Where `textShapes` answers for events of `shape` going in `direction`.
+    @inline(__always)
+    private static func textIndex(shape: Int, direction: TrafficDirection) -> Int {
+        shape &* 2 &+ (direction == .inbound ? 0 : 1)
+    }
+
     private static func wantIndex(
         mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?
     ) -> Int {
@@ -275,14 +322,18 @@ public struct AlertEngine: Sendable {
         return (starts, rules)
     }
 
-    /// The group value hashes the rules' `group_by` needs.
-    private static func hashes(_ rules: [AlertRule]) -> AlertProbe.Hashes {
+    /// The group value hashes the rules' `group_by` needs; with `providerAware`, the
+    /// destination's for `provider_or_destination` only when the event has no provider.
+    private static func hashes(
+        _ rules: [AlertRule], providerAware: Bool = false
+    ) -> AlertProbe.Hashes {
         var hashes: AlertProbe.Hashes = []
         for dimension in rules.flatMap(\.groupBy) {
             switch dimension {
             case .destination: hashes.insert(.destination)
             case .host: hashes.insert(.host)
-            case .providerOrDestination: hashes.insert(.destination)
+            case .providerOrDestination:
+                hashes.insert(providerAware ? .destinationUnlessProvider : .destination)
             case .mta, .kind, .status, .cause, .blocklist, .provider: break
             }
         }

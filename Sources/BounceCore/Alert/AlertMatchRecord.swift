@@ -57,6 +57,13 @@ struct AlertRecentMatches: Sendable, Equatable {
     private(set) var records: [AlertMatchRecord] = []
     private var next = 0
 
+    /// The position in `records` of the record appended last; nil when none is remembered.
+    var newestPosition: Int? {
+        guard !records.isEmpty else { return nil }
+        // Until the ring is full `next` stays 0 and records are appended at the end.
+        return next == 0 ? records.count - 1 : next - 1
+    }
+
     mutating func append(_ record: consuming AlertMatchRecord) {
         if records.count < AlertLimits.recentMatches {
             records.append(record)
@@ -74,38 +81,66 @@ struct AlertRecentMatches: Sendable, Equatable {
 }
 
 /// The log lines of the most recent matching events (by event time), at most three.
-struct AlertSamples: Sendable, Equatable {
+///
+/// Kept as a ring: the newest line of a log read in order replaces the oldest in place, one
+/// store, rather than shifting the others down. Lines that come out of order take the plain
+/// way (insert in time order) on a copy laid out oldest first.
+struct AlertSamples: Sendable {
     struct Line: Sendable, Equatable {
         var time: Int64
         var text: String
     }
 
+    /// The lines, oldest first from `first` on, wrapping around.
+    private var ring: [Line] = []
+    private var first = 0
+
     /// Oldest first.
-    private(set) var lines: [Line] = []
+    var lines: [Line] {
+        first == 0 ? ring : Array(ring[first...] + ring[..<first])
+    }
 
     mutating func offer(time: Int64, text: @autoclosure () -> String) {
-        let full = lines.count == AlertLimits.samples
-        if full, time < lines[0].time { return }
-        let line = Line(time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
-        // The newest line (a log read in order) goes last without shifting through `insert`.
-        let newest = lines.isEmpty || time >= lines[lines.count - 1].time
-        if full, newest {
-            for index in 1..<lines.count { lines.swapAt(index - 1, index) }
-            lines[lines.count - 1] = line
+        let count = ring.count
+        let full = count == AlertLimits.samples
+        if full, time < ring[first].time { return }
+        let newest = count == 0 || time >= ring[(first + count - 1) % count].time
+        if newest {
+            let line = Line(
+                time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
+            if full {
+                // The oldest goes and the newest takes its slot, which is then the last one.
+                ring[first] = line
+                first = first + 1 == count ? 0 : first + 1
+            } else {
+                ring.append(line)  // `first` is 0 until the ring is full
+            }
             return
         }
-        if full { lines.removeFirst() }
-        if newest {
-            lines.append(line)
-        } else {
-            let position = lines.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
-            lines.insert(line, at: position)
-        }
+        var ordered = lines
+        if full { ordered.removeFirst() }
+        let line = Line(time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
+        let position = ordered.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+        ordered.insert(line, at: position)
+        ring = ordered
+        first = 0
     }
 
     /// Forgets lines, e.g. those stamped far in the future.
     mutating func removeAll(where shouldRemove: (Line) -> Bool) {
-        lines.removeAll(where: shouldRemove)
+        guard ring.contains(where: shouldRemove) else { return }
+        var ordered = lines
+        ordered.removeAll(where: shouldRemove)
+        ring = ordered
+        first = 0
+    }
+}
+
+extension AlertSamples: Equatable {
+    /// Samples are equal when they hold the same lines in the same order, wherever the ring
+    /// starts.
+    static func == (left: AlertSamples, right: AlertSamples) -> Bool {
+        left.lines == right.lines
     }
 }
 
