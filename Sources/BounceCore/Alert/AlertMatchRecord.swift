@@ -57,18 +57,17 @@ struct AlertRecentMatches: Sendable, Equatable {
     private(set) var records: [AlertMatchRecord] = []
     private var next = 0
 
-    /// The position in `records` of the record appended last; nil when none is remembered.
-    var newestPosition: Int? {
-        guard !records.isEmpty else { return nil }
-        // Until the ring is full `next` stays 0 and records are appended at the end.
-        return next == 0 ? records.count - 1 : next - 1
-    }
+    /// The position in `records` of the record appended last; nil when none is, and after
+    /// `removeAll` (which keeps the ring's order, not the order of appending).
+    private(set) var newestPosition: Int?
 
     mutating func append(_ record: consuming AlertMatchRecord) {
         if records.count < AlertLimits.recentMatches {
             records.append(record)
+            newestPosition = records.count - 1
         } else {
             records[next] = record
+            newestPosition = next
             next = (next + 1) % records.count
         }
     }
@@ -77,6 +76,14 @@ struct AlertRecentMatches: Sendable, Equatable {
     mutating func removeAll(where shouldRemove: (AlertMatchRecord) -> Bool) {
         records.removeAll(where: shouldRemove)
         next = 0
+        newestPosition = nil
+    }
+}
+
+extension AlertRecentMatches {
+    /// Equal when the same records sit in the same ring; which was appended last is a hint.
+    static func == (left: AlertRecentMatches, right: AlertRecentMatches) -> Bool {
+        left.records == right.records && left.next == right.next
     }
 }
 
