@@ -56,50 +56,50 @@ public struct AlertEngine: Sendable {
         textShapes = []
         matchDirections = []
         providerShapes = []
-        (shapeStarts, shapeRules) = Self.ruleLists(states)
+        // What the tables ask of each rule, read once: a rule state is large, and copying one
+        // per rule and shape made the start-up cost tens of millions of instructions.
+        let matchMasks = states.map { AlertShapeMask($0.filter.match) }
+        let ratioMasks = states.map { $0.denominatorFilter.map { AlertShapeMask($0.match) } }
+        let needsCause = states.map { $0.rule.groupBy.contains(.cause) }
+        let byBlocklist = states.map { $0.rule.groupBy.contains(.blocklist) }
+        let matchBits = states.map(\.filter.directions)
+        let ratioBits = states.map { $0.denominatorFilter?.directions ?? 0 }
+        let matchText = states.map(\.filter.needsText)
+        let ratioText = states.map { $0.denominatorFilter?.needsText == true }
+        let listsProviders = states.map(\.filter.listsProviders)
+        let ruleHashes = rules.map { Self.hashes([$0], providerAware: true) }
+        (shapeStarts, shapeRules) = Self.ruleLists(
+            match: matchMasks, ratio: ratioMasks, needsCause: needsCause)
         for shape in 0..<shapeStarts.count - 1 {
+            let entries = shapeRules[Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])]
             for direction in TrafficDirection.allCases {
                 let bit = AlertEventFilter.bit(direction)
                 textShapes.append(
-                    (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).contains { position in
-                        let entry = shapeRules[position]
-                        let state = states[Int(entry >> 2)]
-                        let matches = entry & 1 != 0 && state.filter.directions & bit != 0
-                        let counts =
-                            entry & 2 != 0 && (state.denominatorFilter?.directions ?? 0) & bit != 0
-                        return (matches || counts) && state.rule.groupBy.contains(.blocklist)
-                            || (matches && state.filter.needsText)
-                            || (counts && state.denominatorFilter?.needsText == true)
+                    entries.contains { entry in
+                        let rule = Int(entry >> 2)
+                        let matches = entry & 1 != 0 && matchBits[rule] & bit != 0
+                        let counts = entry & 2 != 0 && ratioBits[rule] & bit != 0
+                        return (matches || counts) && byBlocklist[rule]
+                            || (matches && matchText[rule]) || (counts && ratioText[rule])
                     })
             }
-        }
-        for shape in 0..<shapeStarts.count - 1 {
             shapeHashes.append(
-                Self.hashes(
-                    (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).map {
-                        states[Int(shapeRules[$0] >> 2)].rule
-                    }, providerAware: true))
-        }
-        for shape in 0..<shapeStarts.count - 1 {
+                entries.reduce(into: []) { $0.formUnion(ruleHashes[Int($1 >> 2)]) })
             var directions: UInt8 = 0
             var providers = false
-            for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
-                let entry = shapeRules[position]
-                guard entry & 1 != 0 else { continue }
-                let filter = states[Int(entry >> 2)].filter
-                if filter.listsProviders {
+            for entry in entries where entry & 1 != 0 {
+                let rule = Int(entry >> 2)
+                if listsProviders[rule] {
                     providers = true
                 } else {
-                    directions |= filter.directions
+                    directions |= matchBits[rule]
                 }
             }
             matchDirections.append(directions)
             providerShapes.append(providers)
         }
         wanted = zip(shapeStarts, shapeStarts.dropFirst()).map { $0 < $1 }
-        sampled = Self.table(states) {
-            $0.filter.couldMatch(mta: $1, kind: $2, status: $3, cause: $4)
-        }
+        sampled = Self.table(matchMasks)
     }
 
     /// Takes over `previous`'s evaluation clock when it is later (an engine rebuilt for new
@@ -284,42 +284,43 @@ public struct AlertEngine: Sendable {
     }
 
     /// For every combination of properties (in `wantIndex` order), the rules whose state
-    /// could count such an event, as start positions and the concatenated rule indices.
-    private static func ruleLists(_ states: [AlertRuleState]) -> ([Int32], [Int32]) {
+    /// could count such an event, as start positions and the concatenated rule indices (each
+    /// shifted left by two, bit 0 set when its `match` could take the shape, bit 1 when its
+    /// `ratio_of` could). A rule grouping by cause counts no event without one.
+    private static func ruleLists(
+        match: [AlertShapeMask], ratio: [AlertShapeMask?], needsCause: [Bool]
+    ) -> ([Int32], [Int32]) {
         var starts: [Int32] = []
         var rules: [Int32] = []
-        let causes: [Cause?] = [nil] + Cause.allCases.map { $0 }
-        var shapes: [(Int, [Int32])] = []
+        forEachShape { mta, kind, status, causeIndex in
+            starts.append(Int32(rules.count))
+            for index in match.indices where causeIndex != 0 || !needsCause[index] {
+                let matches = match[index].admits(
+                    mta: mta, kind: kind, status: status, causeIndex: causeIndex)
+                let counts =
+                    ratio[index]?.admits(
+                        mta: mta, kind: kind, status: status, causeIndex: causeIndex) ?? false
+                if matches || counts {
+                    rules.append(Int32(index) << 2 | (matches ? 1 : 0) | (counts ? 2 : 0))
+                }
+            }
+        }
+        starts.append(Int32(rules.count))
+        return (starts, rules)
+    }
+
+    /// Calls `body` with every combination of properties, in `wantIndex` order (the cause as
+    /// `AlertShapeMask.causeIndex`).
+    private static func forEachShape(_ body: (MTA, EventKind, DeliveryStatus, Int) -> Void) {
         for mta in MTA.allCases {
             for kind in EventKind.allCases {
                 for status in DeliveryStatus.allCases {
-                    for cause in causes {
-                        let matching = states.indices.filter {
-                            states[$0].couldMatch(
-                                mta: mta, kind: kind, status: status, cause: cause)
-                        }
-                        let entries = matching.map { index in
-                            let state = states[index]
-                            let matches = state.filter.couldMatch(
-                                mta: mta, kind: kind, status: status, cause: cause)
-                            let counts =
-                                state.denominatorFilter?.couldMatch(
-                                    mta: mta, kind: kind, status: status, cause: cause) ?? false
-                            return Int32(index) << 2 | (matches ? 1 : 0) | (counts ? 2 : 0)
-                        }
-                        shapes.append(
-                            (wantIndex(mta: mta, kind: kind, status: status, cause: cause), entries)
-                        )
+                    for causeIndex in 0...Cause.allCases.count {
+                        body(mta, kind, status, causeIndex)
                     }
                 }
             }
         }
-        for (_, matching) in shapes.sorted(by: { $0.0 < $1.0 }) {
-            starts.append(Int32(rules.count))
-            rules += matching
-        }
-        starts.append(Int32(rules.count))
-        return (starts, rules)
     }
 
     /// The group value hashes the rules' `group_by` needs; with `providerAware`, the
@@ -340,25 +341,14 @@ public struct AlertEngine: Sendable {
         return hashes
     }
 
-    /// `decides` for every combination of properties, true when some rule's state says yes.
-    private static func table(
-        _ states: [AlertRuleState],
-        _ decides: (AlertRuleState, MTA, EventKind, DeliveryStatus, Cause?) -> Bool
-    ) -> [Bool] {
-        let size =
-            MTA.allCases.count * EventKind.allCases.count * DeliveryStatus.allCases.count
-            * (Cause.allCases.count + 1)
-        var table = Array(repeating: false, count: size)
-        let causes: [Cause?] = [nil] + Cause.allCases.map { $0 }
-        for mta in MTA.allCases {
-            for kind in EventKind.allCases {
-                for status in DeliveryStatus.allCases {
-                    for cause in causes {
-                        table[wantIndex(mta: mta, kind: kind, status: status, cause: cause)] =
-                            states.contains { decides($0, mta, kind, status, cause) }
-                    }
-                }
-            }
+    /// For every combination of properties, in `wantIndex` order, whether some mask admits it.
+    private static func table(_ masks: [AlertShapeMask]) -> [Bool] {
+        var table: [Bool] = []
+        forEachShape { mta, kind, status, causeIndex in
+            table.append(
+                masks.contains {
+                    $0.admits(mta: mta, kind: kind, status: status, causeIndex: causeIndex)
+                })
         }
         return table
     }
