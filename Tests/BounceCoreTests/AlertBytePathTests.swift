@@ -68,6 +68,22 @@ import Testing
             bytes = bytes.map { $0 == 0x7F ? 0xFC : $0 }
             lines.append(bytes)
         }
+        // Matching events the byte path counts too (SASL failures, deferrals in mixed case),
+        // and bounces naming a block list and the listed address, which are decoded.
+        for round in 0..<3 {
+            lines.append(
+                Array(
+                    "Nov 26 10:14:03 MX1 postfix/smtpd[4243]: warning: unknown[198.51.100.84]: SASL LOGIN authentication failed: UGFzc3dvcmQ6"
+                        .utf8))
+            lines.append(
+                Array(
+                    "Nov 26 10:14:03 mx1 postfix/smtp[4242]: 5A1B2C3D4E: to=<k\(round)@Blocked.Example>, relay=mx.blocked.example[192.0.2.9]:25, delay=1.4, delays=0.1/0/0.7/0.6, dsn=5.7.1, status=bounced (host mx.blocked.example[192.0.2.9] said: 554 5.7.1 Service unavailable; Client host [203.0.113.10] blocked using zen.spamhaus.org (in reply to RCPT TO command))"
+                        .utf8))
+            lines.append(
+                line(
+                    "mx1", "l@Deferred.EXAMPLE", relay: "mx.example[192.0.2.1]:25",
+                    status: "deferred"))
+        }
         return lines
     }
 
@@ -124,6 +140,11 @@ import Testing
         #expect(!groups.contains { $0.contains("Example.ORG") || $0.contains("=MX1 ") })
         #expect(groups.contains { $0.contains("=b%C3%BCcher.example") })
         #expect(groups.contains { $0.contains("=provider:google") })
+        // The block list group, and what the groups remember of matching events.
+        let checkpoint = fromBytes.checkpointLines()
+        #expect(groups.contains { $0.contains("zen.spamhaus.org") })
+        #expect(checkpoint.contains { $0.hasPrefix("match ") && $0.contains("deferred.example") })
+        #expect(checkpoint.contains { $0.hasPrefix("sample ") && $0.contains("SASL") })
     }
 
     @Test func groupsRestoredFromACheckpointAreFoundByEventsCountedFromBytes() throws {

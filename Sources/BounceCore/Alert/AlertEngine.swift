@@ -27,8 +27,10 @@ public struct AlertEngine: Sendable {
     /// denominator of, not every rule.
     private var shapeStarts: [Int32]
     private var shapeRules: [Int32]
-    /// Per shape, whether a rule visited has a list only the decoded text can answer
-    /// (destinations, hosts, block lists) or groups by block list: such events are decoded.
+    /// Per shape and direction (`textIndex`), whether a rule that could count such an event
+    /// has a list only the decoded text can answer (destinations, hosts, block lists) or
+    /// groups by block list: such events are decoded. By direction, so the inbound rejects
+    /// naming a block list are not decoded for a rule that looks at outbound mail only.
     private var textShapes: [Bool]
     /// Per shape, the directions (`AlertEventFilter.bit`) for which a rule visited has a
     /// `match` without a provider list that takes the shape: `someMatch` answers those at once.
@@ -37,6 +39,8 @@ public struct AlertEngine: Sendable {
     private var providerShapes: [Bool]
     /// The group value hashes some rule needs.
     private let hashes: AlertProbe.Hashes
+    /// Per shape, the hashes the rules that could count it need (for the byte path).
+    private var shapeHashes: [AlertProbe.Hashes] = []
     /// Each provider name's group values and hashes, worked out once.
     private var providerKeys = AlertProviderKeys()
 
@@ -52,36 +56,50 @@ public struct AlertEngine: Sendable {
         textShapes = []
         matchDirections = []
         providerShapes = []
-        (shapeStarts, shapeRules) = Self.ruleLists(states)
-        textShapes = (0..<shapeStarts.count - 1).map { shape in
-            (Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])).contains { position in
-                let entry = shapeRules[position]
-                let state = states[Int(entry >> 2)]
-                return state.rule.groupBy.contains(.blocklist)
-                    || (entry & 1 != 0 && state.filter.needsText)
-                    || (entry & 2 != 0 && state.denominatorFilter?.needsText == true)
-            }
-        }
+        // What the tables ask of each rule, read once: a rule state is large, and copying one
+        // per rule and shape made the start-up cost tens of millions of instructions.
+        let matchMasks = states.map { AlertShapeMask($0.filter.match) }
+        let ratioMasks = states.map { $0.denominatorFilter.map { AlertShapeMask($0.match) } }
+        let needsCause = states.map { $0.rule.groupBy.contains(.cause) }
+        let byBlocklist = states.map { $0.rule.groupBy.contains(.blocklist) }
+        let matchBits = states.map(\.filter.directions)
+        let ratioBits = states.map { $0.denominatorFilter?.directions ?? 0 }
+        let matchText = states.map(\.filter.needsText)
+        let ratioText = states.map { $0.denominatorFilter?.needsText == true }
+        let listsProviders = states.map(\.filter.listsProviders)
+        let ruleHashes = rules.map { Self.hashes([$0], providerAware: true) }
+        (shapeStarts, shapeRules) = Self.ruleLists(
+            match: matchMasks, ratio: ratioMasks, needsCause: needsCause)
         for shape in 0..<shapeStarts.count - 1 {
+            let entries = shapeRules[Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1])]
+            for direction in TrafficDirection.allCases {
+                let bit = AlertEventFilter.bit(direction)
+                textShapes.append(
+                    entries.contains { entry in
+                        let rule = Int(entry >> 2)
+                        let matches = entry & 1 != 0 && matchBits[rule] & bit != 0
+                        let counts = entry & 2 != 0 && ratioBits[rule] & bit != 0
+                        return (matches || counts) && byBlocklist[rule]
+                            || (matches && matchText[rule]) || (counts && ratioText[rule])
+                    })
+            }
+            shapeHashes.append(
+                entries.reduce(into: []) { $0.formUnion(ruleHashes[Int($1 >> 2)]) })
             var directions: UInt8 = 0
             var providers = false
-            for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
-                let entry = shapeRules[position]
-                guard entry & 1 != 0 else { continue }
-                let filter = states[Int(entry >> 2)].filter
-                if filter.listsProviders {
+            for entry in entries where entry & 1 != 0 {
+                let rule = Int(entry >> 2)
+                if listsProviders[rule] {
                     providers = true
                 } else {
-                    directions |= filter.directions
+                    directions |= matchBits[rule]
                 }
             }
             matchDirections.append(directions)
             providerShapes.append(providers)
         }
         wanted = zip(shapeStarts, shapeStarts.dropFirst()).map { $0 < $1 }
-        sampled = Self.table(states) {
-            $0.filter.couldMatch(mta: $1, kind: $2, status: $3, cause: $4)
-        }
+        sampled = Self.table(matchMasks)
     }
 
     /// Takes over `previous`'s evaluation clock when it is later (an engine rebuilt for new
@@ -100,19 +118,24 @@ public struct AlertEngine: Sendable {
         guard wanted[shape] else { return }
         let provider = event.provider.isEmpty ? nil : providerKeys.key(for: event.provider)
         var event = event
-        withUnsafePointer(to: &event) {
-            count(AlertProbe($0, provider: provider, hashes: hashes), shape: shape)
+        withExtendedLifetime(provider) {
+            withUnsafePointer(to: &event) {
+                count(AlertProbe($0, provider: provider, hashes: hashes), shape: shape)
+            }
         }
     }
 
     /// Counts one parsed event whose byte ranges point into `line`, at `time` (the log's time).
     ///
-    /// An event that no rule's `match` takes (only a ratio's denominator, like most sent
-    /// deliveries) is counted from its bytes: nothing is decoded or allocated. One that some
-    /// `match` takes, after its cheap fields (shape, direction, provider) are tried, is decoded
-    /// into an `AlertEvent` once for all rules, its line kept only when it could become a
-    /// sample (`keepsLine`). One call, so a caller holding the engine in a class reaches it in
-    /// place rather than through a copy per question.
+    /// An event is counted from its bytes, nothing decoded, when its destination and host are
+    /// ASCII and no rule visited needs the decoded text (destination, host or block list
+    /// lists, a block list `group_by`): a delivery that only counts towards a ratio's
+    /// denominator allocates nothing, and one some `match` takes builds only what its group
+    /// remembers (`AlertProbe.matchRecord`, the sample line). Other events, and matching ones
+    /// naming a block list or a listed address, are decoded into an `AlertEvent` once for all
+    /// rules, the line kept only when it could become a sample (`keepsLine`). One call, so a
+    /// caller holding the engine in a class reaches it in place rather than through a copy per
+    /// question.
     ///
     /// `provider` is the name of the delivery's provider (`ProviderTable.decide`), empty when
     /// none is known.
@@ -125,21 +148,39 @@ public struct AlertEngine: Sendable {
             mta: event.mta, kind: event.kind, status: event.status, cause: cause)
         guard wanted[shape] else { return }
         let key = provider.isEmpty ? nil : providerKeys.key(for: provider)
-        if !textShapes[shape],
-            !someMatch(shape: shape, direction: event.direction, provider: provider),
-            AlertProbe.isASCII(event, in: line)
-        {
+        // The probes hold the key unretained.
+        withExtendedLifetime(key) {
             count(
-                AlertProbe(
-                    event, cause: cause, in: line, time: time, provider: key, hashes: hashes),
-                shape: shape)
-        } else {
-            var decoded = AlertEvent(
-                event, classification, in: line, time: time, keepingLine: sampled[shape],
-                provider: provider)
-            withUnsafePointer(to: &decoded) {
-                count(AlertProbe($0, provider: key, hashes: hashes), shape: shape)
+                event, classification, in: line, time: time, provider: provider, key: key,
+                cause: cause, shape: shape)
+        }
+    }
+
+    /// `observe`'s counting, once the event's shape is known to interest some rule.
+    private mutating func count(
+        _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
+        time: Int64, provider: String, key: AlertProviderKeys.Key?, cause: Cause?, shape: Int
+    ) {
+        if !textShapes[Self.textIndex(shape: shape, direction: event.direction)] {
+            let matching = someMatch(shape: shape, direction: event.direction, provider: provider)
+            // A block list or a listed address is remembered only from the decoded event.
+            if !matching
+                || classification.map({ $0.blocklist == nil && $0.listedIP.isEmpty }) ?? true
+            {
+                let probe = AlertProbe(
+                    event, cause: cause, in: line, time: time, provider: key,
+                    hashes: shapeHashes[shape], matching: matching)
+                if probe.isASCII {
+                    count(probe, shape: shape)
+                    return
+                }
             }
+        }
+        var decoded = AlertEvent(
+            event, classification, in: line, time: time, keepingLine: sampled[shape],
+            provider: provider)
+        withUnsafePointer(to: &decoded) {
+            count(AlertProbe($0, provider: key, hashes: hashes), shape: shape)
         }
     }
 
@@ -224,6 +265,12 @@ public struct AlertEngine: Sendable {
         sampled[Self.wantIndex(mta: mta, kind: kind, status: status, cause: cause)]
     }
 
+    /// Where `textShapes` answers for events of `shape` going in `direction`.
+    @inline(__always)
+    private static func textIndex(shape: Int, direction: TrafficDirection) -> Int {
+        shape &* 2 &+ (direction == .inbound ? 0 : 1)
+    }
+
     private static func wantIndex(
         mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?
     ) -> Int {
@@ -237,77 +284,71 @@ public struct AlertEngine: Sendable {
     }
 
     /// For every combination of properties (in `wantIndex` order), the rules whose state
-    /// could count such an event, as start positions and the concatenated rule indices.
-    private static func ruleLists(_ states: [AlertRuleState]) -> ([Int32], [Int32]) {
+    /// could count such an event, as start positions and the concatenated rule indices (each
+    /// shifted left by two, bit 0 set when its `match` could take the shape, bit 1 when its
+    /// `ratio_of` could). A rule grouping by cause counts no event without one.
+    private static func ruleLists(
+        match: [AlertShapeMask], ratio: [AlertShapeMask?], needsCause: [Bool]
+    ) -> ([Int32], [Int32]) {
         var starts: [Int32] = []
         var rules: [Int32] = []
-        let causes: [Cause?] = [nil] + Cause.allCases.map { $0 }
-        var shapes: [(Int, [Int32])] = []
-        for mta in MTA.allCases {
-            for kind in EventKind.allCases {
-                for status in DeliveryStatus.allCases {
-                    for cause in causes {
-                        let matching = states.indices.filter {
-                            states[$0].couldMatch(
-                                mta: mta, kind: kind, status: status, cause: cause)
-                        }
-                        let entries = matching.map { index in
-                            let state = states[index]
-                            let matches = state.filter.couldMatch(
-                                mta: mta, kind: kind, status: status, cause: cause)
-                            let counts =
-                                state.denominatorFilter?.couldMatch(
-                                    mta: mta, kind: kind, status: status, cause: cause) ?? false
-                            return Int32(index) << 2 | (matches ? 1 : 0) | (counts ? 2 : 0)
-                        }
-                        shapes.append(
-                            (wantIndex(mta: mta, kind: kind, status: status, cause: cause), entries)
-                        )
-                    }
+        forEachShape { mta, kind, status, causeIndex in
+            starts.append(Int32(rules.count))
+            for index in match.indices where causeIndex != 0 || !needsCause[index] {
+                let matches = match[index].admits(
+                    mta: mta, kind: kind, status: status, causeIndex: causeIndex)
+                let counts =
+                    ratio[index]?.admits(
+                        mta: mta, kind: kind, status: status, causeIndex: causeIndex) ?? false
+                if matches || counts {
+                    rules.append(Int32(index) << 2 | (matches ? 1 : 0) | (counts ? 2 : 0))
                 }
             }
-        }
-        for (_, matching) in shapes.sorted(by: { $0.0 < $1.0 }) {
-            starts.append(Int32(rules.count))
-            rules += matching
         }
         starts.append(Int32(rules.count))
         return (starts, rules)
     }
 
-    /// The group value hashes the rules' `group_by` needs.
-    private static func hashes(_ rules: [AlertRule]) -> AlertProbe.Hashes {
+    /// Calls `body` with every combination of properties, in `wantIndex` order (the cause as
+    /// `AlertShapeMask.causeIndex`).
+    private static func forEachShape(_ body: (MTA, EventKind, DeliveryStatus, Int) -> Void) {
+        for mta in MTA.allCases {
+            for kind in EventKind.allCases {
+                for status in DeliveryStatus.allCases {
+                    for causeIndex in 0...Cause.allCases.count {
+                        body(mta, kind, status, causeIndex)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The group value hashes the rules' `group_by` needs; with `providerAware`, the
+    /// destination's for `provider_or_destination` only when the event has no provider.
+    private static func hashes(
+        _ rules: [AlertRule], providerAware: Bool = false
+    ) -> AlertProbe.Hashes {
         var hashes: AlertProbe.Hashes = []
         for dimension in rules.flatMap(\.groupBy) {
             switch dimension {
             case .destination: hashes.insert(.destination)
             case .host: hashes.insert(.host)
-            case .providerOrDestination: hashes.insert(.destination)
+            case .providerOrDestination:
+                hashes.insert(providerAware ? .destinationUnlessProvider : .destination)
             case .mta, .kind, .status, .cause, .blocklist, .provider: break
             }
         }
         return hashes
     }
 
-    /// `decides` for every combination of properties, true when some rule's state says yes.
-    private static func table(
-        _ states: [AlertRuleState],
-        _ decides: (AlertRuleState, MTA, EventKind, DeliveryStatus, Cause?) -> Bool
-    ) -> [Bool] {
-        let size =
-            MTA.allCases.count * EventKind.allCases.count * DeliveryStatus.allCases.count
-            * (Cause.allCases.count + 1)
-        var table = Array(repeating: false, count: size)
-        let causes: [Cause?] = [nil] + Cause.allCases.map { $0 }
-        for mta in MTA.allCases {
-            for kind in EventKind.allCases {
-                for status in DeliveryStatus.allCases {
-                    for cause in causes {
-                        table[wantIndex(mta: mta, kind: kind, status: status, cause: cause)] =
-                            states.contains { decides($0, mta, kind, status, cause) }
-                    }
-                }
-            }
+    /// For every combination of properties, in `wantIndex` order, whether some mask admits it.
+    private static func table(_ masks: [AlertShapeMask]) -> [Bool] {
+        var table: [Bool] = []
+        forEachShape { mta, kind, status, causeIndex in
+            table.append(
+                masks.contains {
+                    $0.admits(mta: mta, kind: kind, status: status, causeIndex: causeIndex)
+                })
         }
         return table
     }

@@ -30,13 +30,6 @@ struct AlertEventFilter: Sendable {
         direction == .inbound ? 1 : 2
     }
 
-    /// `matchesBeyondShape(probe)`, deciding most events from two stored values without a call.
-    @inline(__always)
-    func passes(_ probe: AlertProbe) -> Bool {
-        guard directions & Self.bit(probe.direction) != 0 else { return false }
-        return onlyDirection || matchesBeyondShape(probe)
-    }
-
     /// Whether the filter has a provider list.
     var listsProviders: Bool { !providers.isEmpty }
 

@@ -84,6 +84,23 @@ struct AlertGroup: Sendable, Equatable {
         return true
     }
 
+    /// Counts one matching event counted from the line's bytes (`AlertProbe`'s byte path),
+    /// remembering what `record(_:matched:denominator:)` remembers of the decoded event;
+    /// false when it is older than the window allows.
+    mutating func record(matching probe: AlertProbe, denominator: Bool) -> Bool {
+        guard window.add(time: probe.time, matched: true, denominator: denominator) else {
+            return false
+        }
+        weight += 1
+        let newest = recent.newestPosition
+        recent.append(
+            probe.matchRecord(
+                previousDestination: newest.map { recent.records[$0].destination },
+                previousHost: newest.map { recent.records[$0].host }))
+        samples.offer(time: probe.time, text: probe.sampleLine)
+        return true
+    }
+
     /// Counts one event that only counts towards the ratio's denominator (when `denominator`
     /// holds); false when it is older than the window allows.
     mutating func record(time: Int64, denominator: Bool) -> Bool {

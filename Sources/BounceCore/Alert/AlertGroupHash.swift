@@ -27,8 +27,27 @@ enum AlertGroupHash {
         hash(bytes, lowercasing: true)
     }
 
+    /// `of(lowercasing: bytes)`, and whether `bytes` are all ASCII, read in the same pass.
+    static func of(
+        lowercasing bytes: UnsafeBufferPointer<UInt8>, isASCII: inout Bool
+    ) -> UInt64 {
+        var any: UInt64 = 0
+        let hash = hash(bytes, lowercasing: true, any: &any)
+        isASCII = any & 0x8080_8080_8080_8080 == 0
+        return hash
+    }
+
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> UInt64 {
+        var any: UInt64 = 0
+        return hash(bytes, lowercasing: lowercasing, any: &any)
+    }
+
+    /// The hash; `any` gets every word read or'ed in (its high bits tell a non-ASCII byte).
+    @inline(__always)
+    private static func hash(
+        _ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool, any: inout UInt64
+    ) -> UInt64 {
         let count = bytes.count
         var hash = seed ^ UInt64(count)
         guard let base = bytes.baseAddress, count > 0 else { return hash }
@@ -36,6 +55,7 @@ enum AlertGroupHash {
         var index = 0
         while index + 8 <= count {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            any |= word
             hash = mix(hash ^ (lowercasing ? lower(word) : word))
             index += 8
         }
@@ -44,10 +64,11 @@ enum AlertGroupHash {
         var word: UInt64 = 0
         var shift: UInt64 = 0
         while index < count {
-            word |= UInt64(bytes[index]) << shift
+            word |= UInt64(raw.load(fromByteOffset: index, as: UInt8.self)) << shift
             shift += 8
             index += 1
         }
+        any |= word
         return mix(hash ^ (lowercasing ? lower(word) : word))
     }
 

@@ -107,11 +107,13 @@ struct AlertGroups: Sendable {
         let last = values.count - 1
         if position != last {
             slots[slot(of: last)].position = Int32(position)
-            values.swapAt(position, last)
-            serials.swapAt(position, last)
+            // The last group moves into the hole: one move, where a swap copied both.
+            values[position] = values.removeLast()
+            serials[position] = serials.removeLast()
+        } else {
+            values.removeLast()
+            serials.removeLast()
         }
-        values.removeLast()
-        serials.removeLast()
     }
 
     /// The index slot that holds `position`.

@@ -57,11 +57,17 @@ struct AlertRecentMatches: Sendable, Equatable {
     private(set) var records: [AlertMatchRecord] = []
     private var next = 0
 
+    /// The position in `records` of the record appended last; nil when none is, and after
+    /// `removeAll` (which keeps the ring's order, not the order of appending).
+    private(set) var newestPosition: Int?
+
     mutating func append(_ record: consuming AlertMatchRecord) {
         if records.count < AlertLimits.recentMatches {
             records.append(record)
+            newestPosition = records.count - 1
         } else {
             records[next] = record
+            newestPosition = next
             next = (next + 1) % records.count
         }
     }
@@ -70,42 +76,78 @@ struct AlertRecentMatches: Sendable, Equatable {
     mutating func removeAll(where shouldRemove: (AlertMatchRecord) -> Bool) {
         records.removeAll(where: shouldRemove)
         next = 0
+        newestPosition = nil
+    }
+}
+
+extension AlertRecentMatches {
+    /// Equal when the same records sit in the same ring; which was appended last is a hint.
+    static func == (left: AlertRecentMatches, right: AlertRecentMatches) -> Bool {
+        left.records == right.records && left.next == right.next
     }
 }
 
 /// The log lines of the most recent matching events (by event time), at most three.
-struct AlertSamples: Sendable, Equatable {
+///
+/// Kept as a ring: the newest line of a log read in order replaces the oldest in place, one
+/// store, rather than shifting the others down. Lines that come out of order take the plain
+/// way (insert in time order) on a copy laid out oldest first.
+struct AlertSamples: Sendable {
     struct Line: Sendable, Equatable {
         var time: Int64
         var text: String
     }
 
+    /// The lines, oldest first from `first` on, wrapping around.
+    private var ring: [Line] = []
+    private var first = 0
+
     /// Oldest first.
-    private(set) var lines: [Line] = []
+    var lines: [Line] {
+        first == 0 ? ring : Array(ring[first...] + ring[..<first])
+    }
 
     mutating func offer(time: Int64, text: @autoclosure () -> String) {
-        let full = lines.count == AlertLimits.samples
-        if full, time < lines[0].time { return }
-        let line = Line(time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
-        // The newest line (a log read in order) goes last without shifting through `insert`.
-        let newest = lines.isEmpty || time >= lines[lines.count - 1].time
-        if full, newest {
-            for index in 1..<lines.count { lines.swapAt(index - 1, index) }
-            lines[lines.count - 1] = line
+        let count = ring.count
+        let full = count == AlertLimits.samples
+        if full, time < ring[first].time { return }
+        let newest = count == 0 || time >= ring[(first + count - 1) % count].time
+        if newest {
+            let line = Line(
+                time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
+            if full {
+                // The oldest goes and the newest takes its slot, which is then the last one.
+                ring[first] = line
+                first = first + 1 == count ? 0 : first + 1
+            } else {
+                ring.append(line)  // `first` is 0 until the ring is full
+            }
             return
         }
-        if full { lines.removeFirst() }
-        if newest {
-            lines.append(line)
-        } else {
-            let position = lines.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
-            lines.insert(line, at: position)
-        }
+        var ordered = lines
+        if full { ordered.removeFirst() }
+        let line = Line(time: time, text: UTF8Prefix.string(text(), atMost: AlertLimits.lineBytes))
+        let position = ordered.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+        ordered.insert(line, at: position)
+        ring = ordered
+        first = 0
     }
 
     /// Forgets lines, e.g. those stamped far in the future.
     mutating func removeAll(where shouldRemove: (Line) -> Bool) {
-        lines.removeAll(where: shouldRemove)
+        guard ring.contains(where: shouldRemove) else { return }
+        var ordered = lines
+        ordered.removeAll(where: shouldRemove)
+        ring = ordered
+        first = 0
+    }
+}
+
+extension AlertSamples: Equatable {
+    /// Samples are equal when they hold the same lines in the same order, wherever the ring
+    /// starts.
+    static func == (left: AlertSamples, right: AlertSamples) -> Bool {
+        left.lines == right.lines
     }
 }
 

@@ -14,8 +14,10 @@ struct AlertProbe {
     let status: DeliveryStatus
     let cause: Cause?
     let direction: TrafficDirection
-    /// The delivery's provider; nil when none is known.
-    let providerKey: AlertProviderKeys.Key?
+    /// The delivery's provider; nil when none is known. Not retained: the engine keeps the
+    /// key alive for the one `count` call the probe lives for, and a probe per event would
+    /// otherwise retain and release it.
+    unowned(unsafe) let providerKey: AlertProviderKeys.Key?
     /// The decoded event, borrowed from the engine for the one `count` call the probe lives
     /// for (a copy would be a few hundred bytes and six retained strings per event); nil on
     /// the byte path.
@@ -24,6 +26,11 @@ struct AlertProbe {
     /// cased: compared and hashed in lower case); empty on the decoded path.
     private let destinationBytes: UnsafeBufferPointer<UInt8>
     private let hostBytes: UnsafeBufferPointer<UInt8>
+    /// The whole log line on the byte path (a matching event's sample); empty when decoded.
+    private let lineBytes: UnsafeBufferPointer<UInt8>
+    /// Whether the destination and host, as far as they are kept, are ASCII: only then may the
+    /// byte path count the event (always true when decoded).
+    let isASCII: Bool
     /// `AlertGroupHash.of` each group value the event has; 0 when it has none or no rule
     /// groups by it (the engine says which are wanted).
     let destinationHash: UInt64
@@ -34,6 +41,8 @@ struct AlertProbe {
         let rawValue: UInt8
         static let destination = Hashes(rawValue: 1)
         static let host = Hashes(rawValue: 2)
+        /// The destination's, only when the event has no provider (`provider_or_destination`).
+        static let destinationUnlessProvider = Hashes(rawValue: 4)
     }
 
     /// An event decoded in full, read where `event` points while the probe is used.
@@ -49,16 +58,22 @@ struct AlertProbe {
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         destinationBytes = empty
         hostBytes = empty
+        lineBytes = empty
+        isASCII = true
         destinationHash =
             hashes.contains(.destination) ? Self.hash(Self.text(event.pointee.destination)) : 0
         hostHash = hashes.contains(.host) ? Self.hash(Self.text(event.pointee.host)) : 0
     }
 
-    /// An event read from `line` whose destination and host are ASCII (`isASCII`): nothing is
-    /// decoded.
+    /// An event read from `line`: nothing is decoded. Usable only when `isASCII` holds.
+    ///
+    /// `hashes` are those the rules that could count the event group by; only the values
+    /// hashed, and with `matching` (some rule's `match` may take the event, so its group
+    /// remembers the destination and host) both values, are tried for ASCII: a value no rule
+    /// reads cannot make the byte path differ from the decoded one.
     init(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
-        provider: AlertProviderKeys.Key?, hashes: Hashes
+        provider: AlertProviderKeys.Key?, hashes: Hashes, matching: Bool
     ) {
         self.time = time
         mta = event.mta
@@ -68,20 +83,60 @@ struct AlertProbe {
         direction = event.direction
         providerKey = provider
         decoded = nil
+        lineBytes = line
         destinationBytes = Self.prefix(event.domain.slice(of: line))
         hostBytes = Self.prefix(event.host.slice(of: line))
-        destinationHash =
-            hashes.contains(.destination) && !destinationBytes.isEmpty
-            ? AlertGroupHash.of(lowercasing: destinationBytes) : 0
-        hostHash =
-            hashes.contains(.host) && !hostBytes.isEmpty
-            ? AlertGroupHash.of(lowercasing: hostBytes) : 0
+        let hashesDestination =
+            hashes.contains(.destination)
+            || (provider == nil && hashes.contains(.destinationUnlessProvider))
+        var destinationASCII = true
+        if hashesDestination, !destinationBytes.isEmpty {
+            destinationHash = AlertGroupHash.of(
+                lowercasing: destinationBytes, isASCII: &destinationASCII)
+        } else {
+            destinationHash = 0
+            if matching { destinationASCII = Self.isASCII(destinationBytes) }
+        }
+        var hostASCII = true
+        if hashes.contains(.host), !hostBytes.isEmpty {
+            hostHash = AlertGroupHash.of(lowercasing: hostBytes, isASCII: &hostASCII)
+        } else {
+            hostHash = 0
+            if matching { hostASCII = Self.isASCII(hostBytes) }
+        }
+        isASCII = destinationASCII && hostASCII
     }
 
-    /// Whether the byte path can take `event`: its destination and host, as far as they are
-    /// kept, are ASCII.
-    static func isASCII(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Bool {
-        isASCII(prefix(event.domain.slice(of: line))) && isASCII(prefix(event.host.slice(of: line)))
+    /// What `AlertMatchRecord(decoded)` would remember of this event, read from the line's
+    /// bytes (byte path only: ASCII values, and no block list or listed address, which only
+    /// decoded events carry). `previousDestination` and `previousHost` are the group's newest
+    /// record's: a value equal to one of them reuses its string, so a steady stream of events
+    /// to one group builds no string for them.
+    func matchRecord(previousDestination: String?, previousHost: String?) -> AlertMatchRecord {
+        let destination =
+            if let previousDestination,
+                Self.equalsLowercased(previousDestination, destinationBytes)
+            {
+                previousDestination
+            } else {
+                Self.lowercased(destinationBytes)
+            }
+        let host =
+            if let previousHost, Self.equalsLowercased(previousHost, hostBytes) {
+                previousHost
+            } else {
+                Self.lowercased(hostBytes)
+            }
+        return AlertMatchRecord(
+            time: time, destination: destination, cause: cause, status: status, kind: kind,
+            direction: direction, blocklist: nil, listedIP: nil,
+            provider: providerKey?.label ?? "", host: host)
+    }
+
+    /// The line as a decoded event keeps it for a sample (`AlertEvent.line`), built only when
+    /// asked for; byte path only.
+    var sampleLine: String {
+        UTF8Prefix.string(lineBytes, atMost: AlertLimits.lineBytes)
     }
 
     var hasDestination: Bool {
@@ -147,6 +202,7 @@ struct AlertProbe {
             rebasing: bytes[0..<UTF8Prefix.length(of: bytes, atMost: AlertLimits.textBytes)])
     }
 
+    @inline(__always)
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)

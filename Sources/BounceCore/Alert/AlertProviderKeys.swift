@@ -35,10 +35,15 @@ struct AlertProviderKeys: Sendable {
     /// their length alone, so few string comparisons are made per delivery.
     private var lengths: [Int] = []
 
+    /// Where the last name asked for was found: deliveries to one provider come in runs.
+    private var last = 0
+
     /// The key of a non-empty provider name.
     mutating func key(for name: String) -> Key {
         let length = name.utf8.count
+        if last < keys.count, lengths[last] == length, keys[last].name == name { return keys[last] }
         for index in lengths.indices where lengths[index] == length && keys[index].name == name {
+            last = index
             return keys[index]
         }
         let key = Key(name)

@@ -13,10 +13,22 @@ struct AlertRuleState: Sendable {
     /// last evaluation: something is due within a group wait.
     var waitingGroups = 0
 
+    /// `filter.directions` and `denominatorFilter?.directions` (0 without a ratio), and
+    /// whether each filter needs nothing but the direction tried beyond the shape: kept here
+    /// so counting an event reads two bytes rather than copying a filter out of its optional.
+    private let matchDirections: UInt8
+    private let matchOnlyDirection: Bool
+    private let ratioDirections: UInt8
+    private let ratioOnlyDirection: Bool
+
     init(rule: AlertRule) {
         self.rule = rule
         self.filter = AlertEventFilter(rule.match)
         self.denominatorFilter = rule.ratioOf.map(AlertEventFilter.init)
+        matchDirections = filter.directions
+        matchOnlyDirection = filter.onlyDirection
+        ratioDirections = denominatorFilter?.directions ?? 0
+        ratioOnlyDirection = denominatorFilter?.onlyDirection ?? false
     }
 
     var firingGroups: Int {
@@ -37,14 +49,20 @@ struct AlertRuleState: Sendable {
     /// (MTA, kind, status, cause) passes the rule's `match` and its `ratio_of`: the engine's
     /// tables decided that once per shape, so only the other lists are tried here.
     mutating func observe(_ probe: AlertProbe, couldMatch: Bool, couldCount: Bool) {
-        let matched = couldMatch && filter.passes(probe)
-        let denominator = couldCount && (denominatorFilter?.passes(probe) ?? false)
+        // `filter.passes` and `denominatorFilter.passes`, most events decided by the direction.
+        let bit = AlertEventFilter.bit(probe.direction)
+        let matched =
+            couldMatch && matchDirections & bit != 0
+            && (matchOnlyDirection || filter.matchesBeyondShape(probe))
+        let denominator =
+            couldCount && ratioDirections & bit != 0
+            && (ratioOnlyDirection || denominatorFilter?.matchesBeyondShape(probe) == true)
         guard matched || denominator, let hash = groupHash(probe) else { return }
         // A loop rather than `position(hash:where:)`: a closure would capture the probe.
         var found: Int?
         var slot = groups.firstSlot(for: hash)
         while let position = groups.nextPosition(of: hash, slot: &slot) {
-            if hasValues(groups.values[position].labels, of: probe) {
+            if Self.hasValues(groups.values[position].labels, of: probe, groupBy: rule.groupBy) {
                 found = position
                 break
             }
@@ -68,8 +86,11 @@ struct AlertRuleState: Sendable {
             counted = groups.update(at: position) {
                 $0.record(event, matched: true, denominator: denominator)
             }
+        } else if matched {
+            counted = groups.update(at: position) {
+                $0.record(matching: probe, denominator: denominator)
+            }
         } else {
-            // Only a denominator: the engine decodes every event a rule's `match` takes.
             counted = groups.update(at: position) {
                 $0.record(time: probe.time, denominator: denominator)
             }
@@ -219,7 +240,9 @@ struct AlertRuleState: Sendable {
     }
 
     /// `AlertGroupHash.of(labels: groupKey(probe))` without building the key; nil when the
-    /// event lacks one of the values.
+    /// event lacks one of the values. Inlined, like `hasValues`: called apart, the probe was
+    /// copied for each call.
+    @inline(__always)
     private func groupHash(_ probe: AlertProbe) -> UInt64? {
         var hash = AlertGroupHash.seed
         for dimension in rule.groupBy {
@@ -256,11 +279,15 @@ struct AlertRuleState: Sendable {
         return hash
     }
 
-    /// Whether a group's `labels` are the event's values, compared without building them.
-    private func hasValues(_ labels: [String], of probe: AlertProbe) -> Bool {
-        guard labels.count == rule.groupBy.count else { return false }
+    /// Whether a group's `labels` are the event's values for `groupBy`, compared without
+    /// building them. Static: a method would be handed a copy of the whole rule state.
+    @inline(__always)
+    private static func hasValues(
+        _ labels: [String], of probe: AlertProbe, groupBy: [AlertDimension]
+    ) -> Bool {
+        guard labels.count == groupBy.count else { return false }
         for position in labels.indices {
-            let dimension = rule.groupBy[position]
+            let dimension = groupBy[position]
             let label = labels[position]
             let same: Bool
             switch dimension {

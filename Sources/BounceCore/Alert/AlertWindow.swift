@@ -91,6 +91,15 @@ struct AlertWindow: Sendable {
     /// Counts one event as matched and/or as a ratio denominator. False when its slot already
     /// holds a newer bucket: the event is more than a window older than events already seen.
     mutating func add(time: Int64, matched isMatched: Bool, denominator: Bool) -> Bool {
+        // Most events fall in the newest bucket: tell that from its start, without dividing.
+        if head.bucket != Self.empty {
+            let (start, beyond) = head.bucket.multipliedReportingOverflow(by: width)
+            let (offset, apart) = time.subtractingReportingOverflow(start)
+            if !beyond, !apart, offset >= 0, offset < width {
+                head.count(matched: isMatched, denominator: denominator)
+                return true
+            }
+        }
         let number = bucket(of: time)
         if number == head.bucket {
             head.count(matched: isMatched, denominator: denominator)
