@@ -16,6 +16,11 @@ import Testing
         "2026-11-26T10:00:01.25+0530", "2026-11-26T10:00:01.25+24:00",
         "2026-11-26T10:00:01.25-00:60", "2026-11-26T10:00:01.25", "2026-11-26T10:00:02.25Z",
         "2026-11-26T10:00:01.25+1:00", "2026-11-26 10:00:01.25",
+        // Another second of the same minute (taken from the entry), an impossible one, and
+        // another minute.
+        "Nov 26 10:00:02", "Nov 26 10:00:60", "Nov 26 10:00:61", "Nov 26 10:00:1x",
+        "Nov 26 10:01:01", "Dec  7 10:00:09", "2026-11-26T10:00:59.5Z", "2026-11-26T10:00:61.5Z",
+        "2026-11-26T10:01:01.5Z", "2026-11-26T10:00:0x.5Z", "2026-11-26T10:00-01.5Z",
     ]
     private static let hosts = ["mx1", "mail.example.com", "host-with-18-bytes", "h:", "a"]
     private static let tags = [
@@ -170,6 +175,34 @@ import Testing
                 }
                 bytes.withUnsafeBufferPointer { line in
                     #expect(PostfixScan.domain(of: range, in: line) == expected, "\(address)")
+                }
+            }
+        }
+    }
+
+    /// `DeliveryMarker.containsStatus` finds `status=` wherever it is, with other `=` before
+    /// and around it, on lines long enough for its sixteen-byte steps.
+    @Test func containsStatusAtEveryOffset() {
+        for offset in 0...40 {
+            for filler in ["x", " ", "="] {
+                let pad = String(repeating: filler, count: offset)
+                let texts = [
+                    pad + "status=sent and then some more text",
+                    pad + "status and then some more text, no marker",
+                    pad + "tatus=x and then some more text", "a=b " + pad + "status=x",
+                    pad + "Trusted TLS connection established to mx.example.com",
+                ]
+                for text in texts {
+                    // The definition: some `=` with `status` just before it.
+                    let bytes = Array(text.utf8)
+                    let reference = (6..<Swift.max(6, bytes.count)).contains { end in
+                        bytes[end] == UInt8(ascii: "=")
+                            && Array(bytes[(end - 6)..<end]) == Array("status".utf8)
+                    }
+                    let found = bytes.withUnsafeBufferPointer {
+                        DeliveryMarker.containsStatus($0)
+                    }
+                    #expect(found == reference, "\(text)")
                 }
             }
         }

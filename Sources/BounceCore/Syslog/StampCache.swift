@@ -52,13 +52,31 @@ public struct StampCache: Sendable {
         let middle = ByteScan.word(base, 8)
         if kind == .bsd {
             // The key holds byte 15, so a space there is the entry's own.
-            guard head == first, middle == second, middle >> 56 == 0x20 else { return 0 }
+            guard head == first, middle >> 56 == 0x20 else { return 0 }
+            if middle != second {
+                // The entry's month, day, hour and minute (bytes 0..<13), another second:
+                // taken as `StampWords.clock` reads it (two digits, at most 60), and kept.
+                guard (middle ^ second) & 0xFF_FFFF_FFFF == 0,
+                    let next = Self.second(ByteWord.byte(middle, 5), ByteWord.byte(middle, 6))
+                else { return 0 }
+                second = middle
+                stamp.storedSecond = next
+            }
             result = stamp
             return 16
         }
         guard kind == .dateTime, separator == UInt8(ascii: "T"), head == first,
-            middle == second, ByteScan.word(base, 11) == third
+            middle == second
         else { return 0 }
+        let clock = ByteScan.word(base, 11)
+        if clock != third {
+            // The entry's date, hour and minute (bytes 0..<16), another second, as for Exim.
+            guard base[16] == UInt8(ascii: ":"), let next = Self.second(base[17], base[18]) else {
+                return 0
+            }
+            third = clock
+            stamp.storedSecond = next
+        }
         // `.digits`, one to seven of them: the nanoseconds as `StampWords.fraction` gives them.
         var zoneStart = 19
         var nanosecond = 0
@@ -106,6 +124,17 @@ public struct StampCache: Sendable {
         zoneKey = word & zoneMask
         zoneSeconds = Int32(truncatingIfNeeded: seconds)
         return true
+    }
+
+    /// The second written by the digits `tens` and `ones` as `StampWords.clock` takes it (at
+    /// most 60), or nil.
+    @inline(__always)
+    private static func second(_ tens: UInt8, _ ones: UInt8) -> UInt8? {
+        let high = tens &- UInt8(ascii: "0")
+        let low = ones &- UInt8(ascii: "0")
+        guard high < 10, low < 10 else { return nil }
+        let value = high &* 10 &+ low
+        return value <= 60 ? value : nil
     }
 
     /// Nanoseconds per unit of a fraction of `digits` digits (1...7).
