@@ -25,9 +25,13 @@ public struct StampCache: Sendable {
     private var stamp = LogTimestamp(year: nil, month: 1, day: 1, hour: 0, minute: 0, second: 0)
     /// The last RFC 3339 zone `quickStamp` read, as the bytes from its first byte through the
     /// space after it (`+00:00 `, `Z `; zero above them), and its offset in seconds east of UTC.
-    private var zoneKey: UInt64 = 0
+    /// Until a zone is kept, a key no masked word equals.
+    private var zoneKey: UInt64 = 1
     private var zoneMask: UInt64 = 0
     private var zoneSeconds: Int32 = 0
+    /// The bytes of the key: the zone and its space (`zoneMask`'s bytes, kept apart because
+    /// counting bits is a long sequence on the baseline x86-64 target).
+    private var zoneLength = 0
 
     public init() {}
 
@@ -88,13 +92,13 @@ public struct StampCache: Sendable {
             zoneStart = 20 &+ length
         }
         let zone = ByteScan.word(base, zoneStart)
-        if zone & zoneMask != zoneKey || zoneMask == 0 {
+        if zone & zoneMask != zoneKey {
             guard learnZone(zone) else { return 0 }
         }
         result = stamp
         result.storedNanosecond = Int32(truncatingIfNeeded: nanosecond)
         result.storedOffset = zoneSeconds
-        return zoneStart &+ (zoneMask.nonzeroBitCount >> 3)
+        return zoneStart &+ zoneLength
     }
 
     /// Keeps the zone at the start of `word` when it is `Z` or `+hh:mm`/`-hh:mm` (hours up to
@@ -105,6 +109,7 @@ public struct StampCache: Sendable {
             zoneKey = 0x205A
             zoneMask = 0xFFFF
             zoneSeconds = 0
+            zoneLength = 2
             return true
         }
         let sign = ByteWord.byte(word, 0)
@@ -123,6 +128,7 @@ public struct StampCache: Sendable {
         zoneMask = 0x00FF_FFFF_FFFF_FFFF
         zoneKey = word & zoneMask
         zoneSeconds = Int32(truncatingIfNeeded: seconds)
+        zoneLength = 7
         return true
     }
 
