@@ -9,6 +9,10 @@ enum PostfixScan {
     ///
     /// Short ids are upper-case hex; long ids (`enable_long_queue_ids`) use a base-52 alphabet
     /// without vowels. The vowel rule keeps words such as `warning:` or `statistics:` out.
+    ///
+    /// Inlined into the parser (this runs on every Postfix line); whatever the first sixteen
+    /// bytes do not decide goes to `queueIDEndAfterWords`, out of line.
+    @inline(__always)
     static func queueIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         // First from the message's first sixteen bytes, two words: no colon but a space there
         // (`connect from`, `disconnect from`, `Anonymous TLS`, `PASS OLD`: the run ends
@@ -41,6 +45,12 @@ enum PostfixScan {
                 }
             }
         }
+        return queueIDEndAfterWords(line, at: index)
+    }
+
+    /// `queueIDEnd(_:at:)` for the lines its first sixteen bytes leave open.
+    @inline(never)
+    static func queueIDEndAfterWords(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         // The shapes of nearly every line first, from one or two words: a first word that
         // does not end at `:` within sixteen bytes (`connect from`, `disconnect from`,
         // `PASS OLD`), and a short id of eight to fifteen upper-case hex digits before `: `.
