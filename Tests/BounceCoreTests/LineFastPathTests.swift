@@ -103,7 +103,8 @@ import Testing
             "12345678", "123456789", "4Kj5gH6bWKz1bFC", "4Kj5gH6bWKz1bFCa", "bcdfghjklm",
             "BCDFGHJKLMNPQRSTVWXYZbcdfg", "BCDFGHJKLMNPQRSTVWXYZbcd", "disconnect", "connect",
             "Anonymous", "statistics", "warning", "NOQUEUE", "PASS", "24B72E94D38x",
-            "24B72E94d38", "ABCDEFGH", "ABCDEFGHI",
+            "24B72E94d38", "ABCDEFGH", "ABCDEFGHI", "ABC DEFGH", "ABCDE FGHIJ",
+            "ABCDEFGHIJKLMNOP", "0123456789ABCDEFG", "24B72E94D3G", "12:34", "ABCDEF12345:",
         ]
         let tails = [": to=<a@b>", ":", ": ", ":x", " from x", "", "; x", ":: x", "-x: y"]
         return withCuts(runs.flatMap { run in tails.map { run + $0 } })

@@ -4,6 +4,18 @@ enum PostfixDaemon {
     /// `postfix-out/smtp` gives `smtp`, a bare `postfix` stays `postfix`.
     static func name(in line: UnsafeBufferPointer<UInt8>, program: ByteRange) -> ByteRange {
         var start = program.end
+        // The program's last eight bytes as one word: its highest `/` when it has one there.
+        if program.start >= 0, start &- program.start >= 8, start <= line.count,
+            let base = line.baseAddress
+        {
+            let zeros = ByteWord.exactZeros(
+                ByteScan.word(base, start &- 8) ^ ByteWord.splat(UInt8(ascii: "/")))
+            if zeros != 0 {
+                let last = (63 &- zeros.leadingZeroBitCount) &>> 3
+                return ByteRange(start &- 7 &+ last, program.end)
+            }
+            start &-= 8
+        }
         while start > program.start, line[start - 1] != UInt8(ascii: "/") { start -= 1 }
         return ByteRange(start, program.end)
     }

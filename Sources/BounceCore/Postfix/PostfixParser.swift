@@ -184,11 +184,15 @@ public enum PostfixParser {
         branch: inout PostfixBranch
     ) -> LineOutcome {
         let daemon = PostfixDaemon.name(in: line, program: header.program)
+        // The inbound daemons (all of them known ones), whose notes are most of a busy log,
+        // write no delivery status: their lines are not searched, and asked about first.
+        if PostfixDaemon.isInbound(daemon, in: line) {
+            branch = shape
+            return .ignored
+        }
         if PostfixDaemon.isKnown(daemon, in: line) {
-            // A delivery that did not parse is never a harmless note. The inbound daemons,
-            // whose notes are most of a busy log, write no delivery status: their lines are
-            // not searched.
-            if !PostfixDaemon.isInbound(daemon, in: line), DeliveryMarker.containsStatus(line) {
+            // A delivery that did not parse is never a harmless note.
+            if DeliveryMarker.containsStatus(line) {
                 branch = .garbled
                 return .unrecognized
             }

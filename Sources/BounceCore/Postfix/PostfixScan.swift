@@ -9,7 +9,48 @@ enum PostfixScan {
     ///
     /// Short ids are upper-case hex; long ids (`enable_long_queue_ids`) use a base-52 alphabet
     /// without vowels. The vowel rule keeps words such as `warning:` or `statistics:` out.
+    ///
+    /// Inlined into the parser (this runs on every Postfix line); whatever the first sixteen
+    /// bytes do not decide goes to `queueIDEndAfterWords`, out of line.
+    @inline(__always)
     static func queueIDEnd(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        // First from the message's first sixteen bytes, two words: no colon but a space there
+        // (`connect from`, `disconnect from`, `Anonymous TLS`, `PASS OLD`: the run ends
+        // before sixteen bytes, not at a colon), or a colon after five to fifteen upper-case
+        // hex digits (a short id: no vowel rule).
+        if index >= 0, index &+ 16 <= line.count, let base = line.baseAddress {
+            let first = ByteScan.word(base, index)
+            let second = ByteScan.word(base, index &+ 8)
+            let colon = ByteWord.splat(PostfixScan.colon)
+            let firstColons = ByteScan.zeroByteFlags(first ^ colon)
+            let secondColons = ByteScan.zeroByteFlags(second ^ colon)
+            if firstColons | secondColons == 0 {
+                let spaces = ByteWord.splat(space)
+                if ByteScan.zeroByteFlags(first ^ spaces) | ByteScan.zeroByteFlags(second ^ spaces)
+                    != 0
+                {
+                    return nil
+                }
+            } else {
+                let length =
+                    firstColons != 0
+                    ? firstColons.trailingZeroBitCount &>> 3
+                    : 8 &+ secondColons.trailingZeroBitCount &>> 3
+                if length < 5 { return nil }
+                if hexFlags(first) & prefixFlags(length) == prefixFlags(length),
+                    hexFlags(second) & prefixFlags(length &- 8) == prefixFlags(length &- 8)
+                {
+                    let end = index &+ length
+                    return ByteScan.byte(line, end &+ 1) == space ? end : nil
+                }
+            }
+        }
+        return queueIDEndAfterWords(line, at: index)
+    }
+
+    /// `queueIDEnd(_:at:)` for the lines its first sixteen bytes leave open.
+    @inline(never)
+    static func queueIDEndAfterWords(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         // The shapes of nearly every line first, from one or two words: a first word that
         // does not end at `:` within sixteen bytes (`connect from`, `disconnect from`,
         // `PASS OLD`), and a short id of eight to fifteen upper-case hex digits before `: `.
@@ -88,6 +129,15 @@ enum PostfixScan {
             | ByteWord.inRange(word | ByteWord.splat(0x20), UInt8(ascii: "a"), UInt8(ascii: "z"))
     }
 
+    /// The high bits of the first `count` bytes of a word (none for 0 or less, all for 8 or
+    /// more).
+    @inline(__always)
+    static func prefixFlags(_ count: Int) -> UInt64 {
+        if count <= 0 { return 0 }
+        if count >= 8 { return ByteWord.highBits }
+        return ByteWord.highBits & ((1 &<< UInt64(count &* 8)) &- 1)
+    }
+
     /// The high bit of each byte of `word` that is a digit or `A`...`F`.
     @inline(__always)
     static func hexFlags(_ word: UInt64) -> UInt64 {
@@ -159,6 +209,21 @@ enum PostfixScan {
     /// The domain of an address: what follows its last `@`, or `.none`.
     static func domain(of address: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> ByteRange {
         var cursor = address.end - 1
+        // Eight bytes at a time from the end: the last `@` or quote decides.
+        if address.start >= 0, address.end <= line.count, let base = line.baseAddress {
+            let at = ByteWord.splat(UInt8(ascii: "@"))
+            let quotes = ByteWord.splat(quote)
+            while cursor &+ 1 &- address.start >= 8 {
+                let word = ByteScan.word(base, cursor &- 7)
+                let stops = ByteWord.exactZeros(word ^ at) | ByteWord.exactZeros(word ^ quotes)
+                if stops != 0 {
+                    let found = cursor &- 7 &+ (63 &- stops.leadingZeroBitCount) &>> 3
+                    if base[found] == quote { return .none }
+                    return found + 1 < address.end ? ByteRange(found + 1, address.end) : .none
+                }
+                cursor &-= 8
+            }
+        }
         while cursor >= address.start {
             let byte = line[cursor]
             if byte == quote { return .none }

@@ -32,6 +32,14 @@ enum ByteWord {
         return notAbove & notBelow & ~word & highBits
     }
 
+    /// The high bit of each byte of `word` that is zero, exactly: no borrow crosses from one
+    /// byte into the next (unlike `ByteScan.zeroByteFlags`), so the highest flag is as real as
+    /// the lowest, which a search backwards needs.
+    @inline(__always)
+    static func exactZeros(_ word: UInt64) -> UInt64 {
+        ~(((word & lowSeven) &+ lowSeven) | word) & highBits
+    }
+
     /// The high bit of each byte of `word` that is an ASCII digit.
     @inline(__always)
     static func digitFlags(_ word: UInt64) -> UInt64 {

@@ -18,6 +18,16 @@ public enum DeliveryMarker {
     /// byte word scans instead of a candidate test at every `s`.
     public static func containsStatus(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var from = 6
+        // Up to the first `=`, sixteen bytes a step: most of these lines hold none.
+        if let base = line.baseAddress {
+            let equals = ByteWord.splat(UInt8(ascii: "="))
+            while from &+ 16 <= line.count {
+                let low = ByteScan.zeroByteFlags(ByteScan.word(base, from) ^ equals)
+                let high = ByteScan.zeroByteFlags(ByteScan.word(base, from &+ 8) ^ equals)
+                if low | high != 0 { break }
+                from &+= 16
+            }
+        }
         while let equals = ByteScan.find(UInt8(ascii: "="), in: line, from: from) {
             if ByteScan.hasPrefix(line, at: equals - 6, "status") { return true }
             from = equals + 1

@@ -37,9 +37,10 @@ public struct LineParser: Sendable {
             var branch = EximBranch.garbled
             return EximParser.parseMainlog(line, into: &event, branch: &branch, stamps: &stamps)
         }
-        guard let header = SyslogHeader.parse(line, stamps: &stamps) else { return .unrecognized }
+        var header = SyslogHeader.blank
+        guard SyslogHeader.read(line, stamps: &stamps, into: &header) else { return .unrecognized }
         let program = header.program.slice(of: line)
-        if format != .exim, ByteScan.hasPrefix(program, at: 0, "postfix") {
+        if format != .exim, Self.isPostfix(header.program, in: line) {
             var branch = PostfixBranch.garbled
             return PostfixParser.parse(line, header: header, into: &event, branch: &branch)
         }
@@ -59,5 +60,17 @@ public struct LineParser: Sendable {
         }
         // Another program sharing the mail log (dovecot, amavis, opendkim, ...).
         return .ignored
+    }
+
+    /// Whether the program starts with `postfix`: one masked word compare when eight bytes
+    /// can be read there (a tag always has its `: ` after the program), the bytes otherwise.
+    @inline(__always)
+    static func isPostfix(_ program: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard program.count >= 7 else { return false }
+        guard let word = ByteWord.load(line, at: program.start) else {
+            return ByteScan.hasPrefix(program.slice(of: line), at: 0, "postfix")
+        }
+        // `postfix` in the low seven bytes.
+        return word & 0x00FF_FFFF_FFFF_FFFF == 0x0078_6966_7473_6F70
     }
 }

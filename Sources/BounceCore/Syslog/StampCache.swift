@@ -23,8 +23,139 @@ public struct StampCache: Sendable {
     private var second: UInt64 = 0
     private var third: UInt64 = 0
     private var stamp = LogTimestamp(year: nil, month: 1, day: 1, hour: 0, minute: 0, second: 0)
+    /// The last RFC 3339 zone `quickStamp` read, as the bytes from its first byte through the
+    /// space after it (`+00:00 `, `Z `; zero above them), and its offset in seconds east of UTC.
+    /// Until a zone is kept, a key no masked word equals.
+    private var zoneKey: UInt64 = 1
+    private var zoneMask: UInt64 = 0
+    private var zoneSeconds: Int32 = 0
+    /// The bytes of the key: the zone and its space (`zoneMask`'s bytes, kept apart because
+    /// counting bits is a long sequence on the baseline x86-64 target).
+    private var zoneLength = 0
 
     public init() {}
+
+    /// The stamp of the line at `base` (`count` bytes, at least 40) and the offset after the
+    /// space that follows it, for the shapes of a busy syslog file: the entry's BSD stamp, or
+    /// the entry's RFC 3339 date and clock with an optional fraction of up to seven digits and
+    /// the zone of the line before (or any `Z`/`+hh:mm` zone, which is then kept). 0 when the
+    /// line is in none of those shapes; `stamp` is then meaningless and the caller reads the
+    /// line the general way (`SyslogHeader.parse`), which also makes the entries.
+    ///
+    /// Why: the general reading returns the stamp and its end through two optionals, and
+    /// reads the fraction and the zone of an RFC 3339 stamp byte by byte on every line. Here a
+    /// BSD stamp costs two word compares, an RFC 3339 one three more, a fraction one load and
+    /// a zone one masked compare. Whenever this answers, the answer is the parser's: the entry
+    /// was made from the same first bytes, the fraction is `StampWords.fraction`'s reading, and
+    /// a zone is taken only in the two shapes `StampWords.offset` and the `Z` branch read.
+    @inline(__always)
+    mutating func quickStamp(
+        _ base: UnsafePointer<UInt8>, count: Int, into result: inout LogTimestamp
+    ) -> Int {
+        let head = ByteScan.word(base, 0)
+        let middle = ByteScan.word(base, 8)
+        if kind == .bsd {
+            // The key holds byte 15, so a space there is the entry's own.
+            guard head == first, middle >> 56 == 0x20 else { return 0 }
+            if middle != second {
+                // The entry's month, day, hour and minute (bytes 0..<13), another second:
+                // taken as `StampWords.clock` reads it (two digits, at most 60), and kept.
+                guard (middle ^ second) & 0xFF_FFFF_FFFF == 0,
+                    let next = Self.second(ByteWord.byte(middle, 5), ByteWord.byte(middle, 6))
+                else { return 0 }
+                second = middle
+                stamp.storedSecond = next
+            }
+            result = stamp
+            return 16
+        }
+        guard kind == .dateTime, separator == UInt8(ascii: "T"), head == first,
+            middle == second
+        else { return 0 }
+        let clock = ByteScan.word(base, 11)
+        if clock != third {
+            // The entry's date, hour and minute (bytes 0..<16), another second, as for Exim.
+            guard base[16] == UInt8(ascii: ":"), let next = Self.second(base[17], base[18]) else {
+                return 0
+            }
+            third = clock
+            stamp.storedSecond = next
+        }
+        // `.digits`, one to seven of them: the nanoseconds as `StampWords.fraction` gives them.
+        var zoneStart = 19
+        var nanosecond = 0
+        if base[19] == UInt8(ascii: ".") {
+            let digits = ByteScan.word(base, 20)
+            let length = ByteWord.leadingDigits(digits)
+            guard length > 0, length < 8 else { return 0 }
+            nanosecond = ByteWord.decimal(digits, count: length) &* Self.fractionScale(length)
+            zoneStart = 20 &+ length
+        }
+        let zone = ByteScan.word(base, zoneStart)
+        if zone & zoneMask != zoneKey {
+            guard learnZone(zone) else { return 0 }
+        }
+        result = stamp
+        result.storedNanosecond = Int32(truncatingIfNeeded: nanosecond)
+        result.storedOffset = zoneSeconds
+        return zoneStart &+ zoneLength
+    }
+
+    /// Keeps the zone at the start of `word` when it is `Z` or `+hh:mm`/`-hh:mm` (hours up to
+    /// 23, minutes up to 59) followed by a space; false for anything else.
+    @inline(never)
+    private mutating func learnZone(_ word: UInt64) -> Bool {
+        if word & 0xFFFF == 0x205A {
+            zoneKey = 0x205A
+            zoneMask = 0xFFFF
+            zoneSeconds = 0
+            zoneLength = 2
+            return true
+        }
+        let sign = ByteWord.byte(word, 0)
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+            ByteWord.byte(word, 3) == UInt8(ascii: ":"), ByteWord.byte(word, 6) == 0x20
+        else { return false }
+        let h1 = ByteWord.byte(word, 1) &- 0x30
+        let h2 = ByteWord.byte(word, 2) &- 0x30
+        let m1 = ByteWord.byte(word, 4) &- 0x30
+        let m2 = ByteWord.byte(word, 5) &- 0x30
+        guard h1 < 10, h2 < 10, m1 < 10, m2 < 10 else { return false }
+        let hours = Int(h1) &* 10 &+ Int(h2)
+        let minutes = Int(m1) &* 10 &+ Int(m2)
+        guard hours <= 23, minutes <= 59 else { return false }
+        let seconds = (sign == UInt8(ascii: "+") ? 1 : -1) &* (hours &* 3600 &+ minutes &* 60)
+        zoneMask = 0x00FF_FFFF_FFFF_FFFF
+        zoneKey = word & zoneMask
+        zoneSeconds = Int32(truncatingIfNeeded: seconds)
+        zoneLength = 7
+        return true
+    }
+
+    /// The second written by the digits `tens` and `ones` as `StampWords.clock` takes it (at
+    /// most 60), or nil.
+    @inline(__always)
+    private static func second(_ tens: UInt8, _ ones: UInt8) -> UInt8? {
+        let high = tens &- UInt8(ascii: "0")
+        let low = ones &- UInt8(ascii: "0")
+        guard high < 10, low < 10 else { return nil }
+        let value = high &* 10 &+ low
+        return value <= 60 ? value : nil
+    }
+
+    /// Nanoseconds per unit of a fraction of `digits` digits (1...7).
+    @inline(__always)
+    private static func fractionScale(_ digits: Int) -> Int {
+        switch digits {
+        case 1: 100_000_000
+        case 2: 10_000_000
+        case 3: 1_000_000
+        case 4: 100_000
+        case 5: 10_000
+        case 6: 1000
+        default: 100
+        }
+    }
 
     /// `TimestampParser.bsd(line, at: &index)`, from the entry when the bytes match.
     @inline(__always)
