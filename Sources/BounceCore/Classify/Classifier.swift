@@ -23,6 +23,10 @@ public struct Classifier: Sendable {
     /// How many leading rules need neither text nor codes (`status=expired`, SASL failures):
     /// they are tried before the reply is scanned, which a third of failure lines never need.
     let textFreeLeadingRules: Int
+    /// For each event shape (`RuleTable.shapeIndex`), whether one of those leading rules allows
+    /// it: for the other shapes (every delivery failure and reject in practice) the bare check
+    /// is skipped.
+    let textFreeShapes: [Bool]
 
     static let introducerPhrases = [
         "blocked using ", "listed in ", "listed at ", "listed on ", "black list at ",
@@ -81,11 +85,15 @@ public struct Classifier: Sendable {
         var introduces = [Bool](repeating: false, count: phrases.count)
         for id in listIntroducers { introduces[Int(id)] = true }
         self.introducesList = introduces
-        self.textFreeLeadingRules =
+        let textFree =
             ordered.firstIndex {
                 $0.tier != .event || !$0.anyPhrase.isEmpty || !$0.allPhrases.isEmpty
                     || !$0.noPhrase.isEmpty || !$0.codes.isEmpty || !$0.replyCodes.isEmpty
             } ?? ordered.count
+        self.textFreeLeadingRules = textFree
+        self.textFreeShapes = table.shapes.map { allowed in
+            allowed.first(in: 0..<textFree) { _ in true } != nil
+        }
     }
 
     /// The built-in rule set.
@@ -93,20 +101,30 @@ public struct Classifier: Sendable {
 
     /// Classifies `event`, whose byte ranges point into `line`. Not called for `sent`.
     public func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification {
-        if textFreeLeadingRules > 0 {
-            let bare = Context(event, in: line, matcher: nil)
-            let decided = table.withCheck(bare) { check in
-                check.firstHolding(in: 0..<textFreeLeadingRules, code: nil)
-            }
-            if let index = decided {
-                return verdict(for: index, context: bare, event: event, line: line)
-            }
-        }
+        if let decided = textFreeVerdict(event, in: line) { return decided }
         let context = Context(event, in: line, matcher: matcher)
         guard let (index, _) = decide(context) else {
             return Classification(cause: .unclassified, ruleID: "none")
         }
         return verdict(for: index, context: context, event: event, line: line)
+    }
+
+    /// The verdict of the leading rules that read neither the reply nor any code (`status=expired`,
+    /// SASL failures) when one of them holds, else nil: then the reply decides. What such a
+    /// verdict says depends on the event's fields alone, and on the reply only for the listed IP
+    /// of a block-list cause, which `verdict(for:)` reads from this line.
+    @inline(__always)
+    func textFreeVerdict(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification?
+    {
+        guard textFreeShapes[RuleTable.shapeIndex(event.mta, event.kind, event.status)] else {
+            return nil
+        }
+        let bare = Context(event, in: line, matcher: nil)
+        let decided = table.withCheck(bare) { check in
+            check.firstHolding(in: 0..<textFreeLeadingRules, code: nil)
+        }
+        guard let index = decided else { return nil }
+        return verdict(for: index, context: bare, event: event, line: line)
     }
 
     /// Classifies `event` and says why, with the other rules that also matched.
