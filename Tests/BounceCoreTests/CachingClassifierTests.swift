@@ -152,6 +152,42 @@ import Testing
         #expect(cache.eventDecided == lines.count)
     }
 
+    /// Replies that say the same with a per-line value inside (a recipient address, the
+    /// client's IP, which is also the listed IP and moves with its length): each misses the
+    /// verdict memory, the rule that decided is taken from `RuleDecisions`, and every verdict
+    /// is the one `classify` gives.
+    @Test func aReplyThatSaysTheSameAgainIsDecidedFromMemory() {
+        var lines: [String] = []
+        for number in 0..<60 {
+            let ip = "198.\(18 + number % 2).\(number * 3).\(number + 1)"
+            lines.append(
+                SampleLine.postfixReject(
+                    reply: "550 5.1.1 <user\(number)@example.org>: Recipient address rejected: "
+                        + "User unknown in virtual mailbox table"))
+            lines.append(
+                "2026-11-26 00:00:35 H=(helo\(number)) [\(ip)] F=<a@example.net> rejected RCPT "
+                    + "<w@example.com>: \(ip) is listed at zen.spamhaus.org (127.0.0.4: "
+                    + "https://www.spamhaus.org/query/ip/\(ip))")
+            lines.append(
+                SampleLine.postfixReject(
+                    client: "unknown[\(ip)]",
+                    reply: "554 5.7.1 Service unavailable; Client host [\(ip)] blocked using "
+                        + "bl.spamcop.net"))
+        }
+        var cache = CachingClassifier(.standard)
+        var listed = 0
+        for line in lines {
+            Self.forEachFailure(line) { event, buffer in
+                let fresh = Classifier.standard.classify(event, in: buffer)
+                Self.expectSame(cache.classify(event, in: buffer), fresh, line)
+                if !fresh.listedIP.isEmpty { listed += 1 }
+            }
+        }
+        #expect(cache.misses == lines.count)
+        #expect(cache.decisionHits == lines.count - 3, "one decision per kind of reply")
+        #expect(listed >= 100)
+    }
+
     @Test func aReplyLongerThanTheKeyLimitIsClassifiedEachTime() {
         let reply = "550 5.7.1 Message rejected as spam " + String(repeating: "x", count: 900)
         let line = SampleLine.postfix(

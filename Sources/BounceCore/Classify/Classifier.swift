@@ -103,9 +103,15 @@ public struct Classifier: Sendable {
     public func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification {
         if let decided = textFreeVerdict(event, in: line) { return decided }
         let context = Context(event, in: line, matcher: matcher)
-        guard let (index, _) = decide(context) else {
-            return Classification(cause: .unclassified, ruleID: "none")
-        }
+        return verdict(decided: decide(context)?.0, context: context, event: event, line: line)
+    }
+
+    /// The verdict of rule `index` as `decide` chose it from `context`; nil: no rule held.
+    @inline(__always)
+    func verdict(
+        decided index: Int?, context: Context, event: RawEvent, line: UnsafeBufferPointer<UInt8>
+    ) -> Classification {
+        guard let index else { return Classification(cause: .unclassified, ruleID: "none") }
         return verdict(for: index, context: context, event: event, line: line)
     }
 
