@@ -43,6 +43,57 @@ import Testing
         return texts
     }
 
+    /// The byte walk that `firstEnhancedCode` skips through eight bytes at a time.
+    static func expectedEnhancedCode(_ text: UnsafeBufferPointer<UInt8>, limit: Int)
+        -> EnhancedStatusCode?
+    {
+        let end = Swift.min(text.count, limit)
+        var index = 0
+        while index < end {
+            let byte = text[index]
+            if byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5") {
+                let before: UInt8 = index == 0 ? UInt8(ascii: " ") : text[index - 1]
+                if before == UInt8(ascii: " ") || before == UInt8(ascii: "-")
+                    || before == UInt8(ascii: "#") || before == UInt8(ascii: "(")
+                {
+                    var cursor = index
+                    if let code = EnhancedStatusCode.scan(text, at: &cursor) { return code }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    @Test func findsTheFirstEnhancedCodeAsAByteWalkDoes() {
+        let pieces = [
+            "550 5.1.1 unknown", "550-5.7.26 blocked", "#4.2.2", "(5.7.1)", "x5.1.1", "5.1",
+            "198.51.100.45 is listed", "45.5.1.1", "4.4.4.4", "5.7.1234", "5.7.1.2", "2.0.0 ok",
+            "554 ", "-4.7.0 later", "44.5", "55555", "", " ",
+        ]
+        var found = 0
+        var checked = 0
+        for first in pieces {
+            for second in pieces {
+                for joint in ["", " ", "-", "x"] {
+                    let bytes = Array((first + joint + second).utf8)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        for limit in [0, 3, 9, 17, 512] {
+                            let code = ReplyScan.firstEnhancedCode(in: buffer, limit: limit)
+                            #expect(
+                                code == Self.expectedEnhancedCode(buffer, limit: limit),
+                                "\(first + joint + second) within \(limit)")
+                            if code != nil { found += 1 }
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(found > 1000)
+        #expect(found < checked)
+    }
+
     @Test func findsTheMarkersAsALiteralSearchDoes() {
         var found = 0
         for text in Self.texts() {

@@ -8,20 +8,22 @@ enum ReplyScan {
     {
         let end = Swift.min(text.count, limit)
         var index = 0
-        while index < end {
-            let byte = text[index]
-            if byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5") {
-                let before: UInt8 = index == 0 ? UInt8(ascii: " ") : text[index - 1]
-                if before == UInt8(ascii: " ") || before == UInt8(ascii: "-")
-                    || before == UInt8(ascii: "#") || before == UInt8(ascii: "(")
-                {
-                    var cursor = index
-                    if let code = EnhancedStatusCode.scan(text, at: &cursor) { return code }
-                }
+        while true {
+            // Only a `4` or a `5` can start a code: the others are skipped eight at a time (a
+            // reply without a code, such as a block list's reject, is read to its end).
+            index = ByteScan.firstOf(
+                UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "5"), in: text, from: index,
+                to: end)
+            guard index < end else { return nil }
+            let before: UInt8 = index == 0 ? UInt8(ascii: " ") : text[index - 1]
+            if before == UInt8(ascii: " ") || before == UInt8(ascii: "-")
+                || before == UInt8(ascii: "#") || before == UInt8(ascii: "(")
+            {
+                var cursor = index
+                if let code = EnhancedStatusCode.scan(text, at: &cursor) { return code }
             }
             index += 1
         }
-        return nil
     }
 
     /// A basic reply code that the MTA quoted inside its own wording: `said: 550 ...`,
