@@ -41,6 +41,8 @@ public struct CachingClassifier {
     /// whether it can (at most 64 destinations: one bit each).
     private let keysDomain: Bool
     private let masksDomain: Bool
+    /// Event shapes that a leading rule reading no text may decide (`Classifier.textFreeShapes`).
+    private let textFreeShapes: [Bool]
     /// The destination mask of recent recipient domains: a log's failures go to the same few
     /// hundred domains, and the mask's walk over the destinations costs more than a lookup.
     private var domainMasks: RecentNames
@@ -62,6 +64,7 @@ public struct CachingClassifier {
         verdicts = Array(repeating: nil, count: Self.wayCount)
         keysDomain = !classifier.table.destinations.isEmpty
         masksDomain = classifier.table.destinations.count <= 64
+        textFreeShapes = classifier.textFreeShapes()
         domainMasks = RecentNames(wayBits: Self.domainWayBits)
     }
 
@@ -72,7 +75,9 @@ public struct CachingClassifier {
     {
         // A SASL failure or an expired message: decided by the event alone, whatever the reply
         // says (a user name, a client's address), in fewer instructions than a lookup.
-        if let decided = classifier.textFreeVerdict(event, in: line) {
+        if textFreeShapes[RuleTable.shapeIndex(event.mta, event.kind, event.status)],
+            let decided = classifier.textFreeVerdict(event, in: line)
+        {
             eventDecided += 1
             return decided
         }

@@ -23,10 +23,6 @@ public struct Classifier: Sendable {
     /// How many leading rules need neither text nor codes (`status=expired`, SASL failures):
     /// they are tried before the reply is scanned, which a third of failure lines never need.
     let textFreeLeadingRules: Int
-    /// For each event shape (`RuleTable.shapeIndex`), whether one of those leading rules allows
-    /// it: for the other shapes (every delivery failure and reject in practice) the bare check
-    /// is skipped.
-    let textFreeShapes: [Bool]
 
     static let introducerPhrases = [
         "blocked using ", "listed in ", "listed at ", "listed on ", "black list at ",
@@ -85,15 +81,11 @@ public struct Classifier: Sendable {
         var introduces = [Bool](repeating: false, count: phrases.count)
         for id in listIntroducers { introduces[Int(id)] = true }
         self.introducesList = introduces
-        let textFree =
+        self.textFreeLeadingRules =
             ordered.firstIndex {
                 $0.tier != .event || !$0.anyPhrase.isEmpty || !$0.allPhrases.isEmpty
                     || !$0.noPhrase.isEmpty || !$0.codes.isEmpty || !$0.replyCodes.isEmpty
             } ?? ordered.count
-        self.textFreeLeadingRules = textFree
-        self.textFreeShapes = table.shapes.map { allowed in
-            allowed.first(in: 0..<textFree) { _ in true } != nil
-        }
     }
 
     /// The built-in rule set.
@@ -115,6 +107,16 @@ public struct Classifier: Sendable {
         return verdict(for: index, context: context, event: event, line: line)
     }
 
+    /// For each event shape (`RuleTable.shapeIndex`), whether one of the leading rules that
+    /// read no text allows it (for `CachingClassifier`, which asks `textFreeVerdict` only then).
+    /// Worked out on demand, not stored: a larger `Classifier` trips a crash of the debug build
+    /// when `RulesCommand.validate` copies one (`rules --cause nope`).
+    func textFreeShapes() -> [Bool] {
+        table.shapes.map { allowed in
+            allowed.first(in: 0..<textFreeLeadingRules) { _ in true } != nil
+        }
+    }
+
     /// The verdict of the leading rules that read neither the reply nor any code (`status=expired`,
     /// SASL failures) when one of them holds, else nil: then the reply decides. What such a
     /// verdict says depends on the event's fields alone, and on the reply only for the listed IP
@@ -122,9 +124,7 @@ public struct Classifier: Sendable {
     @inline(__always)
     func textFreeVerdict(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification?
     {
-        guard textFreeShapes[RuleTable.shapeIndex(event.mta, event.kind, event.status)] else {
-            return nil
-        }
+        guard textFreeLeadingRules > 0 else { return nil }
         let bare = Context(event, in: line, matcher: nil)
         let decided = table.withCheck(bare) { check in
             check.firstHolding(in: 0..<textFreeLeadingRules, code: nil)
