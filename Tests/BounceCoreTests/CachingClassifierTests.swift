@@ -113,6 +113,81 @@ import Testing
         #expect(cache.hits == 4)
     }
 
+    /// A SASL failure names a different user (and client) on every line; the event decides it
+    /// whatever the reply says, so it is answered without a lookup, never a miss per user, and
+    /// with the verdict `classify` gives. A delivery failure still goes through the memory.
+    @Test func anEventDecidedByItsFieldsNeedsNoLookup() {
+        var lines: [String] = []
+        for user in 0..<40 {
+            lines.append(
+                "2026-11-26 05:12:40 dovecot_plain authenticator failed for (laptop\(user)) "
+                    + "[192.0.2.\(user + 1)]: 535 Incorrect authentication data "
+                    + "(set_id=user\(user)@example.net)")
+            lines.append(
+                "Nov 26 10:14:03 mx1 postfix/smtpd[4300]: warning: unknown[203.0.113.\(user + 1)]: "
+                    + "SASL LOGIN authentication failed: authentication failure, "
+                    + "sasl_username=user\(user)@example.org")
+        }
+        lines.append(
+            "Nov 26 10:14:03 mx1 postfix/qmgr[812]: 1912951C8EE: from=<alerts@example.org>, "
+                + "status=expired, returned to sender")
+        var cache = CachingClassifier(.standard)
+        var compared = 0
+        for line in lines {
+            Self.forEachFailure(line) { event, buffer in
+                let cached = cache.classify(event, in: buffer)
+                Self.expectSame(cached, Classifier.standard.classify(event, in: buffer), line)
+                compared += 1
+            }
+        }
+        #expect(compared == lines.count)
+        #expect(cache.eventDecided == lines.count)
+        #expect(cache.misses == 0)
+        #expect(cache.hits == 0)
+        let delivery = SampleLine.postfix(
+            "user@example.net", relay: "mx.example.net[192.0.2.1]:25", dsn: "5.1.1",
+            said: "550 5.1.1 User unknown")
+        Self.forEachFailure(delivery) { event, buffer in _ = cache.classify(event, in: buffer) }
+        #expect(cache.misses == 1)
+        #expect(cache.eventDecided == lines.count)
+    }
+
+    /// Replies that say the same with a per-line value inside (a recipient address, the
+    /// client's IP, which is also the listed IP and moves with its length): each misses the
+    /// verdict memory, the rule that decided is taken from `RuleDecisions`, and every verdict
+    /// is the one `classify` gives.
+    @Test func aReplyThatSaysTheSameAgainIsDecidedFromMemory() {
+        var lines: [String] = []
+        for number in 0..<60 {
+            let ip = "198.\(18 + number % 2).\(number * 3).\(number + 1)"
+            lines.append(
+                SampleLine.postfixReject(
+                    reply: "550 5.1.1 <user\(number)@example.org>: Recipient address rejected: "
+                        + "User unknown in virtual mailbox table"))
+            lines.append(
+                "2026-11-26 00:00:35 H=(helo\(number)) [\(ip)] F=<a@example.net> rejected RCPT "
+                    + "<w@example.com>: \(ip) is listed at zen.spamhaus.org (127.0.0.4: "
+                    + "https://www.spamhaus.org/query/ip/\(ip))")
+            lines.append(
+                SampleLine.postfixReject(
+                    client: "unknown[\(ip)]",
+                    reply: "554 5.7.1 Service unavailable; Client host [\(ip)] blocked using "
+                        + "bl.spamcop.net"))
+        }
+        var cache = CachingClassifier(.standard)
+        var listed = 0
+        for line in lines {
+            Self.forEachFailure(line) { event, buffer in
+                let fresh = Classifier.standard.classify(event, in: buffer)
+                Self.expectSame(cache.classify(event, in: buffer), fresh, line)
+                if !fresh.listedIP.isEmpty { listed += 1 }
+            }
+        }
+        #expect(cache.misses == lines.count)
+        #expect(cache.decisionHits == lines.count - 3, "one decision per kind of reply")
+        #expect(listed >= 100)
+    }
+
     @Test func aReplyLongerThanTheKeyLimitIsClassifiedEachTime() {
         let reply = "550 5.7.1 Message rejected as spam " + String(repeating: "x", count: 900)
         let line = SampleLine.postfix(

@@ -53,6 +53,77 @@ import Testing
         #expect(decided > 9000 && decided < checked)
     }
 
+    /// The relay's host name, found eight bytes at a time, is `ProviderTable.hostName` for
+    /// names of every length around the word and memory limits, with each of the bytes that end
+    /// it, none, and relay ranges that end inside the name.
+    @Test func findsTheRelayHostNameAsTheTableDoes() {
+        var compared = 0
+        for length in 0...60 {
+            let name = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            for tail in ["[192.0.2.1]:25", " [192.0.2.1]", ":25", "", "x[", "  "] {
+                let bytes = Array(("<" + name + tail + ">").utf8)
+                bytes.withUnsafeBufferPointer { line in
+                    for end in 1...(line.count) {
+                        let relay = ByteRange(1, end)
+                        let expected = ProviderTable.hostName(relay, in: line)
+                        let found = ProviderDecider.hostName(relay, in: line)
+                        #expect(
+                            found.baseAddress == expected.baseAddress, "\(name)\(tail) to \(end)")
+                        #expect(found.count == expected.count, "\(name)\(tail) to \(end)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 10000)
+    }
+
+    /// Exim relays (`host [ip]`) and relays that decide nothing, so that the recipient domain
+    /// decides from memory: in three passes, every answer is the table's.
+    @Test func decidesEximRelaysAndDomainsAsTheTableDoes() {
+        let table = ProviderTable.standard
+        var decider = ProviderDecider(table)
+        let hosts = [
+            "gmail-smtp-in.l.google.com [142.251.146.26]", "MX01.MAIL.ICLOUD.COM [17.57.154.38]",
+            "mx.example.net [192.0.2.7]", "mta5.am0.yahoodns.net [67.195.228.82]",
+            String(repeating: "q", count: 60) + ".outlook.com [52.101.0.1]",
+        ]
+        let providerDomains = [
+            "gmail.com", "GMAIL.COM", "yahoo.co.jp", "qq.com", "163.com", "hotmail.com", "web.de",
+        ]
+        let domains = (0..<6000).map { number in
+            number % 2 == 0
+                ? providerDomains[(number / 2) % providerDomains.count]
+                : "d\(number).example\(number % 11).net"
+        }
+        var lines: [String] = []
+        for pass in 0..<3 {
+            for (offset, domain) in domains.enumerated() {
+                let chosen = pass == 1 ? domains[(offset * 7919) % domains.count] : domain
+                lines.append(
+                    SampleLine.exim(
+                        "user@\(chosen)", host: hosts[offset % hosts.count],
+                        reply: "550 5.1.1 User unknown"))
+                lines.append(
+                    SampleLine.postfixOwn(
+                        "user@\(chosen)", dsn: "4.4.1",
+                        text: "connect to mx.\(chosen)[192.0.2.1]:25: Connection refused"))
+            }
+        }
+        var byBasis: [ProviderBasis: Int] = [:]
+        var checked = 0
+        ClassifiedLines.forEach(lines) { _, event, _, buffer in
+            let expected = table.decide(event, in: buffer)
+            #expect(decider.decide(event, in: buffer) == expected)
+            if let expected { byBasis[expected.basis, default: 0] += 1 }
+            checked += 1
+        }
+        #expect(checked == lines.count)
+        // Relays and domains both decided, from memory and afresh.
+        #expect(byBasis[.relay, default: 0] > 1000)
+        #expect(byBasis[.domain, default: 0] > 1000)
+    }
+
     @Test func aRelayWithoutAVerdictStillFallsBackToTheDomain() {
         var decider = ProviderDecider(.standard)
         let lines = (0..<2).map { _ in

@@ -22,6 +22,10 @@ struct HostTally {
     /// keys in `table`, and it updates both whenever it does.
     private var lastHost: [UInt8] = []
     private var lastEntry = -1
+    /// Events of `lastHost`'s current run not yet counted in `table`: a run is counted at once
+    /// when another host's event comes or before the table is read (`settled`), which leaves
+    /// the table as one increment per event would (`SpaceSavingTable.increment(entry:by:)`).
+    private var pendingRun = 0
 
     init(top: Int) {
         self.top = top
@@ -42,10 +46,11 @@ struct HostTally {
         }
         totals[cell] += 1
         if lastEntry >= 0, Self.equal(host, lastHost) {
-            table.increment(entry: lastEntry)
+            pendingRun += 1
             cells.increment(lastEntry, cell)
             return
         }
+        settle()
         let (entry, isNew) = table.increment(host)
         if isNew { cells.clear(entry) }
         cells.increment(entry, cell)
@@ -57,8 +62,12 @@ struct HostTally {
     /// Adds the events of `other` (a tally of the same top N) as if they were counted after
     /// this tally's own.
     mutating func merge(_ other: HostTally) {
+        settle()
         for (cell, count) in other.totals.enumerated() { totals[cell] += count }
-        for (otherEntry, place) in table.merge(other.table).enumerated() {
+        // `other`'s pending run is counted by the merge, not by a copy of its table.
+        let places = table.merge(
+            other.table, pending: other.pendingRun, toEntry: other.lastEntry)
+        for (otherEntry, place) in places.enumerated() {
             cells.add(other.cells, entry: otherEntry, to: place.entry, isNew: place.isNew)
         }
         // A merge may hand the cached entry to another host.
@@ -66,11 +75,27 @@ struct HostTally {
         lastHost.removeAll(keepingCapacity: true)
     }
 
+    /// Counts the pending run in the table.
+    private mutating func settle() {
+        guard pendingRun > 0 else { return }
+        table.increment(entry: lastEntry, by: pendingRun)
+        pendingRun = 0
+    }
+
+    /// This tally with its pending run counted.
+    private func settled() -> HostTally {
+        guard pendingRun > 0 else { return self }
+        var copy = self
+        copy.settle()
+        return copy
+    }
+
     /// Distinct hosts seen (at most the table's capacity).
     var seen: Int { table.used }
 
     /// The busiest hosts, and every other event as `other` (nil when there is none).
     func summaries() -> (top: [HostSummary], other: HostSummary?, approximate: Bool) {
+        guard pendingRun == 0 else { return settled().summaries() }
         let ranked = (0..<table.used).filter { table.guaranteed($0) > 0 }
             .map { (entry: $0, name: table.key($0), count: table.guaranteed($0)) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }

@@ -120,8 +120,15 @@ struct SpaceSavingTable {
     /// Counts once more the key that `entry` holds, without looking it up: for a caller that
     /// knows which entry its last key went to and that no other key was counted since.
     mutating func increment(entry: Int) {
+        increment(entry: entry, by: 1)
+    }
+
+    /// Counts the key that `entry` holds `count` more times, as that many `increment(entry:)`
+    /// calls in a row would: the entry sinks along the same path of smaller children, to the
+    /// same place in the heap.
+    mutating func increment(entry: Int, by count: Int) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        storage.counts[entry] += 1
+        storage.counts[entry] += count
         siftDown(storage.heapPosition[entry])
     }
 
@@ -144,7 +151,12 @@ struct SpaceSavingTable {
     /// entry was (re)assigned. While the two together hold at most `capacity` keys, the result
     /// is exactly the table one pass over both inputs gives; past that it keeps Space-Saving's
     /// bounds and says so through `replacements`.
-    mutating func merge(_ other: SpaceSavingTable) -> [(entry: Int, isNew: Bool)] {
+    ///
+    /// `pending` more counts of `other`'s entry `pendingEntry` are added as if `other` had
+    /// counted them (`HostTally`'s run not yet counted), without copying `other` to count them.
+    mutating func merge(
+        _ other: SpaceSavingTable, pending: Int = 0, toEntry pendingEntry: Int = -1
+    ) -> [(entry: Int, isNew: Bool)] {
         precondition(other.keyLimit <= keyLimit)
         let otherStorage = other.storage
         var placed: [(entry: Int, isNew: Bool)] = []
@@ -153,9 +165,11 @@ struct SpaceSavingTable {
             let key = UnsafeBufferPointer(
                 start: otherStorage.keyBytes + entry * otherStorage.keyLimit,
                 count: otherStorage.keyLengths[entry])
+            let extra = entry == pendingEntry ? pending : 0
             placed.append(
                 increment(
-                    key, count: otherStorage.counts[entry], error: otherStorage.errors[entry]))
+                    key, count: otherStorage.counts[entry] + extra,
+                    error: otherStorage.errors[entry]))
         }
         storage.replacements += otherStorage.replacements
         return placed

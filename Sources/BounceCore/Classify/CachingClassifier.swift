@@ -9,7 +9,9 @@
 /// enhanced codes, and which of the rules' destination domains the recipient domain matches. A
 /// verdict's listed IP is kept relative to the reply's start, so it lands in the right place
 /// in the next line with the same reply. A hit is the verdict `classify` would give, field for
-/// field (`CachingClassifierTests`).
+/// field (`CachingClassifierTests`). An event that the leading rules decide by its fields alone
+/// (a SASL failure, an expired message) skips the memory: its reply names a user or a client,
+/// different on every line, and the rules do not read it.
 ///
 /// Bounded: `wayCount` replies of at most `keyLimit` bytes, direct-mapped by a hash; a longer
 /// reply, a classifier with more than 64 destination domains, or a key with values out of
@@ -25,6 +27,7 @@ public struct CachingClassifier {
     static let keyLimit = 512
     /// Words of the non-reply part of a key.
     static let headerWords = 4
+    static let domainWayBits = 10
 
     /// `headerWords` words per way: the event's fields (`header`).
     private var headers: [UInt64]
@@ -34,11 +37,24 @@ public struct CachingClassifier {
     private var replies: [UInt8]
     /// Each way's verdict, its listed IP relative to the reply's start.
     private var verdicts: [Classification?]
-    /// Whether the recipient domain enters the key at all (the rules name destinations).
+    /// Whether the recipient domain enters the key at all (the rules name destinations), and
+    /// whether it can (at most 64 destinations: one bit each).
     private let keysDomain: Bool
+    private let masksDomain: Bool
+    /// Event shapes that a leading rule reading no text may decide (`Classifier.textFreeShapes`).
+    private let textFreeShapes: [Bool]
+    /// The destination mask of recent recipient domains: a log's failures go to the same few
+    /// hundred domains, and the mask's walk over the destinations costs more than a lookup.
+    private var domainMasks: RecentNames
     /// Verdicts answered from memory and worked out, for tests and measurements.
     public private(set) var hits = 0
     public private(set) var misses = 0
+    /// Verdicts that the event's fields decided without the reply (neither hits nor misses).
+    public private(set) var eventDecided = 0
+    /// Misses whose deciding rule `RuleDecisions` remembered.
+    public private(set) var decisionHits = 0
+    /// The rule that decided each recent reply scan, by what the scan found.
+    private var decisions = RuleDecisions()
 
     public init(_ classifier: Classifier) {
         self.classifier = classifier
@@ -47,6 +63,9 @@ public struct CachingClassifier {
         replies = Array(repeating: 0, count: Self.wayCount * Self.keyLimit)
         verdicts = Array(repeating: nil, count: Self.wayCount)
         keysDomain = !classifier.table.destinations.isEmpty
+        masksDomain = classifier.table.destinations.count <= 64
+        textFreeShapes = classifier.textFreeShapes()
+        domainMasks = RecentNames(wayBits: Self.domainWayBits)
     }
 
     /// The verdict of `classifier.classify(event, in: line)`, from memory when this reply was
@@ -54,9 +73,19 @@ public struct CachingClassifier {
     public mutating func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>)
         -> Classification
     {
+        // A SASL failure or an expired message: decided by the event alone, whatever the reply
+        // says (a user name, a client's address), in fewer instructions than a lookup.
+        if textFreeShapes[RuleTable.shapeIndex(event.mta, event.kind, event.status)],
+            let decided = classifier.textFreeVerdict(event, in: line)
+        {
+            eventDecided += 1
+            return decided
+        }
         let reply = event.reply.slice(of: line)
         let count = reply.count
-        guard count <= Self.keyLimit, let header = header(event, in: line) else {
+        guard count <= Self.keyLimit,
+            let header = header(event, in: line, domain: destinations(event, in: line))
+        else {
             return classifier.classify(event, in: line)
         }
         var hash = header.0 &* 0x9E37_79B9_7F4A_7C15
@@ -83,7 +112,23 @@ public struct CachingClassifier {
             return verdict
         }
         misses += 1
-        let verdict = classifier.classify(event, in: line)
+        // The reply is scanned; which rule its phrases and codes make hold may be known from
+        // another reply that said the same (`RuleDecisions`). The text-free rules did not hold.
+        let context = Context(event, in: line, matcher: classifier.matcher)
+        let rule: Int?
+        if let key = RuleDecisions.key(header, context) {
+            let (known, decisionWay) = decisions.lookup(key)
+            if let known {
+                decisionHits += 1
+                rule = known
+            } else {
+                rule = classifier.decide(context)?.0
+                decisions.remember(rule, for: key, in: decisionWay)
+            }
+        } else {
+            rule = classifier.decide(context)?.0
+        }
+        let verdict = classifier.verdict(decided: rule, context: context, event: event, line: line)
         var kept = verdict
         if !kept.listedIP.isEmpty {
             kept.listedIP = ByteRange(
@@ -106,30 +151,43 @@ public struct CachingClassifier {
         return verdict
     }
 
-    /// The event's fields other than the reply, packed in words; nil when one is out of the
-    /// range the packing holds (never from the parsers) or the domain cannot be keyed.
+    /// Which destinations of the rules the event's recipient domain matches (0 when the rules
+    /// name none; nil when there are too many for a mask), remembered per domain.
     @inline(__always)
-    private func header(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> (
-        UInt64, UInt64, UInt64, UInt64
-    )? {
-        guard event.replyCode >= 0, event.replyCode <= Int(UInt32.max) else { return nil }
+    private mutating func destinations(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>)
+        -> UInt64?
+    {
+        guard keysDomain else { return 0 }
+        guard masksDomain else { return nil }
+        let domain = event.domain.slice(of: line)
+        let (known, way) = domainMasks.lookup(domain)
+        if let known { return known }
+        // Never nil with at most 64 destinations.
+        let mask = classifier.table.destinationMask(domain) ?? 0
+        domainMasks.remember(mask, for: domain, in: way)
+        return mask
+    }
+
+    /// The event's fields other than the reply, packed in words with the destination mask;
+    /// nil when one is out of the range the packing holds (never from the parsers) or the
+    /// domain cannot be keyed.
+    @inline(__always)
+    private func header(
+        _ event: RawEvent, in line: UnsafeBufferPointer<UInt8>, domain destinations: UInt64?
+    ) -> (UInt64, UInt64, UInt64, UInt64)? {
+        guard event.replyCode >= 0, event.replyCode <= Int(UInt32.max),
+            let destinations
+        else { return nil }
         let fields =
             UInt64(event.mta.rawValue) | UInt64(event.kind.rawValue) << 8
             | UInt64(event.status.rawValue) << 16 | UInt64(event.stage.rawValue) << 24
             | UInt64(event.replyCode) << 32
-        var destinations: UInt64 = 0
-        if keysDomain {
-            guard let mask = classifier.table.destinationMask(event.domain.slice(of: line)) else {
-                return nil
-            }
-            destinations = mask
-        }
         return (fields, Self.pack(event.replyDSN), Self.pack(event.mtaDSN), destinations)
     }
 
     /// An optional enhanced code in one word: present, class, subject, detail.
     @inline(__always)
-    private static func pack(_ code: EnhancedStatusCode?) -> UInt64 {
+    static func pack(_ code: EnhancedStatusCode?) -> UInt64 {
         guard let code else { return 0 }
         return 1 << 48 | UInt64(code.statusClass) << 32 | UInt64(code.subject) << 16
             | UInt64(code.detail)

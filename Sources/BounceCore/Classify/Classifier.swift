@@ -93,20 +93,44 @@ public struct Classifier: Sendable {
 
     /// Classifies `event`, whose byte ranges point into `line`. Not called for `sent`.
     public func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification {
-        if textFreeLeadingRules > 0 {
-            let bare = Context(event, in: line, matcher: nil)
-            let decided = table.withCheck(bare) { check in
-                check.firstHolding(in: 0..<textFreeLeadingRules, code: nil)
-            }
-            if let index = decided {
-                return verdict(for: index, context: bare, event: event, line: line)
-            }
-        }
+        if let decided = textFreeVerdict(event, in: line) { return decided }
         let context = Context(event, in: line, matcher: matcher)
-        guard let (index, _) = decide(context) else {
-            return Classification(cause: .unclassified, ruleID: "none")
-        }
+        return verdict(decided: decide(context)?.0, context: context, event: event, line: line)
+    }
+
+    /// The verdict of rule `index` as `decide` chose it from `context`; nil: no rule held.
+    @inline(__always)
+    func verdict(
+        decided index: Int?, context: Context, event: RawEvent, line: UnsafeBufferPointer<UInt8>
+    ) -> Classification {
+        guard let index else { return Classification(cause: .unclassified, ruleID: "none") }
         return verdict(for: index, context: context, event: event, line: line)
+    }
+
+    /// For each event shape (`RuleTable.shapeIndex`), whether one of the leading rules that
+    /// read no text allows it (for `CachingClassifier`, which asks `textFreeVerdict` only then).
+    /// Worked out on demand, not stored: a larger `Classifier` trips a crash of the debug build
+    /// when `RulesCommand.validate` copies one (`rules --cause nope`).
+    func textFreeShapes() -> [Bool] {
+        table.shapes.map { allowed in
+            allowed.first(in: 0..<textFreeLeadingRules) { _ in true } != nil
+        }
+    }
+
+    /// The verdict of the leading rules that read neither the reply nor any code (`status=expired`,
+    /// SASL failures) when one of them holds, else nil: then the reply decides. What such a
+    /// verdict says depends on the event's fields alone, and on the reply only for the listed IP
+    /// of a block-list cause, which `verdict(for:)` reads from this line.
+    @inline(__always)
+    func textFreeVerdict(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification?
+    {
+        guard textFreeLeadingRules > 0 else { return nil }
+        let bare = Context(event, in: line, matcher: nil)
+        let decided = table.withCheck(bare) { check in
+            check.firstHolding(in: 0..<textFreeLeadingRules, code: nil)
+        }
+        guard let index = decided else { return nil }
+        return verdict(for: index, context: bare, event: event, line: line)
     }
 
     /// Classifies `event` and says why, with the other rules that also matched.

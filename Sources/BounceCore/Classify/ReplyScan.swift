@@ -8,35 +8,67 @@ enum ReplyScan {
     {
         let end = Swift.min(text.count, limit)
         var index = 0
-        while index < end {
-            let byte = text[index]
-            if byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5") {
-                let before: UInt8 = index == 0 ? UInt8(ascii: " ") : text[index - 1]
-                if before == UInt8(ascii: " ") || before == UInt8(ascii: "-")
-                    || before == UInt8(ascii: "#") || before == UInt8(ascii: "(")
-                {
-                    var cursor = index
-                    if let code = EnhancedStatusCode.scan(text, at: &cursor) { return code }
-                }
+        while true {
+            // Only a `4` or a `5` can start a code: the others are skipped eight at a time (a
+            // reply without a code, such as a block list's reject, is read to its end).
+            index = ByteScan.firstOf(
+                UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "5"), in: text, from: index,
+                to: end)
+            guard index < end else { return nil }
+            let before: UInt8 = index == 0 ? UInt8(ascii: " ") : text[index - 1]
+            if before == UInt8(ascii: " ") || before == UInt8(ascii: "-")
+                || before == UInt8(ascii: "#") || before == UInt8(ascii: "(")
+            {
+                var cursor = index
+                if let code = EnhancedStatusCode.scan(text, at: &cursor) { return code }
             }
             index += 1
         }
-        return nil
     }
 
     /// A basic reply code that the MTA quoted inside its own wording: `said: 550 ...`,
     /// `refused to talk to me: 554 ...`. Returns 0 when there is none.
     static func quotedReplyCode(in text: UnsafeBufferPointer<UInt8>) -> Int {
-        for marker in [
-            ByteScan.find("said: ", in: text, from: 0),
-            ByteScan.find("talk to me: ", in: text, from: 0),
-        ] {
-            guard let found = marker else { continue }
-            let start = ByteScan.find(UInt8(ascii: ":"), in: text, from: found) ?? found
-            let code = ByteScan.fixedNumber(text, at: start + 2, count: 3) ?? 0
-            if code >= 400 && code < 600 { return code }
+        let markers = remoteMarkers(in: text, untilSaid: false)
+        // The code after the marker's colon: `said: 550`, `talk to me: 554`.
+        if let found = markers.said,
+            let code = ByteScan.fixedNumber(text, at: found + 6, count: 3), code >= 400,
+            code < 600
+        {
+            return code
+        }
+        if let found = markers.talk,
+            let code = ByteScan.fixedNumber(text, at: found + 12, count: 3), code >= 400,
+            code < 600
+        {
+            return code
         }
         return 0
+    }
+
+    /// Where the first `said: ` and the first `talk to me: ` of `text` start, found in one pass
+    /// over its colons (a reply has a few) instead of a literal search for each. With
+    /// `untilSaid`, the pass ends at the first `said: `, and `talk` is only what came before.
+    @inline(__always)
+    static func remoteMarkers(in text: UnsafeBufferPointer<UInt8>, untilSaid: Bool) -> (
+        said: Int?, talk: Int?
+    ) {
+        var said: Int?
+        var talk: Int?
+        var from = 0
+        while let colon = ByteScan.find(UInt8(ascii: ":"), in: text, from: from) {
+            from = colon + 1
+            guard from < text.count, text[from] == UInt8(ascii: " ") else { continue }
+            if said == nil, colon >= 4, ByteScan.hasPrefix(text, at: colon - 4, "said") {
+                said = colon - 4
+                if untilSaid || talk != nil { break }
+            }
+            if talk == nil, colon >= 10, ByteScan.hasPrefix(text, at: colon - 10, "talk to me") {
+                talk = colon - 10
+                if said != nil { break }
+            }
+        }
+        return (said, talk)
     }
 
     /// The first IPv4 or IPv6 address literal in `text`, as a range relative to `text`.
@@ -154,8 +186,9 @@ enum ReplyScan {
     /// Where the remote's own words start inside the MTA's wording (after `said: ` or
     /// `talk to me: `), or 0 when the reply is the remote's words from the start.
     static func remoteWordsStart(in text: UnsafeBufferPointer<UInt8>) -> Int {
-        if let found = ByteScan.find("said: ", in: text, from: 0) { return found + 6 }
-        if let found = ByteScan.find("talk to me: ", in: text, from: 0) { return found + 12 }
+        let markers = remoteMarkers(in: text, untilSaid: true)
+        if let found = markers.said { return found + 6 }
+        if let found = markers.talk { return found + 12 }
         return 0
     }
 }

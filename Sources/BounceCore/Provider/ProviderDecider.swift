@@ -1,36 +1,25 @@
 /// Decides the provider of deliveries like `ProviderTable.decide`, remembering the verdict of
-/// each relay host name it has seen.
+/// each relay host name and recipient domain it has seen.
 ///
-/// Why: a server's deliveries go to a few hundred relays again and again (Gmail's and
-/// Outlook's MX hosts carry most of them), and the suffix lookup over a relay's name, label by
-/// label, is most of what deciding a provider costs. A direct-mapped cache of recent names,
-/// compared eight bytes at a time, answers a relay seen before in a few dozen instructions.
-/// The verdict is the table's own, so the result is always the same as without the cache.
-///
-/// Bounded: `slotCount` names of at most `keyWords * 8` bytes (longer ones are looked up each
-/// time); a name whose slot another name takes is simply looked up again.
+/// Why: a server's deliveries go to a few hundred relays and domains again and again (Gmail's
+/// and Outlook's MX hosts carry most of them), and the suffix lookup over a relay's name, label
+/// by label, and the lower-cased hash of a domain are most of what deciding a provider costs.
+/// `RecentNames` answers a name seen before in a few dozen instructions, and a relay's host
+/// name is found eight bytes at a time. Each verdict is the table's own, so the result is
+/// always the same as without the memories (`ProviderDeciderTests`).
 public struct ProviderDecider: Sendable {
     /// The providers decided from.
     public let table: ProviderTable
 
-    static let slotBits = 12
-    static let slotCount = 1 << slotBits
-    /// Words of a remembered name: host names up to 48 bytes, which covers the MX hosts of
-    /// every large provider.
-    static let keyWords = 6
-
-    /// The names, `keyWords` zero-padded words per slot.
-    private var keys: [UInt64]
-    /// Byte length of each slot's name; 0 for an empty slot.
-    private var lengths: [UInt8]
-    /// The provider index each slot's name decides, or -1 for none.
-    private var verdicts: [Int32]
+    static let wayBits = 12
+    /// Relay host names and recipient domains, each with `provider index + 1` (0: none).
+    private var relays: RecentNames
+    private var domains: RecentNames
 
     public init(_ table: ProviderTable) {
         self.table = table
-        keys = Array(repeating: 0, count: Self.slotCount * Self.keyWords)
-        lengths = Array(repeating: 0, count: Self.slotCount)
-        verdicts = Array(repeating: -1, count: Self.slotCount)
+        relays = RecentNames(wayBits: Self.wayBits)
+        domains = RecentNames(wayBits: Self.wayBits)
     }
 
     /// The provider of `event`, whose byte ranges point into `line`, and what decided it: the
@@ -38,41 +27,81 @@ public struct ProviderDecider: Sendable {
     public mutating func decide(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>)
         -> ProviderMatch?
     {
-        let relay =
-            event.relay.isEmpty
-            ? nil : provider(ofRelay: ProviderTable.hostName(event.relay, in: line))
-        return table.decide(event, in: line, relayProvider: relay)
+        if !event.relay.isEmpty, let index = provider(ofRelay: event.relay, in: line) {
+            return ProviderMatch(index: index, basis: .relay)
+        }
+        if let index = table.signatureProvider(event, in: line) {
+            return ProviderMatch(index: index, basis: .signature)
+        }
+        if !event.domain.isEmpty {
+            let domain = event.domain.slice(of: line)
+            let (known, way) = domains.lookup(domain)
+            let value: UInt64
+            if let known {
+                value = known
+            } else {
+                value = Self.encode(table.domainProvider(ofDomain: domain))
+                domains.remember(value, for: domain, in: way)
+            }
+            if value != 0 { return ProviderMatch(index: Int(value - 1), basis: .domain) }
+        }
+        return nil
     }
 
-    /// The provider the relay host `name` decides, from the cache when it was seen lately.
-    mutating func provider(ofRelay name: UnsafeBufferPointer<UInt8>) -> Int? {
-        let count = name.count
-        guard count > 0, count <= Self.keyWords * 8, let base = name.baseAddress else {
-            return table.relayProvider(ofHost: name)
+    /// The provider that the host name of `relay` (`ProviderTable.hostName`) decides.
+    mutating func provider(ofRelay relay: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let name = Self.hostName(relay, in: line)
+        let (known, way) = relays.lookup(name)
+        let value: UInt64
+        if let known {
+            value = known
+        } else {
+            value = Self.encode(table.relayProvider(ofHost: name))
+            relays.remember(value, for: name, in: way)
         }
-        let wordCount = (count + 7) >> 3
-        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
-        for index in 0..<wordCount {
-            hash = ByteScan.fold(hash ^ ByteScan.word(base, count: count, from: index << 3))
+        return value == 0 ? nil : Int(value - 1)
+    }
+
+    /// `ProviderTable.hostName`: the relay up to its first `[`, space or `:`, looked for eight
+    /// bytes at a time only as far as a name is remembered (a longer one is looked up anyway).
+    @inline(__always)
+    static func hostName(_ relay: ByteRange, in line: UnsafeBufferPointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
+        let start = relay.start
+        let limit = Swift.min(relay.end, line.count)
+        guard start >= 0, start < limit, let base = line.baseAddress else {
+            return ProviderTable.hostName(relay, in: line)
         }
-        let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.slotBits))
-        let first = slot * Self.keyWords
-        if lengths[slot] == UInt8(truncatingIfNeeded: count) {
-            var same = true
-            for index in 0..<wordCount
-            where keys[first + index] != ByteScan.word(base, count: count, from: index << 3) {
-                same = false
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var index = start
+        while index + 8 <= limit {
+            guard index - start < RecentNames.keyLimit else {
+                return ProviderTable.hostName(relay, in: line)
+            }
+            let bytes = ByteScan.word(base, index)
+            let flags =
+                ByteScan.zeroByteFlags(bytes ^ (UInt64(UInt8(ascii: "[")) &* ones))
+                | ByteScan.zeroByteFlags(bytes ^ (UInt64(UInt8(ascii: " ")) &* ones))
+                | ByteScan.zeroByteFlags(bytes ^ (UInt64(UInt8(ascii: ":")) &* ones))
+            if flags != 0 {
+                return UnsafeBufferPointer(
+                    start: base + start, count: index + (flags.trailingZeroBitCount >> 3) - start)
+            }
+            index += 8
+        }
+        while index < limit {
+            let byte = base[index]
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":") {
                 break
             }
-            if same { return verdicts[slot] < 0 ? nil : Int(verdicts[slot]) }
+            index += 1
         }
-        let verdict = table.relayProvider(ofHost: name)
-        for index in 0..<Self.keyWords {
-            keys[first + index] =
-                index < wordCount ? ByteScan.word(base, count: count, from: index << 3) : 0
-        }
-        lengths[slot] = UInt8(truncatingIfNeeded: count)
-        verdicts[slot] = verdict.map { Int32(truncatingIfNeeded: $0) } ?? -1
-        return verdict
+        return UnsafeBufferPointer(start: base + start, count: index - start)
+    }
+
+    @inline(__always)
+    private static func encode(_ provider: Int?) -> UInt64 {
+        provider.map { UInt64(truncatingIfNeeded: $0) &+ 1 } ?? 0
     }
 }

@@ -104,18 +104,29 @@ public final class ProviderTable: Sendable {
         -> ProviderMatch?
     {
         if let index = relayProvider { return ProviderMatch(index: index, basis: .relay) }
-        if event.replyIsRemote, !event.reply.isEmpty {
-            let found = signatures.matches(in: event.reply.slice(of: line))
-            if !found.isEmpty,
-                let phrase = found.first(in: 0..<signatureOwner.count, where: { _ in true })
-            {
-                return ProviderMatch(index: signatureOwner[phrase], basis: .signature)
-            }
+        if let index = signatureProvider(event, in: line) {
+            return ProviderMatch(index: index, basis: .signature)
         }
-        if !event.domain.isEmpty, let index = domains.exact(event.domain.slice(of: line)) {
+        if !event.domain.isEmpty, let index = domainProvider(ofDomain: event.domain.slice(of: line))
+        {
             return ProviderMatch(index: index, basis: .domain)
         }
         return nil
+    }
+
+    /// The provider a signature in the remote's reply names (the second step of `decide`).
+    func signatureProvider(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard event.replyIsRemote, !event.reply.isEmpty else { return nil }
+        let found = signatures.matches(in: event.reply.slice(of: line))
+        guard !found.isEmpty,
+            let phrase = found.first(in: 0..<signatureOwner.count, where: { _ in true })
+        else { return nil }
+        return signatureOwner[phrase]
+    }
+
+    /// The provider whose domain the recipient domain `domain` is (the last step of `decide`).
+    func domainProvider(ofDomain domain: UnsafeBufferPointer<UInt8>) -> Int? {
+        domains.exact(domain)
     }
 
     /// The host name part of a relay: `mx.example.com[192.0.2.1]:25` (Postfix) and
