@@ -38,13 +38,16 @@ final class SpaceSavingStorage {
         var slotCount = 8
         while slotCount < capacity * 2 { slotCount <<= 1 }
         self.slotCount = slotCount
-        keyBytes = Self.allocate(capacity * keyLimit, 0)
-        keyLengths = Self.allocate(capacity, 0)
-        hashes = Self.allocate(capacity, 0)
-        counts = Self.allocate(capacity, 0)
-        errors = Self.allocate(capacity, 0)
-        heap = Self.allocate(capacity, 0)
-        heapPosition = Self.allocate(capacity, 0)
+        // Entries are written when they are taken and read only below `used`, so their memory
+        // is left as the allocator gives it: zeroing megabytes for every piece of a parallel
+        // scan cost more than the piece's small tables are ever touched.
+        keyBytes = .allocate(capacity: capacity * keyLimit)
+        keyLengths = .allocate(capacity: capacity)
+        hashes = .allocate(capacity: capacity)
+        counts = .allocate(capacity: capacity)
+        errors = .allocate(capacity: capacity)
+        heap = .allocate(capacity: capacity)
+        heapPosition = .allocate(capacity: capacity)
         slots = Self.allocate(slotCount, 0)
         scratch = Self.allocate(keyLimit + 8, 0)
         recent = Self.allocate(Self.recentWays, 0)
@@ -66,13 +69,13 @@ final class SpaceSavingStorage {
         let other = SpaceSavingStorage(capacity: capacity, keyLimit: keyLimit)
         other.used = used
         other.replacements = replacements
-        other.keyBytes.update(from: keyBytes, count: capacity * keyLimit)
-        other.keyLengths.update(from: keyLengths, count: capacity)
-        other.hashes.update(from: hashes, count: capacity)
-        other.counts.update(from: counts, count: capacity)
-        other.errors.update(from: errors, count: capacity)
-        other.heap.update(from: heap, count: capacity)
-        other.heapPosition.update(from: heapPosition, count: capacity)
+        other.keyBytes.initialize(from: keyBytes, count: used * keyLimit)
+        other.keyLengths.initialize(from: keyLengths, count: used)
+        other.hashes.initialize(from: hashes, count: used)
+        other.counts.initialize(from: counts, count: used)
+        other.errors.initialize(from: errors, count: used)
+        other.heap.initialize(from: heap, count: used)
+        other.heapPosition.initialize(from: heapPosition, count: used)
         other.slots.update(from: slots, count: slotCount)
         other.recent.update(from: recent, count: Self.recentWays)
         other.recentHits = recentHits
