@@ -97,7 +97,7 @@ struct AlertGroup: Sendable, Equatable {
             probe.matchRecord(
                 previousDestination: newest.map { recent.records[$0].destination },
                 previousHost: newest.map { recent.records[$0].host }))
-        samples.offer(time: probe.time, text: probe.sampleLine)
+        samples.offer(time: probe.time, bytes: probe.lineBytes)
         return true
     }
 
@@ -117,7 +117,7 @@ struct AlertGroup: Sendable, Equatable {
         window.forgetFarFuture(at: now)
         let limit = now + Int64(windowSeconds)
         recent.removeAll { $0.time > limit }
-        samples.removeAll { $0.time > limit }
+        samples.removeAll(after: limit)
     }
 
     /// When the evidence in the window at `now` begins: the oldest remembered matching event

@@ -26,8 +26,9 @@ struct AlertProbe {
     /// cased: compared and hashed in lower case); empty on the decoded path.
     private let destinationBytes: UnsafeBufferPointer<UInt8>
     private let hostBytes: UnsafeBufferPointer<UInt8>
-    /// The whole log line on the byte path (a matching event's sample); empty when decoded.
-    private let lineBytes: UnsafeBufferPointer<UInt8>
+    /// The whole log line on the byte path (a matching event's sample,
+    /// `AlertSamples.offer(time:bytes:)`); empty when decoded.
+    let lineBytes: UnsafeBufferPointer<UInt8>
     /// Whether the destination and host, as far as they are kept, are ASCII: only then may the
     /// byte path count the event (always true when decoded).
     let isASCII: Bool
@@ -131,12 +132,6 @@ struct AlertProbe {
             time: time, destination: destination, cause: cause, status: status, kind: kind,
             direction: direction, blocklist: nil, listedIP: nil,
             provider: providerKey?.label ?? "", host: host)
-    }
-
-    /// The line as a decoded event keeps it for a sample (`AlertEvent.line`), built only when
-    /// asked for; byte path only.
-    var sampleLine: String {
-        UTF8Prefix.string(lineBytes, atMost: AlertLimits.lineBytes)
     }
 
     var hasDestination: Bool {

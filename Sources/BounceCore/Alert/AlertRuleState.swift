@@ -37,14 +37,6 @@ struct AlertRuleState: Sendable {
         return firing
     }
 
-    /// Whether an event with these properties could count for this rule.
-    func couldMatch(mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?) -> Bool {
-        if cause == nil, rule.groupBy.contains(.cause) { return false }
-        if filter.couldMatch(mta: mta, kind: kind, status: status, cause: cause) { return true }
-        return denominatorFilter?.couldMatch(mta: mta, kind: kind, status: status, cause: cause)
-            ?? false
-    }
-
     /// Counts `probe` in its group. `couldMatch` and `couldCount` say whether the event's shape
     /// (MTA, kind, status, cause) passes the rule's `match` and its `ratio_of`: the engine's
     /// tables decided that once per shape, so only the other lists are tried here.

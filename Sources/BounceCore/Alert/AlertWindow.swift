@@ -91,8 +91,15 @@ struct AlertWindow: Sendable {
     /// Counts one event as matched and/or as a ratio denominator. False when its slot already
     /// holds a newer bucket: the event is more than a window older than events already seen.
     mutating func add(time: Int64, matched isMatched: Bool, denominator: Bool) -> Bool {
+        guard head.bucket != Self.empty else {
+            // The window's first event (most groups of a log with very many destinations see
+            // one or two): with no head, no slot holds a bucket either, so it becomes the head.
+            head = Cell(bucket: bucket(of: time), matched: 0, denominator: 0)
+            head.count(matched: isMatched, denominator: denominator)
+            return true
+        }
         // Most events fall in the newest bucket: tell that from its start, without dividing.
-        if head.bucket != Self.empty {
+        do {
             let (start, beyond) = head.bucket.multipliedReportingOverflow(by: width)
             let (offset, apart) = time.subtractingReportingOverflow(start)
             if !beyond, !apart, offset >= 0, offset < width {
