@@ -63,7 +63,7 @@ import Testing
 
     /// Random texts over a phrase's own bytes (a fixed seed), searched whole.
     @Test func phraseSearchOnRandomTexts() {
-        var generator = EximTextRandom(seed: 19)
+        var generator = SplitMix64(state: 19)
         var found = 0
         for (phrase, literal) in Self.phrases {
             let alphabet = Array(
@@ -129,20 +129,6 @@ import Testing
             }
         }
         #expect(checked > 100)
-    }
-}
-
-/// A small, fixed pseudo-random sequence (SplitMix64), so that the random texts are the same
-/// on every run.
-private struct EximTextRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
 
