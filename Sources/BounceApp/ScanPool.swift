@@ -71,7 +71,10 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
         window = runner.jobs * 2
         inlineWorker = runner.makeWorker()
         results = Array(repeating: nil, count: pieces.count)
-        guard runner.jobs > 1, pieces.count > 1 else { return }
+        guard pieces.count > 1 else { return }
+        // Every piece builds and frees aggregates of megabytes: let the next reuse the pages.
+        HeapReuse.keepFreedBlocks()
+        guard runner.jobs > 1 else { return }
         for number in 0..<Swift.min(runner.jobs, pieces.count) {
             do throws(SystemError) {
                 // Not one worker: the pieces are read in turn instead, with the same result.
