@@ -1,5 +1,4 @@
 import BounceCore
-import BounceOutput
 import Foundation
 import Testing
 
@@ -12,8 +11,10 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("examples/mail.log").path
 
+    /// The JSON report of `totals`, as `scan --format json` prints it.
     private static func report(_ totals: ScanTotals) -> String {
-        ScanJSONRenderer.render(totals.aggregator.report())
+        let runner = ScanRunner(format: .json, inputs: [mailLog])
+        return runner.render(totals.aggregator.report(), zone: runner.makeWorker().zone)
     }
 
     @Test func verdictsOfOnePieceServeTheNext() throws {
