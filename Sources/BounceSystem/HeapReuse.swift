@@ -11,7 +11,7 @@
 /// than 128 KiB is free there; the next piece then touches fresh pages again, a page fault
 /// (and zeroing by the kernel) for every 4 KiB. With blocks up to 32 MiB taken from the heap
 /// and up to 64 MiB left free at its top, a piece reuses the pages of the piece before it:
-/// on the 1,000,000-line benchmark log with two jobs, a fifth fewer page faults, and the
+/// on the 1,000,000-line benchmark log with two jobs, about 15% fewer page faults, and the
 /// same peak memory on the million-domain log (docs/benchmarks.md). Not for the daemon:
 /// it keeps what it allocates for its whole life, and should give back what it frees.
 public enum HeapReuse {
