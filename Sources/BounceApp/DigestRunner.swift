@@ -136,8 +136,14 @@ public struct DigestRunner: PieceReading {
 
     /// Parses input `name`, or the piece `range` of it, places each event on the time line,
     /// and counts it into the period it falls in.
+    /// A worker keeps its zone (`LocalZone` caches) from one piece to the next.
+    func makeWorker() -> LocalZone {
+        LocalZone()
+    }
+
     func scanInput(
-        _ name: String, range: Range<Int>?, into periods: inout DigestPeriods, zone: LocalZone
+        _ name: String, range: Range<Int>?, into periods: inout DigestPeriods,
+        worker zone: inout LocalZone
     ) -> InputScan {
         let reader: LineReader
         do throws(IngestError) {

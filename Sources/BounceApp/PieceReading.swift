@@ -9,6 +9,8 @@ import BounceSystem
 protocol PieceReading: SendableMetatype {
     /// What reading a piece counts.
     associatedtype Totals
+    /// What a worker thread keeps from one piece to the next (its zone, its memories).
+    associatedtype Worker
 
     /// Input names; `-` is standard input.
     var inputs: [String] { get }
@@ -21,8 +23,10 @@ protocol PieceReading: SendableMetatype {
     func emptyTotals(_ providers: ProviderTable) -> Totals
     /// Adds what a later piece counted to `totals`.
     func merge(_ later: Totals, into totals: inout Totals)
+    /// A worker's state before its first piece; each thread makes its own.
+    func makeWorker() -> Worker
     /// Reads input `name`, or only the piece `range` of it (a plain file), into `totals`.
     func scanInput(
-        _ name: String, range: Range<Int>?, into totals: inout Totals, zone: LocalZone
+        _ name: String, range: Range<Int>?, into totals: inout Totals, worker: inout Worker
     ) -> InputScan
 }

@@ -34,9 +34,9 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
     /// The pieces of each input, as indices into `pieces`.
     private let piecesOfInput: [Range<Int>]
     private let window: Int
-    /// The zone of pieces read on the caller's thread (each worker has its own: `LocalZone`
-    /// caches).
-    private let inlineZone = LocalZone()
+    /// The state of pieces read on the caller's thread (each worker thread has its own:
+    /// `LocalZone` caches, and so does the scan's memory of verdicts).
+    private var inlineWorker: Reader.Worker
     /// Guards `results`, `next` and `taken`.
     private let condition = ThreadCondition()
     private var results: [Done?]
@@ -69,8 +69,12 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
         self.pieces = pieces
         self.piecesOfInput = piecesOfInput
         window = runner.jobs * 2
+        inlineWorker = runner.makeWorker()
         results = Array(repeating: nil, count: pieces.count)
-        guard runner.jobs > 1, pieces.count > 1 else { return }
+        guard pieces.count > 1 else { return }
+        // Every piece builds and frees aggregates of megabytes: let the next reuse the pages.
+        HeapReuse.keepFreedBlocks()
+        guard runner.jobs > 1 else { return }
         for number in 0..<Swift.min(runner.jobs, pieces.count) {
             do throws(SystemError) {
                 // Not one worker: the pieces are read in turn instead, with the same result.
@@ -114,13 +118,13 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
         }
         guard readWhole else { return scanned }
         totals = before
-        let whole = read(Piece(input: index, range: nil), zone: inlineZone)
+        let whole = read(Piece(input: index, range: nil), worker: &inlineWorker)
         runner.merge(whole.totals, into: &totals)
         return whole.scanned
     }
 
     private func take(_ index: Int) -> Done {
-        guard workers > 0 else { return read(pieces[index], zone: inlineZone) }
+        guard workers > 0 else { return read(pieces[index], worker: &inlineWorker) }
         condition.lock()
         defer { condition.unlock() }
         while results[index] == nil { condition.wait() }
@@ -132,16 +136,16 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
         return done
     }
 
-    private func read(_ piece: Piece, zone: LocalZone) -> Done {
+    private func read(_ piece: Piece, worker: inout Reader.Worker) -> Done {
         var totals = runner.emptyTotals(providers)
         let scanned = runner.scanInput(
-            runner.inputs[piece.input], range: piece.range, into: &totals, zone: zone)
+            runner.inputs[piece.input], range: piece.range, into: &totals, worker: &worker)
         return Done(totals: totals, scanned: scanned)
     }
 
     /// A worker: reads pieces in order until none is left.
     private func work() {
-        let zone = LocalZone()
+        var worker = runner.makeWorker()
         while true {
             condition.lock()
             while next < pieces.count && next >= taken + window { condition.wait() }
@@ -152,7 +156,7 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
             let index = next
             next += 1
             condition.unlock()
-            let done = read(pieces[index], zone: zone)
+            let done = read(pieces[index], worker: &worker)
             condition.lock()
             results[index] = done
             condition.broadcast()

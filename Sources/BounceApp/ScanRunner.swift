@@ -151,10 +151,17 @@ public struct ScanRunner: PieceReading {
         totals.merge(later)
     }
 
+    /// A worker's memories, kept from one piece to the next (see `ScanWorker`).
+    func makeWorker() -> ScanWorker {
+        ScanWorker()
+    }
+
     /// Reads input `name`, or only the piece `range` of it (a plain file), into `totals`.
     func scanInput(
-        _ name: String, range: Range<Int>?, into totals: inout ScanTotals, zone: LocalZone
+        _ name: String, range: Range<Int>?, into totals: inout ScanTotals,
+        worker: inout ScanWorker
     ) -> InputScan {
+        let zone = worker.zone
         let reader: LineReader
         do throws(IngestError) {
             reader = try InputOpening.open(name, range: range)
@@ -172,7 +179,7 @@ public struct ScanRunner: PieceReading {
         do throws(IngestError) {
             try scan(
                 reader, source: name, into: &totals.aggregator, stamps: &stamps, clock: &clock,
-                timeline: &totals.timeline, scanned: &scanned)
+                timeline: &totals.timeline, scanned: &scanned, worker: &worker)
         } catch {
             scanned.error = error
         }
@@ -186,15 +193,16 @@ public struct ScanRunner: PieceReading {
     func scan(
         _ reader: LineReader, source: String, into aggregator: inout ScanAggregator,
         stamps: inout EventSpan.Input, clock: inout EventClock?,
-        timeline: inout FailureTimeline?, scanned: inout InputScan
+        timeline: inout FailureTimeline?, scanned: inout InputScan, worker: inout ScanWorker
     ) throws(IngestError) {
         let parser = LineParser(format: logFormat)
         // Lines are tallied here and handed over once, also when reading fails half-way.
-        var counter = ScanLineCounter(classifier: Classifier.standard)
+        var counter = ScanLineCounter(reusing: worker.lendClassifier())
         defer {
             aggregator.countLines(
                 events: counter.events, ignored: counter.ignored,
                 unrecognized: counter.unrecognized, source: source)
+            worker.giveBack(counter.classifier)
         }
         // Container logs (compose prefixes, json-file records) read as the container's lines.
         let lines = InputLines(parser: parser)
