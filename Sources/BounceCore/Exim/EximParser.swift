@@ -42,6 +42,17 @@ public enum EximParser {
             return .unrecognized
         }
         var prefix = EximPrefix()
+        // Nearly every line: one space, a message id, one space, the text. Arrivals and
+        // `Completed` are then decided here, before anything is set up for the line.
+        if let idEnd = EximScan.quickIDEnd(line, at: cursor &+ 1) {
+            let text = idEnd &+ 1
+            if let outcome = EximLead.decided(line, at: text, branch: &branch) {
+                return outcome
+            }
+            prefix.timestamp = stamp
+            prefix.queueID = ByteRange(cursor &+ 1, idEnd)
+            return decisiveWords(line, at: text, prefix: &prefix, into: &event, branch: &branch)
+        }
         cursor = EximScan.skipSpaces(line, from: cursor, limit: line.count)
         // Most logs have no `log_timezone`: answer that without a call.
         let sign = ByteScan.byte(line, cursor)
@@ -127,6 +138,15 @@ public enum EximParser {
             branch = prefix.queueID.isEmpty ? .otherLine : .messageNote
             return .ignored
         }
+        return decisiveWords(line, at: cursor, prefix: &prefix, into: &event, branch: &branch)
+    }
+
+    /// The decisive words at `cursor` (not at the end of the line) of a line that is neither
+    /// an arrival nor `Completed`.
+    private static func decisiveWords(
+        _ line: UnsafeBufferPointer<UInt8>, at cursor: Int, prefix: inout EximPrefix,
+        into event: inout RawEvent, branch: inout EximBranch
+    ) -> LineOutcome {
         // One event, the caller's, filled in place by whichever part recognises the line:
         // `RawEvent` is large, and each copy shows in the benchmark.
         event = prefix.event(.delivery, .sent)
