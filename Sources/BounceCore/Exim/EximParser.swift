@@ -41,7 +41,6 @@ public enum EximParser {
             branch = .garbled
             return .unrecognized
         }
-        var prefix = EximPrefix()
         // Nearly every line: one space, a message id, one space, the text. Arrivals and
         // `Completed` are then decided here, before anything is set up for the line.
         if let idEnd = EximScan.quickIDEnd(line, at: cursor &+ 1) {
@@ -49,10 +48,10 @@ public enum EximParser {
             if let outcome = EximLead.decided(line, at: text, branch: &branch) {
                 return outcome
             }
-            prefix.timestamp = stamp
-            prefix.queueID = ByteRange(cursor &+ 1, idEnd)
+            var prefix = EximPrefix(timestamp: stamp, queueID: ByteRange(cursor &+ 1, idEnd))
             return decisiveWords(line, at: text, prefix: &prefix, into: &event, branch: &branch)
         }
+        var prefix = EximPrefix()
         cursor = EximScan.skipSpaces(line, from: cursor, limit: line.count)
         // Most logs have no `log_timezone`: answer that without a call.
         let sign = ByteScan.byte(line, cursor)
