@@ -201,7 +201,10 @@ enum PostfixScan {
             }
             if cursor >= limit { cursor = index + 1 }
         }
-        guard let close = ByteScan.find(UInt8(ascii: ">"), in: line, from: cursor, to: limit)
+        // Sixteen bytes a step (`ByteVector`): most addresses are 20 to 40 bytes.
+        guard let base = line.baseAddress,
+            let close = ByteVector.firstIndex(
+                of: UInt8(ascii: ">"), in: base, count: Swift.min(limit, line.count), from: cursor)
         else { return nil }
         return (ByteRange(index + 1, close), close + 1)
     }
@@ -209,20 +212,37 @@ enum PostfixScan {
     /// The domain of an address: what follows its last `@`, or `.none`.
     static func domain(of address: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> ByteRange {
         var cursor = address.end - 1
-        // Eight bytes at a time from the end: the last `@` or quote decides.
+        // Sixteen bytes a step from the end (`ByteVector`): the last `@` or quote decides.
         if address.start >= 0, address.end <= line.count, let base = line.baseAddress {
-            let at = ByteWord.splat(UInt8(ascii: "@"))
-            let quotes = ByteWord.splat(quote)
-            while cursor &+ 1 &- address.start >= 8 {
-                let word = ByteScan.word(base, cursor &- 7)
-                let stops = ByteWord.exactZeros(word ^ at) | ByteWord.exactZeros(word ^ quotes)
-                if stops != 0 {
-                    let found = cursor &- 7 &+ (63 &- stops.leadingZeroBitCount) &>> 3
-                    if base[found] == quote { return .none }
-                    return found + 1 < address.end ? ByteRange(found + 1, address.end) : .none
+            var stop = address.end
+            while stop > address.start, stop >= 16 {
+                let from = stop &- 16
+                var lanes = ByteVector.lanes(
+                    of: UInt8(ascii: "@"), or: quote, in: base, at: from)
+                // The bytes before the address are not its own.
+                let outside = address.start &- from
+                if outside > 0 {
+                    if outside >= 8 {
+                        lanes.low = 0
+                        lanes.high &= ~0 &<< UInt64((outside &- 8) &* 8)
+                    } else {
+                        lanes.low &= ~0 &<< UInt64(outside &* 8)
+                    }
                 }
-                cursor &-= 8
+                let found: Int
+                if lanes.high != 0 {
+                    found = from &+ 8 &+ (63 &- lanes.high.leadingZeroBitCount) &>> 3
+                } else if lanes.low != 0 {
+                    found = from &+ (63 &- lanes.low.leadingZeroBitCount) &>> 3
+                } else {
+                    if outside >= 0 { return .none }
+                    stop = from
+                    continue
+                }
+                if base[found] == quote { return .none }
+                return found &+ 1 < address.end ? ByteRange(found &+ 1, address.end) : .none
             }
+            cursor = stop &- 1
         }
         while cursor >= address.start {
             let byte = line[cursor]
@@ -297,22 +317,28 @@ enum PostfixScan {
             cursor += 4
         }
         guard cursor < range.end else { return }
-        let rest = ByteRange(cursor, range.end).slice(of: line)
-        var offset = 0
-        event.replyDSN = EnhancedStatusCode.scan(rest, at: &offset)
+        event.replyDSN = enhancedCode(line, at: cursor, end: range.end)
     }
 
     /// The last start of `literal` in `line[from..<to]`, or nil.
+    ///
+    /// Searched backwards from the end: what is looked for (` (in reply to `, ` from `)
+    /// closes the text, so a search from the front compared most of the text's bytes, and
+    /// again after each earlier hit.
     static func lastFind(
         _ literal: StaticString, in line: UnsafeBufferPointer<UInt8>, from: Int, to: Int
     ) -> Int? {
-        var found: Int?
-        var cursor = from
-        while let hit = ByteScan.find(literal, in: line, from: cursor, to: to) {
-            found = hit
-            cursor = hit + 1
+        let count = literal.utf8CodeUnitCount
+        let end = Swift.min(to, line.count)
+        guard count > 0, end - from >= count else { return nil }
+        let first = literal.utf8Start[0]
+        let lowest = Swift.max(from, 0)
+        var start = end - count
+        while start >= lowest {
+            if line[start] == first, ByteScan.hasPrefix(line, at: start, literal) { return start }
+            start -= 1
         }
-        return found
+        return nil
     }
 
     /// `range` without trailing spaces.

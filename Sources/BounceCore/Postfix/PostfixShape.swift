@@ -24,6 +24,19 @@ enum PostfixShape {
     /// The index of the last `/` in `range`, or nil.
     @inline(__always)
     private static func lastSlash(_ line: UnsafeBufferPointer<UInt8>, in range: ByteRange) -> Int? {
+        // A program of up to eight bytes (`dovecot`, `opendkim`, `amavis`): one word, whose
+        // highest `/` flag is exact.
+        let count = range.end &- range.start
+        if range.start >= 0, count <= 8, range.start &+ 8 <= line.count,
+            let base = line.baseAddress
+        {
+            let slashes =
+                ByteWord.exactZeros(
+                    ByteScan.word(base, range.start) ^ ByteWord.splat(UInt8(ascii: "/")))
+                & PostfixScan.prefixFlags(count)
+            guard slashes != 0 else { return nil }
+            return range.start &+ (63 &- slashes.leadingZeroBitCount) &>> 3
+        }
         var cursor = range.end - 1
         while cursor >= range.start {
             if line[cursor] == UInt8(ascii: "/") { return cursor }
