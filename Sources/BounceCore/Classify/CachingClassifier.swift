@@ -100,8 +100,13 @@ public struct CachingClassifier {
             return classifier.classify(event, in: line)
         }
         // Replies that differ only in an IPv4 address share a key that writes `0.0.0.0` for
-        // each (`ReplyAddressMask`: the verdict cannot depend on the address's digits).
-        guard masksAddresses, let first = ReplyAddressMask.nextToken(in: reply, from: 0) else {
+        // each (`ReplyAddressMask`: the verdict cannot depend on the address's digits). Only a
+        // reject's reply names a client, different on every line; a delivery's names our own
+        // address or the relay's, the same each time, and is not searched. The kind is in the
+        // key's header, so masked and plain keys never meet.
+        guard masksAddresses, event.kind == .reject,
+            let first = ReplyAddressMask.nextToken(in: reply, from: 0)
+        else {
             return classify(event, in: line, header: header, key: reply, masked: false)
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: reply.count + 8) { buffer in
