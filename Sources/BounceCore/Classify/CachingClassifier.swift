@@ -5,11 +5,12 @@
 /// thousands.
 ///
 /// The key is everything a verdict depends on (`Classifier.classify` reads nothing else): the
-/// reply's bytes exactly (but for its IPv4 addresses, which `ReplyAddressMask` shows no verdict
-/// depends on but for the listed IP, read again from the line), the MTA, kind, status and stage, the parser's reply code and both
-/// enhanced codes, and which of the rules' destination domains the recipient domain matches. A
-/// verdict's listed IP is kept relative to the reply's start, so it lands in the right place
-/// in the next line with the same reply. A hit is the verdict `classify` would give, field for
+/// reply's bytes exactly (but for a reject's IPv4 addresses, which `ReplyAddressMask` shows no
+/// verdict depends on but for the listed IP, read again from the line), the MTA, kind, status
+/// and stage, the parser's reply code and both enhanced codes, and which of the rules'
+/// destination domains the recipient domain matches. Otherwise a verdict's listed IP is kept
+/// relative to the reply's start, so it lands in the right place in the next line with the
+/// same reply. A hit is the verdict `classify` would give, field for
 /// field (`CachingClassifierTests`). An event that the leading rules decide by its fields alone
 /// (a SASL failure, an expired message) skips the memory: its reply names a user or a client,
 /// different on every line, and the rules do not read it.
