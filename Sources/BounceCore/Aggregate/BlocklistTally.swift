@@ -33,13 +33,19 @@ struct BlocklistTally {
         }
     }
 
+    /// Whether `record` may still keep a new listed IP (fewer than `limit` kept).
+    func keepsIPs(limit: Int) -> Bool { listedIPs.count < limit }
+
     private mutating func keep(ip: String, ipLimit: Int) {
         guard listedIPs.count < ipLimit, listedIPs.insert(ip).inserted else { return }
         listedIPOrder.append(ip)
     }
 
     private mutating func add(domain: String, count: Int, domainLimit: Int) {
-        let key = domains[domain] != nil || domains.count < domainLimit ? domain : "other"
-        domains[key, default: 0] += count
+        if let known = domains.index(forKey: domain) {
+            domains.values[known] += count
+            return
+        }
+        domains[domains.count < domainLimit ? domain : "other", default: 0] += count
     }
 }

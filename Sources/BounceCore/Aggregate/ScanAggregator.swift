@@ -204,11 +204,14 @@ public struct ScanAggregator {
                 _ = rejectClients.increment(event.clientIP.slice(of: line))
             }
             if let blocklist = classification?.blocklist {
-                let name =
-                    rejectBlocklists[blocklist.name] != nil
-                        || rejectBlocklists.count < Self.blocklistLimit
-                    ? blocklist.name : "other"
-                rejectBlocklists[name, default: 0] += 1
+                // One lookup for a list already counted (nearly every reject).
+                if let known = rejectBlocklists.index(forKey: blocklist.name) {
+                    rejectBlocklists.values[known] += 1
+                } else {
+                    let name =
+                        rejectBlocklists.count < Self.blocklistLimit ? blocklist.name : "other"
+                    rejectBlocklists[name, default: 0] += 1
+                }
             }
         case .authFailure:
             // Our own login refused by a relay is no attack on us: counted apart.
@@ -373,25 +376,39 @@ public struct ScanAggregator {
         _ blocklist: Blocklist, event: RawEvent, classification: Classification?,
         line: UnsafeBufferPointer<UInt8>
     ) {
-        var name = blocklist.name
-        if blocklists[name] == nil, blocklists.count >= Self.blocklistLimit {
-            name = "other"
-        }
-        if blocklists[name] == nil {
-            blocklistOrder.append(name)
-            blocklists[name] = BlocklistTally(
-                delistURL: name == "other" ? nil : blocklist.delistURL)
+        // One lookup for a list already counted (nearly every hit), and its tally changed in
+        // place.
+        let index: Dictionary<String, BlocklistTally>.Index
+        if let known = blocklists.index(forKey: blocklist.name) {
+            index = known
+        } else {
+            var name = blocklist.name
+            if blocklists.count >= Self.blocklistLimit { name = "other" }
+            if blocklists[name] == nil {
+                blocklistOrder.append(name)
+                blocklists[name] = BlocklistTally(
+                    delistURL: name == "other" ? nil : blocklist.delistURL)
+            }
+            index = blocklists.index(forKey: name)!
         }
         let listedIP = classification?.listedIP ?? .none
-        let ip = listedIP.isEmpty ? nil : UTF8Prefix.string(listedIP.slice(of: line), atMost: 64)
+        // The listed IP is decoded only while the tally keeps new ones.
+        let ip =
+            listedIP.isEmpty || !blocklists.values[index].keepsIPs(limit: Self.listedIPLimit)
+            ? nil : UTF8Prefix.string(listedIP.slice(of: line), atMost: 64)
         let domain =
             event.domain.isEmpty
             ? "other"
-            : UTF8Prefix.string(event.domain.slice(of: line), atMost: Self.domainKeyLimit)
-                .lowercasedASCII()
-        blocklists[name]?.record(
+            : Self.lowercasedDomain(
+                UTF8Prefix.string(event.domain.slice(of: line), atMost: Self.domainKeyLimit))
+        blocklists.values[index].record(
             ip: ip, domain: domain, ipLimit: Self.listedIPLimit,
             domainLimit: Self.blocklistDestinationLimit)
+    }
+
+    /// `domain` lower-cased (ASCII, as DNS compares names), without a copy when it is already.
+    private static func lowercasedDomain(_ domain: String) -> String {
+        domain.utf8.contains { $0 &- UInt8(ascii: "A") < 26 } ? domain.lowercasedASCII() : domain
     }
 
     // MARK: - Report building

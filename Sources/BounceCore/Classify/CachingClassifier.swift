@@ -5,10 +5,12 @@
 /// thousands.
 ///
 /// The key is everything a verdict depends on (`Classifier.classify` reads nothing else): the
-/// reply's bytes exactly, the MTA, kind, status and stage, the parser's reply code and both
-/// enhanced codes, and which of the rules' destination domains the recipient domain matches. A
-/// verdict's listed IP is kept relative to the reply's start, so it lands in the right place
-/// in the next line with the same reply. A hit is the verdict `classify` would give, field for
+/// reply's bytes exactly (but for a reject's IPv4 addresses, which `ReplyAddressMask` shows no
+/// verdict depends on but for the listed IP, read again from the line), the MTA, kind, status
+/// and stage, the parser's reply code and both enhanced codes, and which of the rules'
+/// destination domains the recipient domain matches. Otherwise a verdict's listed IP is kept
+/// relative to the reply's start, so it lands in the right place in the next line with the
+/// same reply. A hit is the verdict `classify` would give, field for
 /// field (`CachingClassifierTests`). An event that the leading rules decide by its fields alone
 /// (a SASL failure, an expired message) skips the memory: its reply names a user or a client,
 /// different on every line, and the rules do not read it.
@@ -53,18 +55,29 @@ public struct CachingClassifier {
     public private(set) var eventDecided = 0
     /// Misses whose deciding rule `RuleDecisions` remembered.
     public private(set) var decisionHits = 0
+    /// Hits on a key that left the reply's IPv4 addresses out (`ReplyAddressMask`).
+    public private(set) var maskedHits = 0
+    /// Whether keys leave addresses out (the classifier's phrases allow it), and the words
+    /// whose replies are then not remembered (`Classifier.addressGuards()`).
+    private let masksAddresses: Bool
+    private let addressGuards: [[UInt8]]
     /// The rule that decided each recent reply scan, by what the scan found.
     private var decisions = RuleDecisions()
 
     public init(_ classifier: Classifier) {
         self.classifier = classifier
-        headers = Array(repeating: 0, count: Self.wayCount * Self.headerWords)
+        // A way's header and reply bytes are read only once its length is set, which writes
+        // them too.
+        headers = .unwritten(count: Self.wayCount * Self.headerWords)
         lengths = Array(repeating: -1, count: Self.wayCount)
-        replies = Array(repeating: 0, count: Self.wayCount * Self.keyLimit)
+        replies = .unwritten(count: Self.wayCount * Self.keyLimit)
         verdicts = Array(repeating: nil, count: Self.wayCount)
         keysDomain = !classifier.table.destinations.isEmpty
         masksDomain = classifier.table.destinations.count <= 64
         textFreeShapes = classifier.textFreeShapes()
+        let guards = classifier.addressGuards()
+        masksAddresses = guards != nil
+        addressGuards = guards ?? []
         domainMasks = RecentNames(wayBits: Self.domainWayBits)
     }
 
@@ -82,12 +95,39 @@ public struct CachingClassifier {
             return decided
         }
         let reply = event.reply.slice(of: line)
-        let count = reply.count
-        guard count <= Self.keyLimit,
+        guard reply.count <= Self.keyLimit,
             let header = header(event, in: line, domain: destinations(event, in: line))
         else {
             return classifier.classify(event, in: line)
         }
+        // Replies that differ only in an IPv4 address share a key that writes `0.0.0.0` for
+        // each (`ReplyAddressMask`: the verdict cannot depend on the address's digits). Only a
+        // reject's reply names a client, different on every line; a delivery's names our own
+        // address or the relay's, the same each time, and is not searched. The kind is in the
+        // key's header, so masked and plain keys never meet.
+        guard masksAddresses, event.kind == .reject,
+            let first = ReplyAddressMask.nextToken(in: reply, from: 0)
+        else {
+            return classify(event, in: line, header: header, key: reply, masked: false)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: reply.count + 8) { buffer in
+            let base = buffer.baseAddress!
+            let count = ReplyAddressMask.write(reply, first: first, to: base)
+            return classify(
+                event, in: line, header: header,
+                key: UnsafeBufferPointer(start: base, count: count),
+                masked: true)
+        }
+    }
+
+    /// `classify` with the key's reply bytes `key`: the reply itself, or its masked form.
+    @inline(__always)
+    private mutating func classify(
+        _ event: RawEvent, in line: UnsafeBufferPointer<UInt8>,
+        header: (UInt64, UInt64, UInt64, UInt64), key reply: UnsafeBufferPointer<UInt8>,
+        masked: Bool
+    ) -> Classification {
+        let count = reply.count
         var hash = header.0 &* 0x9E37_79B9_7F4A_7C15
         hash = ByteScan.fold(hash ^ header.1)
         hash = ByteScan.fold(hash ^ header.2)
@@ -104,7 +144,13 @@ public struct CachingClassifier {
             var verdict = verdicts[way]
         {
             hits += 1
-            if !verdict.listedIP.isEmpty {
+            if masked {
+                // The addresses were left out of the key: the listed one is read from this line.
+                maskedHits += 1
+                if verdict.cause == .blacklisted || verdict.cause == .reputation {
+                    verdict.listedIP = classifier.listedIP(event.reply, in: line)
+                }
+            } else if !verdict.listedIP.isEmpty {
                 verdict.listedIP = ByteRange(
                     event.reply.start + verdict.listedIP.start,
                     event.reply.start + verdict.listedIP.end)
@@ -129,10 +175,22 @@ public struct CachingClassifier {
             rule = classifier.decide(context)?.0
         }
         let verdict = classifier.verdict(decided: rule, context: context, event: event, line: line)
+        // A block list named by the reply's own words may be named by an address the key left
+        // out: such a verdict is not remembered.
+        if masked, let rule, classifier.namesBlocklistFromText(rule, context: context) {
+            return verdict
+        }
+        // Nor one whose reply holds a word of a phrase that could lie on an address.
+        if masked, !addressGuards.isEmpty, ReplyAddressMask.containsWord(addressGuards, in: reply) {
+            return verdict
+        }
         var kept = verdict
         if !kept.listedIP.isEmpty {
-            kept.listedIP = ByteRange(
-                kept.listedIP.start - event.reply.start, kept.listedIP.end - event.reply.start)
+            kept.listedIP =
+                masked
+                ? .none
+                : ByteRange(
+                    kept.listedIP.start - event.reply.start, kept.listedIP.end - event.reply.start)
         }
         let first = way * Self.headerWords
         headers[first] = header.0

@@ -91,6 +91,21 @@ public struct Classifier: Sendable {
     /// The built-in rule set.
     public static let standard = Classifier(rules: Rule.standard)
 
+    /// Whether `CachingClassifier` may key replies without their IPv4 addresses, and the words
+    /// that keep such a key from being remembered (`ReplyAddressMask.guardWords`): nil when a
+    /// phrase could be found on an address and no word tells where. Worked out on demand, not
+    /// stored (see `textFreeShapes`), and once for the built-in rules.
+    func addressGuards() -> [[UInt8]]? {
+        let standard = Self.standard.matcher.phrases
+        let same = matcher.phrases.withUnsafeBufferPointer { mine in
+            standard.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+        }
+        return same ? Self.standardAddressGuards : ReplyAddressMask.guardWords(matcher.phrases)
+    }
+
+    private static let standardAddressGuards = ReplyAddressMask.guardWords(
+        standard.matcher.phrases)
+
     /// Classifies `event`, whose byte ranges point into `line`. Not called for `sent`.
     public func classify(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> Classification {
         if let decided = textFreeVerdict(event, in: line) { return decided }
@@ -212,21 +227,37 @@ public struct Classifier: Sendable {
         guard cause == .blacklisted || cause == .reputation else { return result }
         result.blocklist =
             rules[index].blocklist ?? namedBlocklist(context, reply: event.reply, line: line)
-        // The listed address is ours, never the remote's own: skip what precedes the remote's
-        // words in `host mx[192.0.2.1] said: ...` or `... refused to talk to me: ...`.
-        let reply = event.reply.slice(of: line)
-        let from = ReplyScan.remoteWordsStart(in: reply)
-        if let found = ReplyScan.firstIPAddress(in: UnsafeBufferPointer(rebasing: reply[from...])) {
-            result.listedIP = ByteRange(
-                event.reply.start + from + found.start, event.reply.start + from + found.end)
-        }
+        result.listedIP = listedIP(event.reply, in: line)
         return result
     }
 
-    private func namedBlocklist(
-        _ context: Context, reply range: ByteRange, line: UnsafeBufferPointer<UInt8>
-    ) -> Blocklist? {
-        // The first catalog entry with a phrase found, as a walk over the catalog would find.
+    /// The listed address of a block-list verdict on `reply`: the first IP address of the
+    /// remote's words. It is ours, never the remote's own: what precedes the remote's words in
+    /// `host mx[192.0.2.1] said: ...` or `... refused to talk to me: ...` is skipped.
+    @inline(__always)
+    func listedIP(_ range: ByteRange, in line: UnsafeBufferPointer<UInt8>) -> ByteRange {
+        let reply = range.slice(of: line)
+        let from = ReplyScan.remoteWordsStart(in: reply)
+        guard
+            let found = ReplyScan.firstIPAddress(in: UnsafeBufferPointer(rebasing: reply[from...]))
+        else { return .none }
+        return ByteRange(range.start + from + found.start, range.start + from + found.end)
+    }
+
+    /// Whether the verdict of rule `index` on `context` takes its block list's name from the
+    /// reply's own words (a list the catalog does not know), not from the rule or the catalog.
+    func namesBlocklistFromText(_ index: Int, context: Context) -> Bool {
+        let cause = rules[index].cause
+        guard cause == .blacklisted || cause == .reputation, rules[index].blocklist == nil else {
+            return false
+        }
+        let (first, introduced) = catalogEntry(context)
+        return first == nil && introduced
+    }
+
+    /// The first catalog entry with a phrase found, as a walk over the catalog would find, and
+    /// whether a phrase that introduces a list name was found.
+    private func catalogEntry(_ context: Context) -> (first: Int?, introduced: Bool) {
         var first = Int.max
         var introduced = false
         blocklistOwner.withUnsafeBufferPointer { owners in
@@ -240,7 +271,14 @@ public struct Classifier: Sendable {
                 }
             }
         }
-        if first != Int.max { return BlocklistCatalog.entries[first].blocklist }
+        return (first == Int.max ? nil : first, introduced)
+    }
+
+    private func namedBlocklist(
+        _ context: Context, reply range: ByteRange, line: UnsafeBufferPointer<UInt8>
+    ) -> Blocklist? {
+        let (first, introduced) = catalogEntry(context)
+        if let first { return BlocklistCatalog.entries[first].blocklist }
         guard introduced else { return nil }
         // An unknown list: take the host name after the introducer, lower-cased.
         let reply = range.slice(of: line)

@@ -26,7 +26,8 @@ struct RuleDecisions {
     private static let empty = Int32.min
 
     init() {
-        keys = Array(repeating: 0, count: Self.wayCount * Self.keyWords)
+        // A way's key is read only once its decision is written, which writes the key too.
+        keys = .unwritten(count: Self.wayCount * Self.keyWords)
         decided = Array(repeating: Self.empty, count: Self.wayCount)
     }
 

@@ -24,9 +24,10 @@ struct RecentNames: Sendable {
     /// A memory of `1 << wayBits` names.
     init(wayBits: Int) {
         self.wayBits = wayBits
-        keys = Array(repeating: 0, count: (1 << wayBits) * Self.keyWords)
+        // A way's name and value are read only once its length is set, which writes them too.
+        keys = .unwritten(count: (1 << wayBits) * Self.keyWords)
         lengths = Array(repeating: 0, count: 1 << wayBits)
-        values = Array(repeating: 0, count: 1 << wayBits)
+        values = .unwritten(count: 1 << wayBits)
     }
 
     /// The value remembered for exactly the bytes of `name`, and the way where `remember`
