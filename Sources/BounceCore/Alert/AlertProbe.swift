@@ -16,8 +16,13 @@ struct AlertProbe {
     let direction: TrafficDirection
     /// The delivery's provider; nil when none is known. Not retained: the engine keeps the
     /// key alive for the one `count` call the probe lives for, and a probe per event would
-    /// otherwise retain and release it.
-    unowned(unsafe) let providerKey: AlertProviderKeys.Key?
+    /// otherwise retain and release it. Held unmanaged, so reading it retains nothing either
+    /// (an `unowned(unsafe)` reference is retained once bound to a name).
+    private let provider: Unmanaged<AlertProviderKeys.Key>?
+    /// The key's `hash` and `groupHash` (0 without a provider), copied out so the rules'
+    /// group hashes read no reference.
+    let providerHash: UInt64
+    let providerGroupHash: UInt64
     /// The decoded event, borrowed from the engine for the one `count` call the probe lives
     /// for (a copy would be a few hundred bytes and six retained strings per event); nil on
     /// the byte path.
@@ -54,7 +59,9 @@ struct AlertProbe {
         status = event.pointee.status
         cause = event.pointee.cause
         direction = event.pointee.direction
-        providerKey = provider
+        self.provider = provider.map { Unmanaged.passUnretained($0) }
+        providerHash = provider?.hash ?? 0
+        providerGroupHash = provider?.groupHash ?? 0
         decoded = event
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         destinationBytes = empty
@@ -82,7 +89,9 @@ struct AlertProbe {
         status = event.status
         self.cause = cause
         direction = event.direction
-        providerKey = provider
+        self.provider = provider.map { Unmanaged.passUnretained($0) }
+        providerHash = provider?.hash ?? 0
+        providerGroupHash = provider?.groupHash ?? 0
         decoded = nil
         lineBytes = line
         destinationBytes = Self.prefix(event.domain.slice(of: line))
@@ -110,28 +119,34 @@ struct AlertProbe {
 
     /// What `AlertMatchRecord(decoded)` would remember of this event, read from the line's
     /// bytes (byte path only: ASCII values, and no block list or listed address, which only
-    /// decoded events carry). `previousDestination` and `previousHost` are the group's newest
-    /// record's: a value equal to one of them reuses its string, so a steady stream of events
-    /// to one group builds no string for them.
-    func matchRecord(previousDestination: String?, previousHost: String?) -> AlertMatchRecord {
-        let destination =
-            if let previousDestination,
-                Self.equalsLowercased(previousDestination, destinationBytes)
-            {
-                previousDestination
-            } else {
-                Self.lowercased(destinationBytes)
-            }
-        let host =
-            if let previousHost, Self.equalsLowercased(previousHost, hostBytes) {
-                previousHost
-            } else {
-                Self.lowercased(hostBytes)
-            }
-        return AlertMatchRecord(
-            time: time, destination: destination, cause: cause, status: status, kind: kind,
-            direction: direction, blocklist: nil, listedIP: nil,
-            provider: providerKey?.label ?? "", host: host)
+    /// decoded events carry). `destination` and `host`, when given, are strings already known
+    /// to equal the event's values (`isDestination`, `isHost`), which the record then shares:
+    /// a steady stream of events to one group, or a new group whose label is the destination,
+    /// builds no string for them.
+    func matchRecord(destination: String?, host: String?) -> AlertMatchRecord {
+        AlertMatchRecord(
+            time: time, destination: destination ?? Self.lowercased(destinationBytes),
+            cause: cause, status: status, kind: kind, direction: direction, blocklist: nil,
+            listedIP: nil, provider: providerKey?.label ?? "",
+            host: host ?? Self.lowercased(hostBytes))
+    }
+
+    /// The delivery's provider key; nil when none is known (values built from it are retained
+    /// as usual). The hot paths use `hasProvider`, the hashes and `isProviderLabel` instead.
+    var providerKey: AlertProviderKeys.Key? { provider?.takeUnretainedValue() }
+
+    /// Whether the delivery's provider is known.
+    var hasProvider: Bool { provider != nil }
+
+    /// Whether `label` is the provider's `provider` group value (`grouped` false) or its
+    /// `provider_or_destination` one (`grouped` true); false without a provider. Reads the key
+    /// without retaining it.
+    @inline(__always)
+    func isProviderLabel(_ label: String, grouped: Bool) -> Bool {
+        guard let provider else { return false }
+        return provider._withUnsafeGuaranteedRef { key in
+            label == (grouped ? key.groupLabel : key.label)
+        }
     }
 
     var hasDestination: Bool {
@@ -178,7 +193,7 @@ struct AlertProbe {
 
     /// Whether `label` is `AlertRule.providerGroupPrefix` followed by this event's provider.
     func isProviderGroup(_ label: String) -> Bool {
-        label == providerKey?.groupLabel
+        isProviderLabel(label, grouped: true)
     }
 
     /// A decoded destination or host as its group value (`AlertRuleState.value`), read from

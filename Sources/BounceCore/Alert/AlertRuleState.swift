@@ -12,6 +12,9 @@ struct AlertRuleState: Sendable {
     /// Groups that were pending, or firing while their condition no longer held, after the
     /// last evaluation: something is due within a group wait.
     var waitingGroups = 0
+    /// The host of the last matching event counted from bytes: a new group's first record
+    /// shares it rather than building the same string again.
+    private var lastHost = ""
 
     /// `filter.directions` and `denominatorFilter?.directions` (0 without a ratio), and
     /// whether each filter needs nothing but the direction tried beyond the shape: kept here
@@ -79,9 +82,11 @@ struct AlertRuleState: Sendable {
                 $0.record(event, matched: true, denominator: denominator)
             }
         } else if matched {
+            var host = lastHost
             counted = groups.update(at: position) {
-                $0.record(matching: probe, denominator: denominator)
+                $0.record(matching: probe, denominator: denominator, lastHost: &host)
             }
+            lastHost = host
         } else {
             counted = groups.update(at: position) {
                 $0.record(time: probe.time, denominator: denominator)
@@ -253,14 +258,14 @@ struct AlertRuleState: Sendable {
                 guard probe.hasHost else { return nil }
                 value = probe.hostHash
             case .provider:
-                guard let key = probe.providerKey else { return nil }
-                value = key.hash
+                guard probe.hasProvider else { return nil }
+                value = probe.providerHash
             case .blocklist:
                 guard let label = probe.value(of: .blocklist) else { return nil }
                 value = AlertGroupHash.of(label)
             case .providerOrDestination:
-                if let key = probe.providerKey {
-                    value = key.groupHash
+                if probe.hasProvider {
+                    value = probe.providerGroupHash
                 } else {
                     guard probe.hasDestination else { return nil }
                     value = probe.destinationHash
@@ -285,11 +290,11 @@ struct AlertRuleState: Sendable {
             switch dimension {
             case .destination: same = probe.isDestination(label)
             case .host: same = probe.isHost(label)
-            case .provider: same = label == probe.providerKey?.label
+            case .provider: same = probe.isProviderLabel(label, grouped: false)
             case .providerOrDestination:
                 same =
-                    probe.providerKey == nil
-                    ? probe.isDestination(label) : probe.isProviderGroup(label)
+                    probe.hasProvider
+                    ? probe.isProviderLabel(label, grouped: true) : probe.isDestination(label)
             case .mta, .kind, .status, .cause, .blocklist:
                 same = label == probe.value(of: dimension)
             }
