@@ -185,10 +185,19 @@ public struct AlertEngine: Sendable {
     }
 
     /// Whether some rule's `match` takes an event of this shape, direction and provider.
+    /// Inlined: most events are answered by the tables; a rule's provider list is tried apart.
+    @inline(__always)
     private func someMatch(shape: Int, direction: TrafficDirection, provider: String) -> Bool {
         guard sampled[shape] else { return false }
         if matchDirections[shape] & AlertEventFilter.bit(direction) != 0 { return true }
         guard providerShapes[shape] else { return false }
+        return someProviderMatch(shape: shape, direction: direction, provider: provider)
+    }
+
+    /// `someMatch` for a shape some rule with a provider list takes.
+    private func someProviderMatch(shape: Int, direction: TrafficDirection, provider: String)
+        -> Bool
+    {
         for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
             let entry = shapeRules[position]
             if entry & 1 != 0,

@@ -257,6 +257,14 @@ struct AlertProbe {
                 else { return false }
                 index += 8
             }
+            guard index < bytes.count else { return true }
+            if bytes.count >= 8 {
+                // The word ending at the last byte (part of it compared already, equal).
+                let offset = bytes.count - 8
+                let word = right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                return left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == AlertGroupHash.lower(word)
+            }
             while index < bytes.count {
                 guard text[index] == ByteScan.lower(bytes[index]) else { return false }
                 index += 1
