@@ -28,9 +28,9 @@ public struct AlertEngine: Sendable {
     private var shapeStarts: [Int32]
     private var shapeRules: [Int32]
     /// Per shape and direction (`textIndex`), whether a rule that could count such an event
-    /// has a list only the decoded text can answer (destinations, hosts, block lists): such
-    /// events are decoded. By direction, so an inbound reject is not decoded for a rule that
-    /// looks at outbound mail only.
+    /// has a list only the decoded text can answer (destinations, hosts, block lists) or
+    /// groups by block list: such events are decoded. By direction, so the inbound rejects
+    /// naming a block list are not decoded for a rule that looks at outbound mail only.
     private var textShapes: [Bool]
     /// Per shape, the directions (`AlertEventFilter.bit`) for which a rule visited has a
     /// `match` without a provider list that takes the shape: `someMatch` answers those at once.
@@ -61,6 +61,7 @@ public struct AlertEngine: Sendable {
         let matchMasks = states.map { AlertShapeMask($0.filter.match) }
         let ratioMasks = states.map { $0.denominatorFilter.map { AlertShapeMask($0.match) } }
         let needsCause = states.map { $0.rule.groupBy.contains(.cause) }
+        let byBlocklist = states.map { $0.rule.groupBy.contains(.blocklist) }
         let matchBits = states.map(\.filter.directions)
         let ratioBits = states.map { $0.denominatorFilter?.directions ?? 0 }
         let matchText = states.map(\.filter.needsText)
@@ -78,7 +79,8 @@ public struct AlertEngine: Sendable {
                         let rule = Int(entry >> 2)
                         let matches = entry & 1 != 0 && matchBits[rule] & bit != 0
                         let counts = entry & 2 != 0 && ratioBits[rule] & bit != 0
-                        return (matches && matchText[rule]) || (counts && ratioText[rule])
+                        return (matches || counts) && byBlocklist[rule]
+                            || (matches && matchText[rule]) || (counts && ratioText[rule])
                     })
             }
             shapeHashes.append(
@@ -127,10 +129,10 @@ public struct AlertEngine: Sendable {
     ///
     /// An event is counted from its bytes, nothing decoded, when its destination and host are
     /// ASCII and no rule visited needs the decoded text (destination, host or block list
-    /// lists): a delivery that only counts towards a ratio's denominator allocates nothing,
-    /// and one some `match` takes builds only what its group remembers
-    /// (`AlertProbe.matchRecord`, with the classification's block list and the listed
-    /// address; the sample line). Other events are decoded into an `AlertEvent` once for all
+    /// lists, a block list `group_by`): a delivery that only counts towards a ratio's
+    /// denominator allocates nothing, and one some `match` takes builds only what its group
+    /// remembers (`AlertProbe.matchRecord`, the sample line). Other events, and matching ones
+    /// naming a block list or a listed address, are decoded into an `AlertEvent` once for all
     /// rules, the line kept only when it could become a sample (`keepsLine`). One call, so a
     /// caller holding the engine in a class reaches it in place rather than through a copy per
     /// question.
@@ -161,12 +163,17 @@ public struct AlertEngine: Sendable {
     ) {
         if !textShapes[Self.textIndex(shape: shape, direction: event.direction)] {
             let matching = someMatch(shape: shape, direction: event.direction, provider: provider)
-            let probe = AlertProbe(
-                event, classification, cause: cause, in: line, time: time, provider: key,
-                hashes: shapeHashes[shape], matching: matching)
-            if probe.isASCII {
-                count(probe, shape: shape)
-                return
+            // A block list or a listed address is remembered only from the decoded event.
+            if !matching
+                || classification.map({ $0.blocklist == nil && $0.listedIP.isEmpty }) ?? true
+            {
+                let probe = AlertProbe(
+                    event, cause: cause, in: line, time: time, provider: key,
+                    hashes: shapeHashes[shape], matching: matching)
+                if probe.isASCII {
+                    count(probe, shape: shape)
+                    return
+                }
             }
         }
         var decoded = AlertEvent(

@@ -31,11 +31,6 @@ struct AlertProbe {
     /// cased: compared and hashed in lower case); empty on the decoded path.
     private let destinationBytes: UnsafeBufferPointer<UInt8>
     private let hostBytes: UnsafeBufferPointer<UInt8>
-    /// The classification's block list and the listed address's bytes, on the byte path
-    /// (nil and empty when there are none, and on the decoded path, which has them in the
-    /// event): what a group grouped by block list is found by and a record remembers.
-    private let blocklist: Blocklist?
-    private let listedIPBytes: UnsafeBufferPointer<UInt8>
     /// The whole log line on the byte path (a matching event's sample,
     /// `AlertSamples.offer(time:bytes:)`); empty when decoded.
     let lineBytes: UnsafeBufferPointer<UInt8>
@@ -72,8 +67,6 @@ struct AlertProbe {
         destinationBytes = empty
         hostBytes = empty
         lineBytes = empty
-        blocklist = nil
-        listedIPBytes = empty
         isASCII = true
         destinationHash =
             hashes.contains(.destination) ? Self.hash(Self.text(event.pointee.destination)) : 0
@@ -87,9 +80,8 @@ struct AlertProbe {
     /// remembers the destination and host) both values, are tried for ASCII: a value no rule
     /// reads cannot make the byte path differ from the decoded one.
     init(
-        _ event: RawEvent, _ classification: Classification?, cause: Cause?,
-        in line: UnsafeBufferPointer<UInt8>, time: Int64, provider: AlertProviderKeys.Key?,
-        hashes: Hashes, matching: Bool
+        _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
+        provider: AlertProviderKeys.Key?, hashes: Hashes, matching: Bool
     ) {
         self.time = time
         mta = event.mta
@@ -102,10 +94,6 @@ struct AlertProbe {
         providerGroupHash = provider?.groupHash ?? 0
         decoded = nil
         lineBytes = line
-        blocklist = classification?.blocklist
-        let listed = classification?.listedIP ?? .none
-        listedIPBytes =
-            listed.isEmpty ? UnsafeBufferPointer(start: nil, count: 0) : listed.slice(of: line)
         destinationBytes = Self.prefix(event.domain.slice(of: line))
         hostBytes = Self.prefix(event.host.slice(of: line))
         let hashesDestination =
@@ -130,29 +118,16 @@ struct AlertProbe {
     }
 
     /// What `AlertMatchRecord(decoded)` would remember of this event, read from the line's
-    /// bytes and the classification (byte path only: ASCII destination and host). `destination` and `host`, when given, are strings already known
+    /// bytes (byte path only: ASCII values, and no block list or listed address, which only
+    /// decoded events carry). `destination` and `host`, when given, are strings already known
     /// to equal the event's values (`isDestination`, `isHost`), which the record then shares:
     /// a steady stream of events to one group, or a new group whose label is the destination,
     /// builds no string for them.
     func matchRecord(destination: String?, host: String?) -> AlertMatchRecord {
         AlertMatchRecord(
             time: time, destination: destination ?? Self.lowercased(destinationBytes),
-            cause: cause, status: status, kind: kind, direction: direction,
-            blocklist: blocklist.map {
-                Blocklist(
-                    name: UTF8Prefix.string($0.name, atMost: AlertLimits.textBytes),
-                    delistURL: $0.delistURL.map {
-                        UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
-                    })
-            },
-            // Cut twice, as the decoded event's and then its record's (repairing invalid
-            // UTF-8 can lengthen it).
-            listedIP: listedIPBytes.isEmpty
-                ? nil
-                : UTF8Prefix.string(
-                    UTF8Prefix.string(listedIPBytes, atMost: AlertLimits.textBytes),
-                    atMost: AlertLimits.textBytes),
-            provider: providerKey?.label ?? "",
+            cause: cause, status: status, kind: kind, direction: direction, blocklist: nil,
+            listedIP: nil, provider: providerKey?.label ?? "",
             host: host ?? Self.lowercased(hostBytes))
     }
 
@@ -200,9 +175,7 @@ struct AlertProbe {
         case .kind: return kind.identifier
         case .status: return status.identifier
         case .cause: return cause?.identifier
-        case .blocklist:
-            guard let name = blocklist?.name, !name.isEmpty else { return nil }
-            return UTF8Prefix.string(name, atMost: AlertLimits.textBytes)
+        case .blocklist: return nil  // only decoded events carry a block list
         }
     }
 
