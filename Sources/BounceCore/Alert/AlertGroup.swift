@@ -89,7 +89,7 @@ struct AlertGroup: Sendable, Equatable {
     /// false when it is older than the window allows.
     ///
     /// The record shares strings equal to the event's destination and host rather than
-    /// building new ones: a destination from one of the group's newest records or its labels,
+    /// building new ones: a destination from the group's newest record or its labels,
     /// a host from its newest record or `lastHost` (the rule's last one, which a new group
     /// takes); `lastHost` becomes this event's host.
     mutating func record(matching probe: AlertProbe, denominator: Bool, lastHost: inout String)
@@ -103,14 +103,8 @@ struct AlertGroup: Sendable, Equatable {
         var host: String?
         if let newest = recent.newestPosition {
             if probe.isHost(recent.records[newest].host) { host = recent.records[newest].host }
-            // The newest few, newest first: a provider's group sees its domains alternate.
-            var position = newest
-            for _ in 0..<min(Self.recordsTried, recent.records.count) {
-                if probe.isDestination(recent.records[position].destination) {
-                    destination = recent.records[position].destination
-                    break
-                }
-                position = position == 0 ? recent.records.count - 1 : position - 1
+            if probe.isDestination(recent.records[newest].destination) {
+                destination = recent.records[newest].destination
             }
         }
         if destination == nil {
@@ -125,10 +119,6 @@ struct AlertGroup: Sendable, Equatable {
         samples.offer(time: probe.time, bytes: probe.lineBytes)
         return true
     }
-
-    /// How many of the newest records a matching event's destination is compared with before
-    /// a string is built for it.
-    static let recordsTried = 4
 
     /// Counts one event that only counts towards the ratio's denominator (when `denominator`
     /// holds); false when it is older than the window allows.

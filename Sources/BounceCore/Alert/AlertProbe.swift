@@ -180,12 +180,14 @@ struct AlertProbe {
     }
 
     /// Whether `label` is this event's destination (lower case), without decoding it.
+    @inline(__always)
     func isDestination(_ label: String) -> Bool {
         if let decoded { return label == Self.text(decoded.pointee.destination) }
         return Self.equalsLowercased(label, destinationBytes)
     }
 
     /// Whether `label` is this event's host (lower case), without decoding it.
+    @inline(__always)
     func isHost(_ label: String) -> Bool {
         if let decoded { return label == Self.text(decoded.pointee.host) }
         return Self.equalsLowercased(label, hostBytes)
