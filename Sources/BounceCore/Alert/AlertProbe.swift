@@ -27,6 +27,9 @@ struct AlertProbe {
     /// for (a copy would be a few hundred bytes and six retained strings per event); nil on
     /// the byte path.
     let decoded: UnsafePointer<AlertEvent>?
+    /// The block list and listed address of a matching event on the byte path, borrowed like
+    /// `decoded`; nil when the event names neither, and on the decoded path.
+    let listing: UnsafePointer<AlertListing>?
     /// The line's ASCII destination and host, at most `AlertLimits.textBytes` each (not lower
     /// cased: compared and hashed in lower case); empty on the decoded path.
     private let destinationBytes: UnsafeBufferPointer<UInt8>
@@ -63,6 +66,7 @@ struct AlertProbe {
         providerHash = provider?.hash ?? 0
         providerGroupHash = provider?.groupHash ?? 0
         decoded = event
+        listing = nil
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         destinationBytes = empty
         hostBytes = empty
@@ -81,7 +85,8 @@ struct AlertProbe {
     /// reads cannot make the byte path differ from the decoded one.
     init(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
-        provider: AlertProviderKeys.Key?, hashes: Hashes, matching: Bool
+        provider: AlertProviderKeys.Key?, hashes: Hashes, matching: Bool,
+        listing: UnsafePointer<AlertListing>? = nil
     ) {
         self.time = time
         mta = event.mta
@@ -93,6 +98,7 @@ struct AlertProbe {
         providerHash = provider?.hash ?? 0
         providerGroupHash = provider?.groupHash ?? 0
         decoded = nil
+        self.listing = listing
         lineBytes = line
         destinationBytes = Self.prefix(event.domain.slice(of: line))
         hostBytes = Self.prefix(event.host.slice(of: line))
@@ -118,16 +124,17 @@ struct AlertProbe {
     }
 
     /// What `AlertMatchRecord(decoded)` would remember of this event, read from the line's
-    /// bytes (byte path only: ASCII values, and no block list or listed address, which only
-    /// decoded events carry). `destination` and `host`, when given, are strings already known
+    /// bytes (byte path only: ASCII values; the block list and listed address from `listing`).
+    /// `destination` and `host`, when given, are strings already known
     /// to equal the event's values (`isDestination`, `isHost`), which the record then shares:
     /// a steady stream of events to one group, or a new group whose label is the destination,
     /// builds no string for them.
     func matchRecord(destination: String?, host: String?) -> AlertMatchRecord {
         AlertMatchRecord(
             time: time, destination: destination ?? Self.lowercased(destinationBytes),
-            cause: cause, status: status, kind: kind, direction: direction, blocklist: nil,
-            listedIP: nil, provider: providerKey?.label ?? "",
+            cause: cause, status: status, kind: kind, direction: direction,
+            blocklist: listing?.pointee.blocklist, listedIP: listing?.pointee.listedIP,
+            provider: providerKey?.label ?? "",
             host: host ?? Self.lowercased(hostBytes))
     }
 
