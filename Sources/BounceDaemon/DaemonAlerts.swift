@@ -111,11 +111,15 @@ public final class DaemonAlerts: DaemonAlertHook {
         if event.direction == .outbound, let classification,
             classification.blocklist != nil || !classification.listedIP.isEmpty
         {
-            let decoded = AlertEvent(event, classification, in: line, time: time ?? lastTick)
+            // What `AlertEvent` would give for these three, without decoding the rest.
+            let listed = classification.listedIP
             listingAlerts.mentions.add(
                 ListingMentions.Mention(
-                    time: decoded.time, blocklist: decoded.blocklist?.name,
-                    listedIP: decoded.listedIP, line: decoded.line))
+                    time: time ?? lastTick, blocklist: classification.blocklist?.name,
+                    listedIP: listed.isEmpty
+                        ? nil
+                        : UTF8Prefix.string(listed.slice(of: line), atMost: AlertLimits.textBytes),
+                    line: UTF8Prefix.string(line, atMost: AlertLimits.lineBytes)))
         }
     }
 

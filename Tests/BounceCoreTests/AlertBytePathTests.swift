@@ -144,6 +144,11 @@ import Testing
         let checkpoint = fromBytes.checkpointLines()
         #expect(groups.contains { $0.contains("zen.spamhaus.org") })
         #expect(checkpoint.contains { $0.hasPrefix("match ") && $0.contains("deferred.example") })
+        #expect(
+            checkpoint.contains {
+                $0.hasPrefix("match ") && $0.contains("zen.spamhaus.org")
+                    && $0.contains("203.0.113.10")
+            })
         #expect(checkpoint.contains { $0.hasPrefix("sample ") && $0.contains("SASL") })
     }
 

@@ -131,8 +131,8 @@ public struct AlertEngine: Sendable {
     /// ASCII and no rule visited needs the decoded text (destination, host or block list
     /// lists, a block list `group_by`): a delivery that only counts towards a ratio's
     /// denominator allocates nothing, and one some `match` takes builds only what its group
-    /// remembers (`AlertProbe.matchRecord`, the sample line). Other events, and matching ones
-    /// naming a block list or a listed address, are decoded into an `AlertEvent` once for all
+    /// remembers (`AlertProbe.matchRecord`, the sample line, an `AlertListing` when it names a
+    /// block list or a listed address). Other events are decoded into an `AlertEvent` once for all
     /// rules, the line kept only when it could become a sample (`keepsLine`). One call, so a
     /// caller holding the engine in a class reaches it in place rather than through a copy per
     /// question.
@@ -163,10 +163,20 @@ public struct AlertEngine: Sendable {
     ) {
         if !textShapes[Self.textIndex(shape: shape, direction: event.direction)] {
             let matching = someMatch(shape: shape, direction: event.direction, provider: provider)
-            // A block list or a listed address is remembered only from the decoded event.
-            if !matching
-                || classification.map({ $0.blocklist == nil && $0.listedIP.isEmpty }) ?? true
-            {
+            if matching, AlertListing.named(by: classification), let classification {
+                // The block list and address, built once, are read by the rules through a
+                // pointer, so the probe stays trivial.
+                var listing = AlertListing(classification, in: line)
+                let counted = withUnsafePointer(to: &listing) { listing -> Bool in
+                    let probe = AlertProbe(
+                        event, cause: cause, in: line, time: time, provider: key,
+                        hashes: shapeHashes[shape], matching: true, listing: listing)
+                    guard probe.isASCII else { return false }
+                    count(probe, shape: shape)
+                    return true
+                }
+                if counted { return }
+            } else {
                 let probe = AlertProbe(
                     event, cause: cause, in: line, time: time, provider: key,
                     hashes: shapeHashes[shape], matching: matching)
@@ -185,10 +195,19 @@ public struct AlertEngine: Sendable {
     }
 
     /// Whether some rule's `match` takes an event of this shape, direction and provider.
+    /// Inlined: most events are answered by the tables; a rule's provider list is tried apart.
+    @inline(__always)
     private func someMatch(shape: Int, direction: TrafficDirection, provider: String) -> Bool {
         guard sampled[shape] else { return false }
         if matchDirections[shape] & AlertEventFilter.bit(direction) != 0 { return true }
         guard providerShapes[shape] else { return false }
+        return someProviderMatch(shape: shape, direction: direction, provider: provider)
+    }
+
+    /// `someMatch` for a shape some rule with a provider list takes.
+    private func someProviderMatch(shape: Int, direction: TrafficDirection, provider: String)
+        -> Bool
+    {
         for position in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
             let entry = shapeRules[position]
             if entry & 1 != 0,

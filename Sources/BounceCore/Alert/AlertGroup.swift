@@ -87,16 +87,35 @@ struct AlertGroup: Sendable, Equatable {
     /// Counts one matching event counted from the line's bytes (`AlertProbe`'s byte path),
     /// remembering what `record(_:matched:denominator:)` remembers of the decoded event;
     /// false when it is older than the window allows.
-    mutating func record(matching probe: AlertProbe, denominator: Bool) -> Bool {
+    ///
+    /// The record shares strings equal to the event's destination and host rather than
+    /// building new ones: a destination from the group's newest record or its labels,
+    /// a host from its newest record or `lastHost` (the rule's last one, which a new group
+    /// takes); `lastHost` becomes this event's host.
+    mutating func record(matching probe: AlertProbe, denominator: Bool, lastHost: inout String)
+        -> Bool
+    {
         guard window.add(time: probe.time, matched: true, denominator: denominator) else {
             return false
         }
         weight += 1
-        let newest = recent.newestPosition
-        recent.append(
-            probe.matchRecord(
-                previousDestination: newest.map { recent.records[$0].destination },
-                previousHost: newest.map { recent.records[$0].host }))
+        var destination: String?
+        var host: String?
+        if let newest = recent.newestPosition {
+            if probe.isHost(recent.records[newest].host) { host = recent.records[newest].host }
+            if probe.isDestination(recent.records[newest].destination) {
+                destination = recent.records[newest].destination
+            }
+        }
+        if destination == nil {
+            for label in labels where probe.isDestination(label) {
+                destination = label
+                break
+            }
+        }
+        if host == nil, probe.isHost(lastHost) { host = lastHost }
+        recent.append(probe.matchRecord(destination: destination, host: host))
+        if let newest = recent.newestPosition { lastHost = recent.records[newest].host }
         samples.offer(time: probe.time, bytes: probe.lineBytes)
         return true
     }

@@ -62,11 +62,18 @@ enum AlertGroupHash {
         guard index < count else { return hash }
         // The last one to seven bytes, little end first; the length is already in the hash.
         var word: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < count {
-            word |= UInt64(raw.load(fromByteOffset: index, as: UInt8.self)) << shift
-            shift += 8
-            index += 1
+        if count >= 8 {
+            // The word that ends at the last byte, shifted so only the bytes not yet read are
+            // left, where the byte-by-byte read below would put them.
+            let last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            word = UInt64(littleEndian: last) >> UInt64(8 * (8 - (count - index)))
+        } else {
+            var shift: UInt64 = 0
+            while index < count {
+                word |= UInt64(raw.load(fromByteOffset: index, as: UInt8.self)) << shift
+                shift += 8
+                index += 1
+            }
         }
         any |= word
         return mix(hash ^ (lowercasing ? lower(word) : word))

@@ -76,12 +76,13 @@ struct AlertGroups: Sendable {
 
     /// Adds a group whose labels no group has yet; returns its position.
     @discardableResult
-    mutating func append(_ group: AlertGroup) -> Int {
+    mutating func append(_ group: consuming AlertGroup) -> Int {
         if (values.count + 1) * 2 > slots.count { rebuild(capacity: slots.count * 2) }
+        let hash = group.hash
         values.append(group)
         serials.append(nextSerial)
         nextSerial += 1
-        index(group.hash, at: values.count - 1)
+        index(hash, at: values.count - 1)
         return values.count - 1
     }
 

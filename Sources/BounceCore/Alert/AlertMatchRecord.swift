@@ -61,8 +61,14 @@ struct AlertRecentMatches: Sendable, Equatable {
     /// `removeAll` (which keeps the ring's order, not the order of appending).
     private(set) var newestPosition: Int?
 
+    /// The records a group's first matching event makes room for.
+    private static let firstCapacity = 4
+
     mutating func append(_ record: consuming AlertMatchRecord) {
         if records.count < AlertLimits.recentMatches {
+            // Most groups of a log with many destinations see a few matching events and go:
+            // room for four at once spares growing the array by one, two and four.
+            if records.isEmpty { records.reserveCapacity(Self.firstCapacity) }
             records.append(record)
             newestPosition = records.count - 1
         } else {

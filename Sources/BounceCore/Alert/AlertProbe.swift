@@ -16,12 +16,20 @@ struct AlertProbe {
     let direction: TrafficDirection
     /// The delivery's provider; nil when none is known. Not retained: the engine keeps the
     /// key alive for the one `count` call the probe lives for, and a probe per event would
-    /// otherwise retain and release it.
-    unowned(unsafe) let providerKey: AlertProviderKeys.Key?
+    /// otherwise retain and release it. Held unmanaged, so reading it retains nothing either
+    /// (an `unowned(unsafe)` reference is retained once bound to a name).
+    private let provider: Unmanaged<AlertProviderKeys.Key>?
+    /// The key's `hash` and `groupHash` (0 without a provider), copied out so the rules'
+    /// group hashes read no reference.
+    let providerHash: UInt64
+    let providerGroupHash: UInt64
     /// The decoded event, borrowed from the engine for the one `count` call the probe lives
     /// for (a copy would be a few hundred bytes and six retained strings per event); nil on
     /// the byte path.
     let decoded: UnsafePointer<AlertEvent>?
+    /// The block list and listed address of a matching event on the byte path, borrowed like
+    /// `decoded`; nil when the event names neither, and on the decoded path.
+    let listing: UnsafePointer<AlertListing>?
     /// The line's ASCII destination and host, at most `AlertLimits.textBytes` each (not lower
     /// cased: compared and hashed in lower case); empty on the decoded path.
     private let destinationBytes: UnsafeBufferPointer<UInt8>
@@ -54,8 +62,11 @@ struct AlertProbe {
         status = event.pointee.status
         cause = event.pointee.cause
         direction = event.pointee.direction
-        providerKey = provider
+        self.provider = provider.map { Unmanaged.passUnretained($0) }
+        providerHash = provider?.hash ?? 0
+        providerGroupHash = provider?.groupHash ?? 0
         decoded = event
+        listing = nil
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         destinationBytes = empty
         hostBytes = empty
@@ -74,7 +85,8 @@ struct AlertProbe {
     /// reads cannot make the byte path differ from the decoded one.
     init(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
-        provider: AlertProviderKeys.Key?, hashes: Hashes, matching: Bool
+        provider: AlertProviderKeys.Key?, hashes: Hashes, matching: Bool,
+        listing: UnsafePointer<AlertListing>? = nil
     ) {
         self.time = time
         mta = event.mta
@@ -82,8 +94,11 @@ struct AlertProbe {
         status = event.status
         self.cause = cause
         direction = event.direction
-        providerKey = provider
+        self.provider = provider.map { Unmanaged.passUnretained($0) }
+        providerHash = provider?.hash ?? 0
+        providerGroupHash = provider?.groupHash ?? 0
         decoded = nil
+        self.listing = listing
         lineBytes = line
         destinationBytes = Self.prefix(event.domain.slice(of: line))
         hostBytes = Self.prefix(event.host.slice(of: line))
@@ -109,29 +124,36 @@ struct AlertProbe {
     }
 
     /// What `AlertMatchRecord(decoded)` would remember of this event, read from the line's
-    /// bytes (byte path only: ASCII values, and no block list or listed address, which only
-    /// decoded events carry). `previousDestination` and `previousHost` are the group's newest
-    /// record's: a value equal to one of them reuses its string, so a steady stream of events
-    /// to one group builds no string for them.
-    func matchRecord(previousDestination: String?, previousHost: String?) -> AlertMatchRecord {
-        let destination =
-            if let previousDestination,
-                Self.equalsLowercased(previousDestination, destinationBytes)
-            {
-                previousDestination
-            } else {
-                Self.lowercased(destinationBytes)
-            }
-        let host =
-            if let previousHost, Self.equalsLowercased(previousHost, hostBytes) {
-                previousHost
-            } else {
-                Self.lowercased(hostBytes)
-            }
-        return AlertMatchRecord(
-            time: time, destination: destination, cause: cause, status: status, kind: kind,
-            direction: direction, blocklist: nil, listedIP: nil,
-            provider: providerKey?.label ?? "", host: host)
+    /// bytes (byte path only: ASCII values; the block list and listed address from `listing`).
+    /// `destination` and `host`, when given, are strings already known
+    /// to equal the event's values (`isDestination`, `isHost`), which the record then shares:
+    /// a steady stream of events to one group, or a new group whose label is the destination,
+    /// builds no string for them.
+    func matchRecord(destination: String?, host: String?) -> AlertMatchRecord {
+        AlertMatchRecord(
+            time: time, destination: destination ?? Self.lowercased(destinationBytes),
+            cause: cause, status: status, kind: kind, direction: direction,
+            blocklist: listing?.pointee.blocklist, listedIP: listing?.pointee.listedIP,
+            provider: providerKey?.label ?? "",
+            host: host ?? Self.lowercased(hostBytes))
+    }
+
+    /// The delivery's provider key; nil when none is known (values built from it are retained
+    /// as usual). The hot paths use `hasProvider`, the hashes and `isProviderLabel` instead.
+    var providerKey: AlertProviderKeys.Key? { provider?.takeUnretainedValue() }
+
+    /// Whether the delivery's provider is known.
+    var hasProvider: Bool { provider != nil }
+
+    /// Whether `label` is the provider's `provider` group value (`grouped` false) or its
+    /// `provider_or_destination` one (`grouped` true); false without a provider. Reads the key
+    /// without retaining it.
+    @inline(__always)
+    func isProviderLabel(_ label: String, grouped: Bool) -> Bool {
+        guard let provider else { return false }
+        return provider._withUnsafeGuaranteedRef { key in
+            label == (grouped ? key.groupLabel : key.label)
+        }
     }
 
     var hasDestination: Bool {
@@ -165,12 +187,14 @@ struct AlertProbe {
     }
 
     /// Whether `label` is this event's destination (lower case), without decoding it.
+    @inline(__always)
     func isDestination(_ label: String) -> Bool {
         if let decoded { return label == Self.text(decoded.pointee.destination) }
         return Self.equalsLowercased(label, destinationBytes)
     }
 
     /// Whether `label` is this event's host (lower case), without decoding it.
+    @inline(__always)
     func isHost(_ label: String) -> Bool {
         if let decoded { return label == Self.text(decoded.pointee.host) }
         return Self.equalsLowercased(label, hostBytes)
@@ -178,7 +202,7 @@ struct AlertProbe {
 
     /// Whether `label` is `AlertRule.providerGroupPrefix` followed by this event's provider.
     func isProviderGroup(_ label: String) -> Bool {
-        label == providerKey?.groupLabel
+        isProviderLabel(label, grouped: true)
     }
 
     /// A decoded destination or host as its group value (`AlertRuleState.value`), read from
@@ -241,6 +265,14 @@ struct AlertProbe {
                         == AlertGroupHash.lower(word)
                 else { return false }
                 index += 8
+            }
+            guard index < bytes.count else { return true }
+            if bytes.count >= 8 {
+                // The word ending at the last byte (part of it compared already, equal).
+                let offset = bytes.count - 8
+                let word = right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                return left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == AlertGroupHash.lower(word)
             }
             while index < bytes.count {
                 guard text[index] == ByteScan.lower(bytes[index]) else { return false }

@@ -12,6 +12,9 @@ struct AlertRuleState: Sendable {
     /// Groups that were pending, or firing while their condition no longer held, after the
     /// last evaluation: something is due within a group wait.
     var waitingGroups = 0
+    /// The host of the last matching event counted from bytes: a new group's first record
+    /// shares it rather than building the same string again.
+    private var lastHost = ""
 
     /// `filter.directions` and `denominatorFilter?.directions` (0 without a ratio), and
     /// whether each filter needs nothing but the direction tried beyond the shape: kept here
@@ -20,6 +23,9 @@ struct AlertRuleState: Sendable {
     private let matchOnlyDirection: Bool
     private let ratioDirections: UInt8
     private let ratioOnlyDirection: Bool
+    /// The rule's `group_by` when it names one dimension (every default rule that groups):
+    /// its group hash and label check then read no array.
+    private let soleDimension: AlertDimension?
 
     init(rule: AlertRule) {
         self.rule = rule
@@ -29,6 +35,7 @@ struct AlertRuleState: Sendable {
         matchOnlyDirection = filter.onlyDirection
         ratioDirections = denominatorFilter?.directions ?? 0
         ratioOnlyDirection = denominatorFilter?.onlyDirection ?? false
+        soleDimension = rule.groupBy.count == 1 ? rule.groupBy[0] : nil
     }
 
     var firingGroups: Int {
@@ -54,7 +61,10 @@ struct AlertRuleState: Sendable {
         var found: Int?
         var slot = groups.firstSlot(for: hash)
         while let position = groups.nextPosition(of: hash, slot: &slot) {
-            if Self.hasValues(groups.values[position].labels, of: probe, groupBy: rule.groupBy) {
+            if Self.hasValues(
+                groups.values[position].labels, of: probe, groupBy: rule.groupBy,
+                sole: soleDimension)
+            {
                 found = position
                 break
             }
@@ -79,9 +89,11 @@ struct AlertRuleState: Sendable {
                 $0.record(event, matched: true, denominator: denominator)
             }
         } else if matched {
+            var host = lastHost
             counted = groups.update(at: position) {
-                $0.record(matching: probe, denominator: denominator)
+                $0.record(matching: probe, denominator: denominator, lastHost: &host)
             }
+            lastHost = host
         } else {
             counted = groups.update(at: position) {
                 $0.record(time: probe.time, denominator: denominator)
@@ -236,66 +248,80 @@ struct AlertRuleState: Sendable {
     /// copied for each call.
     @inline(__always)
     private func groupHash(_ probe: AlertProbe) -> UInt64? {
+        if let soleDimension {
+            guard let value = Self.valueHash(soleDimension, of: probe) else { return nil }
+            return AlertGroupHash.fold(AlertGroupHash.seed, value)
+        }
         var hash = AlertGroupHash.seed
         for dimension in rule.groupBy {
-            let value: UInt64
-            switch dimension {
-            case .mta: value = AlertGroupHash.mtas[Int(probe.mta.rawValue)]
-            case .kind: value = AlertGroupHash.kinds[Int(probe.kind.rawValue)]
-            case .status: value = AlertGroupHash.statuses[Int(probe.status.rawValue)]
-            case .cause:
-                guard let cause = probe.cause else { return nil }
-                value = AlertGroupHash.causes[Int(cause.rawValue)]
-            case .destination:
-                guard probe.hasDestination else { return nil }
-                value = probe.destinationHash
-            case .host:
-                guard probe.hasHost else { return nil }
-                value = probe.hostHash
-            case .provider:
-                guard let key = probe.providerKey else { return nil }
-                value = key.hash
-            case .blocklist:
-                guard let label = probe.value(of: .blocklist) else { return nil }
-                value = AlertGroupHash.of(label)
-            case .providerOrDestination:
-                if let key = probe.providerKey {
-                    value = key.groupHash
-                } else {
-                    guard probe.hasDestination else { return nil }
-                    value = probe.destinationHash
-                }
-            }
+            guard let value = Self.valueHash(dimension, of: probe) else { return nil }
             hash = AlertGroupHash.fold(hash, value)
         }
         return hash
     }
 
-    /// Whether a group's `labels` are the event's values for `groupBy`, compared without
-    /// building them. Static: a method would be handed a copy of the whole rule state.
+    /// `AlertGroupHash.of` the event's value for `dimension`; nil when it has none.
+    @inline(__always)
+    private static func valueHash(_ dimension: AlertDimension, of probe: AlertProbe) -> UInt64? {
+        switch dimension {
+        case .mta: return AlertGroupHash.mtas[Int(probe.mta.rawValue)]
+        case .kind: return AlertGroupHash.kinds[Int(probe.kind.rawValue)]
+        case .status: return AlertGroupHash.statuses[Int(probe.status.rawValue)]
+        case .cause:
+            guard let cause = probe.cause else { return nil }
+            return AlertGroupHash.causes[Int(cause.rawValue)]
+        case .destination:
+            guard probe.hasDestination else { return nil }
+            return probe.destinationHash
+        case .host:
+            guard probe.hasHost else { return nil }
+            return probe.hostHash
+        case .provider:
+            guard probe.hasProvider else { return nil }
+            return probe.providerHash
+        case .blocklist:
+            guard let label = probe.value(of: .blocklist) else { return nil }
+            return AlertGroupHash.of(label)
+        case .providerOrDestination:
+            if probe.hasProvider { return probe.providerGroupHash }
+            guard probe.hasDestination else { return nil }
+            return probe.destinationHash
+        }
+    }
+
+    /// Whether a group's `labels` are the event's values for `groupBy` (whose only dimension
+    /// is `sole`, when it has one), compared without building them. Static: a method would be
+    /// handed a copy of the whole rule state.
     @inline(__always)
     private static func hasValues(
-        _ labels: [String], of probe: AlertProbe, groupBy: [AlertDimension]
+        _ labels: [String], of probe: AlertProbe, groupBy: [AlertDimension],
+        sole: AlertDimension?
     ) -> Bool {
+        if let sole { return labels.count == 1 && isValue(labels[0], of: sole, in: probe) }
         guard labels.count == groupBy.count else { return false }
         for position in labels.indices {
-            let dimension = groupBy[position]
-            let label = labels[position]
-            let same: Bool
-            switch dimension {
-            case .destination: same = probe.isDestination(label)
-            case .host: same = probe.isHost(label)
-            case .provider: same = label == probe.providerKey?.label
-            case .providerOrDestination:
-                same =
-                    probe.providerKey == nil
-                    ? probe.isDestination(label) : probe.isProviderGroup(label)
-            case .mta, .kind, .status, .cause, .blocklist:
-                same = label == probe.value(of: dimension)
+            guard isValue(labels[position], of: groupBy[position], in: probe) else {
+                return false
             }
-            guard same else { return false }
         }
         return true
+    }
+
+    /// Whether `label` is the event's value for `dimension`.
+    @inline(__always)
+    private static func isValue(
+        _ label: String, of dimension: AlertDimension, in probe: AlertProbe
+    ) -> Bool {
+        switch dimension {
+        case .destination: return probe.isDestination(label)
+        case .host: return probe.isHost(label)
+        case .provider: return probe.isProviderLabel(label, grouped: false)
+        case .providerOrDestination:
+            return probe.hasProvider
+                ? probe.isProviderLabel(label, grouped: true) : probe.isDestination(label)
+        case .mta, .kind, .status, .cause, .blocklist:
+            return label == probe.value(of: dimension)
+        }
     }
 
     static func value(of dimension: AlertDimension, in event: AlertEvent) -> String? {

@@ -16,75 +16,72 @@ struct AlertSamples: Sendable {
         var text: String
     }
 
-    /// Times and bytes side by side, oldest first from `first` on, wrapping around.
-    private var times: [Int64] = []
-    private var texts: [[UInt8]] = []
+    /// One kept line: its time and its bytes, in one array so a group's first sample
+    /// allocates one array for the ring rather than two.
+    private struct Slot: Sendable {
+        var time: Int64
+        var bytes: [UInt8]
+    }
+
+    /// Oldest first from `first` on, wrapping around.
+    private var slots: [Slot] = []
     private var first = 0
 
     /// How many lines are kept.
-    var count: Int { times.count }
+    var count: Int { slots.count }
 
     /// Oldest first.
     var lines: [Line] {
-        (0..<times.count).map { offset in
-            let slot = (first + offset) % times.count
-            return Line(time: times[slot], text: Self.text(texts[slot]))
-        }
+        orderedSlots.map { Line(time: $0.time, text: Self.text($0.bytes)) }
     }
 
     /// Offers the line of a matching event at `time`; kept when it is among the newest.
     mutating func offer(time: Int64, text: String) {
-        if times.count == AlertLimits.samples, time < times[first] { return }
+        if slots.count == AlertLimits.samples, time < slots[first].time { return }
         var text = UTF8Prefix.string(text, atMost: AlertLimits.lineBytes)
         text.withUTF8 { offer(time: time, bytes: $0) }
     }
 
     /// Offers a line read from the log as bytes (cut here to `AlertLimits.lineBytes`).
     mutating func offer(time: Int64, bytes line: UnsafeBufferPointer<UInt8>) {
+        let count = slots.count
+        let full = count == AlertLimits.samples
+        if full, time < slots[first].time { return }
         let bytes = UnsafeBufferPointer(
             rebasing: line[0..<UTF8Prefix.length(of: line, atMost: AlertLimits.lineBytes)])
-        let count = times.count
-        let full = count == AlertLimits.samples
-        if full, time < times[first] { return }
-        let newest = count == 0 || time >= times[(first + count - 1) % count]
+        let newest = count == 0 || time >= slots[(first + count - 1) % count].time
         if newest {
             if full {
                 // The oldest goes and the newest takes its slot (and its buffer), which is
                 // then the last one.
-                times[first] = time
-                texts[first].removeAll(keepingCapacity: true)
-                texts[first].append(contentsOf: bytes)
+                slots[first].time = time
+                slots[first].bytes.removeAll(keepingCapacity: true)
+                slots[first].bytes.append(contentsOf: bytes)
                 first = first + 1 == count ? 0 : first + 1
             } else {
-                times.append(time)  // `first` is 0 until the ring is full
-                texts.append(Array(bytes))
+                if count == 0 { slots.reserveCapacity(AlertLimits.samples) }
+                slots.append(Slot(time: time, bytes: Array(bytes)))  // `first` is 0 until full
             }
             return
         }
         var ordered = orderedSlots
         if full { ordered.removeFirst() }
         let position = ordered.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
-        ordered.insert((time, Array(bytes)), at: position)
-        times = ordered.map(\.time)
-        texts = ordered.map(\.bytes)
+        ordered.insert(Slot(time: time, bytes: Array(bytes)), at: position)
+        slots = ordered
         first = 0
     }
 
     /// Forgets the lines stamped after `limit` (far in the future: a wrong year, a clock step).
     mutating func removeAll(after limit: Int64) {
-        guard times.contains(where: { $0 > limit }) else { return }
-        let kept = orderedSlots.filter { $0.time <= limit }
-        times = kept.map(\.time)
-        texts = kept.map(\.bytes)
+        guard slots.contains(where: { $0.time > limit }) else { return }
+        slots = orderedSlots.filter { $0.time <= limit }
         first = 0
     }
 
-    /// The kept times and bytes, oldest first.
-    private var orderedSlots: [(time: Int64, bytes: [UInt8])] {
-        (0..<times.count).map { offset in
-            let slot = (first + offset) % times.count
-            return (times[slot], texts[slot])
-        }
+    /// The kept slots, oldest first.
+    private var orderedSlots: [Slot] {
+        (0..<slots.count).map { offset in slots[(first + offset) % slots.count] }
     }
 
     /// The text of kept bytes: decoded, invalid UTF-8 repaired, and cut to the limit again.

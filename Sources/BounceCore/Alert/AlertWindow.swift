@@ -90,22 +90,32 @@ struct AlertWindow: Sendable {
 
     /// Counts one event as matched and/or as a ratio denominator. False when its slot already
     /// holds a newer bucket: the event is more than a window older than events already seen.
+    ///
+    /// Inlined for the common case, an event in the newest bucket (most of a log read in
+    /// order); the rest is `addElsewhere`.
+    @inline(__always)
     mutating func add(time: Int64, matched isMatched: Bool, denominator: Bool) -> Bool {
-        guard head.bucket != Self.empty else {
-            // The window's first event (most groups of a log with very many destinations see
-            // one or two): with no head, no slot holds a bucket either, so it becomes the head.
-            head = Cell(bucket: bucket(of: time), matched: 0, denominator: 0)
-            head.count(matched: isMatched, denominator: denominator)
-            return true
-        }
-        // Most events fall in the newest bucket: tell that from its start, without dividing.
-        do {
+        if head.bucket != Self.empty {
             let (start, beyond) = head.bucket.multipliedReportingOverflow(by: width)
             let (offset, apart) = time.subtractingReportingOverflow(start)
             if !beyond, !apart, offset >= 0, offset < width {
                 head.count(matched: isMatched, denominator: denominator)
                 return true
             }
+        }
+        return addElsewhere(time: time, matched: isMatched, denominator: denominator)
+    }
+
+    /// `add` for an event outside the newest bucket (or the window's first).
+    private mutating func addElsewhere(time: Int64, matched isMatched: Bool, denominator: Bool)
+        -> Bool
+    {
+        guard head.bucket != Self.empty else {
+            // The window's first event (most groups of a log with very many destinations see
+            // one or two): with no head, no slot holds a bucket either, so it becomes the head.
+            head = Cell(bucket: bucket(of: time), matched: 0, denominator: 0)
+            head.count(matched: isMatched, denominator: denominator)
+            return true
         }
         let number = bucket(of: time)
         if number == head.bucket {
