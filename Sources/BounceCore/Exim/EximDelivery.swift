@@ -99,11 +99,11 @@ enum EximDelivery {
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int, into event: inout RawEvent
     ) -> Int {
         var end = index
-        // Eight bytes at a time to the next space or quote; a quoted part may hold spaces.
+        // Sixteen bytes at a time to the next space or quote; a quoted part may hold spaces.
         while true {
             let space = EximScan.space
             let quote = EximScan.quote
-            end = Swift.min(ByteScan.firstOf(space, quote, quote, in: line, from: end), limit)
+            end = EximVector.firstOf(space, quote, in: line, from: end, to: limit)
             guard end < limit, line[end] == quote else { break }
             end = EximScan.skipQuoted(line, from: end, limit: limit)
         }

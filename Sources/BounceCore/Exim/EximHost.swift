@@ -20,7 +20,7 @@ struct EximHost {
             // The name ends at a space, or at a colon that a space follows or that ends the
             // fields; a colon inside the name (IPv6, port) does not end it. Such a colon can
             // only be the byte before the first space (or before the limit), so one search
-            // for a single byte, eight bytes at a time, finds the end.
+            // for a single byte, sixteen bytes at a time, finds the end.
             cursor = EximScan.tokenEnd(line, from: cursor, limit: limit)
             if cursor > index, line[cursor - 1] == colon { cursor -= 1 }
             textEnd = cursor
@@ -39,8 +39,8 @@ struct EximHost {
         probe = cursor
         if cursor > index, probe < limit, line[probe] == space { probe += 1 }
         if probe < limit, line[probe] == UInt8(ascii: "[") {
-            let close = ByteScan.firstOf(
-                UInt8(ascii: "]"), space, space, in: line, from: probe + 1, to: limit)
+            let close = EximVector.firstOf(
+                UInt8(ascii: "]"), space, in: line, from: probe + 1, to: limit)
             if close < limit, line[close] == UInt8(ascii: "]") {
                 ip = ByteRange(probe + 1, close)
                 cursor = close + 1

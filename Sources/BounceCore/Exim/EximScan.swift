@@ -27,7 +27,7 @@ enum EximScan {
     /// The index of the next space at or after `index`, or `limit`.
     @inline(__always)
     static func tokenEnd(_ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int {
-        ByteScan.find(space, in: line, from: index, to: limit) ?? Swift.max(index, limit)
+        EximVector.find(space, in: line, from: index, to: limit) ?? Swift.max(index, limit)
     }
 
     /// `index` is at an opening quote: the index after the closing one (backslash escapes
@@ -37,8 +37,7 @@ enum EximScan {
         var cursor = index + 1
         // From one quote or backslash to the next, eight bytes at a time.
         while cursor < limit {
-            let hit = ByteScan.firstOf(
-                quote, backslash, backslash, in: line, from: cursor, to: limit)
+            let hit = EximVector.firstOf(quote, backslash, in: line, from: cursor, to: limit)
             guard hit < limit else { return limit }
             if line[hit] == quote { return hit + 1 }
             cursor = hit + 2
@@ -51,7 +50,7 @@ enum EximScan {
     static func separator(_ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int? {
         var cursor = index
         while cursor < limit {
-            let hit = ByteScan.firstOf(quote, colon, colon, in: line, from: cursor, to: limit)
+            let hit = EximVector.firstOf(quote, colon, in: line, from: cursor, to: limit)
             guard hit < limit else { return nil }
             if line[hit] == quote {
                 cursor = skipQuoted(line, from: hit, limit: limit)
