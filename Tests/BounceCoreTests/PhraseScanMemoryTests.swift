@@ -83,4 +83,27 @@ import Testing
             }
         }
     }
+
+    /// A kept point at the top of the loop right after a space, where the kept reply had no
+    /// continuation marker (`550 x.1.1`: read ahead, found wanting), and a reply that has one
+    /// there (`550-5.1.1 `, skipped by the scan): the replies share the point and three bytes
+    /// after it, less than the look-ahead, so the scan must not resume there. A phrase that
+    /// spans the marker's end tells the two scans apart.
+    @Test func aPointWhoseLookAheadDiffersIsNotResumedFrom() {
+        let matcher = PhraseMatcher(phrases: ["1 user", "mailbox full", "user unknown"])
+        var memory = PhraseScanMemory()
+        // 31 bytes and a space: the loop's top at index 32 is the first kept point.
+        let head = String(repeating: "a", count: 31) + " "
+        let pad = String(repeating: " zzz", count: 20)
+        let kept = Array((head + "550 x.1.1 mailbox full" + pad).utf8)
+        let marked = Array((head + "550-5.1.1 user unknown" + pad).utf8)
+        for text in [kept, marked, kept, marked] {
+            text.withUnsafeBufferPointer { buffer in
+                #expect(memory.matches(in: buffer, with: matcher) == matcher.matches(in: buffer))
+            }
+        }
+        marked.withUnsafeBufferPointer { buffer in
+            #expect(!matcher.matches(in: buffer).contains(0), "the marker is skipped")
+        }
+    }
 }
