@@ -192,6 +192,44 @@ import Testing
         #expect(listed >= 100)
     }
 
+    /// Gmail's and Outlook's replies end in a value of their own (a session id, a server and a
+    /// time): each misses the verdict memory, and its phrase scan resumes near the end
+    /// (`PhraseScanMemory`). Every verdict is the one `classify` gives.
+    @Test func aReplyWithItsOwnEndingResumesItsPhraseScan() {
+        var lines: [String] = []
+        for number in 0..<40 {
+            lines.append(
+                SampleLine.exim(
+                    "user\(number)@gmail.com", host: "gmail-smtp-in.l.google.com [142.251.1.2]",
+                    after: "end of data",
+                    reply: "550-5.7.1 [203.0.113.10      12] Gmail has detected that this message "
+                        + "is likely\\n550-5.7.1 unsolicited mail. To reduce the amount of spam "
+                        + "sent to Gmail,\\n550-5.7.1 this message has been blocked. For more "
+                        + "information, go to\\n550 5.7.1  https://support.google.com/mail/"
+                        + "?p=UnsolicitedMessageError d7246e9b5eed5-\(number * 7919)"
+                        + "si39630.395 - gsmtp"
+                ))
+            lines.append(
+                SampleLine.exim(
+                    "info\(number)@live.com",
+                    host: "live-com.olc.protection.outlook.com [52.101.1.2]",
+                    reply: "550 5.7.1 Unfortunately, messages from [203.0.113.10] weren't sent. "
+                        + "Please contact your Internet service provider since part of their "
+                        + "network is on our block list (S3150). [SN5PR07MB\(9000 + number)."
+                        + "eurprd04.prod.outlook.com 2026-11-26T00:00:\(10 + number).029Z]"))
+        }
+        var cache = CachingClassifier(.standard)
+        for line in lines {
+            Self.forEachFailure(line) { event, buffer in
+                Self.expectSame(
+                    cache.classify(event, in: buffer),
+                    Classifier.standard.classify(event, in: buffer), line)
+            }
+        }
+        #expect(cache.misses == lines.count)
+        #expect(cache.resumedScans == lines.count - 2)
+    }
+
     @Test func aReplyLongerThanTheKeyLimitIsClassifiedEachTime() {
         let reply = "550 5.7.1 Message rejected as spam " + String(repeating: "x", count: 900)
         let line = SampleLine.postfix(

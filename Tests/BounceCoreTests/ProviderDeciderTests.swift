@@ -137,4 +137,65 @@ import Testing
             #expect(match?.basis == .domain)
         }
     }
+
+    /// Replies from relays no provider owns, so that a signature in the reply decides: texts
+    /// with and without a provider's signature, texts that differ from each other only in a
+    /// byte or in length, longer than the memory keeps, and more texts than it has ways; in
+    /// three passes, every answer is the table's.
+    @Test func decidesSignaturesAsTheTableDoesWhateverItRemembers() {
+        let table = ProviderTable.standard
+        var decider = ProviderDecider(table)
+        let signed = [
+            "550 5.7.1 Service unavailable, see https://support.apple.com/en-us/HT204137",
+            "451 4.7.650 The mail server has been temporarily rate limited [AM0PR06MB.eurprd06.prod.outlook.com]",
+            "421 4.7.0 Try again later, closing connection. d75a77b69052e-8si2 - gsmtp",
+            "554 5.7.9 Message not accepted, see https://postmaster.yahooinc.com/error-codes",
+        ]
+        let unsigned = [
+            "450 4.7.1 Greylisted for 300 seconds", "550 5.1.1 User unknown",
+            "554 5.7.1 Service unavailable; Client host [203.0.113.10] blocked using bl.spamcop.net",
+            "421 4.7.0 Try again later, closing connection. d75a77b69052e-8si2 - gsmt",
+            "421 4.7.0 Try again later, closing connection. d75a77b69052e-8si2 -  gsmtp",
+            String(repeating: "x", count: 600) + " - gsmtp",
+            String(repeating: "y", count: 511) + " gsmtp",
+        ]
+        var replies: [String] = []
+        for (offset, text) in (signed + unsigned).enumerated() {
+            replies.append(text)
+            // The same text with one byte changed in its first, middle and last word.
+            for position in [0, text.utf8.count / 2, text.utf8.count - 1] {
+                var bytes = Array(text.utf8)
+                bytes[position] = bytes[position] == UInt8(ascii: "z") ? 0x61 : 0x7A
+                replies.append(String(decoding: bytes, as: UTF8.self) + String(offset))
+            }
+        }
+        // More texts than the memory has ways, each twice in a row, half of them signed.
+        replies += (0..<600).flatMap { number in
+            let text =
+                "550 5.7.1 refused \(number) "
+                + (number % 2 == 0 ? "prod.outlook.com" : "prod.outlook.co m")
+            return [text, text]
+        }
+        var lines: [String] = []
+        for pass in 0..<3 {
+            for (offset, reply) in replies.enumerated() {
+                let chosen = pass == 1 ? replies[(offset * 7919) % replies.count] : reply
+                lines.append(
+                    SampleLine.exim(
+                        "user@d\(offset % 40).example", host: "mx.example.net [192.0.2.7]",
+                        reply: chosen))
+            }
+        }
+        var signatures = 0
+        var checked = 0
+        ClassifiedLines.forEach(lines) { _, event, _, buffer in
+            let expected = table.decide(event, in: buffer)
+            #expect(decider.decide(event, in: buffer) == expected)
+            if expected?.basis == .signature { signatures += 1 }
+            checked += 1
+        }
+        #expect(checked == lines.count)
+        // Signatures both found and not, from memory and afresh.
+        #expect(signatures > 1000 && checked - signatures > 1000)
+    }
 }

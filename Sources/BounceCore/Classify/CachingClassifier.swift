@@ -63,6 +63,10 @@ public struct CachingClassifier {
     private let addressGuards: [[UInt8]]
     /// The rule that decided each recent reply scan, by what the scan found.
     private var decisions = RuleDecisions()
+    /// Recent replies' phrase scans, resumed for a reply that begins as one of them did.
+    private var phraseScans = PhraseScanMemory()
+    /// Phrase scans resumed part-way (`PhraseScanMemory`), for tests and measurements.
+    public var resumedScans: Int { phraseScans.resumed }
 
     public init(_ classifier: Classifier) {
         self.classifier = classifier
@@ -160,7 +164,9 @@ public struct CachingClassifier {
         misses += 1
         // The reply is scanned; which rule its phrases and codes make hold may be known from
         // another reply that said the same (`RuleDecisions`). The text-free rules did not hold.
-        let context = Context(event, in: line, matcher: classifier.matcher)
+        let context = Context(event, in: line, matcher: classifier.matcher) { matcher, reply in
+            phraseScans.matches(in: reply, with: matcher)
+        }
         let rule: Int?
         if let key = RuleDecisions.key(header, context) {
             let (known, decisionWay) = decisions.lookup(key)

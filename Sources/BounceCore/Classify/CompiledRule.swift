@@ -309,6 +309,16 @@ struct Context {
     /// With a nil `matcher` the reply is not scanned: no phrase is set and only the parser's
     /// codes are used, which is enough for the rules that look at the event alone.
     init(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher?) {
+        self.init(event, in: line, matcher: matcher) { matcher, reply in matcher.matches(in: reply)
+        }
+    }
+
+    /// The same, with the reply's phrases found by `scan` (which gives `matches(in:)`' answer).
+    @inline(__always)
+    init(
+        _ event: RawEvent, in line: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher?,
+        scan: (PhraseMatcher, UnsafeBufferPointer<UInt8>) -> BitSet2048
+    ) {
         mta = event.mta
         kind = event.kind
         status = event.status
@@ -334,6 +344,6 @@ struct Context {
         }
         replyCode = code
         replyESC = event.replyDSN ?? ReplyScan.firstEnhancedCode(in: reply)
-        phrases = matcher.matches(in: reply)
+        phrases = scan(matcher, reply)
     }
 }

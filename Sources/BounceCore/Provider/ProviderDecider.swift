@@ -15,6 +15,8 @@ public struct ProviderDecider: Sendable {
     /// Relay host names and recipient domains, each with `provider index + 1` (0: none).
     private var relays: RecentNames
     private var domains: RecentNames
+    /// Remote replies from relays no provider owns, each with the provider its signature names.
+    private var signatures = RecentReplies()
 
     public init(_ table: ProviderTable) {
         self.table = table
@@ -30,7 +32,9 @@ public struct ProviderDecider: Sendable {
         if !event.relay.isEmpty, let index = provider(ofRelay: event.relay, in: line) {
             return ProviderMatch(index: index, basis: .relay)
         }
-        if let index = table.signatureProvider(event, in: line) {
+        if event.replyIsRemote, !event.reply.isEmpty,
+            let index = signatureProvider(of: event.reply.slice(of: line), event, in: line)
+        {
             return ProviderMatch(index: index, basis: .signature)
         }
         if !event.domain.isEmpty {
@@ -62,8 +66,25 @@ public struct ProviderDecider: Sendable {
         return value == 0 ? nil : Int(value - 1)
     }
 
-    /// `ProviderTable.hostName`: the relay up to its first `[`, space or `:`, looked for eight
-    /// bytes at a time only as far as a name is remembered (a longer one is looked up anyway).
+    /// The provider a signature in `reply`, the event's remote reply, names: the table's
+    /// `signatureProvider(event, in: line)`, remembered per reply.
+    private mutating func signatureProvider(
+        of reply: UnsafeBufferPointer<UInt8>, _ event: RawEvent, in line: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        let (known, way) = signatures.lookup(reply)
+        let value: UInt64
+        if let known {
+            value = known
+        } else {
+            value = Self.encode(table.signatureProvider(event, in: line))
+            signatures.remember(value, for: reply, in: way)
+        }
+        return value == 0 ? nil : Int(value - 1)
+    }
+
+    /// `ProviderTable.hostName`: the relay up to its first `[`, space or `:`, looked for
+    /// sixteen bytes at a time only as far as a name is remembered (a longer one is looked up
+    /// anyway).
     @inline(__always)
     static func hostName(_ relay: ByteRange, in line: UnsafeBufferPointer<UInt8>)
         -> UnsafeBufferPointer<UInt8>
@@ -73,31 +94,13 @@ public struct ProviderDecider: Sendable {
         guard start >= 0, start < limit, let base = line.baseAddress else {
             return ProviderTable.hostName(relay, in: line)
         }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var index = start
-        while index + 8 <= limit {
-            guard index - start < RecentNames.keyLimit else {
-                return ProviderTable.hostName(relay, in: line)
-            }
-            let bytes = ByteScan.word(base, index)
-            let flags =
-                ByteScan.zeroByteFlags(bytes ^ (UInt64(UInt8(ascii: "[")) &* ones))
-                | ByteScan.zeroByteFlags(bytes ^ (UInt64(UInt8(ascii: " ")) &* ones))
-                | ByteScan.zeroByteFlags(bytes ^ (UInt64(UInt8(ascii: ":")) &* ones))
-            if flags != 0 {
-                return UnsafeBufferPointer(
-                    start: base + start, count: index + (flags.trailingZeroBitCount >> 3) - start)
-            }
-            index += 8
+        // A name longer than the memory's keys is looked up by the table's own search.
+        let searched = Swift.min(limit, start + RecentNames.keyLimit)
+        if let end = RelayNameEnd.first(in: base, from: start, to: searched, count: line.count) {
+            return UnsafeBufferPointer(start: base + start, count: end - start)
         }
-        while index < limit {
-            let byte = base[index]
-            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":") {
-                break
-            }
-            index += 1
-        }
-        return UnsafeBufferPointer(start: base + start, count: index - start)
+        guard searched == limit else { return ProviderTable.hostName(relay, in: line) }
+        return UnsafeBufferPointer(start: base + start, count: limit - start)
     }
 
     @inline(__always)
