@@ -34,9 +34,9 @@ struct ScanLineCounter {
                 guard case .inside(let unixSeconds) = placement else { return }
                 moment = unixSeconds
             }
-            events += 1
+            events &+= 1
         case .ignored:
-            ignored += 1
+            ignored &+= 1
             return
         case .unrecognized:
             unrecognized += 1

@@ -106,13 +106,14 @@ public final class LineReader {
         let maxLineLength = self.maxLineLength
         let buffer = self.buffer
         // One line from the buffer, cut to the cap.
+        // Offsets stay inside the buffer and counts below the lines read: no overflow checks.
         func deliver(start: Int, length: Int) {
             var count = length
             if count > maxLineLength {
                 count = maxLineLength
-                cutLines += 1
+                cutLines &+= 1
             }
-            handedOut += 1
+            handedOut &+= 1
             body(UnsafeBufferPointer(start: buffer + start, count: count), handedOut)
         }
         var start = 0
@@ -128,15 +129,15 @@ public final class LineReader {
                 let found = ByteSearch.firstOffset(
                     of: newline, in: buffer + start, count: end - start)
             {
-                let lineFeed = start + found
+                let lineFeed = start &+ found
                 if skipping {
                     skipping = false
                 } else {
-                    var length = lineFeed - start
-                    if length > 0, buffer[lineFeed - 1] == 0x0D { length -= 1 }
+                    var length = found
+                    if length > 0, buffer[lineFeed &- 1] == 0x0D { length &-= 1 }
                     deliver(start: start, length: length)
                 }
-                start = lineFeed + 1
+                start = lineFeed &+ 1
             }
             // What is left has no LF. A line already longer than the cap is handed out cut
             // now, and the rest of it is skipped up to its LF.

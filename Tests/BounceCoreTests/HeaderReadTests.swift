@@ -87,7 +87,7 @@ import Testing
                         var tagged = SyslogHeader.blank
                         if start > 0,
                             SyslogHeader.quickTag(
-                                base, count: line.count, at: start, into: &tagged)
+                                base, count: line.count, at: start, into: &tagged) != .declined
                         {
                             quick += 1
                         }
@@ -205,6 +205,59 @@ import Testing
                     #expect(found == reference, "\(text)")
                 }
             }
+        }
+    }
+
+    /// `readTag` says `.postfix` only for a header whose program starts with `postfix/`, and
+    /// answers as `read` does; the Postfix parser is then picked without looking again.
+    @Test func readTagTellsPostfixPrograms() {
+        var postfix = 0
+        for bytes in Self.lines {
+            bytes.withUnsafeBufferPointer { line in
+                // The quick reading, which tells Postfix programs, needs the stamp cached.
+                var cache = StampCache()
+                var header = SyslogHeader.blank
+                _ = SyslogHeader.read(line, stamps: &cache, into: &header)
+                var again = cache
+                let reading = SyslogHeader.readTag(line, stamps: &cache, into: &header)
+                var other = SyslogHeader.blank
+                let found = SyslogHeader.read(line, stamps: &again, into: &other)
+                #expect(found == (reading != .declined))
+                if found { #expect(Self.same(header, other)) }
+                if reading == .postfix {
+                    postfix += 1
+                    #expect(ByteScan.hasPrefix(header.program.slice(of: line), at: 0, "postfix/"))
+                }
+            }
+        }
+        #expect(postfix > 500)
+    }
+
+    /// The pid is kept as the tag's digits and read when asked for: the same number whether
+    /// it came from the quick reading or was set, for every length of digits.
+    @Test func pidIsReadWhenAskedFor() {
+        for digits in ["0", "7", "42", "2239", "12345", "999999", "1234567", "0000001"] {
+            let text = "Nov 26 10:00:01 mx1 postfix/smtp[\(digits)]: connect from somewhere"
+            Array(text.utf8).withUnsafeBufferPointer { line in
+                var cache = StampCache()
+                var header = SyslogHeader.blank
+                _ = SyslogHeader.read(line, stamps: &cache, into: &header)
+                #expect(SyslogHeader.readTag(line, stamps: &cache, into: &header) == .postfix)
+                #expect(header.hasPid)
+                #expect(header.pid == Int(digits))
+                #expect(SyslogHeader.parse(line)?.pid == Int(digits))
+            }
+        }
+        for value in [nil, 0, 1, 4_294_967_295, -3, Int.max] as [Int?] {
+            var header = SyslogHeader(
+                timestamp: LogTimestamp(year: nil, month: 1, day: 1, hour: 0, minute: 0, second: 0),
+                host: .none, program: .none, pid: value, messageStart: 0)
+            #expect(header.pid == value)
+            #expect(header.hasPid == (value != nil))
+            header.pid = 17
+            #expect(header.pid == 17)
+            header.pid = nil
+            #expect(header.pid == nil)
         }
     }
 }

@@ -31,6 +31,16 @@ public enum PostfixParser {
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, into event: inout RawEvent,
         branch: inout PostfixBranch
     ) -> LineOutcome {
+        var header = header
+        return parse(line, reading: &header, into: &event, branch: &branch)
+    }
+
+    /// As `parse(_:header:into:branch:)`, for `LineParser`, which has just read the header in
+    /// place: taken `inout` (it is not changed) so that it is not copied on every line.
+    static func parse(
+        _ line: UnsafeBufferPointer<UInt8>, reading header: inout SyslogHeader,
+        into event: inout RawEvent, branch: inout PostfixBranch
+    ) -> LineOutcome {
         // The event is set up only for lines that may be one: most lines of a busy log are
         // connection notes, and `RawEvent` is large.
         let start = header.messageStart
@@ -39,15 +49,18 @@ public enum PostfixParser {
             return .unrecognized
         }
         if let idEnd = PostfixScan.queueIDEnd(line, at: start) {
+            // Offsets inside a line of at most `Int32.max` bytes need no clamping.
+            let id =
+                line.count <= SyslogHeader.quickLineLimit
+                ? ByteRange(small: start, idEnd) : ByteRange(start, idEnd)
             return queueLine(
-                line, at: idEnd + 2, id: ByteRange(start, idEnd), into: &event, header: header,
-                branch: &branch)
+                line, at: idEnd &+ 2, id: id, into: &event, header: &header, branch: &branch)
         }
         // One jump on the first byte instead of a literal compare per shape: most of these
         // lines are connection notes, which none of the shapes below fits.
         switch line[start] {
         case UInt8(ascii: "N") where PostfixScan.starts(line, at: start, "NOQUEUE: "):
-            begin(&event, header)
+            begin(&event, &header)
             let cursor = start + 9
             if let result = refusal(line, at: cursor, into: &event, branch: &branch) {
                 return result
@@ -55,7 +68,7 @@ public enum PostfixParser {
             branch = .daemonNote
             return .ignored
         case UInt8(ascii: "w") where PostfixScan.starts(line, at: start, "warning: "):
-            begin(&event, header)
+            begin(&event, &header)
             if PostfixSASL.server(line, at: start + 9, into: &event) {
                 branch = .saslServerFailure
                 return .event
@@ -69,19 +82,19 @@ public enum PostfixParser {
             return .ignored
         // Every refusal starts with `r`, `m` or `p`.
         case UInt8(ascii: "r"), UInt8(ascii: "m"), UInt8(ascii: "p"):
-            begin(&event, header)
+            begin(&event, &header)
             if let result = refusal(line, at: start, into: &event, branch: &branch) {
                 return result
             }
         default:
             break
         }
-        return note(line, header: header, shape: .daemonNote, branch: &branch)
+        return note(line, header: &header, shape: .daemonNote, branch: &branch)
     }
 
     /// Resets `event` to a Postfix event carrying the header's fields.
     @inline(__always)
-    private static func begin(_ event: inout RawEvent, _ header: SyslogHeader) {
+    private static func begin(_ event: inout RawEvent, _ header: inout SyslogHeader) {
         event = RawEvent(
             mta: .postfix, kind: .delivery, status: .sent, timestamp: header.timestamp)
         event.host = header.host
@@ -95,7 +108,7 @@ public enum PostfixParser {
     /// `client=`, `message-id=`, `removed` and qmgr's `from=<...>, size=` notes.
     private static func queueLine(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, id: ByteRange,
-        into event: inout RawEvent, header: SyslogHeader, branch: inout PostfixBranch
+        into event: inout RawEvent, header: inout SyslogHeader, branch: inout PostfixBranch
     ) -> LineOutcome {
         switch ByteScan.byte(line, index) {
         case UInt8(ascii: "m") where PostfixScan.starts(line, at: index, "message-id="),
@@ -114,7 +127,7 @@ public enum PostfixParser {
             branch = .queueActive
             return .ignored
         case UInt8(ascii: "S") where PostfixScan.starts(line, at: index, "SASL "):
-            begin(&event, header)
+            begin(&event, &header)
             event.queueID = id
             if PostfixSASL.client(line, at: index, into: &event) {
                 branch = .saslClientFailure
@@ -125,7 +138,7 @@ public enum PostfixParser {
         default:
             break
         }
-        begin(&event, header)
+        begin(&event, &header)
         event.queueID = id
         switch ByteScan.byte(line, index) {
         case UInt8(ascii: "r"), UInt8(ascii: "m"), UInt8(ascii: "p"):
@@ -147,7 +160,7 @@ public enum PostfixParser {
             branch = .garbled
             return .unrecognized
         case .missing:
-            return note(line, header: header, shape: .queueNote, branch: &branch)
+            return note(line, header: &header, shape: .queueNote, branch: &branch)
         }
     }
 
@@ -193,7 +206,7 @@ public enum PostfixParser {
     /// Text in no event shape: a note when a known daemon wrote it, garbage otherwise; a line
     /// with a delivery marker (`DeliveryMarker`) is always unrecognized.
     private static func note(
-        _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, shape: PostfixBranch,
+        _ line: UnsafeBufferPointer<UInt8>, header: inout SyslogHeader, shape: PostfixBranch,
         branch: inout PostfixBranch
     ) -> LineOutcome {
         switch PostfixDaemon.commonRole(header.program, in: line) {

@@ -38,11 +38,13 @@ public struct LineParser: Sendable {
             return EximParser.parseMainlog(line, into: &event, branch: &branch, stamps: &stamps)
         }
         var header = SyslogHeader.blank
-        guard SyslogHeader.read(line, stamps: &stamps, into: &header) else { return .unrecognized }
+        let reading = SyslogHeader.readTag(line, stamps: &stamps, into: &header)
+        guard reading != .declined else { return .unrecognized }
         let program = header.program.slice(of: line)
-        if format != .exim, Self.isPostfix(header.program, in: line) {
+        // The quick reading has seen `postfix/` already on nearly every line of a Postfix log.
+        if format != .exim, reading == .postfix || Self.isPostfix(header.program, in: line) {
             var branch = PostfixBranch.garbled
-            return PostfixParser.parse(line, header: header, into: &event, branch: &branch)
+            return PostfixParser.parse(line, reading: &header, into: &event, branch: &branch)
         }
         if format != .postfix, ByteScan.hasPrefix(program, at: 0, "exim") {
             var branch = EximBranch.garbled

@@ -14,9 +14,31 @@ public struct SyslogHeader: Sendable {
     public var host: ByteRange
     /// The syslog identifier without the `[pid]`, e.g. `postfix/submission/smtpd`.
     public var program: ByteRange
-    public var pid: Int?
+    /// The pid in the tag's brackets, when there is one.
+    public var pid: Int? {
+        @inline(__always) get {
+            switch pidForm {
+            case 0: nil
+            case Self.decodedPid: Int(truncatingIfNeeded: pidWord)
+            default: ByteWord.decimal(pidWord, count: Int(pidForm))
+            }
+        }
+        set {
+            pidWord = newValue.map { UInt64(truncatingIfNeeded: $0) } ?? 0
+            pidForm = newValue == nil ? 0 : Self.decodedPid
+        }
+    }
     /// Offset of the first byte of the message text, after `: `.
     public var messageStart: Int
+    /// The pid as read: 0 for none, `decodedPid` when `pidWord` holds its value, otherwise the
+    /// number of digits (1...7) that start `pidWord`, the bytes of the line.
+    ///
+    /// Why: the header is read on every line, but the pid's value is wanted only for the few
+    /// lines that become events; turning the digits into a number is left to them.
+    @usableFromInline var pidWord: UInt64 = 0
+    @usableFromInline var pidForm: UInt8 = 0
+    /// `pidForm` when `pidWord` is the pid's value.
+    @usableFromInline static let decodedPid: UInt8 = 0xFF
 
     public init(
         timestamp: LogTimestamp, host: ByteRange, program: ByteRange, pid: Int?, messageStart: Int
@@ -24,8 +46,19 @@ public struct SyslogHeader: Sendable {
         self.timestamp = timestamp
         self.host = host
         self.program = program
-        self.pid = pid
         self.messageStart = messageStart
+        self.pid = pid
+    }
+
+    /// Whether the tag has a pid: as `pid != nil`, without reading its digits.
+    @inline(__always)
+    var hasPid: Bool { pidForm != 0 }
+
+    /// Sets the pid to the number written by the first `count` digits (1...7) of `word`.
+    @inline(__always)
+    mutating func setPid(digits word: UInt64, count: Int) {
+        pidWord = word
+        pidForm = UInt8(truncatingIfNeeded: count)
     }
 
     /// Parses the header at the start of `line`, or returns nil when the line has none.
