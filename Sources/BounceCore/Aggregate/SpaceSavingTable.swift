@@ -175,6 +175,16 @@ struct SpaceSavingTable {
         return placed
     }
 
+    /// Forgets every key and count, keeping the table's memory (see `ScanAggregator.reset`):
+    /// afterwards the table counts as a new one of the same capacity would.
+    mutating func reset() {
+        if isKnownUniquelyReferenced(&storage) {
+            storage.reset()
+        } else {
+            storage = SpaceSavingStorage(capacity: storage.capacity, keyLimit: storage.keyLimit)
+        }
+    }
+
     /// The key of `entry`, decoded (invalid UTF-8 repaired).
     func key(_ entry: Int) -> String {
         String(
