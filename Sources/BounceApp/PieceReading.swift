@@ -23,10 +23,20 @@ protocol PieceReading: SendableMetatype {
     func emptyTotals(_ providers: ProviderTable) -> Totals
     /// Adds what a later piece counted to `totals`.
     func merge(_ later: Totals, into totals: inout Totals)
+    /// Makes `totals`, a piece's totals already merged, count as `emptyTotals(providers)`'s
+    /// would, keeping what memory it can for the next piece (see `ScanPool`).
+    func reuse(_ totals: inout Totals, providers: ProviderTable)
     /// A worker's state before its first piece; each thread makes its own.
     func makeWorker() -> Worker
     /// Reads input `name`, or only the piece `range` of it (a plain file), into `totals`.
     func scanInput(
         _ name: String, range: Range<Int>?, into totals: inout Totals, worker: inout Worker
     ) -> InputScan
+}
+
+extension PieceReading {
+    /// Readers with nothing to keep start the next piece from new totals.
+    func reuse(_ totals: inout Totals, providers: ProviderTable) {
+        totals = emptyTotals(providers)
+    }
 }

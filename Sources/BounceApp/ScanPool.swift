@@ -9,6 +9,9 @@ import BounceSystem
 /// depend on the inputs only, so the report is the same, byte for byte, whatever `--jobs` is;
 /// and while no bounded table overflows it is exactly the report of a single pass.
 ///
+/// A piece's totals, once merged, go back to the workers, which reset them for their next piece
+/// (`PieceReading.reuse`) rather than build new ones: the tables' pages are already touched.
+///
 /// Memory stays bounded: workers run at most `2 × jobs` pieces ahead of the merge. A file
 /// whose pieces cannot be read apart (Docker records that continue on the next line, a
 /// repeated local hour at a piece's start whose reading depends on the lines before) is read
@@ -37,9 +40,11 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
     /// The state of pieces read on the caller's thread (each worker thread has its own:
     /// `LocalZone` caches, and so does the scan's memory of verdicts).
     private var inlineWorker: Reader.Worker
-    /// Guards `results`, `next` and `taken`.
+    /// Guards `results`, `next`, `taken` and `spare`.
     private let condition = ThreadCondition()
     private var results: [Done?]
+    /// Totals of pieces already merged, for the next pieces to reuse.
+    private var spare: [Reader.Totals] = []
     /// The next piece a worker starts.
     private var next = 0
     /// Pieces merged so far.
@@ -95,32 +100,63 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
     func input(_ index: Int, into totals: inout Reader.Totals) -> InputScan {
         let range = piecesOfInput[index]
         let first = take(range.lowerBound)
+        var scanned = first.scanned
         guard range.count > 1 else {
             runner.merge(first.totals, into: &totals)
-            return first.scanned
+            recycle(consume first, piece: range.lowerBound)
+            return scanned
         }
         let before = totals
-        var scanned = first.scanned
         var readWhole = first.scanned.sawRecords
         if !readWhole { runner.merge(first.totals, into: &totals) }
+        recycle(consume first, piece: range.lowerBound)
         for pieceIndex in range.dropFirst() {
             // Every piece is taken, even when its work is not needed, so the workers go on.
             let piece = take(pieceIndex)
-            if readWhole { continue }
+            if readWhole {
+                recycle(consume piece, piece: pieceIndex)
+                continue
+            }
             if piece.scanned.sawRecords || piece.scanned.orderedWithoutHistory {
                 readWhole = true
+                recycle(consume piece, piece: pieceIndex)
                 continue
             }
             // Reading stops at an error, as it does in one pass: later pieces are not counted.
-            guard scanned.error == nil else { continue }
-            runner.merge(piece.totals, into: &totals)
-            scanned.append(piece.scanned)
+            if scanned.error == nil {
+                runner.merge(piece.totals, into: &totals)
+                scanned.append(piece.scanned)
+            }
+            recycle(consume piece, piece: pieceIndex)
         }
         guard readWhole else { return scanned }
         totals = before
         let whole = read(Piece(input: index, range: nil), worker: &inlineWorker)
         runner.merge(whole.totals, into: &totals)
         return whole.scanned
+    }
+
+    /// Hands the totals of piece `index`, merged or not needed, to the pieces still to be read;
+    /// once none is, the spare totals are let go.
+    private func recycle(_ done: consuming Done, piece index: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        let more = workers > 0 ? next < pieces.count : index + 1 < pieces.count
+        if more {
+            spare.append(done.totals)
+        } else {
+            spare.removeAll()
+        }
+    }
+
+    /// Totals with nothing counted: a merged piece's, reset, when one is spare.
+    private func emptyTotals() -> Reader.Totals {
+        condition.lock()
+        var kept = spare.popLast()
+        condition.unlock()
+        guard kept != nil else { return runner.emptyTotals(providers) }
+        runner.reuse(&kept!, providers: providers)
+        return kept!
     }
 
     private func take(_ index: Int) -> Done {
@@ -137,7 +173,7 @@ final class ScanPool<Reader: PieceReading>: @unchecked Sendable {
     }
 
     private func read(_ piece: Piece, worker: inout Reader.Worker) -> Done {
-        var totals = runner.emptyTotals(providers)
+        var totals = emptyTotals()
         let scanned = runner.scanInput(
             runner.inputs[piece.input], range: piece.range, into: &totals, worker: &worker)
         return Done(totals: totals, scanned: scanned)

@@ -98,6 +98,12 @@ struct EntryCells {
         values[entry * cellsPerEntry + cell] += count - 1
     }
 
+    /// Sets every counter to zero, keeping the rows' memory (see `ScanAggregator.reset`): each
+    /// row used so far is cleared as `clear` does, visiting only the cells it touched.
+    mutating func reset() {
+        for entry in 0..<rows { clear(entry) }
+    }
+
     /// The counters of `entry`.
     func row(_ entry: Int) -> ArraySlice<Int> {
         values[entry * cellsPerEntry..<(entry + 1) * cellsPerEntry]

@@ -59,6 +59,16 @@ struct HostTally {
         lastEntry = entry
     }
 
+    /// Forgets every host, keeping the tables' memory (see `ScanAggregator.reset`).
+    mutating func reset() {
+        table.reset()
+        cells.reset()
+        totals.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        lastHost.removeAll(keepingCapacity: true)
+        lastEntry = -1
+        pendingRun = 0
+    }
+
     /// Adds the events of `other` (a tally of the same top N) as if they were counted after
     /// this tally's own.
     mutating func merge(_ other: HostTally) {

@@ -27,6 +27,12 @@ struct ProviderTally {
         cells[(provider ?? table.providers.count) * cellsPerRow + cell] += 1
     }
 
+    /// Sets every count to zero, keeping the cells' memory and the provider memory, which
+    /// answers as a fresh one would (see `ScanAggregator.reset`).
+    mutating func reset() {
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
     /// Adds the deliveries of `other`, a tally over the same provider table.
     mutating func merge(_ other: ProviderTally) {
         precondition(table === other.table && cells.count == other.cells.count)

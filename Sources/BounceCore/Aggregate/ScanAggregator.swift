@@ -343,6 +343,40 @@ public struct ScanAggregator {
         unrecognizedDeliveries.merge(other.unrecognizedDeliveries)
     }
 
+    /// Forgets everything counted, keeping the memory of the tables: afterwards the aggregate
+    /// counts and reports as a new one with the same top N and providers would. `scan` hands
+    /// a piece's aggregate, once merged, back to a worker for its next piece, which then
+    /// touches pages already in use instead of fresh ones, and keeps the provider memory warm.
+    /// A new section resets itself here too (`AggregatorResetTests` fails otherwise).
+    public mutating func reset() {
+        firstEvent = nil
+        lastEvent = nil
+        deliveryCells.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        domains.reset()
+        domainCells.reset()
+        causeStatus.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        sampleReplies.withUnsafeMutableBufferPointer { $0.update(repeating: nil) }
+        rejectCells.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        rejectClients.reset()
+        rejectBlocklists.removeAll(keepingCapacity: true)
+        authByMTA.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        relayLoginFailures = 0
+        authClients.reset()
+        blocklists.removeAll(keepingCapacity: true)
+        blocklistOrder.removeAll(keepingCapacity: true)
+        sources.removeAll(keepingCapacity: true)
+        sourceIndex.removeAll(keepingCapacity: true)
+        lastSource = nil
+        lastSourceIndex = 0
+        unreadable.removeAll(keepingCapacity: true)
+        providers.reset()
+        hosts.reset()
+        unclassifiedShapes.reset()
+        guessedShapes.reset()
+        tiers = TierCounts()
+        unrecognizedDeliveries.reset()
+    }
+
     // MARK: - Hot-path helpers
 
     private mutating func indexOf(_ source: String) -> Int {

@@ -39,6 +39,14 @@ struct ShapeTally {
         }
     }
 
+    /// Forgets every shape, keeping the table's memory (see `ScanAggregator.reset`); the
+    /// examples are let go.
+    mutating func reset() {
+        for entry in 0..<table.used { examples[entry] = "" }
+        table.reset()
+        total = 0
+    }
+
     /// Adds the replies of `other`, counted after this tally's own: a shape this tally holds
     /// keeps its example, the first reply in log order.
     mutating func merge(_ other: ShapeTally) {

@@ -16,10 +16,12 @@
 /// already present allocates nothing. A key that repeats byte for byte as the log wrote it (in
 /// lower case) is found through a small cache of recent keys before any of that.
 struct SpaceSavingTable {
-    private var storage: SpaceSavingStorage
+    /// Internal (not private) for the merge in `SpaceSavingTable+Merge.swift`.
+    var storage: SpaceSavingStorage
     /// Keys come from strangers: a hash with a per-process secret seed keeps them from choosing
     /// colliding keys that would turn every lookup into a scan of the table.
-    private let seed: UInt64
+    /// Tables of the same capacity share it, so one can reuse the other's hashes.
+    let seed: UInt64
 
     init(capacity: Int, keyLimit: Int) {
         // Entries and key lengths are packed into the slots' 32 and 16 bits.
@@ -146,33 +148,14 @@ struct SpaceSavingTable {
         return result
     }
 
-    /// Adds every key of `other` (a table of the same key limit) with its count and error, in
-    /// `other`'s entry order, and returns where each of `other`'s entries went and whether that
-    /// entry was (re)assigned. While the two together hold at most `capacity` keys, the result
-    /// is exactly the table one pass over both inputs gives; past that it keeps Space-Saving's
-    /// bounds and says so through `replacements`.
-    ///
-    /// `pending` more counts of `other`'s entry `pendingEntry` are added as if `other` had
-    /// counted them (`HostTally`'s run not yet counted), without copying `other` to count them.
-    mutating func merge(
-        _ other: SpaceSavingTable, pending: Int = 0, toEntry pendingEntry: Int = -1
-    ) -> [(entry: Int, isNew: Bool)] {
-        precondition(other.keyLimit <= keyLimit)
-        let otherStorage = other.storage
-        var placed: [(entry: Int, isNew: Bool)] = []
-        placed.reserveCapacity(otherStorage.used)
-        for entry in 0..<otherStorage.used {
-            let key = UnsafeBufferPointer(
-                start: otherStorage.keyBytes + entry * otherStorage.keyLimit,
-                count: otherStorage.keyLengths[entry])
-            let extra = entry == pendingEntry ? pending : 0
-            placed.append(
-                increment(
-                    key, count: otherStorage.counts[entry] + extra,
-                    error: otherStorage.errors[entry]))
+    /// Forgets every key and count, keeping the table's memory (see `ScanAggregator.reset`):
+    /// afterwards the table counts as a new one of the same capacity would.
+    mutating func reset() {
+        if isKnownUniquelyReferenced(&storage) {
+            storage.reset()
+        } else {
+            storage = SpaceSavingStorage(capacity: storage.capacity, keyLimit: storage.keyLimit)
         }
-        storage.replacements += otherStorage.replacements
-        return placed
     }
 
     /// The key of `entry`, decoded (invalid UTF-8 repaired).
@@ -190,7 +173,7 @@ struct SpaceSavingTable {
 
     /// The part of a slot that describes its key: the top 16 bits of the hash, then the length.
     /// The low 32 bits hold the entry plus one, so that an occupied slot is never 0.
-    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     @inline(__always)
     static func tag(hash: UInt64, length: Int) -> UInt64 {
@@ -198,7 +181,7 @@ struct SpaceSavingTable {
     }
 
     @inline(__always)
-    private static func entry(of value: UInt64) -> Int {
+    static func entry(of value: UInt64) -> Int {
         Int(truncatingIfNeeded: value & ~tagMask) - 1
     }
 
@@ -226,7 +209,7 @@ struct SpaceSavingTable {
     /// bytes mixed. Keys that share a way only take turns in it, so strangers choosing such keys
     /// cost lookups the normal path, nothing more.
     @inline(__always)
-    private static func recentWay(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int {
+    static func recentWay(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int {
         var mixed = UInt64(truncatingIfNeeded: count)
         if count >= 8 {
             let raw = UnsafeRawPointer(bytes)
@@ -244,7 +227,7 @@ struct SpaceSavingTable {
     /// cut to `keyLimit`, so bytes equal to a stored key are a key that lower-cases and cuts
     /// to itself: the entry the normal path would find.
     @inline(__always)
-    private func storedKey(_ entry: Int, equals bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+    func storedKey(_ entry: Int, equals bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
         guard storage.keyLengths[entry] == count else { return false }
         let stored = UnsafeRawPointer(storage.keyBytes + entry * storage.keyLimit)
         let given = UnsafeRawPointer(bytes)
@@ -316,7 +299,7 @@ struct SpaceSavingTable {
 
     /// Removes `entry` from the slot table, shifting later members of its probe run back so
     /// that lookups never need tombstones.
-    private func removeFromSlots(_ entry: Int) {
+    func removeFromSlots(_ entry: Int) {
         let slots = storage.slots
         let mask = storage.slotCount - 1
         var hole = Int(truncatingIfNeeded: storage.hashes[entry]) & mask
@@ -338,7 +321,7 @@ struct SpaceSavingTable {
         slots[hole] = 0
     }
 
-    private func siftDown(_ start: Int) {
+    func siftDown(_ start: Int) {
         let heap = storage.heap
         let counts = storage.counts
         let used = storage.used
@@ -355,7 +338,7 @@ struct SpaceSavingTable {
         }
     }
 
-    private func siftUp(_ start: Int) {
+    func siftUp(_ start: Int) {
         let heap = storage.heap
         let counts = storage.counts
         var position = start
