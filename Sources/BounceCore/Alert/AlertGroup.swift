@@ -23,8 +23,18 @@ struct AlertFiring: Sendable, Equatable {
 /// One group of one rule (one destination, one block list, or the whole rule): its window of
 /// counts, evidence, and alert phase.
 struct AlertGroup: Sendable, Equatable {
-    /// The `group_by` values, in the rule's order.
-    let labels: [String]
+    /// The `group_by` values, in the rule's order. Built when read: the hot paths read
+    /// `soleLabel` and `otherLabels`.
+    var labels: [String] {
+        if let soleLabel { return [soleLabel] }
+        return otherLabels
+    }
+    /// The value of a rule grouping by one dimension (every default rule that groups), kept
+    /// without an array: a group of a log with many destinations then allocates one fewer
+    /// block when it is made and frees one fewer when it goes.
+    let soleLabel: String?
+    /// The values when there are none or more than one; empty when `soleLabel` holds.
+    let otherLabels: [String]
     /// `AlertGroupHash.of(labels:)`, which the rule's index finds the group by.
     let hash: UInt64
     var window: AlertWindow
@@ -42,9 +52,30 @@ struct AlertGroup: Sendable, Equatable {
 
     /// A group whose labels' hash the caller already has (from the event that starts it).
     init(labels: [String], hash: UInt64, windowSeconds: Int) {
-        self.labels = labels
+        if labels.count == 1 {
+            soleLabel = labels[0]
+            otherLabels = []
+        } else {
+            soleLabel = nil
+            otherLabels = labels
+        }
         self.hash = hash
         self.window = AlertWindow(windowSeconds: windowSeconds)
+    }
+
+    /// A group of one value whose hash the caller already has.
+    init(soleLabel: String, hash: UInt64, windowSeconds: Int) {
+        self.soleLabel = soleLabel
+        otherLabels = []
+        self.hash = hash
+        self.window = AlertWindow(windowSeconds: windowSeconds)
+    }
+
+    /// Whether this group's labels sort before `other`'s (`labels.lexicographicallyPrecedes`),
+    /// comparing single labels without building arrays for them.
+    func labelsPrecede(_ other: AlertGroup) -> Bool {
+        if let soleLabel, let otherSole = other.soleLabel { return soleLabel < otherSole }
+        return labels.lexicographicallyPrecedes(other.labels)
     }
 
     var isFiring: Bool {
@@ -99,23 +130,23 @@ struct AlertGroup: Sendable, Equatable {
             return false
         }
         weight += 1
-        var destination: String?
-        var host: String?
-        if let newest = recent.newestPosition {
-            if probe.isHost(recent.records[newest].host) { host = recent.records[newest].host }
-            if probe.isDestination(recent.records[newest].destination) {
-                destination = recent.records[newest].destination
-            }
-        }
+        var (destination, host) = recent.newestValues(equalTo: probe)
         if destination == nil {
-            for label in labels where probe.isDestination(label) {
-                destination = label
-                break
+            if let soleLabel {
+                if probe.isDestination(soleLabel) { destination = soleLabel }
+            } else {
+                for label in otherLabels where probe.isDestination(label) {
+                    destination = label
+                    break
+                }
             }
         }
         if host == nil, probe.isHost(lastHost) { host = lastHost }
-        recent.append(probe.matchRecord(destination: destination, host: host))
-        if let newest = recent.newestPosition { lastHost = recent.records[newest].host }
+        let record = probe.matchRecord(destination: destination, host: host)
+        // Read from the new record before the ring takes it: read back from the ring, the
+        // whole record was copied out for its host.
+        lastHost = record.host
+        recent.append(consume record)
         samples.offer(time: probe.time, bytes: probe.lineBytes)
         return true
     }
