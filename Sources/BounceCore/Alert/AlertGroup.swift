@@ -120,7 +120,7 @@ struct AlertGroup: Sendable, Equatable {
     /// false when it is older than the window allows.
     ///
     /// The record shares strings equal to the event's destination and host rather than
-    /// building new ones: a destination from the group's newest record or its labels,
+    /// building new ones: a destination from the group's labels or its newest record,
     /// a host from its newest record or `lastHost` (the rule's last one, which a new group
     /// takes); `lastHost` becomes this event's host.
     mutating func record(matching probe: AlertProbe, denominator: Bool, lastHost: inout String)
@@ -130,23 +130,24 @@ struct AlertGroup: Sendable, Equatable {
             return false
         }
         weight += 1
-        var (destination, host) = recent.newestValues(equalTo: probe)
-        if destination == nil {
-            if let soleLabel {
-                if probe.isDestination(soleLabel) { destination = soleLabel }
-            } else {
-                for label in otherLabels where probe.isDestination(label) {
-                    destination = label
-                    break
-                }
+        // A single label first: a group of one destination shares it without reading its
+        // records, and a provider's label differs from a destination at once (by length).
+        var destination: String?
+        if let soleLabel, probe.isDestination(soleLabel) { destination = soleLabel }
+        let newest = recent.newestValues(equalTo: probe, destination: destination == nil)
+        if destination == nil { destination = newest.destination }
+        if destination == nil, soleLabel == nil {
+            for label in otherLabels where probe.isDestination(label) {
+                destination = label
+                break
             }
         }
+        var host = newest.host
         if host == nil, probe.isHost(lastHost) { host = lastHost }
-        let record = probe.matchRecord(destination: destination, host: host)
-        // Read from the new record before the ring takes it: read back from the ring, the
-        // whole record was copied out for its host.
-        lastHost = record.host
-        recent.append(consume record)
+        // Built straight into the ring, and its host read back in place: a record held apart
+        // was copied whole on its way in.
+        recent.append(probe.matchRecord(destination: destination, host: host))
+        lastHost = recent.newestHost
         samples.offer(time: probe.time, bytes: probe.lineBytes)
         return true
     }

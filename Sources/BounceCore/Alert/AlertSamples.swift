@@ -20,9 +20,34 @@ struct AlertSamples: Sendable {
     /// One kept line: its time and its bytes.
     private struct Slot: Sendable {
         var time: Int64
-        var bytes: [UInt8]
+        /// The line's bytes and then unused ones: a reused buffer keeps its size, and a line
+        /// that fits is copied over its start without resizing the array.
+        private var buffer: [UInt8]
+        private var length: Int
 
-        static let empty = Slot(time: 0, bytes: [])
+        static let empty = Slot(time: 0, bytes: UnsafeBufferPointer(start: nil, count: 0))
+
+        init(time: Int64, bytes: UnsafeBufferPointer<UInt8>) {
+            self.time = time
+            buffer = Array(bytes)
+            length = bytes.count
+        }
+
+        var bytes: ArraySlice<UInt8> { buffer[0..<length] }
+
+        /// Holds `line` at `time` instead, in the same buffer when it fits.
+        mutating func replace(time: Int64, with line: UnsafeBufferPointer<UInt8>) {
+            self.time = time
+            guard line.count <= buffer.count, let source = line.baseAddress else {
+                buffer = Array(line)
+                length = line.count
+                return
+            }
+            buffer.withUnsafeMutableBufferPointer { target in
+                target.baseAddress?.update(from: source, count: line.count)
+            }
+            length = line.count
+        }
     }
 
     /// How many slots sit inline: at least `AlertLimits.samples`.
@@ -62,15 +87,11 @@ struct AlertSamples: Sendable {
             if full {
                 // The oldest goes and the newest takes its slot (and its buffer), which is
                 // then the last one.
-                update(first) { slot in
-                    slot.time = time
-                    slot.bytes.removeAll(keepingCapacity: true)
-                    slot.bytes.append(contentsOf: bytes)
-                }
+                update(first) { $0.replace(time: time, with: bytes) }
                 first = first + 1 == count ? 0 : first + 1
             } else {
                 // `first` is 0 until full.
-                update(count) { $0 = Slot(time: time, bytes: Array(bytes)) }
+                update(count) { $0 = Slot(time: time, bytes: bytes) }
                 self.count = count + 1
             }
             return
@@ -78,7 +99,7 @@ struct AlertSamples: Sendable {
         var ordered = orderedSlots
         if full { ordered.removeFirst() }
         let position = ordered.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
-        ordered.insert(Slot(time: time, bytes: Array(bytes)), at: position)
+        ordered.insert(Slot(time: time, bytes: bytes), at: position)
         keep(ordered)
     }
 
@@ -122,7 +143,7 @@ struct AlertSamples: Sendable {
     }
 
     /// The text of kept bytes: decoded, invalid UTF-8 repaired, and cut to the limit again.
-    private static func text(_ bytes: [UInt8]) -> String {
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
         UTF8Prefix.string(String(decoding: bytes, as: UTF8.self), atMost: AlertLimits.lineBytes)
     }
 }
