@@ -14,9 +14,7 @@ extension AlertEngine {
             lines.append(
                 "rule \(AlertCheckpointToken.text(rule.name)) \(AlertRuleSignature.of(rule)) "
                     + "\(dimensions) \(rule.windowSeconds)")
-            let ordered = state.groups.values.sorted {
-                $0.labels.lexicographicallyPrecedes($1.labels)
-            }
+            let ordered = state.groups.values.sorted { $0.labelsPrecede($1) }
             for group in ordered { Self.appendLines(of: group, to: &lines) }
         }
         return lines

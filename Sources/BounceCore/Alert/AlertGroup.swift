@@ -23,8 +23,18 @@ struct AlertFiring: Sendable, Equatable {
 /// One group of one rule (one destination, one block list, or the whole rule): its window of
 /// counts, evidence, and alert phase.
 struct AlertGroup: Sendable, Equatable {
-    /// The `group_by` values, in the rule's order.
-    let labels: [String]
+    /// The `group_by` values, in the rule's order. Built when read: the hot paths read
+    /// `soleLabel` and `otherLabels`.
+    var labels: [String] {
+        if let soleLabel { return [soleLabel] }
+        return otherLabels
+    }
+    /// The value of a rule grouping by one dimension (every default rule that groups), kept
+    /// without an array: a group of a log with many destinations then allocates one fewer
+    /// block when it is made and frees one fewer when it goes.
+    let soleLabel: String?
+    /// The values when there are none or more than one; empty when `soleLabel` holds.
+    let otherLabels: [String]
     /// `AlertGroupHash.of(labels:)`, which the rule's index finds the group by.
     let hash: UInt64
     var window: AlertWindow
@@ -42,9 +52,30 @@ struct AlertGroup: Sendable, Equatable {
 
     /// A group whose labels' hash the caller already has (from the event that starts it).
     init(labels: [String], hash: UInt64, windowSeconds: Int) {
-        self.labels = labels
+        if labels.count == 1 {
+            soleLabel = labels[0]
+            otherLabels = []
+        } else {
+            soleLabel = nil
+            otherLabels = labels
+        }
         self.hash = hash
         self.window = AlertWindow(windowSeconds: windowSeconds)
+    }
+
+    /// A group of one value whose hash the caller already has.
+    init(soleLabel: String, hash: UInt64, windowSeconds: Int) {
+        self.soleLabel = soleLabel
+        otherLabels = []
+        self.hash = hash
+        self.window = AlertWindow(windowSeconds: windowSeconds)
+    }
+
+    /// Whether this group's labels sort before `other`'s (`labels.lexicographicallyPrecedes`),
+    /// comparing single labels without building arrays for them.
+    func labelsPrecede(_ other: AlertGroup) -> Bool {
+        if let soleLabel, let otherSole = other.soleLabel { return soleLabel < otherSole }
+        return labels.lexicographicallyPrecedes(other.labels)
     }
 
     var isFiring: Bool {
@@ -89,7 +120,7 @@ struct AlertGroup: Sendable, Equatable {
     /// false when it is older than the window allows.
     ///
     /// The record shares strings equal to the event's destination and host rather than
-    /// building new ones: a destination from the group's newest record or its labels,
+    /// building new ones: a destination from the group's labels or its newest record,
     /// a host from its newest record or `lastHost` (the rule's last one, which a new group
     /// takes); `lastHost` becomes this event's host.
     mutating func record(matching probe: AlertProbe, denominator: Bool, lastHost: inout String)
@@ -99,23 +130,24 @@ struct AlertGroup: Sendable, Equatable {
             return false
         }
         weight += 1
+        // A single label first: a group of one destination shares it without reading its
+        // records, and a provider's label differs from a destination at once (by length).
         var destination: String?
-        var host: String?
-        if let newest = recent.newestPosition {
-            if probe.isHost(recent.records[newest].host) { host = recent.records[newest].host }
-            if probe.isDestination(recent.records[newest].destination) {
-                destination = recent.records[newest].destination
-            }
-        }
-        if destination == nil {
-            for label in labels where probe.isDestination(label) {
+        if let soleLabel, probe.isDestination(soleLabel) { destination = soleLabel }
+        let newest = recent.newestValues(equalTo: probe, destination: destination == nil)
+        if destination == nil { destination = newest.destination }
+        if destination == nil, soleLabel == nil {
+            for label in otherLabels where probe.isDestination(label) {
                 destination = label
                 break
             }
         }
+        var host = newest.host
         if host == nil, probe.isHost(lastHost) { host = lastHost }
+        // Built straight into the ring, and its host read back in place: a record held apart
+        // was copied whole on its way in.
         recent.append(probe.matchRecord(destination: destination, host: host))
-        if let newest = recent.newestPosition { lastHost = recent.records[newest].host }
+        lastHost = recent.newestHost
         samples.offer(time: probe.time, bytes: probe.lineBytes)
         return true
     }

@@ -129,6 +129,7 @@ struct AlertProbe {
     /// to equal the event's values (`isDestination`, `isHost`), which the record then shares:
     /// a steady stream of events to one group, or a new group whose label is the destination,
     /// builds no string for them.
+    @inline(__always)
     func matchRecord(destination: String?, host: String?) -> AlertMatchRecord {
         AlertMatchRecord(
             time: time, destination: destination ?? Self.lowercased(destinationBytes),

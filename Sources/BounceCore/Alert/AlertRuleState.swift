@@ -56,15 +56,33 @@ struct AlertRuleState: Sendable {
         let denominator =
             couldCount && ratioDirections & bit != 0
             && (ratioOnlyDirection || denominatorFilter?.matchesBeyondShape(probe) == true)
-        guard matched || denominator, let hash = groupHash(probe) else { return }
+        guard matched || denominator else { return }
+        // Static calls, apart for one dimension: a method was handed a copy of the whole rule
+        // state (and left out of line when `observe` grew), an array passed is retained.
+        let groupHash =
+            if let soleDimension {
+                Self.valueHash(soleDimension, of: probe).map {
+                    AlertGroupHash.fold(AlertGroupHash.seed, $0)
+                }
+            } else {
+                Self.groupHash(probe, groupBy: rule.groupBy)
+            }
+        guard let hash = groupHash else { return }
         // A loop rather than `position(hash:where:)`: a closure would capture the probe.
         var found: Int?
         var slot = groups.firstSlot(for: hash)
         while let position = groups.nextPosition(of: hash, slot: &slot) {
-            if Self.hasValues(
-                groups.values[position].labels, of: probe, groupBy: rule.groupBy,
-                sole: soleDimension)
-            {
+            // A rule of one dimension hands over neither its `group_by` nor the other labels:
+            // each array passed is retained and released per lookup.
+            let same =
+                if let soleDimension {
+                    Self.hasValue(groups.values[position].soleLabel, of: soleDimension, in: probe)
+                } else {
+                    Self.hasValues(
+                        groups.values[position].soleLabel, groups.values[position].otherLabels,
+                        of: probe, groupBy: rule.groupBy)
+                }
+            if same {
                 found = position
                 break
             }
@@ -74,13 +92,12 @@ struct AlertRuleState: Sendable {
             // counts towards a ratio's denominator cannot start an alert, and letting every
             // sent message to a new domain evict a group would churn the table.
             guard matched || groups.count < AlertLimits.groupsPerRule, makeRoom(),
-                let labels = groupKey(probe)
+                let group = newGroup(probe, hash: hash)
             else {
                 droppedEvents += 1
                 return
             }
-            found = groups.append(
-                AlertGroup(labels: labels, hash: hash, windowSeconds: rule.windowSeconds))
+            found = groups.append(group)
         }
         guard let position = found else { return }
         let counted: Bool
@@ -231,6 +248,20 @@ struct AlertRuleState: Sendable {
         return notice
     }
 
+    /// The group `probe` starts, whose labels' hash is `hash`; nil when the event lacks one of
+    /// the rule's `group_by` values. A rule of one dimension builds its one value, no array.
+    /// Not inlined: once per new group, and inlined it kept `observe` from inlining the
+    /// group hash and label check, which then copied the probe for each call.
+    @inline(never)
+    private func newGroup(_ probe: AlertProbe, hash: UInt64) -> AlertGroup? {
+        if let soleDimension {
+            guard let value = probe.value(of: soleDimension) else { return nil }
+            return AlertGroup(soleLabel: value, hash: hash, windowSeconds: rule.windowSeconds)
+        }
+        guard let labels = groupKey(probe) else { return nil }
+        return AlertGroup(labels: labels, hash: hash, windowSeconds: rule.windowSeconds)
+    }
+
     /// The event's values for the rule's `group_by`; nil when it lacks one of them. Built only
     /// when the event starts a new group.
     private func groupKey(_ probe: AlertProbe) -> [String]? {
@@ -244,17 +275,12 @@ struct AlertRuleState: Sendable {
     }
 
     /// `AlertGroupHash.of(labels: groupKey(probe))` without building the key; nil when the
-    /// event lacks one of the values. Inlined, like `hasValues`: called apart, the probe was
-    /// copied for each call.
-    @inline(__always)
-    private func groupHash(_ probe: AlertProbe) -> UInt64? {
-        if let soleDimension {
-            guard let value = Self.valueHash(soleDimension, of: probe) else { return nil }
-            return AlertGroupHash.fold(AlertGroupHash.seed, value)
-        }
+    /// event lacks one of the values. Static: a method would be handed a copy of the whole
+    /// rule state.
+    private static func groupHash(_ probe: AlertProbe, groupBy: [AlertDimension]) -> UInt64? {
         var hash = AlertGroupHash.seed
-        for dimension in rule.groupBy {
-            guard let value = Self.valueHash(dimension, of: probe) else { return nil }
+        for dimension in groupBy {
+            guard let value = valueHash(dimension, of: probe) else { return nil }
             hash = AlertGroupHash.fold(hash, value)
         }
         return hash
@@ -289,15 +315,26 @@ struct AlertRuleState: Sendable {
         }
     }
 
-    /// Whether a group's `labels` are the event's values for `groupBy` (whose only dimension
-    /// is `sole`, when it has one), compared without building them. Static: a method would be
-    /// handed a copy of the whole rule state.
+    /// Whether a group's only label `soleLabel` is the event's value for `dimension`; false
+    /// when the group has no single label (restored with another `group_by`). Static: a method
+    /// would be handed a copy of the whole rule state.
     @inline(__always)
-    private static func hasValues(
-        _ labels: [String], of probe: AlertProbe, groupBy: [AlertDimension],
-        sole: AlertDimension?
+    private static func hasValue(
+        _ soleLabel: String?, of dimension: AlertDimension, in probe: AlertProbe
     ) -> Bool {
-        if let sole { return labels.count == 1 && isValue(labels[0], of: sole, in: probe) }
+        guard let soleLabel else { return false }
+        return isValue(soleLabel, of: dimension, in: probe)
+    }
+
+    /// Whether a group's labels (`soleLabel`, else `labels`) are the event's values for
+    /// `groupBy`, compared without building them.
+    private static func hasValues(
+        _ soleLabel: String?, _ labels: [String], of probe: AlertProbe,
+        groupBy: [AlertDimension]
+    ) -> Bool {
+        if let soleLabel {
+            return groupBy.count == 1 && isValue(soleLabel, of: groupBy[0], in: probe)
+        }
         guard labels.count == groupBy.count else { return false }
         for position in labels.indices {
             guard isValue(labels[position], of: groupBy[position], in: probe) else {
