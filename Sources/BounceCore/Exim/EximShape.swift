@@ -6,7 +6,7 @@
 /// `** ` `== ` `<= `), or an `H=` host field (a reject).
 enum EximShape {
     static func matches(_ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader) -> Bool {
-        guard header.pid != nil else { return false }
+        guard header.hasPid else { return false }
         var cursor = header.messageStart
         if ByteScan.isDigit(ByteScan.byte(line, cursor)) {
             var probe = cursor
