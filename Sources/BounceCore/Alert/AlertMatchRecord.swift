@@ -12,23 +12,11 @@ struct AlertMatchRecord: Sendable, Equatable {
     var provider = ""
     var host = ""
 
-    init(
-        time: Int64, destination: String, cause: Cause?, status: DeliveryStatus, kind: EventKind,
-        direction: TrafficDirection, blocklist: Blocklist?, listedIP: String?,
-        provider: String = "", host: String = ""
-    ) {
-        self.time = time
-        self.destination = destination
-        self.cause = cause
-        self.status = status
-        self.kind = kind
-        self.direction = direction
-        self.blocklist = blocklist
-        self.listedIP = listedIP
-        self.provider = provider
-        self.host = host
-    }
+    // No initialiser in the body, so the memberwise one stays: it builds the record in
+    // place, where an explicit one built it aside and copied it whole into the ring.
+}
 
+extension AlertMatchRecord {
     /// The record of the event `event` points to, its texts cut to the engine's limits.
     init(_ event: UnsafePointer<AlertEvent>) {
         self.init(
