@@ -33,25 +33,7 @@ import Testing
         -> ScanAggregator
     {
         var aggregator = ScanAggregator(topDestinations: 10)
-        let parser = LineParser(format: .auto)
-        var event = RawEvent.unparsed()
-        for line in lines {
-            Array(line.utf8).withUnsafeBufferPointer { buffer in
-                let outcome = parser.parse(buffer, into: &event)
-                aggregator.countLines(
-                    events: outcome == .event ? 1 : 0, ignored: outcome == .ignored ? 1 : 0,
-                    unrecognized: outcome == .unrecognized ? 1 : 0, source: source)
-                switch outcome {
-                case .event:
-                    let classification =
-                        event.isSuccessfulDelivery
-                        ? nil : Classifier.standard.classify(event, in: buffer)
-                    aggregator.add(event, classification, in: buffer)
-                case .unrecognized: aggregator.noteUnrecognized(buffer)
-                case .ignored: break
-                }
-            }
-        }
+        aggregator.countAsScan(lines.lazy.map { Array($0.utf8) }, source: source)
         return aggregator
     }
 

@@ -46,41 +46,16 @@ import Testing
                 + " x\(index)y (in reply to RCPT TO command))").utf8)
     }
 
-    /// Counts `lines` into `aggregator` as `scan` does, under `source`.
-    private static func feed(
-        _ lines: [[UInt8]], into aggregator: inout ScanAggregator, source: String = "mail.log"
-    ) {
-        let parser = LineParser(format: .auto)
-        var event = RawEvent.unparsed()
-        for line in lines {
-            line.withUnsafeBufferPointer { buffer in
-                let outcome = parser.parse(buffer, into: &event)
-                aggregator.countLines(
-                    events: outcome == .event ? 1 : 0, ignored: outcome == .ignored ? 1 : 0,
-                    unrecognized: outcome == .unrecognized ? 1 : 0, source: source)
-                switch outcome {
-                case .event:
-                    let classification =
-                        event.isSuccessfulDelivery
-                        ? nil : Classifier.standard.classify(event, in: buffer)
-                    aggregator.add(event, classification, in: buffer)
-                case .unrecognized: aggregator.noteUnrecognized(buffer)
-                case .ignored: break
-                }
-            }
-        }
-    }
-
     private static func fresh(_ lines: [[UInt8]], source: String = "mail.log") -> ScanReport {
         var aggregator = ScanAggregator(topDestinations: 10)
-        feed(lines, into: &aggregator, source: source)
+        aggregator.countAsScan(lines, source: source)
         return aggregator.report()
     }
 
     /// An aggregate that counted every section (and an unreadable input) under other sources.
     private static func used() -> ScanAggregator {
         var aggregator = ScanAggregator(topDestinations: 10)
-        feed(exampleLines, into: &aggregator, source: "old.log")
+        aggregator.countAsScan(exampleLines, source: "old.log")
         aggregator.countUnreadableInput(source: "gone.log", reason: "No such file")
         aggregator.countTruncatedLine(source: "old.log")
         return aggregator
@@ -93,23 +68,23 @@ import Testing
         var aggregator = Self.used()
         aggregator.reset()
         #expect(aggregator.report() == ScanAggregator(topDestinations: 10).report())
-        Self.feed(Self.exampleLines, into: &aggregator)
+        aggregator.countAsScan(Self.exampleLines)
         #expect(aggregator.report() == Self.fresh(Self.exampleLines))
     }
 
     @Test func aResetAfterTablesOverflowedCountsExactlyAgain() {
         var aggregator = Self.used()
-        Self.feed(Self.overflowingLines, into: &aggregator, source: "big.log")
+        aggregator.countAsScan(Self.overflowingLines, source: "big.log")
         let overflowed = aggregator.report()
         #expect(overflowed.destinationsApproximate)
         aggregator.reset()
-        Self.feed(Self.exampleLines, into: &aggregator)
+        aggregator.countAsScan(Self.exampleLines)
         let report = aggregator.report()
         #expect(!report.destinationsApproximate)
         #expect(report == Self.fresh(Self.exampleLines))
         // And the other way round: overflowing again after a reset, as a new aggregate does.
         aggregator.reset()
-        Self.feed(Self.overflowingLines, into: &aggregator, source: "big.log")
+        aggregator.countAsScan(Self.overflowingLines, source: "big.log")
         #expect(aggregator.report() == Self.fresh(Self.overflowingLines, source: "big.log"))
     }
 
@@ -122,9 +97,9 @@ import Testing
         var aggregator = Self.used()
         for file in files {
             let lines = SharedCorpus.lines(of: file)
-            Self.feed(Self.exampleLines, into: &aggregator, source: "old.log")
+            aggregator.countAsScan(Self.exampleLines, source: "old.log")
             aggregator.reset()
-            Self.feed(lines, into: &aggregator, source: file.lastPathComponent)
+            aggregator.countAsScan(lines, source: file.lastPathComponent)
             #expect(
                 aggregator.report() == Self.fresh(lines, source: file.lastPathComponent),
                 "\(file.lastPathComponent)")
@@ -141,10 +116,10 @@ import Testing
         for range in [0..<half, half..<lines.count] {
             let piece = Array(lines[range])
             recycled.reset()
-            Self.feed(piece, into: &recycled)
+            recycled.countAsScan(piece)
             total.merge(recycled)
             var new = ScanAggregator(topDestinations: 10)
-            Self.feed(piece, into: &new)
+            new.countAsScan(piece)
             expected.merge(new)
         }
         #expect(total.report() == expected.report())

@@ -75,3 +75,30 @@ struct SplitMix64: RandomNumberGenerator {
         return value ^ (value >> 31)
     }
 }
+
+extension ScanAggregator {
+    /// Counts `lines` as `scan` does, under `source`: the merge and reset tests feed their
+    /// aggregates through this one loop.
+    mutating func countAsScan<Lines: Sequence>(_ lines: Lines, source: String = "mail.log")
+    where Lines.Element == [UInt8] {
+        let parser = LineParser(format: .auto)
+        var event = RawEvent.unparsed()
+        for line in lines {
+            line.withUnsafeBufferPointer { buffer in
+                let outcome = parser.parse(buffer, into: &event)
+                countLines(
+                    events: outcome == .event ? 1 : 0, ignored: outcome == .ignored ? 1 : 0,
+                    unrecognized: outcome == .unrecognized ? 1 : 0, source: source)
+                switch outcome {
+                case .event:
+                    let classification =
+                        event.isSuccessfulDelivery
+                        ? nil : Classifier.standard.classify(event, in: buffer)
+                    add(event, classification, in: buffer)
+                case .unrecognized: noteUnrecognized(buffer)
+                case .ignored: break
+                }
+            }
+        }
+    }
+}
