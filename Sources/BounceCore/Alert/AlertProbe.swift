@@ -146,6 +146,14 @@ struct AlertProbe {
             host: host ?? Self.lowercased(hostBytes))
     }
 
+    /// The most UTF-8 bytes Swift keeps a string in without allocating (on 64-bit platforms):
+    /// such a value costs less to build than to find among strings already held.
+    static let inlineBytes = 15
+
+    /// The bytes of the destination and host as far as they are kept (byte path; 0 decoded).
+    var destinationCount: Int { destinationBytes.count }
+    var hostCount: Int { hostBytes.count }
+
     /// The delivery's provider key; nil when none is known (values built from it are retained
     /// as usual). The hot paths use `hasProvider`, the hashes and `isProviderLabel` instead.
     var providerKey: AlertProviderKeys.Key? { provider?.takeUnretainedValue() }
