@@ -87,9 +87,9 @@ struct AlertProbe {
     /// remembers the destination and host) both values, are tried for ASCII: a value no rule
     /// reads cannot make the byte path differ from the decoded one.
     ///
-    /// Inlined: left out of line, handing over its arguments and returning the probe cost more
-    /// than building it in place.
-    @inline(__always)
+    /// Inlined where it is called (transparent: `@inline(__always)` left it out of line, and
+    /// handing over its arguments and returning the probe cost more than building it in place).
+    @_transparent
     init(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
         provider: Unmanaged<AlertProviderKeys.Key>?, hashes: Hashes, matching: Bool,
