@@ -116,12 +116,11 @@ public struct AlertEngine: Sendable {
         let shape = Self.wantIndex(
             mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
         guard wanted[shape] else { return }
+        // Unretained: `providerKeys` holds it while the event is counted.
         let provider = event.provider.isEmpty ? nil : providerKeys.key(for: event.provider)
         var event = event
-        withExtendedLifetime(provider) {
-            withUnsafePointer(to: &event) {
-                count(AlertProbe($0, provider: provider, hashes: hashes), shape: shape)
-            }
+        withUnsafePointer(to: &event) {
+            count(AlertProbe($0, provider: provider, hashes: hashes), shape: shape)
         }
     }
 
@@ -147,19 +146,21 @@ public struct AlertEngine: Sendable {
         let shape = Self.wantIndex(
             mta: event.mta, kind: event.kind, status: event.status, cause: cause)
         guard wanted[shape] else { return }
+        // Unretained, as the probes hold it: `providerKeys` holds it while the event is counted.
         let key = provider.isEmpty ? nil : providerKeys.key(for: provider)
-        // The probes hold the key unretained.
-        withExtendedLifetime(key) {
-            count(
-                event, classification, in: line, time: time, provider: provider, key: key,
-                cause: cause, shape: shape)
-        }
+        count(
+            event, classification, in: line, time: time, provider: provider, key: key,
+            cause: cause, shape: shape)
     }
 
-    /// `observe`'s counting, once the event's shape is known to interest some rule.
+    /// `observe`'s counting, once the event's shape is known to interest some rule. Inlined:
+    /// called once, and left out of line it took the probe's hashing and cutting with it,
+    /// each then a call per event.
+    @inline(__always)
     private mutating func count(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        time: Int64, provider: String, key: AlertProviderKeys.Key?, cause: Cause?, shape: Int
+        time: Int64, provider: String, key: Unmanaged<AlertProviderKeys.Key>?, cause: Cause?,
+        shape: Int
     ) {
         if !textShapes[Self.textIndex(shape: shape, direction: event.direction)] {
             let matching = someMatch(shape: shape, direction: event.direction, provider: provider)

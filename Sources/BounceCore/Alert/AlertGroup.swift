@@ -122,7 +122,9 @@ struct AlertGroup: Sendable, Equatable {
     /// The record shares strings equal to the event's destination and host rather than
     /// building new ones: a destination from the group's labels or its newest record,
     /// a host from its newest record or `lastHost` (the rule's last one, which a new group
-    /// takes); `lastHost` becomes this event's host.
+    /// takes); `lastHost` becomes this event's host. A value short enough for Swift to keep
+    /// inline (`AlertProbe.inlineBytes`) is built, not looked for: it allocates nothing, and
+    /// building it costs less than the comparisons that would find it.
     mutating func record(matching probe: AlertProbe, denominator: Bool, lastHost: inout String)
         -> Bool
     {
@@ -130,24 +132,34 @@ struct AlertGroup: Sendable, Equatable {
             return false
         }
         weight += 1
-        // A single label first: a group of one destination shares it without reading its
-        // records, and a provider's label differs from a destination at once (by length).
+        let sharesDestination = probe.destinationCount > AlertProbe.inlineBytes
+        let sharesHost = probe.hostCount > AlertProbe.inlineBytes
         var destination: String?
-        if let soleLabel, probe.isDestination(soleLabel) { destination = soleLabel }
-        let newest = recent.newestValues(equalTo: probe, destination: destination == nil)
-        if destination == nil { destination = newest.destination }
-        if destination == nil, soleLabel == nil {
-            for label in otherLabels where probe.isDestination(label) {
-                destination = label
-                break
+        var host: String?
+        if sharesDestination || sharesHost {
+            // A single label first: a group of one destination shares it without reading its
+            // records, and a provider's label differs from a destination at once (by length).
+            if sharesDestination, let soleLabel, probe.isDestination(soleLabel) {
+                destination = soleLabel
             }
+            let newest = recent.newestValues(
+                equalTo: probe, destination: sharesDestination && destination == nil,
+                host: sharesHost)
+            if destination == nil { destination = newest.destination }
+            if sharesDestination, destination == nil, soleLabel == nil {
+                for label in otherLabels where probe.isDestination(label) {
+                    destination = label
+                    break
+                }
+            }
+            host = newest.host
+            if sharesHost, host == nil, probe.isHost(lastHost) { host = lastHost }
         }
-        var host = newest.host
-        if host == nil, probe.isHost(lastHost) { host = lastHost }
         // Built straight into the ring, and its host read back in place: a record held apart
         // was copied whole on its way in.
         recent.append(probe.matchRecord(destination: destination, host: host))
-        lastHost = recent.newestHost
+        // A short host is never shared, so the rule's last one need not follow it.
+        if sharesHost { lastHost = recent.newestHost }
         samples.offer(time: probe.time, bytes: probe.lineBytes)
         return true
     }

@@ -28,6 +28,7 @@ enum AlertGroupHash {
     }
 
     /// `of(lowercasing: bytes)`, and whether `bytes` are all ASCII, read in the same pass.
+    @inline(__always)
     static func of(
         lowercasing bytes: UnsafeBufferPointer<UInt8>, isASCII: inout Bool
     ) -> UInt64 {

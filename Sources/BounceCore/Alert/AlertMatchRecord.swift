@@ -49,18 +49,20 @@ struct AlertRecentMatches: Sendable, Equatable {
     /// `removeAll` (which keeps the ring's order, not the order of appending).
     private(set) var newestPosition: Int?
 
-    /// The destination (only with `destination`) and host of the record appended last, each
-    /// when it equals the event's (`AlertProbe.isDestination`, `isHost`), else nil; nil too
-    /// while `newestPosition` is. Compared in place: read from outside, `records[position]`
-    /// copied the whole record out, and a value that differs is not copied at all.
-    func newestValues(equalTo probe: AlertProbe, destination compared: Bool)
+    /// The destination (only with `destination`) and host (only with `host`) of the record
+    /// appended last, each when it equals the event's (`AlertProbe.isDestination`, `isHost`),
+    /// else nil; nil too while `newestPosition` is. Compared in place: read from outside,
+    /// `records[position]` copied the whole record out, and a value that differs is not copied
+    /// at all.
+    func newestValues(equalTo probe: AlertProbe, destination compared: Bool, host: Bool = true)
         -> (destination: String?, host: String?)
     {
         guard let newestPosition else { return (nil, nil) }
         let destination =
             compared && probe.isDestination(records[newestPosition].destination)
             ? records[newestPosition].destination : nil
-        let host = probe.isHost(records[newestPosition].host) ? records[newestPosition].host : nil
+        let host =
+            host && probe.isHost(records[newestPosition].host) ? records[newestPosition].host : nil
         return (destination, host)
     }
 

@@ -14,10 +14,10 @@ struct AlertProbe {
     let status: DeliveryStatus
     let cause: Cause?
     let direction: TrafficDirection
-    /// The delivery's provider; nil when none is known. Not retained: the engine keeps the
-    /// key alive for the one `count` call the probe lives for, and a probe per event would
-    /// otherwise retain and release it. Held unmanaged, so reading it retains nothing either
-    /// (an `unowned(unsafe)` reference is retained once bound to a name).
+    /// The delivery's provider; nil when none is known. Not retained: the engine's
+    /// `AlertProviderKeys` holds the key while the event is counted, and a probe per event
+    /// would otherwise retain and release it. Held unmanaged, so reading it retains nothing
+    /// either (an `unowned(unsafe)` reference is retained once bound to a name).
     private let provider: Unmanaged<AlertProviderKeys.Key>?
     /// The key's `hash` and `groupHash` (0 without a provider), copied out so the rules'
     /// group hashes read no reference.
@@ -55,16 +55,19 @@ struct AlertProbe {
     }
 
     /// An event decoded in full, read where `event` points while the probe is used.
-    init(_ event: UnsafePointer<AlertEvent>, provider: AlertProviderKeys.Key?, hashes: Hashes) {
+    init(
+        _ event: UnsafePointer<AlertEvent>, provider: Unmanaged<AlertProviderKeys.Key>?,
+        hashes: Hashes
+    ) {
         time = event.pointee.time
         mta = event.pointee.mta
         kind = event.pointee.kind
         status = event.pointee.status
         cause = event.pointee.cause
         direction = event.pointee.direction
-        self.provider = provider.map { Unmanaged.passUnretained($0) }
-        providerHash = provider?.hash ?? 0
-        providerGroupHash = provider?.groupHash ?? 0
+        self.provider = provider
+        providerHash = provider?._withUnsafeGuaranteedRef { $0.hash } ?? 0
+        providerGroupHash = provider?._withUnsafeGuaranteedRef { $0.groupHash } ?? 0
         decoded = event
         listing = nil
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -83,9 +86,13 @@ struct AlertProbe {
     /// hashed, and with `matching` (some rule's `match` may take the event, so its group
     /// remembers the destination and host) both values, are tried for ASCII: a value no rule
     /// reads cannot make the byte path differ from the decoded one.
+    ///
+    /// Inlined where it is called (transparent: `@inline(__always)` left it out of line, and
+    /// handing over its arguments and returning the probe cost more than building it in place).
+    @_transparent
     init(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>, time: Int64,
-        provider: AlertProviderKeys.Key?, hashes: Hashes, matching: Bool,
+        provider: Unmanaged<AlertProviderKeys.Key>?, hashes: Hashes, matching: Bool,
         listing: UnsafePointer<AlertListing>? = nil
     ) {
         self.time = time
@@ -94,9 +101,9 @@ struct AlertProbe {
         status = event.status
         self.cause = cause
         direction = event.direction
-        self.provider = provider.map { Unmanaged.passUnretained($0) }
-        providerHash = provider?.hash ?? 0
-        providerGroupHash = provider?.groupHash ?? 0
+        self.provider = provider
+        providerHash = provider?._withUnsafeGuaranteedRef { $0.hash } ?? 0
+        providerGroupHash = provider?._withUnsafeGuaranteedRef { $0.groupHash } ?? 0
         decoded = nil
         self.listing = listing
         lineBytes = line
@@ -138,6 +145,14 @@ struct AlertProbe {
             provider: providerKey?.label ?? "",
             host: host ?? Self.lowercased(hostBytes))
     }
+
+    /// The most UTF-8 bytes Swift keeps a string in without allocating (on 64-bit platforms):
+    /// such a value costs less to build than to find among strings already held.
+    static let inlineBytes = 15
+
+    /// The bytes of the destination and host as far as they are kept (byte path; 0 decoded).
+    var destinationCount: Int { destinationBytes.count }
+    var hostCount: Int { hostBytes.count }
 
     /// The delivery's provider key; nil when none is known (values built from it are retained
     /// as usual). The hot paths use `hasProvider`, the hashes and `isProviderLabel` instead.
@@ -217,6 +232,7 @@ struct AlertProbe {
     }
 
     /// The first `AlertLimits.textBytes` bytes, cut as `UTF8Prefix` cuts them.
+    @inline(__always)
     private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(
             rebasing: bytes[0..<UTF8Prefix.length(of: bytes, atMost: AlertLimits.textBytes)])

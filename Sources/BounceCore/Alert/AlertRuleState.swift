@@ -392,18 +392,12 @@ struct AlertRuleState: Sendable {
     /// when every group is pending or firing.
     private mutating func makeRoom() -> Bool {
         guard groups.count >= AlertLimits.groupsPerRule else { return true }
-        var weights: [Int] = []
-        weights.reserveCapacity(groups.count)
-        for position in 0..<groups.count where groups.values[position].isQuiet {
-            weights.append(groups.values[position].weight)
-        }
-        guard !weights.isEmpty else { return false }
-        let batch = min(max(1, AlertLimits.groupsPerRule / 8), weights.count)
         // The batch's heaviest weight: the lighter groups all go, and as many of that weight
         // as fill the batch, the earliest added first.
-        let limit = AlertSelection.smallest(batch, of: &weights)
-        var lighter = 0
-        for weight in weights[..<batch] where weight < limit { lighter += 1 }
+        guard
+            let found = AlertEvictionBatch(groups, wanted: max(1, AlertLimits.groupsPerRule / 8))
+        else { return false }
+        let (batch, limit, lighter) = (found.count, found.limit, found.lighter)
         var tied: [Int] = []
         for position in 0..<groups.count where groups.values[position].weight == limit {
             if groups.values[position].isQuiet { tied.append(groups.serial(at: position)) }

@@ -122,6 +122,16 @@ struct AlertWindow: Sendable {
             head.count(matched: isMatched, denominator: denominator)
             return true
         }
+        if number > head.bucket {
+            // A newer bucket (a group seen again after a while, most of this path): it starts
+            // empty, since no slot holds a bucket later than the head, and becomes the head;
+            // the old head goes to its slot of the ring. The new head's slot is not read.
+            store(head, at: index(of: head.bucket))
+            head = Cell(bucket: number, matched: 0, denominator: 0)
+            head.count(matched: isMatched, denominator: denominator)
+            return true
+        }
+        // An older bucket (out of order): counted in its slot unless a newer one holds it.
         let slot = index(of: number)
         var cell = cell(at: slot)
         if cell.bucket != number {
@@ -129,13 +139,7 @@ struct AlertWindow: Sendable {
             cell = Cell(bucket: number, matched: 0, denominator: 0)
         }
         cell.count(matched: isMatched, denominator: denominator)
-        if number > head.bucket {
-            // The newer bucket becomes the head; the old head goes to its slot of the ring.
-            if head.bucket != Self.empty { store(head, at: index(of: head.bucket)) }
-            head = cell
-        } else {
-            store(cell, at: slot)
-        }
+        store(cell, at: slot)
         return true
     }
 
