@@ -17,7 +17,7 @@ struct PollLineCounts {
     mutating func add(_ outcome: LineOutcome) {
         switch outcome {
         case .event: events += 1
-        case .ignored: ignored += 1
+        case .ignored, .message: ignored += 1
         case .unrecognized: unrecognized += 1
         }
     }

@@ -89,7 +89,7 @@ import Testing
                         let expected = Self.reference(line, at: index)
                         #expect((outcome == nil) == (expected == nil), "\(Array(line)) \(index)")
                         if let expected {
-                            #expect(outcome == .ignored)
+                            #expect(outcome == (expected == .arrival ? .arrival : .removed))
                             #expect(branch == expected, "\(Array(line)) \(index)")
                             decided += 1
                         }

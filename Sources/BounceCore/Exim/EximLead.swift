@@ -7,12 +7,12 @@ enum EximLead {
     /// `<= ` in the low three bytes of a word.
     private static let arrival: UInt64 = 0x20_3D3C
 
-    /// `.ignored` (with its branch) when the text at `index`, after a message id, is an
-    /// arrival or `Completed`; nil for any other text, which the caller reads in full.
+    /// `.arrival` or `.removed` (with its branch) when the text at `index`, after a message
+    /// id, is an arrival or `Completed`; nil for any other text, which the caller reads in full.
     @inline(__always)
     static func decided(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, branch: inout EximBranch
-    ) -> LineOutcome? {
+    ) -> MessageNote? {
         let count = line.count
         guard index >= 0, index &+ 8 <= count, let base = line.baseAddress else {
             return slowDecided(line, at: index, branch: &branch)
@@ -20,11 +20,11 @@ enum EximLead {
         let head = ByteScan.word(base, index)
         if head & 0xFF_FFFF == arrival {
             branch = .arrival
-            return .ignored
+            return .arrival
         }
         if head == completedHead, index &+ 9 == count, base[index &+ 8] == UInt8(ascii: "d") {
             branch = .messageNote
-            return .ignored
+            return .removed
         }
         return nil
     }
@@ -32,10 +32,10 @@ enum EximLead {
     /// `decided(_:at:branch:)` for a text of fewer than eight bytes: byte by byte.
     private static func slowDecided(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, branch: inout EximBranch
-    ) -> LineOutcome? {
+    ) -> MessageNote? {
         if ByteScan.hasPrefix(line, at: index, "<= ") {
             branch = .arrival
-            return .ignored
+            return .arrival
         }
         return nil
     }

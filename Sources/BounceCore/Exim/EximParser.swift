@@ -45,8 +45,9 @@ public enum EximParser {
         // `Completed` are then decided here, before anything is set up for the line.
         if let idEnd = EximScan.quickIDEnd(line, at: cursor &+ 1) {
             let text = idEnd &+ 1
-            if let outcome = EximLead.decided(line, at: text, branch: &branch) {
-                return outcome
+            if let note = EximLead.decided(line, at: text, branch: &branch) {
+                let prefix = EximPrefix(timestamp: stamp, queueID: ByteRange(cursor &+ 1, idEnd))
+                return message(note, line, at: text, prefix: prefix, into: &event)
             }
             var prefix = EximPrefix(timestamp: stamp, queueID: ByteRange(cursor &+ 1, idEnd))
             return decisiveWords(line, at: text, prefix: &prefix, into: &event, branch: &branch)
@@ -130,14 +131,38 @@ public enum EximParser {
         }
         if ByteScan.hasPrefix(line, at: cursor, "<= ") {
             branch = .arrival
-            return .ignored
+            return message(.arrival, line, at: cursor, prefix: prefix, into: &event)
         }
         // The last line of every message: decided before an event is set up.
         if cursor + 9 == count, ByteScan.hasPrefix(line, at: cursor, "Completed") {
-            branch = prefix.queueID.isEmpty ? .otherLine : .messageNote
-            return .ignored
+            guard !prefix.queueID.isEmpty else {
+                branch = .otherLine
+                return .ignored
+            }
+            branch = .messageNote
+            return message(.removed, line, at: cursor, prefix: prefix, into: &event)
         }
         return decisiveWords(line, at: cursor, prefix: &prefix, into: &event, branch: &branch)
+    }
+
+    /// An arrival (`<= ` at `index`) or `Completed` as a message note (`LineOutcome.message`):
+    /// only the note's fields are written.
+    @inline(__always)
+    private static func message(
+        _ note: MessageNote, _ line: UnsafeBufferPointer<UInt8>, at index: Int,
+        prefix: EximPrefix, into event: inout RawEvent
+    ) -> LineOutcome {
+        event.mta = .exim
+        event.queueID = prefix.queueID
+        event.timestamp = prefix.timestamp
+        event.host = prefix.host
+        event.program = prefix.program
+        if note == .arrival {
+            EximMessageNote.arrival(line, at: index &+ 3, into: &event)
+        } else {
+            event.note = .removed
+        }
+        return .message
     }
 
     /// The decisive words at `cursor` (not at the end of the line) of a line that is neither

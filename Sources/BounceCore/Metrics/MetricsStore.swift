@@ -149,7 +149,7 @@ public struct MetricsStore {
         let index = sources.index(of: source)
         switch outcome {
         case .event: sources[index].events += 1
-        case .ignored: sources[index].ignored += 1
+        case .ignored, .message: sources[index].ignored += 1
         case .unrecognized: sources[index].unrecognized += 1
         }
     }

@@ -8,6 +8,10 @@ public enum LineOutcome: Sendable {
     case event
     /// A line we understand that carries no event; the caller's event holds nothing meaningful.
     case ignored
+    /// A line that carries no event but a fact about a message (`MessageNote`): the caller's
+    /// event holds `note`, `queueID`, `timestamp`, `host`, `program` and the note's fields,
+    /// nothing else meaningful. Counted as an ignored line everywhere.
+    case message
     /// A line we could not place; the caller's event holds nothing meaningful.
     case unrecognized
 }
@@ -17,7 +21,7 @@ extension ParseResult {
     public init(_ outcome: LineOutcome, event: RawEvent) {
         switch outcome {
         case .event: self = .event(event)
-        case .ignored: self = .ignored
+        case .ignored, .message: self = .ignored
         case .unrecognized: self = .unrecognized
         }
     }

@@ -40,6 +40,11 @@ public struct RawEvent: Sendable {
     public var clientIP: ByteRange = .none
     /// The SASL user name when the line gives one.
     public var saslUsername: ByteRange = .none
+    /// The envelope sender of a message note (`MessageNote.sender`, `.arrival`); empty
+    /// between the brackets of the null sender `<>`.
+    public var sender: ByteRange = .none
+    /// Which message note the line is, for the outcome `.message`.
+    public var note: MessageNote = .none
     /// True when the remote gave the reply (`host X said:`, `SMTP error from remote mail server`),
     /// false when it is the MTA's own wording.
     public var replyIsRemote: Bool = false

@@ -102,6 +102,19 @@ public enum PostfixParser {
         event.pid = header.pid
     }
 
+    /// Writes what every message note carries (`LineOutcome.message`): the queue id and the
+    /// header's stamp, host and program, which tell whose queue the id is in.
+    @inline(__always)
+    private static func messageNote(
+        _ id: ByteRange, _ event: inout RawEvent, _ header: inout SyslogHeader
+    ) {
+        event.mta = .postfix
+        event.queueID = id
+        event.timestamp = header.timestamp
+        event.host = header.host
+        event.program = header.program
+    }
+
     /// A line that starts with the queue id `id`; `index` is after its `: `.
     ///
     /// The event is set up only for the shapes that may be one: a third of a busy log is
@@ -112,20 +125,27 @@ public enum PostfixParser {
     ) -> LineOutcome {
         switch ByteScan.byte(line, index) {
         case UInt8(ascii: "m") where PostfixScan.starts(line, at: index, "message-id="),
-            UInt8(ascii: "c") where PostfixScan.starts(line, at: index, "client="),
             UInt8(ascii: "u") where PostfixScan.starts(line, at: index, "uid="):
             branch = .queueNote
             return .ignored
-        case UInt8(ascii: "r") where PostfixScan.starts(line, at: index, "removed"):
+        case UInt8(ascii: "c") where PostfixScan.starts(line, at: index, "client="):
+            messageNote(id, &event, &header)
+            PostfixMessageNote.client(line, at: index &+ 7, into: &event)
             branch = .queueNote
-            return .ignored
+            return .message
+        case UInt8(ascii: "r") where PostfixScan.starts(line, at: index, "removed"):
+            messageNote(id, &event, &header)
+            event.note = .removed
+            branch = .queueNote
+            return .message
         case UInt8(ascii: "w") where PostfixScan.starts(line, at: index, "warning: "),
             UInt8(ascii: "i") where PostfixScan.starts(line, at: index, "info: "):
             branch = .warning
             return .ignored
-        case UInt8(ascii: "f") where PostfixDelivery.opensQueueActive(line, at: index):
+        case UInt8(ascii: "f") where PostfixMessageNote.sender(line, at: index, into: &event):
+            messageNote(id, &event, &header)
             branch = .queueActive
-            return .ignored
+            return .message
         case UInt8(ascii: "S") where PostfixScan.starts(line, at: index, "SASL "):
             begin(&event, &header)
             event.queueID = id

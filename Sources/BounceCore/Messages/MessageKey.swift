@@ -1,0 +1,87 @@
+/// A message's queue id with the queue it belongs to, as four machine words: compared and
+/// hashed without building a string.
+///
+/// The id's first 24 bytes are kept as they are (Postfix ids are 10 to 17 bytes, Exim's 16 or
+/// 23), and any bytes beyond are folded into the third word. `scope` tells queues apart that
+/// may reuse an id: the syslog host (a central log host carries many servers) and, for
+/// Postfix, the instance (`postfix-out/qmgr` and `postfix/qmgr` number their queues apart).
+public struct MessageKey: Hashable, Sendable {
+    var first: UInt64
+    var second: UInt64
+    var third: UInt64
+    var scope: UInt64
+
+    /// No key: the line had no queue id.
+    static let none = MessageKey(first: 0, second: 0, third: 0, scope: 0)
+
+    var isNone: Bool { first == 0 }
+
+    init(first: UInt64, second: UInt64, third: UInt64, scope: UInt64) {
+        self.first = first
+        self.second = second
+        self.third = third
+        self.scope = scope
+    }
+
+    /// The key of `event`'s queue id in `line`.
+    @inline(__always)
+    public init(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
+        let id = event.queueID
+        let start = id.start
+        let end = min(id.end, line.count)
+        guard start >= 0, end > start, let base = line.baseAddress else {
+            self = .none
+            return
+        }
+        first = ByteScan.word(base, count: end, from: start)
+        second = end &- start > 8 ? ByteScan.word(base, count: end, from: start &+ 8) : 0
+        third = end &- start > 16 ? ByteScan.word(base, count: end, from: start &+ 16) : 0
+        if end &- start > 24 {
+            third = ByteScan.fold(
+                third
+                    ^ UInt64(
+                        MessageNames.hash(
+                            base + (start &+ 24), end &- start &- 24, lowercased: false)))
+        }
+        scope = Self.scope(event, in: line)
+    }
+
+    /// The hash that places the key in a table.
+    @inline(__always)
+    var hash: UInt64 {
+        ByteScan.fold(first ^ ByteScan.fold(second ^ third ^ scope))
+    }
+
+    /// The queue's scope: the host, and the Postfix instance (the program up to its first `/`).
+    @inline(__always)
+    static func scope(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = line.baseAddress else { return 1 }
+        var state: UInt64 = 1
+        let host = event.host
+        if host.start >= 0, host.end <= line.count, host.end > host.start {
+            state =
+                UInt64(
+                    MessageNames.hash(base + host.start, host.end &- host.start, lowercased: true))
+                | 1 << 40
+        }
+        let program = event.program
+        if event.mta == .postfix, program.start >= 0, program.end <= line.count,
+            program.end > program.start
+        {
+            let count = program.end &- program.start
+            let slash =
+                ByteVector.firstIndex(
+                    of: UInt8(ascii: "/"), in: base + program.start, count: count, from: 0) ?? count
+            // The usual instance, `postfix`, adds nothing: the common case costs one compare.
+            if !(slash == 7
+                && ByteScan.word(base, count: program.start &+ 7, from: program.start)
+                    == 0x78_6966_7473_6F70)
+            {
+                state ^= ByteScan.fold(
+                    UInt64(MessageNames.hash(base + program.start, slash, lowercased: false)) | 1
+                        << 41)
+            }
+        }
+        return state
+    }
+}
