@@ -38,6 +38,10 @@ struct ScanLineCounter {
         case .ignored:
             ignored &+= 1
             return
+        case .message:
+            ignored &+= 1
+            aggregator.noteMessage(event, in: line)
+            return
         case .unrecognized:
             unrecognized += 1
             aggregator.noteUnrecognized(line)

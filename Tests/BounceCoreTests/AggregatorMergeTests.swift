@@ -47,6 +47,8 @@ import Testing
         #expect(!report.providers.isEmpty)
         #expect(report.unclassifiedShapes.total > 0)
         #expect(report.unrecognizedDeliveryShapes.total > 0)
+        #expect(report.senders.domains.count > 3)
+        #expect(!report.senders.users.isEmpty)
     }
 
     @Test(arguments: [1, 2, 3, 7, 16])

@@ -87,7 +87,8 @@ extension ScanAggregator {
             line.withUnsafeBufferPointer { buffer in
                 let outcome = parser.parse(buffer, into: &event)
                 countLines(
-                    events: outcome == .event ? 1 : 0, ignored: outcome == .ignored ? 1 : 0,
+                    events: outcome == .event ? 1 : 0,
+                    ignored: outcome == .ignored || outcome == .message ? 1 : 0,
                     unrecognized: outcome == .unrecognized ? 1 : 0, source: source)
                 switch outcome {
                 case .event:
@@ -96,6 +97,7 @@ extension ScanAggregator {
                         ? nil : Classifier.standard.classify(event, in: buffer)
                     add(event, classification, in: buffer)
                 case .unrecognized: noteUnrecognized(buffer)
+                case .message: noteMessage(event, in: buffer)
                 case .ignored: break
                 }
             }

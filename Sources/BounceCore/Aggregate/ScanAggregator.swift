@@ -91,6 +91,8 @@ public struct ScanAggregator {
     private var tiers = TierCounts()
     /// Lines with a delivery marker that no parser could read, by shape.
     private var unrecognizedDeliveries = ShapeTally()
+    /// Who sent each delivery (the message state).
+    private var messages = ScanMessages()
     /// Shapes listed per group in a report.
     static let topShapes = 20
 
@@ -155,6 +157,12 @@ public struct ScanAggregator {
         unreadable.append(UnreadableInput(source: source, reason: reason))
     }
 
+    /// Takes in a message note (`LineOutcome.message`) whose ranges point into `line`.
+    @inline(__always)
+    public mutating func noteMessage(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
+        messages.note(event, in: line)
+    }
+
     /// Counts one event whose byte ranges point into `line`.
     ///
     /// `classification` is nil only for `sent`; a failure without one counts as `unclassified`.
@@ -188,6 +196,7 @@ public struct ScanAggregator {
         }
         switch event.kind {
         case .delivery:
+            messages.deliver(event, cause: cause, in: line)
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
             providers.add(provider: providers.decide(event, in: line)?.index, cell: cell)
@@ -273,6 +282,7 @@ public struct ScanAggregator {
         report.guessedShapes = Self.shapeReport(guessedShapes)
         report.classificationTiers = tiers
         report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
+        report.senders = SenderReport(messages.settled())
         return report
     }
 
@@ -291,6 +301,7 @@ public struct ScanAggregator {
     /// destinations) stays there. A new section adds its own line here.
     public mutating func merge(_ other: ScanAggregator) {
         precondition(topDestinations == other.topDestinations)
+        messages.merge(other.messages)
         if firstEvent == nil { firstEvent = other.firstEvent }
         if let last = other.lastEvent { lastEvent = last }
         for index in deliveryCells.indices { deliveryCells[index] += other.deliveryCells[index] }
@@ -375,6 +386,7 @@ public struct ScanAggregator {
         guessedShapes.reset()
         tiers = TierCounts()
         unrecognizedDeliveries.reset()
+        messages.reset()
     }
 
     // MARK: - Hot-path helpers

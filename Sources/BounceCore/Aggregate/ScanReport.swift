@@ -59,6 +59,8 @@ public struct ScanReport: Sendable, Equatable {
     /// Lines that carry a delivery marker (`status=`, ` ** `, ` == `) but did not parse, by
     /// shape (`DeliveryMarker`).
     public var unrecognizedDeliveryShapes = ShapeReport()
+    /// Deliveries by who sent them: sender domain and SASL user (the message state).
+    public var senders = SenderReport()
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,

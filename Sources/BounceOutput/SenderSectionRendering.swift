@@ -1,0 +1,96 @@
+import BounceCore
+
+/// The report's "Senders" and "Authenticated users" sections, in text and JSON.
+enum SenderSectionRendering {
+    /// Both sections as text.
+    static func text(_ report: SenderReport) -> String {
+        var text = table(
+            title:
+                "Senders (by envelope sender domain; top \(report.domains.count), the rest as other)",
+            column: "Sender domain", report.domains, report.otherDomains)
+        text += "\n"
+        text += table(
+            title:
+                "Authenticated users (by SASL login; top \(report.users.count), the rest as other)",
+            column: "User", report.users, report.otherUsers)
+        var notes: [String] = []
+        if report.deliveriesWithoutSender > 0 {
+            notes.append(
+                "\(report.deliveriesWithoutSender) deliveries of messages whose sender the log does not say"
+            )
+        }
+        if report.evictedMessages > 0 {
+            notes.append("\(report.evictedMessages) open messages dropped by the state's bound")
+        }
+        if report.namesOverflowed > 0 {
+            notes.append("\(report.namesOverflowed) names past the state's bound counted as other")
+        }
+        for note in notes { text += "  (\(note))\n" }
+        return text
+    }
+
+    private static func table(
+        title: String, column: String, _ rows: [SenderSummary], _ other: SenderSummary?
+    ) -> String {
+        guard !rows.isEmpty else { return title + "\n  none\n" }
+        var table = TextTable([
+            (column, .left), ("Sent", .right), ("Deferred", .right), ("Bounced", .right),
+            ("Expired", .right), ("Failed", .right), ("Main causes", .left),
+        ])
+        for row in rows + (other.map { [$0] } ?? []) {
+            let counts = row.counts
+            let main = row.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
+                .joined(separator: ", ")
+            table.add([
+                TextTable.clean(row.name), "\(counts.sent)", "\(counts.deferred)",
+                "\(counts.bounced)", "\(counts.expired)", FailureRate.percent(counts), main,
+            ])
+        }
+        return title + "\n" + table.render()
+    }
+
+    /// Both sections as the JSON object under `senders`.
+    static func write(_ report: SenderReport, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("domains")
+        rows(report.domains, key: "sender_domain", to: &json)
+        json.key("other_domains")
+        row(report.otherDomains, key: "sender_domain", to: &json)
+        json.key("sasl_users")
+        rows(report.users, key: "sasl_username", to: &json)
+        json.key("other_sasl_users")
+        row(report.otherUsers, key: "sasl_username", to: &json)
+        json.field("deliveries_without_sender", report.deliveriesWithoutSender)
+        json.field("evicted_messages", report.evictedMessages)
+        json.field("names_overflowed", report.namesOverflowed)
+        json.endObject()
+    }
+
+    private static func rows(_ rows: [SenderSummary], key: String, to json: inout JSONWriter) {
+        json.beginArray()
+        for entry in rows { row(entry, key: key, to: &json) }
+        json.endArray()
+    }
+
+    private static func row(_ entry: SenderSummary?, key: String, to json: inout JSONWriter) {
+        guard let entry else {
+            json.value(nil as Int?)
+            return
+        }
+        json.beginObject()
+        json.field(key, entry.name)
+        for status in [DeliveryStatus.sent, .deferred, .bounced, .expired] {
+            json.field(status.identifier, entry.counts[status])
+        }
+        json.key("main_causes")
+        json.beginArray()
+        for cause in entry.mainCauses {
+            json.beginObject()
+            json.field("cause", cause.cause.identifier)
+            json.field("count", cause.count)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+}
