@@ -7,7 +7,7 @@
 /// their ends are kept by name (`open`). So a log cut into pieces gives the counts of one pass.
 public struct ScanMessages: Sendable {
     /// The piece's own state.
-    var book = MessageBook()
+    var book = MessageBook(keepsAddresses: false)
     var tally = SenderTally()
     var orphans: [MessageOrphan] = []
     /// Messages removed in the piece that it did not see start: open in earlier pieces.
@@ -30,15 +30,12 @@ public struct ScanMessages: Sendable {
     /// Takes in a message note (`LineOutcome.message`).
     @inline(__always)
     public mutating func note(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
-        if event.note == .removed {
-            let key = MessageKey(event, in: line)
-            if let facts = book.facts(for: event, in: line), facts.hasFirstLine {
-                book.note(event, in: line)
-                return
-            }
-            if !key.isNone { foreignRemovals.append(key) }
+        let key = MessageKey(event, in: line)
+        guard event.note == .removed else {
+            book.note(event, key: key, in: line)
+            return
         }
-        book.note(event, in: line)
+        if book.remove(key)?.hasFirstLine != true, !key.isNone { foreignRemovals.append(key) }
     }
 
     /// Counts a delivery (failures under `cause`).
@@ -46,12 +43,12 @@ public struct ScanMessages: Sendable {
     public mutating func deliver(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>
     ) {
-        let facts = book.facts(for: event, in: line)
+        let key = MessageKey(event, in: line)
+        let facts = book.facts(for: key)
         if let facts, facts.hasFirstLine {
             tally.add(facts, status: event.status, cause: cause)
             return
         }
-        let key = MessageKey(event, in: line)
         orphans.append(
             MessageOrphan(
                 key: key, facts: facts ?? MessageFacts(), status: event.status, cause: cause))
@@ -168,10 +165,8 @@ struct OpenMessage: Sendable, Equatable {
 
     /// Takes every field `facts` knows (by the numbers of `names`).
     mutating func overlay(_ facts: MessageFacts, names: inout MessageNames) {
-        if facts.sender != MessageNames.none {
-            sender = names.string(facts.sender)
-            domain = names.string(facts.senderDomain)
-        }
+        if facts.senderDomain != MessageNames.none { domain = names.string(facts.senderDomain) }
+        if facts.sender != MessageNames.none { sender = names.string(facts.sender) }
         if let user = names.string(facts.saslUser) { self.user = user }
         if let ip = names.string(facts.clientIP) { clientIP = ip }
         if arrival == MessageClock.unknown { arrival = facts.arrival }

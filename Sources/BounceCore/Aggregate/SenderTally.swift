@@ -1,76 +1,93 @@
 /// Deliveries by sender domain and by SASL user, kept by the name numbers of one piece's
-/// `MessageNames`: a delivery costs two increments, no string.
+/// `MessageNames`: a delivery costs a lookup and two increments, no string.
+///
+/// Rows are dense: a name gets a row when first counted (`rowOf`), so that a piece with many
+/// names of other kinds (senders, client IPs) hands over only the rows it counted.
 struct SenderTally: Sendable {
-    /// Per name: sent, deferred, bounced, expired, then failures by cause.
+    /// Per row: sent, deferred, bounced, expired, then failures by cause.
     static let columns = 4 + Cause.allCases.count
-    private(set) var domains: [UInt32] = []
-    private(set) var users: [UInt32] = []
+    private var domains = Rows()
+    private var users = Rows()
 
     /// Counts a delivery of status `status` (failures under `cause`) of a message with `facts`.
     @inline(__always)
     mutating func add(_ facts: MessageFacts, status: DeliveryStatus, cause: Cause?) {
-        let column = Self.column(status)
-        guard column >= 0 else { return }
+        let column: Int
+        switch status {
+        case .sent: column = 0
+        case .deferred: column = 1
+        case .bounced: column = 2
+        case .expired: column = 3
+        case .rejected: return
+        }
         let causeColumn = status == .sent ? -1 : cause.map { 4 &+ Int($0.rawValue) } ?? -1
         if facts.senderDomain > MessageNames.none {
-            Self.count(&domains, Int(facts.senderDomain), column, causeColumn)
+            domains.count(Int(facts.senderDomain), column, causeColumn)
         }
         if facts.saslUser > MessageNames.none {
-            Self.count(&users, Int(facts.saslUser), column, causeColumn)
+            users.count(Int(facts.saslUser), column, causeColumn)
         }
     }
 
     /// Whether nothing was counted.
-    var isEmpty: Bool { domains.isEmpty && users.isEmpty }
+    var isEmpty: Bool { domains.names.isEmpty && users.names.isEmpty }
 
     /// Empties the tally, keeping its storage.
     mutating func removeAll() {
-        domains.removeAll(keepingCapacity: true)
-        users.removeAll(keepingCapacity: true)
+        domains.removeAll()
+        users.removeAll()
     }
 
     /// Each sender domain's row, with its name number.
-    func forEachDomain(_ body: (UInt32, SenderRow) -> Void) { Self.rows(domains, body) }
+    func forEachDomain(_ body: (UInt32, SenderRow) -> Void) { domains.forEach(body) }
 
     /// Each SASL user's row, with its name number.
-    func forEachUser(_ body: (UInt32, SenderRow) -> Void) { Self.rows(users, body) }
+    func forEachUser(_ body: (UInt32, SenderRow) -> Void) { users.forEach(body) }
 
-    @inline(__always)
-    private static func column(_ status: DeliveryStatus) -> Int {
-        switch status {
-        case .sent: 0
-        case .deferred: 1
-        case .bounced: 2
-        case .expired: 3
-        case .rejected: -1
-        }
-    }
+    /// One kind's rows.
+    private struct Rows: Sendable {
+        /// The row of each name number, plus one (0: none yet).
+        var rowOf: [UInt32] = []
+        /// The name number of each row.
+        var names: [UInt32] = []
+        var cells: [UInt32] = []
 
-    @inline(__always)
-    private static func count(_ rows: inout [UInt32], _ number: Int, _ column: Int, _ cause: Int) {
-        let base = number &* columns
-        if base >= rows.count {
-            rows.append(contentsOf: repeatElement(0, count: base &+ columns &- rows.count))
-        }
-        rows[base &+ column] &+= 1
-        if cause >= 0 { rows[base &+ cause] &+= 1 }
-    }
-
-    private static func rows(_ rows: [UInt32], _ body: (UInt32, SenderRow) -> Void) {
-        var base = 0
-        while base < rows.count {
-            var row = SenderRow()
-            row.counts.sent = Int(rows[base])
-            row.counts.deferred = Int(rows[base + 1])
-            row.counts.bounced = Int(rows[base + 2])
-            row.counts.expired = Int(rows[base + 3])
-            if row.total > 0 {
-                for cause in 0..<Cause.allCases.count {
-                    row.causes[cause] = Int(rows[base + 4 + cause])
-                }
-                body(UInt32(base / columns), row)
+        @inline(__always)
+        mutating func count(_ number: Int, _ column: Int, _ cause: Int) {
+            if number >= rowOf.count {
+                rowOf.append(contentsOf: repeatElement(0, count: number &+ 64 &- rowOf.count))
             }
-            base += columns
+            var row = Int(rowOf[number])
+            if row == 0 {
+                names.append(UInt32(truncatingIfNeeded: number))
+                cells.append(contentsOf: repeatElement(0, count: SenderTally.columns))
+                row = names.count
+                rowOf[number] = UInt32(truncatingIfNeeded: row)
+            }
+            let base = (row &- 1) &* SenderTally.columns
+            cells[base &+ column] &+= 1
+            if cause >= 0 { cells[base &+ cause] &+= 1 }
+        }
+
+        mutating func removeAll() {
+            for number in names { rowOf[Int(number)] = 0 }
+            names.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+        }
+
+        func forEach(_ body: (UInt32, SenderRow) -> Void) {
+            for (index, number) in names.enumerated() {
+                let base = index * SenderTally.columns
+                var row = SenderRow()
+                row.counts.sent = Int(cells[base])
+                row.counts.deferred = Int(cells[base + 1])
+                row.counts.bounced = Int(cells[base + 2])
+                row.counts.expired = Int(cells[base + 3])
+                for cause in 0..<Cause.allCases.count {
+                    row.causes[cause] = Int(cells[base + 4 + cause])
+                }
+                body(number, row)
+            }
         }
     }
 }

@@ -17,6 +17,9 @@ public struct MessageBook: Sendable {
     public let limit: Int
     /// In `MessageClock` milliseconds.
     public let maxAge: Int64
+    /// Whether the sender's address and the client's IP are kept: `scan` counts by sender
+    /// domain and SASL user only, and saves two names per message without them.
+    public let keepsAddresses: Bool
     public private(set) var names = MessageNames()
     private var slots: [MessageSlot]
     private var mask: Int
@@ -28,9 +31,13 @@ public struct MessageBook: Sendable {
     /// The latest stamp seen on a message note.
     private var newest = MessageClock.unknown
 
-    public init(limit: Int = MessageBook.defaultLimit, maxAge: Int64 = MessageBook.defaultMaxAge) {
+    public init(
+        limit: Int = MessageBook.defaultLimit, maxAge: Int64 = MessageBook.defaultMaxAge,
+        keepsAddresses: Bool = true
+    ) {
         self.limit = max(16, limit)
         self.maxAge = maxAge
+        self.keepsAddresses = keepsAddresses
         slots = Array(repeating: MessageSlot(), count: 1024)
         mask = 1023
     }
@@ -38,7 +45,14 @@ public struct MessageBook: Sendable {
     /// Takes in a message note (`LineOutcome.message`) whose ranges point into `line`.
     @inline(__always)
     public mutating func note(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
-        let key = MessageKey(event, in: line)
+        note(event, key: MessageKey(event, in: line), in: line)
+    }
+
+    /// As `note(_:in:)` with the event's key already made.
+    @inline(__always)
+    public mutating func note(
+        _ event: RawEvent, key: MessageKey, in line: UnsafeBufferPointer<UInt8>
+    ) {
         guard !key.isNone else { return }
         if event.note == .removed {
             remove(key)
@@ -52,7 +66,7 @@ public struct MessageBook: Sendable {
         }
         switch event.note {
         case .client:
-            if !event.clientIP.isEmpty {
+            if keepsAddresses, !event.clientIP.isEmpty {
                 slots[slot].facts.clientIP = names.number(of: event.clientIP, in: line)
             }
             if !event.saslUsername.isEmpty {
@@ -63,7 +77,7 @@ public struct MessageBook: Sendable {
         case .arrival:
             noteSender(event.sender, slot: slot, in: line)
             slots[slot].facts.clientIP =
-                event.clientIP.isEmpty
+                !keepsAddresses || event.clientIP.isEmpty
                 ? MessageNames.none : names.number(of: event.clientIP, in: line)
             slots[slot].facts.saslUser =
                 event.saslUsername.isEmpty
@@ -75,10 +89,15 @@ public struct MessageBook: Sendable {
 
     /// What is known of the message of `event` (a delivery), nil when nothing is.
     @inline(__always)
-    public func facts(for event: borrowing RawEvent, in line: UnsafeBufferPointer<UInt8>)
+    public func facts(for event: RawEvent, in line: UnsafeBufferPointer<UInt8>)
         -> MessageFacts?
     {
-        let key = MessageKey(event, in: line)
+        facts(for: MessageKey(event, in: line))
+    }
+
+    /// What is known of the message with `key`, nil when nothing is.
+    @inline(__always)
+    public func facts(for key: MessageKey) -> MessageFacts? {
         guard !key.isNone else { return nil }
         return slots.withUnsafeBufferPointer { table in
             var slot = Int(truncatingIfNeeded: key.hash) & mask
@@ -110,7 +129,8 @@ public struct MessageBook: Sendable {
     private mutating func noteSender(
         _ sender: ByteRange, slot: Int, in line: UnsafeBufferPointer<UInt8>
     ) {
-        slots[slot].facts.sender = names.number(of: sender, in: line)
+        slots[slot].facts.sender =
+            keepsAddresses ? names.number(of: sender, in: line) : MessageNames.none
         var domain = sender.isEmpty ? MessageNames.nullSender : MessageNames.none
         if let at = ByteScan.find(UInt8(ascii: "@"), in: line, from: sender.start, to: sender.end) {
             // The last `@` is the domain's: a quoted local part may hold one.
@@ -160,15 +180,19 @@ public struct MessageBook: Sendable {
         return (slot, true)
     }
 
-    /// Removes `key` with a backward shift, so that no probe chain is broken.
-    private mutating func remove(_ key: MessageKey) {
+    /// Forgets the message with `key` (it left the queue), handing back what was known of it.
+    @discardableResult
+    public mutating func remove(_ key: MessageKey) -> MessageFacts? {
+        guard !key.isNone else { return nil }
         var slot = Int(truncatingIfNeeded: key.hash) & mask
         while true {
             let held = slots[slot].key
-            if held.first == 0 { return }
+            if held.first == 0 { return nil }
             if held == key { break }
             slot = (slot &+ 1) & mask
         }
+        let removed = slots[slot].facts
+        // Backward shift: no probe chain is broken.
         var hole = slot
         var next = (hole &+ 1) & mask
         while slots[next].key.first != 0 {
@@ -182,6 +206,7 @@ public struct MessageBook: Sendable {
         }
         slots[hole] = MessageSlot()
         count &-= 1
+        return removed
     }
 
     /// Drops the messages past `maxAge`, then, when still three quarters full, all but the

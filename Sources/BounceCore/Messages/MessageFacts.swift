@@ -2,7 +2,7 @@
 /// queue id in `MessageBook` and handed to each of the message's deliveries.
 public struct MessageFacts: Sendable, Equatable {
     /// The envelope sender (`MessageNames.none` when not seen yet; the null sender `<>` is
-    /// the empty name).
+    /// the empty name; `none` when the book keeps no addresses).
     public var sender: UInt32 = MessageNames.none
     /// The envelope sender's domain, lower-cased; `MessageNames.nullSender` for the null
     /// sender.

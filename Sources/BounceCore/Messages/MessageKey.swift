@@ -58,30 +58,41 @@ public struct MessageKey: Hashable, Sendable {
         guard let base = line.baseAddress else { return 1 }
         var state: UInt64 = 1
         let host = event.host
-        if host.start >= 0, host.end <= line.count, host.end > host.start {
-            state =
-                UInt64(
-                    MessageNames.hash(base + host.start, host.end &- host.start, lowercased: true))
-                | 1 << 40
+        let hostLength = host.end &- host.start
+        if hostLength > 0, host.start >= 0, host.end <= line.count {
+            if hostLength <= 16 {
+                // Most host names fit in two words: no loop.
+                var first = ByteScan.word(base, count: host.end, from: host.start)
+                var second =
+                    hostLength > 8 ? ByteScan.word(base, count: host.end, from: host.start &+ 8) : 0
+                first |= MessageNames.upperFlags(first)
+                second |= MessageNames.upperFlags(second)
+                state = ByteScan.fold(first ^ ByteScan.fold(second ^ UInt64(hostLength))) | 1
+            } else {
+                state =
+                    UInt64(MessageNames.hash(base + host.start, hostLength, lowercased: true)) << 1
+                    | 1
+            }
         }
         let program = event.program
         if event.mta == .postfix, program.start >= 0, program.end <= line.count,
             program.end > program.start
         {
             let count = program.end &- program.start
-            let slash =
-                ByteVector.firstIndex(
-                    of: UInt8(ascii: "/"), in: base + program.start, count: count, from: 0) ?? count
-            // The usual instance, `postfix`, adds nothing: the common case costs one compare.
-            if !(slash == 7
-                && ByteScan.word(base, count: program.start &+ 7, from: program.start)
-                    == 0x78_6966_7473_6F70)
+            // The usual instance, `postfix/...`, adds nothing: one compare.
+            if count >= 8,
+                ByteScan.word(base, count: program.end, from: program.start) == postfixSlash
             {
-                state ^= ByteScan.fold(
-                    UInt64(MessageNames.hash(base + program.start, slash, lowercased: false)) | 1
-                        << 41)
+                return state
             }
+            var slash = 0
+            while slash < count, base[program.start &+ slash] != UInt8(ascii: "/") { slash &+= 1 }
+            state ^= ByteScan.fold(
+                UInt64(MessageNames.hash(base + program.start, slash, lowercased: false)) | 1 << 40)
         }
         return state
     }
+
+    /// `postfix/` as a little-endian word.
+    private static let postfixSlash: UInt64 = 0x2F78_6966_7473_6F70
 }

@@ -124,6 +124,9 @@ public struct MessageNames: Sendable {
         overflowed = 0
     }
 
+    /// Whether name `number` is the `length` bytes at `pointer` (lower-cased first when
+    /// `lowercased`), compared eight bytes at a time.
+    @inline(__always)
     private func equals(
         _ number: UInt32, _ pointer: UnsafePointer<UInt8>, _ length: Int, lowercased: Bool
     ) -> Bool {
@@ -131,12 +134,22 @@ public struct MessageNames: Sendable {
         let from = Int(starts[index])
         guard Int(starts[index &+ 1]) &- from == length else { return false }
         return bytes.withUnsafeBufferPointer { stored in
-            for offset in 0..<length {
-                let byte = lowercased ? ByteScan.lower(pointer[offset]) : pointer[offset]
-                if stored[from &+ offset] != byte { return false }
+            guard let held = stored.baseAddress else { return length == 0 }
+            var offset = 0
+            while offset < length {
+                var word = ByteScan.word(pointer, count: length, from: offset)
+                if lowercased { word |= Self.upperFlags(word) }
+                if word != ByteScan.word(held + from, count: length, from: offset) { return false }
+                offset &+= 8
             }
             return true
         }
+    }
+
+    /// The bit that lower-cases each upper-case ASCII letter of `word`.
+    @inline(__always)
+    static func upperFlags(_ word: UInt64) -> UInt64 {
+        ByteWord.inRange(word, UInt8(ascii: "A"), UInt8(ascii: "Z")) >> 2
     }
 
     private mutating func grow() {
@@ -162,9 +175,7 @@ public struct MessageNames: Sendable {
         var offset = 0
         while offset < length {
             var word = ByteScan.word(pointer, count: length, from: offset)
-            if lowercased {
-                word |= ByteWord.inRange(word, UInt8(ascii: "A"), UInt8(ascii: "Z")) >> 2
-            }
+            if lowercased { word |= upperFlags(word) }
             state = ByteScan.fold(state ^ word)
             offset &+= 8
         }
