@@ -282,7 +282,7 @@ public struct ScanAggregator {
         report.guessedShapes = Self.shapeReport(guessedShapes)
         report.classificationTiers = tiers
         report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
-        report.senders = SenderReport(messages.settled())
+        report.senders = messages.report()
         return report
     }
 

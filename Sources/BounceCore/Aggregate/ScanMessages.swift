@@ -1,35 +1,34 @@
 /// `scan`'s message state: who sent each delivery, by sender domain and SASL user.
 ///
-/// A piece of the log keeps its own `MessageBook` and counts the deliveries of the messages
-/// it saw start (`MessageFacts.hasFirstLine`) by name number. A delivery of a message that
-/// started earlier cannot be placed inside the piece: it is kept as a `MessageOrphan` and
-/// placed when the piece is merged after the pieces before it, whose messages still open at
-/// their ends are kept by name (`open`). So a log cut into pieces gives the counts of one pass.
+/// A piece of the log keeps its own `MessageBook` and counts the deliveries of the messages it
+/// saw start (`MessageFacts.hasFirstLine`) by name number. A delivery of a message that did
+/// not start in the piece is kept as a `MessageOrphan` with what the piece knew, and placed
+/// when the piece is merged after the pieces before it: their book, holding the messages still
+/// open at their end, completes it. Every count stays a name number until the report; so a log
+/// cut into pieces gives the counts of one pass, and a piece costs a few table steps a line.
 public struct ScanMessages: Sendable {
-    /// The piece's own state.
     var book = MessageBook(keepsAddresses: false)
     var tally = SenderTally()
+    /// Deliveries whose message did not start in the lines read or merged so far.
     var orphans: [MessageOrphan] = []
-    /// Messages removed in the piece that it did not see start: open in earlier pieces.
+    /// Messages removed that did not start here: open in earlier pieces.
     var foreignRemovals: [MessageKey] = []
-
-    /// What merged pieces counted, by name.
-    public private(set) var domains: [String: SenderRow] = [:]
-    public private(set) var users: [String: SenderRow] = [:]
-    /// Messages still open at the end of the pieces merged so far.
-    var open: [MessageKey: OpenMessage] = [:]
     /// Deliveries of messages whose sender the log never said (their first lines are before
     /// it began, or were dropped).
     public private(set) var deliveriesWithoutSender = 0
-    /// Open messages dropped by the bound, and names that did not fit.
-    public private(set) var evicted = 0
-    public private(set) var namesOverflowed = 0
+    /// Open messages dropped by the bound, and names that did not fit, in merged pieces.
+    var evicted = 0
+    var namesOverflowed = 0
+    /// Whether this value read lines itself (a piece), rather than only merged pieces from the
+    /// start of the log.
+    private var hasOwnLines = false
 
     public init() {}
 
     /// Takes in a message note (`LineOutcome.message`).
     @inline(__always)
     public mutating func note(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
+        hasOwnLines = true
         let key = MessageKey(event, in: line)
         guard event.note == .removed else {
             book.note(event, key: key, in: line)
@@ -43,6 +42,7 @@ public struct ScanMessages: Sendable {
     public mutating func deliver(
         _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>
     ) {
+        hasOwnLines = true
         let key = MessageKey(event, in: line)
         let facts = book.facts(for: key)
         if let facts, facts.hasFirstLine {
@@ -54,65 +54,43 @@ public struct ScanMessages: Sendable {
                 key: key, facts: facts ?? MessageFacts(), status: event.status, cause: cause))
     }
 
-    /// Adds what a piece of later lines counted: its orphans are placed with the messages open
-    /// here, then its counts and open messages join these.
+    /// Adds what a piece of later lines counted: its orphans are completed by the messages
+    /// open here, its counts join these, and its open messages join or replace these.
     public mutating func merge(_ later: ScanMessages) {
-        settleOwnPiece()
-        absorb(later)
-    }
-
-    /// Moves what this value read itself into its merged counts: lines it read come before
-    /// any it merges.
-    private mutating func settleOwnPiece() {
-        guard book.count > 0 || !tally.isEmpty || !orphans.isEmpty || !foreignRemovals.isEmpty
-        else { return }
-        var piece = ScanMessages()
-        swap(&piece.book, &book)
-        swap(&piece.tally, &tally)
-        swap(&piece.orphans, &orphans)
-        swap(&piece.foreignRemovals, &foreignRemovals)
-        absorb(piece)
-    }
-
-    /// `merge(_:)` once this value holds no piece of its own.
-    private mutating func absorb(_ later: ScanMessages) {
-        var names = later.book.names
+        var map = [UInt32](repeating: UInt32.max, count: later.book.names.count)
+        let from = later.book.names
+        func number(_ name: UInt32) -> UInt32 {
+            let index = Int(name)
+            guard index < map.count else { return MessageNames.none }
+            if map[index] == UInt32.max { map[index] = book.names.number(of: name, in: from) }
+            return map[index]
+        }
         for orphan in later.orphans {
-            var message = orphan.key.isNone ? nil : open[orphan.key]
-            if message == nil, orphan.facts == MessageFacts() {
-                deliveriesWithoutSender += 1
+            var facts = orphan.key.isNone ? nil : book.facts(for: orphan.key)
+            let local = orphan.facts.renumbered(from: from, into: &book.names)
+            if facts == nil {
+                facts = local
+            } else {
+                facts!.overlay(local)
+            }
+            // Not started in any lines before: a piece with lines of its own may yet be merged
+            // after earlier pieces, which may complete it; the start of the log counts it.
+            if hasOwnLines, facts?.hasFirstLine != true, !orphan.key.isNone {
+                orphans.append(
+                    MessageOrphan(
+                        key: orphan.key, facts: facts!, status: orphan.status, cause: orphan.cause))
                 continue
             }
-            var known = message ?? OpenMessage()
-            known.overlay(orphan.facts, names: &names)
-            message = known
-            if let domain = known.domain {
-                domains[domain, default: SenderRow()].add(orphan.status, cause: orphan.cause)
-            }
-            if let user = known.user {
-                users[user, default: SenderRow()].add(orphan.status, cause: orphan.cause)
-            }
-            if known.domain == nil, known.user == nil { deliveriesWithoutSender += 1 }
+            count(facts!, orphan.status, orphan.cause)
         }
-        for (name, row) in later.domains { domains[name, default: SenderRow()].add(row) }
-        for (name, row) in later.users { users[name, default: SenderRow()].add(row) }
-        deliveriesWithoutSender += later.deliveriesWithoutSender
-        for key in later.foreignRemovals { open[key] = nil }
-        later.tally.forEachDomain { number, row in
-            if let name = names.string(number) { domains[name, default: SenderRow()].add(row) }
-        }
-        later.tally.forEachUser { number, row in
-            if let name = names.string(number) { users[name, default: SenderRow()].add(row) }
-        }
-        for (key, message) in later.open { open[key] = message }
+        tally.add(later.tally, numbering: number)
+        for key in later.foreignRemovals { book.remove(key) }
         later.book.forEach { key, facts in
-            var message = facts.hasFirstLine ? OpenMessage() : open[key] ?? OpenMessage()
-            message.overlay(facts, names: &names)
-            open[key] = message
+            book.merge(key, facts.renumbered(from: from, into: &book.names))
         }
+        deliveriesWithoutSender += later.deliveriesWithoutSender
         evicted += later.evicted + later.book.evictedByAge + later.book.evictedByLimit
         namesOverflowed += later.namesOverflowed + later.book.names.overflowed
-        if open.count > book.limit { dropOldest() }
     }
 
     /// Forgets everything, keeping storage (a reused piece).
@@ -121,54 +99,54 @@ public struct ScanMessages: Sendable {
         tally.removeAll()
         orphans.removeAll(keepingCapacity: true)
         foreignRemovals.removeAll(keepingCapacity: true)
-        domains.removeAll()
-        users.removeAll()
-        open.removeAll()
         deliveriesWithoutSender = 0
         evicted = 0
         namesOverflowed = 0
+        hasOwnLines = false
     }
 
-    /// The counts of this state and anything not yet merged (a piece reported alone).
-    public func settled() -> ScanMessages {
+    /// The report's sections: the orphans nothing earlier completed are counted with what
+    /// their own lines said.
+    public func report() -> SenderReport {
         var total = self
-        total.settleOwnPiece()
-        return total
+        let orphans = total.orphans
+        total.orphans.removeAll()
+        for orphan in orphans { total.count(orphan.facts, orphan.status, orphan.cause) }
+        var names = total.book.names
+        var domains: [String: SenderRow] = [:]
+        var users: [String: SenderRow] = [:]
+        total.tally.forEachDomain { number, row in
+            if let name = names.string(number) { domains[name, default: SenderRow()].add(row) }
+        }
+        total.tally.forEachUser { number, row in
+            if let name = names.string(number) { users[name, default: SenderRow()].add(row) }
+        }
+        var report = SenderReport()
+        (report.domains, report.otherDomains) = SenderSummary.top(
+            domains, limit: SenderReport.limit)
+        (report.users, report.otherUsers) = SenderSummary.top(users, limit: SenderReport.limit)
+        report.deliveriesWithoutSender = total.deliveriesWithoutSender
+        report.evictedMessages =
+            total.evicted + total.book.evictedByAge + total.book.evictedByLimit
+        report.namesOverflowed = total.namesOverflowed + total.book.names.overflowed
+        return report
     }
 
-    /// Keeps the newer half of the open messages when more are open than a book holds.
-    private mutating func dropOldest() {
-        let arrivals = open.values.map(\.arrival).sorted()
-        let keepFrom = arrivals[arrivals.count - book.limit / 2]
-        let before = open.count
-        open = open.filter { $0.value.arrival >= keepFrom }
-        evicted += before - open.count
+    /// Counts one delivery of a message with `facts`.
+    private mutating func count(_ facts: MessageFacts, _ status: DeliveryStatus, _ cause: Cause?) {
+        if facts.senderDomain == MessageNames.none, facts.saslUser == MessageNames.none {
+            deliveriesWithoutSender += 1
+        } else {
+            tally.add(facts, status: status, cause: cause)
+        }
     }
 }
 
-/// A delivery whose message started before the piece that read it.
+/// A delivery whose message did not start in the lines that read it.
 struct MessageOrphan: Sendable {
     var key: MessageKey
-    /// What the piece knew (by its name numbers): the lines of the message it did see.
+    /// What those lines knew (by their book's name numbers).
     var facts: MessageFacts
     var status: DeliveryStatus
     var cause: Cause?
-}
-
-/// A message still open at the end of the pieces merged so far, by name.
-struct OpenMessage: Sendable, Equatable {
-    var sender: String?
-    var domain: String?
-    var user: String?
-    var clientIP: String?
-    var arrival = MessageClock.unknown
-
-    /// Takes every field `facts` knows (by the numbers of `names`).
-    mutating func overlay(_ facts: MessageFacts, names: inout MessageNames) {
-        if facts.senderDomain != MessageNames.none { domain = names.string(facts.senderDomain) }
-        if facts.sender != MessageNames.none { sender = names.string(facts.sender) }
-        if let user = names.string(facts.saslUser) { self.user = user }
-        if let ip = names.string(facts.clientIP) { clientIP = ip }
-        if arrival == MessageClock.unknown { arrival = facts.arrival }
-    }
 }

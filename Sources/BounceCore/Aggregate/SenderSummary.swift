@@ -64,11 +64,4 @@ public struct SenderReport: Sendable, Equatable {
     /// How many rows a report shows of each.
     public static let limit = 20
 
-    init(_ messages: ScanMessages) {
-        (domains, otherDomains) = SenderSummary.top(messages.domains, limit: Self.limit)
-        (users, otherUsers) = SenderSummary.top(messages.users, limit: Self.limit)
-        deliveriesWithoutSender = messages.deliveriesWithoutSender
-        evictedMessages = messages.evicted
-        namesOverflowed = messages.namesOverflowed
-    }
 }

@@ -38,6 +38,12 @@ struct SenderTally: Sendable {
         users.removeAll()
     }
 
+    /// Adds `other`'s counts, its name numbers turned into this tally's by `number`.
+    mutating func add(_ other: SenderTally, numbering number: (UInt32) -> UInt32) {
+        domains.add(other.domains, numbering: number)
+        users.add(other.users, numbering: number)
+    }
+
     /// Each sender domain's row, with its name number.
     func forEachDomain(_ body: (UInt32, SenderRow) -> Void) { domains.forEach(body) }
 
@@ -53,7 +59,7 @@ struct SenderTally: Sendable {
         var cells: [UInt32] = []
 
         @inline(__always)
-        mutating func count(_ number: Int, _ column: Int, _ cause: Int) {
+        mutating func count(_ number: Int, _ column: Int, _ cause: Int, by amount: UInt32 = 1) {
             if number >= rowOf.count {
                 rowOf.append(contentsOf: repeatElement(0, count: number &+ 64 &- rowOf.count))
             }
@@ -65,8 +71,17 @@ struct SenderTally: Sendable {
                 rowOf[number] = UInt32(truncatingIfNeeded: row)
             }
             let base = (row &- 1) &* SenderTally.columns
-            cells[base &+ column] &+= 1
-            if cause >= 0 { cells[base &+ cause] &+= 1 }
+            cells[base &+ column] &+= amount
+            if cause >= 0 { cells[base &+ cause] &+= amount }
+        }
+
+        mutating func add(_ other: Rows, numbering number: (UInt32) -> UInt32) {
+            for (index, name) in other.names.enumerated() {
+                let base = index * SenderTally.columns
+                for column in 0..<SenderTally.columns where other.cells[base + column] != 0 {
+                    count(Int(number(name)), column, -1, by: other.cells[base + column])
+                }
+            }
         }
 
         mutating func removeAll() {

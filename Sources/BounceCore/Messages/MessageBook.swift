@@ -20,7 +20,7 @@ public struct MessageBook: Sendable {
     /// Whether the sender's address and the client's IP are kept: `scan` counts by sender
     /// domain and SASL user only, and saves two names per message without them.
     public let keepsAddresses: Bool
-    public private(set) var names = MessageNames()
+    public internal(set) var names = MessageNames()
     private var slots: [MessageSlot]
     private var mask: Int
     public private(set) var count = 0
@@ -108,6 +108,18 @@ public struct MessageBook: Sendable {
                 slot = (slot &+ 1) & mask
             }
         }
+    }
+
+    /// Takes in what another book knew of a message (its facts by this book's numbers): a
+    /// message that started there (`hasFirstLine`) replaces any held under its key, one that
+    /// did not adds what it knows to it. How `scan` joins the pieces of a log.
+    public mutating func merge(_ key: MessageKey, _ facts: MessageFacts) {
+        let (slot, isNew) = slotForWriting(key, time: facts.arrival)
+        if isNew || facts.hasFirstLine {
+            slots[slot].facts = facts
+            return
+        }
+        slots[slot].facts.overlay(facts)
     }
 
     /// Every message held, in no order.

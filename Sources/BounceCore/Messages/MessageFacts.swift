@@ -20,4 +20,23 @@ public struct MessageFacts: Sendable, Equatable {
     public var hasFirstLine = false
 
     public init() {}
+
+    /// Takes every field `later` knows, keeping this arrival when known.
+    public mutating func overlay(_ later: MessageFacts) {
+        if later.sender != MessageNames.none { sender = later.sender }
+        if later.senderDomain != MessageNames.none { senderDomain = later.senderDomain }
+        if later.saslUser != MessageNames.none { saslUser = later.saslUser }
+        if later.clientIP != MessageNames.none { clientIP = later.clientIP }
+        if arrival == MessageClock.unknown { arrival = later.arrival }
+    }
+
+    /// These facts with every name numbered in `names` instead of `from`.
+    public func renumbered(from: MessageNames, into names: inout MessageNames) -> MessageFacts {
+        var facts = self
+        facts.sender = names.number(of: sender, in: from)
+        facts.senderDomain = names.number(of: senderDomain, in: from)
+        facts.saslUser = names.number(of: saslUser, in: from)
+        facts.clientIP = names.number(of: clientIP, in: from)
+        return facts
+    }
 }

@@ -107,6 +107,17 @@ public struct MessageNames: Sendable {
         return String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
     }
 
+    /// The number here of name `number` of `other` (added when new).
+    public mutating func number(of number: UInt32, in other: MessageNames) -> UInt32 {
+        guard number > Self.nullSender else { return number }
+        let index = Int(number)
+        guard index < other.count else { return Self.none }
+        return other.bytes.withUnsafeBufferPointer { bytes in
+            self.number(
+                of: ByteRange(Int(other.starts[index]), Int(other.starts[index + 1])), in: bytes)
+        }
+    }
+
     /// The name's bytes.
     public func withBytes<R>(_ number: UInt32, _ body: (ArraySlice<UInt8>) -> R) -> R {
         let index = Int(number)
