@@ -27,7 +27,7 @@ public struct ScanMessages: Sendable {
 
     /// Takes in a message note (`LineOutcome.message`).
     @inline(__always)
-    public mutating func note(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
+    public mutating func note(_ event: borrowing RawEvent, in line: UnsafeBufferPointer<UInt8>) {
         hasOwnLines = true
         let key = MessageKey(event, in: line)
         guard event.note == .removed else {
@@ -40,7 +40,7 @@ public struct ScanMessages: Sendable {
     /// Counts a delivery (failures under `cause`).
     @inline(__always)
     public mutating func deliver(
-        _ event: RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>
+        _ event: borrowing RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>
     ) {
         hasOwnLines = true
         let key = MessageKey(event, in: line)
@@ -67,7 +67,7 @@ public struct ScanMessages: Sendable {
         }
         for orphan in later.orphans {
             var facts = orphan.key.isNone ? nil : book.facts(for: orphan.key)
-            let local = orphan.facts.renumbered(from: from, into: &book.names)
+            let local = orphan.facts.renumbered(by: number)
             if facts == nil {
                 facts = local
             } else {
@@ -86,7 +86,8 @@ public struct ScanMessages: Sendable {
         tally.add(later.tally, numbering: number)
         for key in later.foreignRemovals { book.remove(key) }
         later.book.forEach { key, facts in
-            book.merge(key, facts.renumbered(from: from, into: &book.names))
+            let renumbered = facts.renumbered(by: number)
+            book.merge(key, renumbered)
         }
         deliveriesWithoutSender += later.deliveriesWithoutSender
         evicted += later.evicted + later.book.evictedByAge + later.book.evictedByLimit

@@ -25,20 +25,33 @@ enum EximMessageNote {
         if ByteScan.hasPrefix(line, at: cursor, " H=") {
             cursor = client(line, at: cursor &+ 3, into: &event)
         }
-        // `A=` comes before `S=` and the quoted subject (`T="..."`); a ` A=` inside a quote
-        // is text, not the field.
-        guard
-            let auth = ByteScan.find(" A=", in: line, from: cursor),
-            ByteScan.find(UInt8(ascii: "\""), in: line, from: cursor, to: auth) == nil
-        else { return }
-        let valueStart = auth &+ 3
-        let valueEnd =
-            ByteVector.firstIndex(of: EximScan.space, in: base, count: limit, from: valueStart)
-            ?? limit
-        guard
-            let colon = ByteScan.find(EximScan.colon, in: line, from: valueStart, to: valueEnd)
-        else { return }
-        if colon &+ 1 < valueEnd { event.saslUsername = ByteRange(colon &+ 1, valueEnd) }
+        // The fields after the client, up to `A=` or `S=` (which Exim writes after `A=`, and
+        // before the message id and the quoted subject, whose text is not a field).
+        while cursor < limit, base[cursor] == EximScan.space {
+            let field = cursor &+ 1
+            guard field &+ 2 <= limit, base[field &+ 1] == UInt8(ascii: "=") else {
+                cursor =
+                    ByteVector.firstIndex(of: EximScan.space, in: base, count: limit, from: field)
+                    ?? limit
+                continue
+            }
+            let name = base[field]
+            if name == UInt8(ascii: "S") { return }
+            let valueEnd =
+                ByteVector.firstIndex(of: EximScan.space, in: base, count: limit, from: field &+ 2)
+                ?? limit
+            if name == UInt8(ascii: "A") {
+                // `A=AUTHENTICATOR:USER`; an authenticator alone names no user.
+                if let colon = ByteScan.find(
+                    EximScan.colon, in: line, from: field &+ 2, to: valueEnd),
+                    colon &+ 1 < valueEnd
+                {
+                    event.saslUsername = ByteRange(colon &+ 1, valueEnd)
+                }
+                return
+            }
+            cursor = valueEnd
+        }
     }
 
     /// `NAME (HELO) [IP]:PORT`, `(HELO) [IP]` or `[IP]` at `index`, after `H=`: the IP into
@@ -69,6 +82,12 @@ enum EximMessageNote {
         else { return cursor }
         let ip = ByteRange(cursor &+ 1, close)
         if PostfixScan.looksLikeIP(ip, in: line) { event.clientIP = ip }
-        return close &+ 1
+        // `:PORT` (`log_selector = +incoming_port`).
+        var end = close &+ 1
+        if ByteScan.byte(line, end) == EximScan.colon {
+            end &+= 1
+            while end < limit, ByteScan.isDigit(base[end]) { end &+= 1 }
+        }
+        return end
     }
 }

@@ -44,44 +44,43 @@ public struct MessageBook: Sendable {
 
     /// Takes in a message note (`LineOutcome.message`) whose ranges point into `line`.
     @inline(__always)
-    public mutating func note(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
+    public mutating func note(_ event: borrowing RawEvent, in line: UnsafeBufferPointer<UInt8>) {
         note(event, key: MessageKey(event, in: line), in: line)
     }
 
     /// As `note(_:in:)` with the event's key already made.
     @inline(__always)
     public mutating func note(
-        _ event: RawEvent, key: MessageKey, in line: UnsafeBufferPointer<UInt8>
+        _ event: borrowing RawEvent, key: MessageKey, in line: UnsafeBufferPointer<UInt8>
     ) {
         guard !key.isNone else { return }
-        if event.note == .removed {
+        let note = event.note
+        if note == .removed {
             remove(key)
             return
         }
         var time = MessageClock.unknown
         if let stamp = event.timestamp { time = MessageClock.milliseconds(stamp) }
         let (slot, isNew) = slotForWriting(key, time: time)
-        if isNew, event.note == .client || event.note == .arrival {
+        if isNew, note == .client || note == .arrival {
             slots[slot].facts.hasFirstLine = true
         }
-        switch event.note {
+        let clientIP = keepsAddresses ? event.clientIP : ByteRange.none
+        let user = event.saslUsername
+        switch note {
         case .client:
-            if keepsAddresses, !event.clientIP.isEmpty {
-                slots[slot].facts.clientIP = names.number(of: event.clientIP, in: line)
+            if !clientIP.isEmpty {
+                slots[slot].facts.clientIP = names.number(of: clientIP, in: line)
             }
-            if !event.saslUsername.isEmpty {
-                slots[slot].facts.saslUser = names.number(of: event.saslUsername, in: line)
-            }
+            if !user.isEmpty { slots[slot].facts.saslUser = names.number(of: user, in: line) }
         case .sender:
             noteSender(event.sender, slot: slot, in: line)
         case .arrival:
             noteSender(event.sender, slot: slot, in: line)
             slots[slot].facts.clientIP =
-                !keepsAddresses || event.clientIP.isEmpty
-                ? MessageNames.none : names.number(of: event.clientIP, in: line)
+                clientIP.isEmpty ? MessageNames.none : names.number(of: clientIP, in: line)
             slots[slot].facts.saslUser =
-                event.saslUsername.isEmpty
-                ? MessageNames.none : names.number(of: event.saslUsername, in: line)
+                user.isEmpty ? MessageNames.none : names.number(of: user, in: line)
         case .none, .removed:
             break
         }
@@ -89,7 +88,7 @@ public struct MessageBook: Sendable {
 
     /// What is known of the message of `event` (a delivery), nil when nothing is.
     @inline(__always)
-    public func facts(for event: RawEvent, in line: UnsafeBufferPointer<UInt8>)
+    public func facts(for event: borrowing RawEvent, in line: UnsafeBufferPointer<UInt8>)
         -> MessageFacts?
     {
         facts(for: MessageKey(event, in: line))
@@ -141,21 +140,15 @@ public struct MessageBook: Sendable {
     private mutating func noteSender(
         _ sender: ByteRange, slot: Int, in line: UnsafeBufferPointer<UInt8>
     ) {
-        slots[slot].facts.sender =
-            keepsAddresses ? names.number(of: sender, in: line) : MessageNames.none
+        if keepsAddresses { slots[slot].facts.sender = names.number(of: sender, in: line) }
         var domain = sender.isEmpty ? MessageNames.nullSender : MessageNames.none
-        if let at = ByteScan.find(UInt8(ascii: "@"), in: line, from: sender.start, to: sender.end) {
-            // The last `@` is the domain's: a quoted local part may hold one.
-            var last = at
-            while let next = ByteScan.find(
-                UInt8(ascii: "@"), in: line, from: last &+ 1, to: sender.end)
-            {
-                last = next
-            }
-            if last &+ 1 < sender.end {
-                domain = names.number(
-                    of: ByteRange(last &+ 1, sender.end), in: line, lowercased: true)
-            }
+        // The last `@` is the domain's (a quoted local part may hold one): from the end, as
+        // domains are shorter than local parts.
+        let start = max(0, sender.start)
+        var at = min(line.count, sender.end)
+        while at > start, line[at &- 1] != UInt8(ascii: "@") { at &-= 1 }
+        if at > start, at < sender.end {
+            domain = names.number(of: ByteRange(at, sender.end), in: line, lowercased: true)
         }
         slots[slot].facts.senderDomain = domain
     }

@@ -30,13 +30,13 @@ public struct MessageFacts: Sendable, Equatable {
         if arrival == MessageClock.unknown { arrival = later.arrival }
     }
 
-    /// These facts with every name numbered in `names` instead of `from`.
-    public func renumbered(from: MessageNames, into names: inout MessageNames) -> MessageFacts {
+    /// These facts with every name renumbered by `number` (from another book's names).
+    public func renumbered(by number: (UInt32) -> UInt32) -> MessageFacts {
         var facts = self
-        facts.sender = names.number(of: sender, in: from)
-        facts.senderDomain = names.number(of: senderDomain, in: from)
-        facts.saslUser = names.number(of: saslUser, in: from)
-        facts.clientIP = names.number(of: clientIP, in: from)
+        facts.sender = number(sender)
+        facts.senderDomain = number(senderDomain)
+        facts.saslUser = number(saslUser)
+        facts.clientIP = number(clientIP)
         return facts
     }
 }

@@ -25,8 +25,18 @@ public struct MessageKey: Hashable, Sendable {
 
     /// The key of `event`'s queue id in `line`.
     @inline(__always)
-    public init(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) {
-        let id = event.queueID
+    public init(_ event: borrowing RawEvent, in line: UnsafeBufferPointer<UInt8>) {
+        self.init(
+            id: event.queueID, host: event.host, program: event.program,
+            postfix: event.mta == .postfix, in: line)
+    }
+
+    /// The key of the queue id at `id` logged by `program` on `host` (ranges into `line`).
+    @inline(__always)
+    public init(
+        id: ByteRange, host: ByteRange, program: ByteRange, postfix: Bool,
+        in line: UnsafeBufferPointer<UInt8>
+    ) {
         let start = id.start
         let end = min(id.end, line.count)
         guard start >= 0, end > start, let base = line.baseAddress else {
@@ -43,7 +53,7 @@ public struct MessageKey: Hashable, Sendable {
                         MessageNames.hash(
                             base + (start &+ 24), end &- start &- 24, lowercased: false)))
         }
-        scope = Self.scope(event, in: line)
+        scope = Self.scope(host: host, program: postfix ? program : .none, in: line)
     }
 
     /// The hash that places the key in a table.
@@ -52,12 +62,14 @@ public struct MessageKey: Hashable, Sendable {
         ByteScan.fold(first ^ ByteScan.fold(second ^ third ^ scope))
     }
 
-    /// The queue's scope: the host, and the Postfix instance (the program up to its first `/`).
+    /// The queue's scope: the host, and the Postfix instance (the program up to its first `/`;
+    /// an empty `program` for Exim).
     @inline(__always)
-    static func scope(_ event: RawEvent, in line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func scope(host: ByteRange, program: ByteRange, in line: UnsafeBufferPointer<UInt8>)
+        -> UInt64
+    {
         guard let base = line.baseAddress else { return 1 }
         var state: UInt64 = 1
-        let host = event.host
         let hostLength = host.end &- host.start
         if hostLength > 0, host.start >= 0, host.end <= line.count {
             if hostLength <= 16 {
@@ -74,8 +86,7 @@ public struct MessageKey: Hashable, Sendable {
                     | 1
             }
         }
-        let program = event.program
-        if event.mta == .postfix, program.start >= 0, program.end <= line.count,
+        if program.start >= 0, program.end <= line.count,
             program.end > program.start
         {
             let count = program.end &- program.start

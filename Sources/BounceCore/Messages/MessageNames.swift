@@ -179,17 +179,19 @@ public struct MessageNames: Sendable {
         mask = newMask
     }
 
-    /// A hash of `length` bytes, eight at a time (upper-case ASCII folded when `lowercased`).
+    /// A hash of `length` bytes (upper-case ASCII folded when `lowercased`).
     @inline(__always)
     static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int, lowercased: Bool) -> UInt32 {
-        var state = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset < length {
-            var word = ByteScan.word(pointer, count: length, from: offset)
-            if lowercased { word |= upperFlags(word) }
-            state = ByteScan.fold(state ^ word)
-            offset &+= 8
+        // The first and last eight bytes and the length: names differ there, and equal hashes
+        // are compared in full anyway. A loop over every word cost more than the probe.
+        guard length > 0 else { return 0x9E37_79B9 }
+        var first = ByteScan.word(pointer, count: length, from: 0)
+        var last = length > 8 ? ByteScan.word(pointer, count: length, from: length &- 8) : 0
+        if lowercased {
+            first |= upperFlags(first)
+            last |= upperFlags(last)
         }
+        let state = ByteScan.fold(first ^ ByteScan.fold(last ^ UInt64(truncatingIfNeeded: length)))
         return UInt32(truncatingIfNeeded: state ^ state >> 32)
     }
 }

@@ -22,24 +22,32 @@ enum PostfixMessageNote {
             let close = ByteVector.firstIndex(
                 of: UInt8(ascii: "]"), in: base, count: limit, from: open &+ 1)
         else { return }
-        let ip = ByteRange(open &+ 1, close)
-        if PostfixScan.looksLikeIP(ip, in: line) { event.clientIP = ip }
-        // Nothing after the address (and port): no login.
-        guard close &+ 24 < limit,
-            let user = ByteScan.find(", sasl_username=", in: line, from: close &+ 1)
+        // Postfix's own rendering of the address: no need to check its bytes.
+        if close &- open <= 46 { event.clientIP = ByteRange(open &+ 1, close) }
+        // `[:PORT]`, then the login's fields in Postfix's order:
+        // `, sasl_method=M, sasl_username=USER[, sasl_sender=...]`.
+        var cursor = close &+ 1
+        if ByteScan.byte(line, cursor) == PostfixScan.colon {
+            cursor &+= 1
+            while cursor < limit, ByteScan.isDigit(base[cursor]) { cursor &+= 1 }
+        }
+        guard PostfixScan.starts(line, at: cursor, ", sasl_method="),
+            let methodEnd = ByteVector.firstIndex(
+                of: PostfixScan.comma, in: base, count: limit, from: cursor &+ 14),
+            PostfixScan.starts(line, at: methodEnd, ", sasl_username=")
         else { return }
-        let start = user &+ 16
+        let start = methodEnd &+ 16
         // The user ends at the next field (`, sasl_sender=`, `, orig_...`) or the line.
         var end = limit
-        var cursor = start
+        var search = start
         while let comma = ByteVector.firstIndex(
-            of: PostfixScan.comma, in: base, count: limit, from: cursor)
+            of: PostfixScan.comma, in: base, count: limit, from: search)
         {
             if ByteScan.byte(line, comma &+ 1) == PostfixScan.space {
                 end = comma
                 break
             }
-            cursor = comma &+ 1
+            search = comma &+ 1
         }
         event.saslUsername = PostfixScan.trimmed(ByteRange(start, end), in: line)
     }
