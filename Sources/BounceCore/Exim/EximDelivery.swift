@@ -46,6 +46,7 @@ enum EximDelivery {
             let addressEnd = address(line, at: start, limit: count, into: &event)
             _ = fields(line, from: addressEnd, limit: count, stopAtHost: true, into: &event)
             parentDomain(line, into: &event)
+            event.delayMillis = EximQueueTime.atEnd(line)
             return .event
         case .failed, .deferred:
             // The reason follows the first `: ` outside quotes (`DN="...: ..."` is skipped).
@@ -130,7 +131,7 @@ enum EximDelivery {
         event.domain = EximScan.domain(of: event.originalRecipient, in: line)
     }
 
-    /// Reads the parent address and `H=`; returns where the first word that is neither starts
+    /// Reads the parent address, `H=` and `QT=`; returns where the first word that is none starts
     /// (the reason of a line without `: `).
     private static func fields(
         _ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, stopAtHost: Bool,
@@ -150,6 +151,11 @@ enum EximDelivery {
                     event.relay = host.text
                     if stopAtHost { return firstWord }
                     cursor = host.end
+                } else if EximQueueTime.isKey(line, at: cursor, value: value) {
+                    // Among a failure's fields, before its reason (a delivery's is read from
+                    // the end of the line).
+                    cursor = EximScan.valueEnd(line, from: value, limit: limit)
+                    event.delayMillis = DelayText.eximDuration(line, from: value, to: cursor)
                 } else {
                     cursor = EximScan.valueEnd(line, from: value, limit: limit)
                 }
