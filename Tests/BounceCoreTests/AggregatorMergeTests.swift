@@ -47,6 +47,7 @@ import Testing
         #expect(!report.providers.isEmpty)
         #expect(report.unclassifiedShapes.total > 0)
         #expect(report.unrecognizedDeliveryShapes.total > 0)
+        #expect(report.deliveryDelays.contains { $0.count > 0 })
     }
 
     @Test(arguments: [1, 2, 3, 7, 16])

@@ -91,6 +91,8 @@ public struct ScanAggregator {
     private var tiers = TierCounts()
     /// Lines with a delivery marker that no parser could read, by shape.
     private var unrecognizedDeliveries = ShapeTally()
+    /// Delays to the final outcome of deliveries, by status.
+    private var delays = DeliveryDelayTally()
     /// Shapes listed per group in a report.
     static let topShapes = 20
 
@@ -190,6 +192,7 @@ public struct ScanAggregator {
         case .delivery:
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
+            delays.add(event.status, millis: event.delayMillis)
             providers.add(provider: providers.decide(event, in: line)?.index, cell: cell)
             if !event.domain.isEmpty {
                 let (entry, isNew) = domains.increment(event.domain.slice(of: line))
@@ -273,6 +276,7 @@ public struct ScanAggregator {
         report.guessedShapes = Self.shapeReport(guessedShapes)
         report.classificationTiers = tiers
         report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
+        report.deliveryDelays = delays.summaries()
         return report
     }
 
@@ -341,6 +345,7 @@ public struct ScanAggregator {
         guessedShapes.merge(other.guessedShapes)
         tiers.merge(other.tiers)
         unrecognizedDeliveries.merge(other.unrecognizedDeliveries)
+        delays.merge(other.delays)
     }
 
     /// Forgets everything counted, keeping the memory of the tables: afterwards the aggregate
@@ -375,6 +380,7 @@ public struct ScanAggregator {
         guessedShapes.reset()
         tiers = TierCounts()
         unrecognizedDeliveries.reset()
+        delays.reset()
     }
 
     // MARK: - Hot-path helpers

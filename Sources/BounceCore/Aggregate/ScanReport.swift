@@ -59,6 +59,11 @@ public struct ScanReport: Sendable, Equatable {
     /// Lines that carry a delivery marker (`status=`, ` ** `, ` == `) but did not parse, by
     /// shape (`DeliveryMarker`).
     public var unrecognizedDeliveryShapes = ShapeReport()
+    /// The delay from a message's arrival to its final outcome (sent, bounced, expired; never
+    /// a deferral), by status in that order: count, median and 95th percentile.
+    public var deliveryDelays: [DelaySummary] = DeliveryDelay.finalStatuses.map {
+        DelaySummary(status: $0)
+    }
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,
