@@ -41,15 +41,19 @@ enum DelaySectionRendering {
         json.endObject()
     }
 
-    /// A delay for people: `0.46s` under ten seconds, then `42s`, `3m 12s`, `5h 4m`, `2d 3h`.
+    /// A delay for people, to about the histogram's resolution (3%, `DelayHistogram`): `0.46s`
+    /// under a second, `1.8s` under ten, then whole seconds (`42s`), `3m 12s`, `5h 4m`, `2d 3h`.
     static func duration(_ millis: Int32) -> String {
         let value = Int(Swift.max(millis, 0))
-        if value < 10_000 {
+        if value < 995 {
             let hundredths = (value + 5) / 10
-            let fraction = hundredths % 100
-            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)s"
+            return "0.\(hundredths < 10 ? "0" : "")\(hundredths)s"
         }
-        let seconds = value / 1000
+        if value < 9950 {
+            let tenths = (value + 50) / 100
+            return "\(tenths / 10).\(tenths % 10)s"
+        }
+        let seconds = (value + 500) / 1000
         switch seconds {
         case ..<60: return "\(seconds)s"
         case ..<3600: return "\(seconds / 60)m \(seconds % 60)s"
