@@ -38,6 +38,30 @@ import Testing
         #expect(Self.postfixDelay(field) == millis, "\(field)")
     }
 
+    /// The value alone, ending the buffer or followed by a field, short buffers included, and
+    /// long runs of digits on either side.
+    @Test(arguments: [
+        ("0.46", Int32(460)), ("7", 7000), ("1.8", 1800), ("38419", 38_419_000),
+        ("0.5", 500), ("0.05", 50), ("0.1234567", 123), ("1234567", 1_234_567_000),
+        ("0.12345678", 123), ("12345678", Int32.max), ("00000012.5", 12_500),
+        ("0000000001", 1000), ("00000000001", Int32.max), ("2147483.647", Int32.max),
+        ("1.", -1), (".", -1), ("", -1), ("x", -1), ("1.x", -1), ("1x", -1), ("1.5x", -1),
+        ("1\u{80}", -1), ("9:", -1),
+    ])
+    func postfixSecondsValue(_ value: String, _ millis: Int32) {
+        for tail in ["", ", delays=0/0/0/0", " "] {
+            let text = Array((value + tail).utf8)
+            text.withUnsafeBufferPointer { buffer in
+                #expect(DelayText.postfixSeconds(buffer, at: 0) == millis, "\(value)\(tail)")
+            }
+            // As part of a longer line, at an offset.
+            let line = Array("delay=".utf8) + text
+            line.withUnsafeBufferPointer { buffer in
+                #expect(DelayText.postfixSeconds(buffer, at: 6) == millis, "\(value)\(tail)")
+            }
+        }
+    }
+
     /// `delays=` (the parts of the delay) is not `delay=`.
     @Test func postfixDelaysAloneIsUnknown() throws {
         let line =

@@ -192,7 +192,8 @@ public struct ScanAggregator {
         case .delivery:
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
-            delays.add(event.status, millis: event.delayMillis)
+            // Most Exim deliveries carry no delay: one comparison, no call.
+            if event.delayMillis >= 0 { delays.add(event.status, millis: event.delayMillis) }
             providers.add(provider: providers.decide(event, in: line)?.index, cell: cell)
             if !event.domain.isEmpty {
                 let (entry, isNew) = domains.increment(event.domain.slice(of: line))

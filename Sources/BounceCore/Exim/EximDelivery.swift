@@ -151,13 +151,14 @@ enum EximDelivery {
                     event.relay = host.text
                     if stopAtHost { return firstWord }
                     cursor = host.end
-                } else if EximQueueTime.isKey(line, at: cursor, value: value) {
-                    // Among a failure's fields, before its reason (a delivery's is read from
-                    // the end of the line).
-                    cursor = EximScan.valueEnd(line, from: value, limit: limit)
-                    event.delayMillis = DelayText.eximDuration(line, from: value, to: cursor)
                 } else {
+                    let key = cursor
                     cursor = EximScan.valueEnd(line, from: value, limit: limit)
+                    // A failure's `QT=` is among its fields, before the reason (a delivery's
+                    // is read from the end of the line).
+                    if byte == UInt8(ascii: "Q"), EximQueueTime.isKey(line, at: key, value: value) {
+                        event.delayMillis = DelayText.eximDuration(line, from: value, to: cursor)
+                    }
                 }
                 continue
             }

@@ -8,7 +8,19 @@ enum EximQueueTime {
     /// walking the fields after `H=` (which the parser otherwise skips). The value must run to
     /// the end of its field: `QT=` inside a quoted confirmation (`C="... QT=5s"`) ends in a
     /// quote and reads as unknown.
+    @inline(__always)
     static func atEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let end = line.count
+        // `QT=` and `DT=` values end in a digit and a unit: without `+queue_time` nearly every
+        // delivery line (`C="..."`, `H=... [ip]`, `CV=yes`) is answered here, in line.
+        guard end >= 5, isUnit(line[end &- 1]), ByteScan.isDigit(line[end &- 2]) else {
+            return DelayText.unknown
+        }
+        return lastFields(line)
+    }
+
+    /// `atEnd` past its first test: the last field, or the one before a last `DT=`.
+    private static func lastFields(_ line: UnsafeBufferPointer<UInt8>) -> Int32 {
         var end = line.count
         var start = fieldStart(line, before: end)
         if ByteScan.hasPrefix(line, at: start, "DT=") {
@@ -25,6 +37,17 @@ enum EximQueueTime {
     static func isKey(_ line: UnsafeBufferPointer<UInt8>, at index: Int, value: Int) -> Bool {
         value == index &+ 3 && line[index] == UInt8(ascii: "Q")
             && line[index &+ 1] == UInt8(ascii: "T")
+    }
+
+    /// `s`, `m`, `h`, `d` or `w`: the units of Exim's durations.
+    @inline(__always)
+    private static func isUnit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "s"), UInt8(ascii: "m"), UInt8(ascii: "h"), UInt8(ascii: "d"),
+            UInt8(ascii: "w"):
+            true
+        default: false
+        }
     }
 
     /// Where the space-separated field that ends at `end` starts.
