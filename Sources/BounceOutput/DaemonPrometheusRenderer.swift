@@ -32,6 +32,7 @@ public enum DaemonPrometheusRenderer {
         case hostSASLAuthFailures = "bouncewatch_host_sasl_auth_failures_total"
         case hostBlocklistHits = "bouncewatch_host_blocklist_hits_total"
         case classifications = "bouncewatch_classifications_total"
+        case deliveryDelay = "bouncewatch_delivery_delay_seconds"
 
         /// The `scan` family of the same name, whose HELP text this one shares.
         var scanFamily: ScanPrometheusRenderer.Family? {
@@ -75,6 +76,10 @@ public enum DaemonPrometheusRenderer {
                 return "Classified failures, rejects and SASL failures by the tier of the rule"
                     + " that decided: event, user, text, enhanced_code, reply_code, mta_wording,"
                     + " or none when no rule did."
+            case .deliveryDelay:
+                return "Delay from a message's arrival to a final delivery outcome (sent, bounced,"
+                    + " expired; never a deferral), by status and by the provider that received"
+                    + " it (other: none known)."
             default: return ""
             }
         }
@@ -86,6 +91,7 @@ public enum DaemonPrometheusRenderer {
                 .hostDeliveries, .hostRejects, .hostSASLAuthFailures, .hostBlocklistHits,
                 .classifications:
                 return .counter
+            case .deliveryDelay: return .histogram
             default: return .gauge
             }
         }
@@ -99,6 +105,11 @@ public enum DaemonPrometheusRenderer {
         for family in Family.allCases {
             PrometheusText.appendFamily(
                 to: &output, name: family.rawValue, type: family.type, help: family.help)
+            if family.type == .histogram {
+                DelayHistogramRendering.append(
+                    metrics.deliveryDelays, name: family.rawValue, to: &output)
+                continue
+            }
             var samples = DaemonSeriesBuffer(type: family.type)
             addSamples(of: family, metrics: metrics, health: health, version: version, to: &samples)
             for series in samples.series {
@@ -233,6 +244,9 @@ public enum DaemonPrometheusRenderer {
             for (tier, count) in metrics.classificationTiers.entries {
                 output.add([("tier", tier)], count)
             }
+        case .deliveryDelay:
+            // Written by `DelayHistogramRendering`.
+            break
         }
     }
 }

@@ -12,6 +12,8 @@ public enum PrometheusText {
     public enum MetricType: String, Sendable {
         case counter
         case gauge
+        /// Written as `NAME_bucket{le=...}`, `NAME_sum` and `NAME_count` samples.
+        case histogram
     }
 
     /// The longest label value written, in UTF-8 bytes, before escaping.
@@ -31,6 +33,26 @@ public enum PrometheusText {
         to output: inout String, name: String, labels: [(name: String, value: String)],
         value: Int
     ) {
+        appendSeries(to: &output, name: name, labels: labels)
+        output += " \(value)\n"
+    }
+
+    /// As `appendSample(to:name:labels:value:)` for a value already written as a number in
+    /// the format's text (`12.345`, `+Inf`).
+    public static func appendSample(
+        to output: inout String, name: String, labels: [(name: String, value: String)],
+        text value: String
+    ) {
+        appendSeries(to: &output, name: name, labels: labels)
+        output += " "
+        output += value
+        output += "\n"
+    }
+
+    /// The name and labels of a sample.
+    private static func appendSeries(
+        to output: inout String, name: String, labels: [(name: String, value: String)]
+    ) {
         output += name
         if !labels.isEmpty {
             output += "{"
@@ -43,7 +65,6 @@ public enum PrometheusText {
             }
             output += "}"
         }
-        output += " \(value)\n"
     }
 
     /// `value` cut to `labelValueLimit` bytes and escaped for use between double quotes.

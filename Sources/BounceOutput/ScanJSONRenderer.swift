@@ -11,8 +11,9 @@ import BounceCore
 /// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`,
 /// `guessed_replies`, `classification_tiers` (classified events by the tier that decided:
 /// `event`, `user`, `text`, `enhanced_code`, `reply_code`, `mta_wording`, `none`),
-/// `unrecognized_delivery_lines` (lines with a delivery marker that did not parse, by shape).
-/// Counts are integers; a cause or
+/// `unrecognized_delivery_lines` (lines with a delivery marker that did not parse, by shape),
+/// `delivery_delay` (arrival to final outcome by status `sent`, `bounced`, `expired`: `count`,
+/// `median_seconds`, `p95_seconds`, null without a known delay). Counts are integers; a cause or
 /// status that never occurred is absent from `causes` but present (zero) in `deliveries`.
 public enum ScanJSONRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
@@ -109,6 +110,8 @@ public enum ScanJSONRenderer {
         json.endObject()
         json.key("unrecognized_delivery_lines")
         ShapeSectionRendering.write(report.unrecognizedDeliveryShapes, to: &json)
+        json.key("delivery_delay")
+        DelaySectionRendering.write(report.deliveryDelays, to: &json)
         json.endObject()
         return json.string
     }

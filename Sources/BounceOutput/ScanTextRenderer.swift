@@ -2,8 +2,10 @@ import BounceCore
 
 /// Renders a scan report for a mail administrator: plain text, aligned columns, no colours.
 ///
-/// Sections: Deliveries, Causes (with a sample reply each), Providers, Hosts (when more than one
-/// syslog host wrote the log), Destinations, Senders and Authenticated users, Blocklists, Inbound rejects, SASL failures,
+/// Sections: Deliveries, Delivery delay (median and 95th percentile from arrival to the final
+/// outcome, when any is known), Causes (with a sample reply each), Providers, Hosts (when more
+/// than one syslog host wrote the log), Destinations, Senders and Authenticated users,
+/// Blocklists, Inbound rejects, SASL failures,
 /// Unclassified replies (by shape), Guessed from the reply code alone (by shape), Unrecognized
 /// delivery lines (by shape, only when there are any), Lines. Text
 /// from the log is cleaned of control characters.
@@ -15,6 +17,9 @@ public enum ScanTextRenderer {
         var sections: [String] = []
         sections.append(header(report))
         sections.append(deliveries(report))
+        // Only when an outcome had a known delay (an Exim log without `+queue_time` has none).
+        let delays = DelaySectionRendering.text(report.deliveryDelays)
+        if !delays.isEmpty { sections.append(delays) }
         sections.append(causes(report))
         sections.append(providers(report))
         if report.hostsSeen > 1 { sections.append(hosts(report)) }

@@ -49,6 +49,7 @@ import Testing
         #expect(report.unrecognizedDeliveryShapes.total > 0)
         #expect(report.senders.domains.count > 3)
         #expect(!report.senders.users.isEmpty)
+        #expect(report.deliveryDelays.contains { $0.count > 0 })
     }
 
     @Test(arguments: [1, 2, 3, 7, 16])

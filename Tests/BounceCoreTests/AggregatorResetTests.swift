@@ -65,6 +65,7 @@ import Testing
         let used = Self.used().report()
         #expect(!used.blocklists.isEmpty && !used.hosts.isEmpty && !used.providers.isEmpty)
         #expect(used.unclassifiedShapes.total > 0 && used.guessedShapes.total > 0)
+        #expect(used.deliveryDelays.contains { $0.count > 0 })
         var aggregator = Self.used()
         aggregator.reset()
         #expect(aggregator.report() == ScanAggregator(topDestinations: 10).report())

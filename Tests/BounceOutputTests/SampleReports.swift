@@ -126,6 +126,12 @@ enum SampleReports {
                 deliveries: StatusCounts(sent: 7, deferred: 15, bounced: 6, expired: 5),
                 authFailures: 4),
         ]
+        report.deliveryDelays = [
+            DelaySummary(status: .sent, count: 19, medianMillis: 460, p95Millis: 192_000),
+            DelaySummary(status: .bounced, count: 10, medianMillis: 1800, p95Millis: 3_723_000),
+            DelaySummary(
+                status: .expired, count: 5, medianMillis: 432_000_000, p95Millis: 432_010_000),
+        ]
         return report
     }
 

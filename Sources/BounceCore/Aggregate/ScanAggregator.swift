@@ -93,6 +93,8 @@ public struct ScanAggregator {
     private var unrecognizedDeliveries = ShapeTally()
     /// Who sent each delivery (the message state).
     private var messages = ScanMessages()
+    /// Delays to the final outcome of deliveries, by status.
+    private var delays = DeliveryDelayTally()
     /// Shapes listed per group in a report.
     static let topShapes = 20
 
@@ -199,6 +201,8 @@ public struct ScanAggregator {
             messages.deliver(event, cause: cause, in: line)
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
+            // Most Exim deliveries carry no delay: one comparison, no call.
+            if event.delayMillis >= 0 { delays.add(event.status, millis: event.delayMillis) }
             providers.add(provider: providers.decide(event, in: line)?.index, cell: cell)
             if !event.domain.isEmpty {
                 let (entry, isNew) = domains.increment(event.domain.slice(of: line))
@@ -283,6 +287,7 @@ public struct ScanAggregator {
         report.classificationTiers = tiers
         report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
         report.senders = messages.report()
+        report.deliveryDelays = delays.summaries()
         return report
     }
 
@@ -352,6 +357,7 @@ public struct ScanAggregator {
         guessedShapes.merge(other.guessedShapes)
         tiers.merge(other.tiers)
         unrecognizedDeliveries.merge(other.unrecognizedDeliveries)
+        delays.merge(other.delays)
     }
 
     /// Forgets everything counted, keeping the memory of the tables: afterwards the aggregate
@@ -387,6 +393,7 @@ public struct ScanAggregator {
         tiers = TierCounts()
         unrecognizedDeliveries.reset()
         messages.reset()
+        delays.reset()
     }
 
     // MARK: - Hot-path helpers

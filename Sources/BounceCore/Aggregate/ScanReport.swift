@@ -61,6 +61,11 @@ public struct ScanReport: Sendable, Equatable {
     public var unrecognizedDeliveryShapes = ShapeReport()
     /// Deliveries by who sent them: sender domain and SASL user (the message state).
     public var senders = SenderReport()
+    /// The delay from a message's arrival to its final outcome (sent, bounced, expired; never
+    /// a deferral), by status in that order: count, median and 95th percentile.
+    public var deliveryDelays: [DelaySummary] = DeliveryDelay.finalStatuses.map {
+        DelaySummary(status: $0)
+    }
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,

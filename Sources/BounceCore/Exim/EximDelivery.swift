@@ -46,6 +46,7 @@ enum EximDelivery {
             let addressEnd = address(line, at: start, limit: count, into: &event)
             _ = fields(line, from: addressEnd, limit: count, stopAtHost: true, into: &event)
             parentDomain(line, into: &event)
+            event.delayMillis = EximQueueTime.atEnd(line)
             return .event
         case .failed, .deferred:
             // The reason follows the first `: ` outside quotes (`DN="...: ..."` is skipped).
@@ -130,7 +131,7 @@ enum EximDelivery {
         event.domain = EximScan.domain(of: event.originalRecipient, in: line)
     }
 
-    /// Reads the parent address and `H=`; returns where the first word that is neither starts
+    /// Reads the parent address, `H=` and `QT=`; returns where the first word that is none starts
     /// (the reason of a line without `: `).
     private static func fields(
         _ line: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, stopAtHost: Bool,
@@ -151,7 +152,13 @@ enum EximDelivery {
                     if stopAtHost { return firstWord }
                     cursor = host.end
                 } else {
+                    let key = cursor
                     cursor = EximScan.valueEnd(line, from: value, limit: limit)
+                    // A failure's `QT=` is among its fields, before the reason (a delivery's
+                    // is read from the end of the line).
+                    if byte == UInt8(ascii: "Q"), EximQueueTime.isKey(line, at: key, value: value) {
+                        event.delayMillis = DelayText.eximDuration(line, from: value, to: cursor)
+                    }
                 }
                 continue
             }

@@ -41,6 +41,12 @@ struct MetricsCheckpointReader {
     private var hostProviderBlocklists = Set<String>()
     /// Absent from checkpoints written before tiers were counted: they start at zero.
     private(set) var tiers = TierCounts()
+    /// `delay` records: provider, final status, bucket counts, sum in milliseconds. Absent from
+    /// checkpoints written before delays were counted: they start at zero.
+    private(set) var delays:
+        [(provider: String, status: DeliveryStatus, buckets: [Int], sum: Int)] =
+            []
+    private var seenDelays = Set<String>()
 
     private var seenEpoch = false
     private var seenRejects = Set<Int>()
@@ -94,7 +100,7 @@ struct MetricsCheckpointReader {
             "epoch": 2, "destination": 6, "cell": 6, "reject": 4, "sasl": 3, "blocklist": 4,
             "source": 7, "candidate": 4, "pcell": 6, "pblocklist": 4, "tier": 3,
             "hhost": 2, "hcell": 6, "hreject": 5, "hsasl": 4, "hblocklist": 4,
-            "phcell": 7, "phblocklist": 5,
+            "phcell": 7, "phblocklist": 5, "delay": 4 + MetricsDelays.bucketCount,
         ]
         guard let count = expected[record] else {
             throw fail("unknown record '\(Self.shown(record))'")
@@ -138,6 +144,7 @@ struct MetricsCheckpointReader {
         case "hhost", "hcell", "hreject", "hsasl", "hblocklist": try readHost(record, &reader)
         case "phcell", "phblocklist": try readHostProvider(record, &reader)
         case "source": try readSource(&reader)
+        case "delay": try readDelay(&reader)
         case "tier":
             guard seenTiers.insert(fields[1]).inserted else { throw fail("tier given twice") }
             let tier = String(reader.next())
@@ -215,6 +222,29 @@ struct MetricsCheckpointReader {
             providerNames.count <= MetricsProviders.limit
         else { throw reader.fail("too many providers or block lists") }
         providerHits.append((blocklist, provider, try reader.count()))
+    }
+
+    /// `delay`: one provider's histogram at one final status, given once, its provider counted
+    /// within `MetricsProviders.limit` with the other provider records.
+    private mutating func readDelay(_ reader: inout MetricsCheckpointFields)
+        throws(MetricsRestoreError)
+    {
+        let provider = try reader.destination() ?? MetricsLabel.other
+        let status = try reader.status()
+        guard DeliveryDelay.isFinal(status) else {
+            throw reader.fail("a delay at '\(status.identifier)', which is no final outcome")
+        }
+        guard seenDelays.insert("\(status.identifier) \(provider)").inserted else {
+            throw reader.fail("delays given twice")
+        }
+        providerNames.insert(provider)
+        guard providerNames.count <= MetricsProviders.limit else {
+            throw reader.fail("more than \(MetricsProviders.limit) providers")
+        }
+        let sum = try reader.count()
+        var buckets: [Int] = []
+        for _ in 0..<MetricsDelays.bucketCount { buckets.append(try reader.count()) }
+        delays.append((provider, status, buckets, sum))
     }
 
     /// The per-host records: every host is declared by `hhost` before its counters, at most

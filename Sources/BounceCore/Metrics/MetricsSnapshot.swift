@@ -57,6 +57,32 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var hostBlocklistHits: [BlocklistHits] = []
     /// Classified events by the tier that decided, every tier (zero or not).
     public var classificationTiers = TierCounts()
+    /// Delivery delays at final outcomes by provider (by name, `other` last), then status
+    /// (sent, bounced, expired); only series with at least one delay.
+    public var deliveryDelays: [DelaySeries] = []
+
+    /// The upper bounds in seconds of the delay buckets before `+Inf`.
+    public static var delayBucketBounds: [Int] { MetricsDelays.bounds }
+
+    /// One series of `bouncewatch_delivery_delay_seconds`.
+    public struct DelaySeries: Sendable, Equatable {
+        public var provider: String
+        public var status: DeliveryStatus
+        /// Delays per bucket of `delayBucketBounds` (not cumulative), then those beyond.
+        public var buckets: [Int]
+        /// The sum of the delays in milliseconds.
+        public var sumMillis: Int
+
+        public init(provider: String, status: DeliveryStatus, buckets: [Int], sumMillis: Int) {
+            self.provider = provider
+            self.status = status
+            self.buckets = buckets
+            self.sumMillis = sumMillis
+        }
+
+        /// Every delay of the series.
+        public var count: Int { buckets.reduce(0) { $0.saturatingSum($1) } }
+    }
 
     /// The counters of one syslog host label.
     public struct Host: Sendable, Equatable {

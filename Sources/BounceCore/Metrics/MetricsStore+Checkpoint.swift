@@ -14,6 +14,7 @@
 ///     candidate previous|current NAME STRENGTH
 ///     pcell PROVIDER|- MTA STATUS CAUSE|- COUNT        (- is `other`: no known provider)
 ///     pblocklist LIST PROVIDER|- COUNT
+///     delay PROVIDER|- STATUS SUM_MS COUNT x 14      (sent|bounced|expired; buckets, +Inf last)
 ///     hcell HOST|- MTA STATUS CAUSE|- COUNT            (only while `metrics.per_host` is on)
 ///     hreject HOST|- MTA CAUSE COUNT
 ///     hsasl HOST|- MTA COUNT
@@ -22,9 +23,9 @@
 ///     phblocklist LIST HOST|- PROVIDER|- COUNT
 ///     end NUMBER_OF_LINES_BEFORE_THIS_ONE
 ///
-/// `pcell`, `pblocklist`, the `h` and the `ph` records came later within version 1: a
-/// checkpoint without them restores with provider counters at zero, and one with `h` records
-/// but no `ph` records with the provider totals under `host="other"`.
+/// `pcell`, `pblocklist`, the `h`, the `ph` and the `delay` records came later within version
+/// 1: a checkpoint without them restores with provider counters (or delays) at zero, and one
+/// with `h` records but no `ph` records with the provider totals under `host="other"`.
 ///
 /// The `end` line makes a cut-off text fail to restore instead of silently losing counters.
 /// Only non-zero counters are written. Candidates are the strongest `candidateMemory` of each
@@ -102,6 +103,7 @@ extension MetricsStore {
                     "pblocklist \(Token.text(blocklist)) \(token) \(byProvider[name]!)")
             }
         }
+        appendDelayLines(to: &lines)
         if let hosts {
             Self.appendLines(of: hosts, to: &lines)
             appendHostProviderLines(of: hosts, to: &lines)
@@ -200,6 +202,31 @@ extension MetricsStore {
             restoreHostProviders(from: reader)
         }
         tiers = reader.tiers
+        for record in reader.delays {
+            delays.restore(
+                row: providers.row(named: record.provider), status: record.status,
+                buckets: record.buckets, sumMillis: record.sum)
+        }
+    }
+}
+
+extension MetricsStore {
+    /// The `delay` records: providers by name with `other` last, final statuses in order.
+    fileprivate func appendDelayLines(to lines: inout [String]) {
+        typealias Token = MetricsCheckpointToken
+        for row in providers.rowsByName {
+            let name = providers.names[row]
+            let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
+            for status in DeliveryDelay.finalStatuses {
+                guard let buckets = delays.buckets(row: row, status: status),
+                    buckets.contains(where: { $0 > 0 })
+                else { continue }
+                let sum = delays.sumMillis(row: row, status: status)
+                lines.append(
+                    "delay \(token) \(status.identifier) \(sum) "
+                        + buckets.map(String.init).joined(separator: " "))
+            }
+        }
     }
 }
 

@@ -9,7 +9,8 @@
 /// Deliveries by MTA, status, cause (none for `sent`) and destination; rejects by MTA and
 /// cause; SASL failures by MTA; block list hits by list and destination; lines by source and
 /// result; truncated lines by source; the time of the event read last per source; classified
-/// events by the tier that decided.
+/// events by the tier that decided; delays from arrival to final outcomes (sent, bounced,
+/// expired) by provider and status, in fixed buckets.
 ///
 /// ## Guarantees
 /// - **Exact sums.** Every delivery is counted exactly once, under its destination's label or
@@ -69,6 +70,8 @@ public struct MetricsStore {
     var hosts: MetricsHosts?
     /// Classified events by the tier that decided (`bouncewatch_classifications_total`).
     var tiers = TierCounts()
+    /// Delays at final outcomes by provider and status (`bouncewatch_delivery_delay_seconds`).
+    var delays = MetricsDelays()
     /// Moves whenever anything but the rebalance clock changes (a count, a promotion, a
     /// demotion, a window rotation, a new `topDestinations`), so a reader can tell in one
     /// comparison that its rendering or checkpoint of the store is still exact.
@@ -192,6 +195,7 @@ public struct MetricsStore {
             let cell = MetricsCell(event.mta, event.status, cause)
             slot = destinations.count(cell, domain: event.domain.slice(of: line))
             providerRow = providers.count(cell, provider: provider)
+            delays.add(row: providerRow, status: event.status, millis: event.delayMillis)
             hosts?.countDelivery(cell, row: hostRow)
             hosts?.countProvider(cell, provider: providerRow, row: hostRow)
         case .reject:
@@ -322,7 +326,22 @@ public struct MetricsStore {
             snapshot.hostBlocklistHits = Self.hits(hosts.hits)
         }
         snapshot.classificationTiers = tiers
+        snapshot.deliveryDelays = delaySeries()
         return snapshot
+    }
+
+    /// The delay histograms with at least one delay, providers by name with `other` last.
+    private func delaySeries() -> [MetricsSnapshot.DelaySeries] {
+        providers.rowsByName.flatMap { row in
+            DeliveryDelay.finalStatuses.compactMap { status in
+                guard let buckets = delays.buckets(row: row, status: status),
+                    buckets.contains(where: { $0 > 0 })
+                else { return nil }
+                return MetricsSnapshot.DelaySeries(
+                    provider: providers.names[row], status: status, buckets: Array(buckets),
+                    sumMillis: delays.sumMillis(row: row, status: status))
+            }
+        }
     }
 
     private static func hits(_ table: MetricsBlocklists) -> [MetricsSnapshot.BlocklistHits] {

@@ -48,6 +48,12 @@ public struct RawEvent: Sendable {
     /// True when the remote gave the reply (`host X said:`, `SMTP error from remote mail server`),
     /// false when it is the MTA's own wording.
     public var replyIsRemote: Bool = false
+    /// The delivery's delay from the message's arrival, in milliseconds; -1 when unknown.
+    ///
+    /// Postfix writes it on every delivery line (`delay=`), Exim only with its `+queue_time`
+    /// log selector (`QT=`); other deliveries get it from the message's arrival time. It counts
+    /// only at a final outcome (`DeliveryDelay.isFinal`), never per retry.
+    public var delayMillis: Int32 = -1
 
     /// The enhanced code to report: the one in the reply text wins over the MTA's.
     public var dsn: EnhancedStatusCode? { replyDSN ?? mtaDSN }

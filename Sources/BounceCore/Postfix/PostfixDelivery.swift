@@ -1,5 +1,5 @@
-/// Delivery outcome lines: `to=<...>, [orig_to=<...>,] relay=..., dsn=..., status=X (reason)`,
-/// and qmgr's `from=<...>, status=expired, returned to sender`.
+/// Delivery outcome lines: `to=<...>, [orig_to=<...>,] relay=..., delay=..., dsn=...,
+/// status=X (reason)`, and qmgr's `from=<...>, status=expired, returned to sender`.
 enum PostfixDelivery {
     /// What the field walk found before `status=`.
     enum Outcome {
@@ -65,6 +65,10 @@ enum PostfixDelivery {
             case UInt8(ascii: "d") where key & 0xFFFF_FFFF == Key.dsn:
                 event.mtaDSN = PostfixScan.enhancedCode(line, at: cursor &+ 4, end: limit)
                 valueEnd = cursor &+ 4
+            // `delay=`, not `delays=` (its parts, which the sixth byte tells apart).
+            case UInt8(ascii: "d") where key & 0xFFFF_FFFF_FFFF == Key.delay:
+                event.delayMillis = DelayText.postfixSeconds(line, at: cursor &+ 6)
+                valueEnd = cursor &+ 6
             case UInt8(ascii: "s") where key & 0xFF_FFFF_FFFF_FFFF == Key.status:
                 event.domain = PostfixScan.domain(of: event.recipient, in: line)
                 return status(line, at: cursor &+ 7, named: named, into: &event, branch: &branch)
@@ -103,6 +107,8 @@ enum PostfixDelivery {
         static let relay: UInt64 = 0x3D79_616C_6572
         /// `dsn=`
         static let dsn: UInt64 = 0x3D6E_7364
+        /// `delay=`
+        static let delay: UInt64 = 0x3D79_616C_6564
         /// `status=`
         static let status: UInt64 = 0x3D_7375_7461_7473
     }
