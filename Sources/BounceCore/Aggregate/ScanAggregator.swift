@@ -198,7 +198,7 @@ public struct ScanAggregator {
         }
         switch event.kind {
         case .delivery:
-            messages.deliver(event, cause: cause, in: line)
+            messages.deliver(event, cause: cause, in: line, delays: &delays)
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
             // Most Exim deliveries carry no delay: one comparison, no call.
@@ -286,7 +286,8 @@ public struct ScanAggregator {
         report.guessedShapes = Self.shapeReport(guessedShapes)
         report.classificationTiers = tiers
         report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
-        report.senders = messages.report()
+        var delays = delays
+        report.senders = messages.report(delays: &delays)
         report.deliveryDelays = delays.summaries()
         return report
     }
@@ -306,7 +307,7 @@ public struct ScanAggregator {
     /// destinations) stays there. A new section adds its own line here.
     public mutating func merge(_ other: ScanAggregator) {
         precondition(topDestinations == other.topDestinations)
-        messages.merge(other.messages)
+        messages.merge(other.messages, delays: &delays)
         if firstEvent == nil { firstEvent = other.firstEvent }
         if let last = other.lastEvent { lastEvent = last }
         for index in deliveryCells.indices { deliveryCells[index] += other.deliveryCells[index] }

@@ -37,26 +37,51 @@ public struct ScanMessages: Sendable {
         if book.remove(key)?.hasFirstLine != true, !key.isNone { foreignRemovals.append(key) }
     }
 
-    /// Counts a delivery (failures under `cause`).
+    /// Counts a delivery (failures under `cause`); a final outcome with no delay of its own
+    /// (Exim's without `QT=`, Postfix's expiry) gets one from the message's arrival, into
+    /// `delays`.
     @inline(__always)
     public mutating func deliver(
-        _ event: borrowing RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>
+        _ event: borrowing RawEvent, cause: Cause?, in line: UnsafeBufferPointer<UInt8>,
+        delays: inout DeliveryDelayTally
     ) {
         hasOwnLines = true
         let key = MessageKey(event, in: line)
         let facts = book.facts(for: key)
+        let status = event.status
+        var time = MessageClock.unknown
+        if event.delayMillis < 0, DeliveryDelay.isFinal(status), let stamp = event.timestamp {
+            time = MessageClock.milliseconds(stamp)
+        }
+        let yearless = event.timestamp?.year == nil
         if let facts, facts.hasFirstLine {
-            tally.add(facts, status: event.status, cause: cause)
+            tally.add(facts, status: status, cause: cause)
+            if time != MessageClock.unknown {
+                Self.addDelay(from: facts.arrival, to: time, yearless, status, into: &delays)
+            }
             return
         }
         orphans.append(
             MessageOrphan(
-                key: key, facts: facts ?? MessageFacts(), status: event.status, cause: cause))
+                key: key, facts: facts ?? MessageFacts(), status: status, cause: cause,
+                time: time, yearless: yearless))
+    }
+
+    /// Adds the delay from `arrival` to `time` at `status`, when both are known.
+    @inline(__always)
+    static func addDelay(
+        from arrival: Int64, to time: Int64, _ yearless: Bool, _ status: DeliveryStatus,
+        into delays: inout DeliveryDelayTally
+    ) {
+        guard let delay = MessageClock.delay(from: arrival, to: time, yearless: yearless) else {
+            return
+        }
+        delays.add(status, millis: Int32(clamping: delay))
     }
 
     /// Adds what a piece of later lines counted: its orphans are completed by the messages
     /// open here, its counts join these, and its open messages join or replace these.
-    public mutating func merge(_ later: ScanMessages) {
+    public mutating func merge(_ later: ScanMessages, delays: inout DeliveryDelayTally) {
         var map = [UInt32](repeating: UInt32.max, count: later.book.names.count)
         let from = later.book.names
         func number(_ name: UInt32) -> UInt32 {
@@ -76,12 +101,17 @@ public struct ScanMessages: Sendable {
             // Not started in any lines before: a piece with lines of its own may yet be merged
             // after earlier pieces, which may complete it; the start of the log counts it.
             if hasOwnLines, facts?.hasFirstLine != true, !orphan.key.isNone {
-                orphans.append(
-                    MessageOrphan(
-                        key: orphan.key, facts: facts!, status: orphan.status, cause: orphan.cause))
+                var kept = orphan
+                kept.facts = facts!
+                orphans.append(kept)
                 continue
             }
             count(facts!, orphan.status, orphan.cause)
+            if orphan.time != MessageClock.unknown {
+                Self.addDelay(
+                    from: facts!.arrival, to: orphan.time, orphan.yearless, orphan.status,
+                    into: &delays)
+            }
         }
         tally.add(later.tally, numbering: number)
         for key in later.foreignRemovals { book.remove(key) }
@@ -107,12 +137,19 @@ public struct ScanMessages: Sendable {
     }
 
     /// The report's sections: the orphans nothing earlier completed are counted with what
-    /// their own lines said.
-    public func report() -> SenderReport {
+    /// their own lines said (their delays into `delays`).
+    public func report(delays: inout DeliveryDelayTally) -> SenderReport {
         var total = self
         let orphans = total.orphans
         total.orphans.removeAll()
-        for orphan in orphans { total.count(orphan.facts, orphan.status, orphan.cause) }
+        for orphan in orphans {
+            total.count(orphan.facts, orphan.status, orphan.cause)
+            if orphan.time != MessageClock.unknown {
+                Self.addDelay(
+                    from: orphan.facts.arrival, to: orphan.time, orphan.yearless, orphan.status,
+                    into: &delays)
+            }
+        }
         var names = total.book.names
         var domains: [String: SenderRow] = [:]
         var users: [String: SenderRow] = [:]
@@ -150,4 +187,8 @@ struct MessageOrphan: Sendable {
     var facts: MessageFacts
     var status: DeliveryStatus
     var cause: Cause?
+    /// When a final outcome without a delay of its own happened, to take its delay from the
+    /// arrival once known; `MessageClock.unknown` otherwise.
+    var time = MessageClock.unknown
+    var yearless = false
 }
