@@ -91,8 +91,11 @@ public struct ScanAggregator {
     private var tiers = TierCounts()
     /// Lines with a delivery marker that no parser could read, by shape.
     private var unrecognizedDeliveries = ShapeTally()
-    /// Who sent each delivery (the message state).
+    /// Who sent each delivery (the message state), when `followsMessages`.
     private var messages = ScanMessages()
+    /// Whether deliveries are counted by who sent them (`scan --senders`): the parser then
+    /// hands over message notes (`noteMessage`), and the report has a `senders` part.
+    public var followsMessages = false
     /// Shapes listed per group in a report.
     static let topShapes = 20
 
@@ -196,7 +199,7 @@ public struct ScanAggregator {
         }
         switch event.kind {
         case .delivery:
-            messages.deliver(event, cause: cause, in: line)
+            if followsMessages { messages.deliver(event, cause: cause, in: line) }
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
             providers.add(provider: providers.decide(event, in: line)?.index, cell: cell)
@@ -282,7 +285,7 @@ public struct ScanAggregator {
         report.guessedShapes = Self.shapeReport(guessedShapes)
         report.classificationTiers = tiers
         report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
-        report.senders = messages.report()
+        report.senders = followsMessages ? messages.report() : nil
         return report
     }
 
@@ -301,7 +304,7 @@ public struct ScanAggregator {
     /// destinations) stays there. A new section adds its own line here.
     public mutating func merge(_ other: ScanAggregator) {
         precondition(topDestinations == other.topDestinations)
-        messages.merge(other.messages)
+        if followsMessages { messages.merge(other.messages) }
         if firstEvent == nil { firstEvent = other.firstEvent }
         if let last = other.lastEvent { lastEvent = last }
         for index in deliveryCells.indices { deliveryCells[index] += other.deliveryCells[index] }

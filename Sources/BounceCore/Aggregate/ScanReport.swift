@@ -59,8 +59,9 @@ public struct ScanReport: Sendable, Equatable {
     /// Lines that carry a delivery marker (`status=`, ` ** `, ` == `) but did not parse, by
     /// shape (`DeliveryMarker`).
     public var unrecognizedDeliveryShapes = ShapeReport()
-    /// Deliveries by who sent them: sender domain and SASL user (the message state).
-    public var senders = SenderReport()
+    /// Deliveries by who sent them: sender domain and SASL user (the message state); nil
+    /// when messages were not followed (`scan` without `--senders`).
+    public var senders: SenderReport?
 
     public init(
         firstEvent: LogTimestamp? = nil, lastEvent: LogTimestamp? = nil,
