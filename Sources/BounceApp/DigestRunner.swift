@@ -160,7 +160,7 @@ public struct DigestRunner: PieceReading {
             resolver: zone.resolver(reference: scanned.reference))
         let classifier = Classifier.standard
         // Container logs (compose prefixes, json-file records) read as the container's lines.
-        let lines = InputLines(parser: LineParser(format: logFormat))
+        let lines = InputLines(parser: LineParser(format: logFormat, readsMessages: false))
         func count(_ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>) {
             guard case .event = outcome, case .inside(let moment?) = clock.place(event.timestamp),
                 let slot = periods.slot(of: Int64(moment))

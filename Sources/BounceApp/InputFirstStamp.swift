@@ -12,7 +12,7 @@ enum InputFirstStamp {
         guard path != "-", let reader = try? LineReader(path: path),
             let reference = reader.modificationTime
         else { return nil }
-        let parser = LineParser(format: format)
+        let parser = LineParser(format: format, readsMessages: false)
         var stamp: LogTimestamp?
         var event = RawEvent.unparsed()
         _ = try? reader.withFirstBlock { block in

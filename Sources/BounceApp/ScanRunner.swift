@@ -31,6 +31,10 @@ public struct ScanRunner: PieceReading {
     public var jobs: Int
     /// Whether standard error names the inputs left out by the period.
     public var verbose = false
+    /// Whether each message is followed by queue id (`--senders`): the report's Senders and
+    /// Authenticated users sections, and Exim's delays from arrival. Off by default, as it
+    /// costs about a fifth more per line (docs/benchmarks.md).
+    public var senders = false
     /// The size of the pieces a large plain file is read in (see `ScanPool`). Small enough
     /// for every core to have work in one large file, large enough that merging the pieces'
     /// aggregates costs little beside reading them.
@@ -141,8 +145,10 @@ public struct ScanRunner: PieceReading {
 
     /// Nothing counted yet.
     func emptyTotals(_ providers: ProviderTable) -> ScanTotals {
-        ScanTotals(
-            aggregator: ScanAggregator(topDestinations: topDestinations, providers: providers),
+        var aggregator = ScanAggregator(topDestinations: topDestinations, providers: providers)
+        aggregator.followsMessages = senders
+        return ScanTotals(
+            aggregator: aggregator,
             // Only the HTML report draws failures over time; the other formats skip the work.
             timeline: format == .html ? FailureTimeline() : nil)
     }
@@ -195,7 +201,7 @@ public struct ScanRunner: PieceReading {
         stamps: inout EventSpan.Input, clock: inout EventClock?,
         timeline: inout FailureTimeline?, scanned: inout InputScan, worker: inout ScanWorker
     ) throws(IngestError) {
-        let parser = LineParser(format: logFormat)
+        let parser = LineParser(format: logFormat, readsMessages: senders)
         // Lines are tallied here and handed over once, also when reading fails half-way.
         var counter = ScanLineCounter(reusing: worker.lendClassifier())
         defer {

@@ -5,7 +5,7 @@ import BounceCore
 /// Top-level keys: `time_range`, `period` (only with `--since`/`--until`: `since`, `until`,
 /// `events_outside`), `deliveries`, `causes`, `providers`, `other_providers`, `hosts`
 /// (only when more than one syslog host was seen), `destinations`, `other_destinations`,
-/// `destinations_approximate`, `senders` (by sender domain and SASL user: `domains`,
+/// `destinations_approximate`, `senders` (only with `--senders`; by sender domain and SASL user: `domains`,
 /// `other_domains`, `sasl_users`, `other_sasl_users`, `deliveries_without_sender`,
 /// `evicted_messages`, `names_overflowed`), `blocklists`, `rejects`, `auth_failures`, `lines`,
 /// `unrecognized`, `truncated_lines`, `unreadable_inputs`, `unclassified_replies`,
@@ -74,8 +74,10 @@ public enum ScanJSONRenderer {
         json.key("other_destinations")
         write(report.otherDestinations, to: &json)
         json.field("destinations_approximate", report.destinationsApproximate)
-        json.key("senders")
-        SenderSectionRendering.write(report.senders, to: &json)
+        if let senders = report.senders {
+            json.key("senders")
+            SenderSectionRendering.write(senders, to: &json)
+        }
 
         json.key("blocklists")
         json.beginArray()

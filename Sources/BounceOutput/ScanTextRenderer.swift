@@ -4,8 +4,8 @@ import BounceCore
 ///
 /// Sections: Deliveries, Delivery delay (median and 95th percentile from arrival to the final
 /// outcome, when any is known), Causes (with a sample reply each), Providers, Hosts (when more
-/// than one syslog host wrote the log), Destinations, Senders and Authenticated users,
-/// Blocklists, Inbound rejects, SASL failures,
+/// than one syslog host wrote the log), Destinations, Senders and Authenticated users (with
+/// `--senders`), Blocklists, Inbound rejects, SASL failures,
 /// Unclassified replies (by shape), Guessed from the reply code alone (by shape), Unrecognized
 /// delivery lines (by shape, only when there are any), Lines. Text
 /// from the log is cleaned of control characters.
@@ -24,7 +24,7 @@ public enum ScanTextRenderer {
         sections.append(providers(report))
         if report.hostsSeen > 1 { sections.append(hosts(report)) }
         sections.append(destinations(report))
-        sections.append(SenderSectionRendering.text(report.senders))
+        if let senders = report.senders { sections.append(SenderSectionRendering.text(senders)) }
         sections.append(blocklists(report))
         sections.append(rejects(report))
         sections.append(authFailures(report))

@@ -16,13 +16,14 @@ import Testing
     /// The output of `scan` over `inputs`, with files cut into pieces of `pieceBytes`.
     private static func scan(
         _ inputs: [String], format: ScanOutputFormat, jobs: Int, pieceBytes: Int,
-        in directory: TemporaryDirectory
+        senders: Bool = false, in directory: TemporaryDirectory
     ) throws -> String {
         let path = directory.path("out-\(format)-\(jobs)")
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         var runner = ScanRunner(format: format, inputs: inputs, jobs: jobs)
         runner.pieceBytes = pieceBytes
+        runner.senders = senders
         let status = runner.run(output: BufferedOutput(descriptor: handle.fileDescriptor))
         try handle.close()
         #expect(status == 0)
@@ -62,6 +63,27 @@ import Testing
             let cut = try Self.scan(
                 Self.examples, format: format, jobs: 2, pieceBytes: 1024, in: directory)
             #expect(cut == whole, "\(format)")
+        }
+    }
+
+    /// `--senders`: a message whose lines fall in several pieces is counted under its sender
+    /// as in one pass, whatever the pieces and the workers; without it, no such section.
+    @Test func sendersAreTheSameWhereverFilesAreCut() throws {
+        let directory = try TemporaryDirectory()
+        for format in [ScanOutputFormat.json, .text] {
+            let whole = try Self.scan(
+                Self.examples, format: format, jobs: 1, pieceBytes: 1 << 30, senders: true,
+                in: directory)
+            #expect(whole.contains(format == .json ? "\"sasl_users\"" : "Authenticated users"))
+            for (jobs, pieceBytes) in [(1, 1024), (2, 1024), (8, 3000), (2, 200)] {
+                let cut = try Self.scan(
+                    Self.examples, format: format, jobs: jobs, pieceBytes: pieceBytes,
+                    senders: true, in: directory)
+                #expect(cut == whole, "\(format), \(jobs) jobs, \(pieceBytes)-byte pieces")
+            }
+            let without = try Self.scan(
+                Self.examples, format: format, jobs: 2, pieceBytes: 1024, in: directory)
+            #expect(!without.contains("sasl_users") && !without.contains("Authenticated users"))
         }
     }
 

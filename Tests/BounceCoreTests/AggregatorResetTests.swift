@@ -46,15 +46,22 @@ import Testing
                 + " x\(index)y (in reply to RCPT TO command))").utf8)
     }
 
-    private static func fresh(_ lines: [[UInt8]], source: String = "mail.log") -> ScanReport {
+    /// A new aggregate that follows messages, so that the message state is reset too.
+    private static func newAggregate() -> ScanAggregator {
         var aggregator = ScanAggregator(topDestinations: 10)
+        aggregator.followsMessages = true
+        return aggregator
+    }
+
+    private static func fresh(_ lines: [[UInt8]], source: String = "mail.log") -> ScanReport {
+        var aggregator = Self.newAggregate()
         aggregator.countAsScan(lines, source: source)
         return aggregator.report()
     }
 
     /// An aggregate that counted every section (and an unreadable input) under other sources.
     private static func used() -> ScanAggregator {
-        var aggregator = ScanAggregator(topDestinations: 10)
+        var aggregator = Self.newAggregate()
         aggregator.countAsScan(exampleLines, source: "old.log")
         aggregator.countUnreadableInput(source: "gone.log", reason: "No such file")
         aggregator.countTruncatedLine(source: "old.log")
@@ -64,11 +71,12 @@ import Testing
     @Test func aResetAggregateReportsAsANewOne() {
         let used = Self.used().report()
         #expect(!used.blocklists.isEmpty && !used.hosts.isEmpty && !used.providers.isEmpty)
+        #expect(used.senders?.domains.isEmpty == false)
         #expect(used.unclassifiedShapes.total > 0 && used.guessedShapes.total > 0)
         #expect(used.deliveryDelays.contains { $0.count > 0 })
         var aggregator = Self.used()
         aggregator.reset()
-        #expect(aggregator.report() == ScanAggregator(topDestinations: 10).report())
+        #expect(aggregator.report() == Self.newAggregate().report())
         aggregator.countAsScan(Self.exampleLines)
         #expect(aggregator.report() == Self.fresh(Self.exampleLines))
     }
@@ -112,14 +120,14 @@ import Testing
         let lines = Self.exampleLines
         let half = lines.count / 2
         var recycled = Self.used()
-        var total = ScanAggregator(topDestinations: 10)
-        var expected = ScanAggregator(topDestinations: 10)
+        var total = Self.newAggregate()
+        var expected = Self.newAggregate()
         for range in [0..<half, half..<lines.count] {
             let piece = Array(lines[range])
             recycled.reset()
             recycled.countAsScan(piece)
             total.merge(recycled)
-            var new = ScanAggregator(topDestinations: 10)
+            var new = Self.newAggregate()
             new.countAsScan(piece)
             expected.merge(new)
         }

@@ -91,10 +91,13 @@ public struct ScanAggregator {
     private var tiers = TierCounts()
     /// Lines with a delivery marker that no parser could read, by shape.
     private var unrecognizedDeliveries = ShapeTally()
-    /// Who sent each delivery (the message state).
+    /// Who sent each delivery (the message state), when `followsMessages`.
     private var messages = ScanMessages()
     /// Delays to the final outcome of deliveries, by status.
     private var delays = DeliveryDelayTally()
+    /// Whether deliveries are counted by who sent them (`scan --senders`): the parser then
+    /// hands over message notes (`noteMessage`), and the report has a `senders` part.
+    public var followsMessages = false
     /// Shapes listed per group in a report.
     static let topShapes = 20
 
@@ -198,7 +201,7 @@ public struct ScanAggregator {
         }
         switch event.kind {
         case .delivery:
-            messages.deliver(event, cause: cause, in: line, delays: &delays)
+            if followsMessages { messages.deliver(event, cause: cause, in: line, delays: &delays) }
             let cell = Self.cellIndex(event.mta, event.status, cause)
             deliveryCells[cell] += 1
             // Most Exim deliveries carry no delay: one comparison, no call.
@@ -287,7 +290,7 @@ public struct ScanAggregator {
         report.classificationTiers = tiers
         report.unrecognizedDeliveryShapes = Self.shapeReport(unrecognizedDeliveries)
         var delays = delays
-        report.senders = messages.report(delays: &delays)
+        report.senders = followsMessages ? messages.report(delays: &delays) : nil
         report.deliveryDelays = delays.summaries()
         return report
     }
@@ -307,7 +310,7 @@ public struct ScanAggregator {
     /// destinations) stays there. A new section adds its own line here.
     public mutating func merge(_ other: ScanAggregator) {
         precondition(topDestinations == other.topDestinations)
-        messages.merge(other.messages, delays: &delays)
+        if followsMessages { messages.merge(other.messages, delays: &delays) }
         if firstEvent == nil { firstEvent = other.firstEvent }
         if let last = other.lastEvent { lastEvent = last }
         for index in deliveryCells.indices { deliveryCells[index] += other.deliveryCells[index] }

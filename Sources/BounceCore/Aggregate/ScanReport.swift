@@ -59,8 +59,9 @@ public struct ScanReport: Sendable, Equatable {
     /// Lines that carry a delivery marker (`status=`, ` ** `, ` == `) but did not parse, by
     /// shape (`DeliveryMarker`).
     public var unrecognizedDeliveryShapes = ShapeReport()
-    /// Deliveries by who sent them: sender domain and SASL user (the message state).
-    public var senders = SenderReport()
+    /// Deliveries by who sent them: sender domain and SASL user (the message state); nil
+    /// when messages were not followed (`scan` without `--senders`).
+    public var senders: SenderReport?
     /// The delay from a message's arrival to its final outcome (sent, bounced, expired; never
     /// a deferral), by status in that order: count, median and 95th percentile.
     public var deliveryDelays: [DelaySummary] = DeliveryDelay.finalStatuses.map {

@@ -129,7 +129,9 @@ extension Classifier {
     /// text (then the recipient domain is the first of `destinations`).
     func ruleID(forSample sample: String, destinations: [String]) -> String? {
         var bytes = Array(sample.utf8)
-        let parsed: ParseResult = bytes.withUnsafeBufferPointer { LineParser().parse($0) }
+        let parsed: ParseResult = bytes.withUnsafeBufferPointer {
+            LineParser(readsMessages: false).parse($0)
+        }
         if case .event(let event) = parsed {
             guard event.status != .sent else { return nil }
             return bytes.withUnsafeBufferPointer { classify(event, in: $0).ruleID }

@@ -30,9 +30,12 @@ public enum EximParser {
 
     /// As `parseMainlog(_:into:branch:)`, taking the stamp from `stamps` when the line starts
     /// with the same bytes as the line before (`StampCache`).
+    ///
+    /// `messages`: whether arrivals and `Completed` come out as message notes
+    /// (`LineOutcome.message`) or, read no further, as ignored lines.
     public static func parseMainlog(
         _ line: UnsafeBufferPointer<UInt8>, into event: inout RawEvent, branch: inout EximBranch,
-        stamps: inout StampCache
+        stamps: inout StampCache, messages: Bool = true
     ) -> LineOutcome {
         var cursor = 0
         guard var stamp = stamps.exim(line, at: &cursor),
@@ -46,6 +49,7 @@ public enum EximParser {
         if let idEnd = EximScan.quickIDEnd(line, at: cursor &+ 1) {
             let text = idEnd &+ 1
             if let note = EximLead.decided(line, at: text, branch: &branch) {
+                guard messages else { return .ignored }
                 let prefix = EximPrefix(timestamp: stamp, queueID: ByteRange(cursor &+ 1, idEnd))
                 return message(note, line, at: text, prefix: prefix, into: &event)
             }
@@ -66,7 +70,8 @@ public enum EximParser {
             idEnd = EximScan.messageIDEnd(line, at: cursor)
         }
         return body(
-            line, at: cursor, idEnd: idEnd, prefix: &prefix, into: &event, branch: &branch)
+            line, at: cursor, idEnd: idEnd, prefix: &prefix, into: &event, branch: &branch,
+            messages: messages)
     }
 
     /// A line whose syslog program starts with `exim`; the mainlog text begins at
@@ -90,7 +95,7 @@ public enum EximParser {
     /// As `parse(_:header:branch:)`, writing the event into `event` (see `LineOutcome`).
     public static func parse(
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, into event: inout RawEvent,
-        branch: inout EximBranch
+        branch: inout EximBranch, messages: Bool = true
     ) -> LineOutcome {
         var prefix = EximPrefix(
             timestamp: header.timestamp, host: header.host, program: header.program,
@@ -109,7 +114,8 @@ public enum EximParser {
         pid(line, at: &cursor, into: &prefix)
         let idEnd = EximScan.messageIDEnd(line, at: cursor)
         return body(
-            line, at: cursor, idEnd: idEnd, prefix: &prefix, into: &event, branch: &branch)
+            line, at: cursor, idEnd: idEnd, prefix: &prefix, into: &event, branch: &branch,
+            messages: messages)
     }
 
     /// The text after the prefix: an optional message id (ending at `idEnd`), then the
@@ -117,7 +123,7 @@ public enum EximParser {
     @inline(__always)
     private static func body(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, idEnd: Int?, prefix: inout EximPrefix,
-        into event: inout RawEvent, branch: inout EximBranch
+        into event: inout RawEvent, branch: inout EximBranch, messages: Bool
     ) -> LineOutcome {
         let count = line.count
         var cursor = index
@@ -131,6 +137,7 @@ public enum EximParser {
         }
         if ByteScan.hasPrefix(line, at: cursor, "<= ") {
             branch = .arrival
+            guard messages else { return .ignored }
             return message(.arrival, line, at: cursor, prefix: prefix, into: &event)
         }
         // The last line of every message: decided before an event is set up.
@@ -140,6 +147,7 @@ public enum EximParser {
                 return .ignored
             }
             branch = .messageNote
+            guard messages else { return .ignored }
             return message(.removed, line, at: cursor, prefix: prefix, into: &event)
         }
         return decisiveWords(line, at: cursor, prefix: &prefix, into: &event, branch: &branch)

@@ -29,17 +29,20 @@ public enum PostfixParser {
     /// for any line, so nothing is copied per line.
     public static func parse(
         _ line: UnsafeBufferPointer<UInt8>, header: SyslogHeader, into event: inout RawEvent,
-        branch: inout PostfixBranch
+        branch: inout PostfixBranch, messages: Bool = true
     ) -> LineOutcome {
         var header = header
-        return parse(line, reading: &header, into: &event, branch: &branch)
+        return parse(line, reading: &header, into: &event, branch: &branch, messages: messages)
     }
 
     /// As `parse(_:header:into:branch:)`, for `LineParser`, which has just read the header in
     /// place: taken `inout` (it is not changed) so that it is not copied on every line.
+    ///
+    /// `messages`: whether the lines that say who sent a message come out as message notes
+    /// (`LineOutcome.message`) or, read no further, as ignored lines.
     static func parse(
         _ line: UnsafeBufferPointer<UInt8>, reading header: inout SyslogHeader,
-        into event: inout RawEvent, branch: inout PostfixBranch
+        into event: inout RawEvent, branch: inout PostfixBranch, messages: Bool = true
     ) -> LineOutcome {
         // The event is set up only for lines that may be one: most lines of a busy log are
         // connection notes, and `RawEvent` is large.
@@ -54,7 +57,8 @@ public enum PostfixParser {
                 line.count <= SyslogHeader.quickLineLimit
                 ? ByteRange(small: start, idEnd) : ByteRange(start, idEnd)
             return queueLine(
-                line, at: idEnd &+ 2, id: id, into: &event, header: &header, branch: &branch)
+                line, at: idEnd &+ 2, id: id, into: &event, header: &header, branch: &branch,
+                messages: messages)
         }
         // One jump on the first byte instead of a literal compare per shape: most of these
         // lines are connection notes, which none of the shapes below fits.
@@ -121,7 +125,8 @@ public enum PostfixParser {
     /// `client=`, `message-id=`, `removed` and qmgr's `from=<...>, size=` notes.
     private static func queueLine(
         _ line: UnsafeBufferPointer<UInt8>, at index: Int, id: ByteRange,
-        into event: inout RawEvent, header: inout SyslogHeader, branch: inout PostfixBranch
+        into event: inout RawEvent, header: inout SyslogHeader, branch: inout PostfixBranch,
+        messages: Bool
     ) -> LineOutcome {
         switch ByteScan.byte(line, index) {
         case UInt8(ascii: "m") where PostfixScan.starts(line, at: index, "message-id="),
@@ -129,22 +134,28 @@ public enum PostfixParser {
             branch = .queueNote
             return .ignored
         case UInt8(ascii: "c") where PostfixScan.starts(line, at: index, "client="):
+            branch = .queueNote
+            guard messages else { return .ignored }
             messageNote(id, &event, &header)
             PostfixMessageNote.client(line, at: index &+ 7, into: &event)
-            branch = .queueNote
             return .message
         case UInt8(ascii: "r") where PostfixScan.starts(line, at: index, "removed"):
+            branch = .queueNote
+            guard messages else { return .ignored }
             messageNote(id, &event, &header)
             event.note = .removed
-            branch = .queueNote
             return .message
         case UInt8(ascii: "w") where PostfixScan.starts(line, at: index, "warning: "),
             UInt8(ascii: "i") where PostfixScan.starts(line, at: index, "info: "):
             branch = .warning
             return .ignored
-        case UInt8(ascii: "f") where PostfixMessageNote.sender(line, at: index, into: &event):
-            messageNote(id, &event, &header)
+        case UInt8(ascii: "f")
+        where messages
+            ? PostfixMessageNote.sender(line, at: index, into: &event)
+            : PostfixDelivery.opensQueueActive(line, at: index):
             branch = .queueActive
+            guard messages else { return .ignored }
+            messageNote(id, &event, &header)
             return .message
         case UInt8(ascii: "S") where PostfixScan.starts(line, at: index, "SASL "):
             begin(&event, &header)

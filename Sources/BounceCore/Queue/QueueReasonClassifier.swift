@@ -49,7 +49,9 @@ public struct QueueReasonClassifier: Sendable {
         return line.withUnsafeBufferPointer { bytes in
             var event = RawEvent.unparsed()
             let format: LogFormat = mta == .postfix ? .postfix : .exim
-            guard LineParser(format: format).parse(bytes, into: &event) == .event,
+            guard
+                LineParser(format: format, readsMessages: false).parse(bytes, into: &event)
+                    == .event,
                 event.status == .deferred || event.status == .bounced
             else { return Verdict(cause: .unclassified, provider: provider(domain: domain)) }
             let cause = classifier.classify(event, in: bytes).cause

@@ -3,9 +3,14 @@
 /// Never throws and never traps on any input: hostile and broken lines are ordinary input here.
 public struct LineParser: Sendable {
     public var format: LogFormat
+    /// Whether the lines that say who sent a message (Postfix `client=`, qmgr `from=`,
+    /// `removed`; Exim `<=`, `Completed`) come out as message notes (`LineOutcome.message`)
+    /// for a `MessageBook`, or as ignored lines, read no further.
+    public var readsMessages: Bool
 
-    public init(format: LogFormat = .auto) {
+    public init(format: LogFormat = .auto, readsMessages: Bool = true) {
         self.format = format
+        self.readsMessages = readsMessages
     }
 
     /// Parses one line without its trailing newline.
@@ -35,7 +40,8 @@ public struct LineParser: Sendable {
         // at the same place.
         if format != .postfix, line[10] == UInt8(ascii: " "), ByteScan.isDigit(line[0]) {
             var branch = EximBranch.garbled
-            return EximParser.parseMainlog(line, into: &event, branch: &branch, stamps: &stamps)
+            return EximParser.parseMainlog(
+                line, into: &event, branch: &branch, stamps: &stamps, messages: readsMessages)
         }
         var header = SyslogHeader.blank
         let reading = SyslogHeader.readTag(line, stamps: &stamps, into: &header)
@@ -44,21 +50,25 @@ public struct LineParser: Sendable {
         // The quick reading has seen `postfix/` already on nearly every line of a Postfix log.
         if format != .exim, reading == .postfix || Self.isPostfix(header.program, in: line) {
             var branch = PostfixBranch.garbled
-            return PostfixParser.parse(line, reading: &header, into: &event, branch: &branch)
+            return PostfixParser.parse(
+                line, reading: &header, into: &event, branch: &branch, messages: readsMessages)
         }
         if format != .postfix, ByteScan.hasPrefix(program, at: 0, "exim") {
             var branch = EximBranch.garbled
-            return EximParser.parse(line, header: header, into: &event, branch: &branch)
+            return EximParser.parse(
+                line, header: header, into: &event, branch: &branch, messages: readsMessages)
         }
         // Any other tag: Postfix or Exim under a name of the administrator's choosing, when
         // the line has their shape (`relay-out/smtp[1]: 4F2A81C0A1: to=...`).
         if format != .exim, PostfixShape.matches(line, header: header) {
             var branch = PostfixBranch.garbled
-            return PostfixParser.parse(line, header: header, into: &event, branch: &branch)
+            return PostfixParser.parse(
+                line, header: header, into: &event, branch: &branch, messages: readsMessages)
         }
         if format != .postfix, EximShape.matches(line, header: header) {
             var branch = EximBranch.garbled
-            return EximParser.parse(line, header: header, into: &event, branch: &branch)
+            return EximParser.parse(
+                line, header: header, into: &event, branch: &branch, messages: readsMessages)
         }
         // Another program sharing the mail log (dovecot, amavis, opendkim, ...).
         return .ignored
