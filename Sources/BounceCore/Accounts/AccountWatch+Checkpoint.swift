@@ -110,6 +110,7 @@ extension AccountWatch {
                 throw fail("unknown line")
             }
         }
+        restoreCeiling()
     }
 
     /// Restores one `account` line; the account's position, nil when it was not restored.

@@ -30,11 +30,32 @@ struct AccountWatch: Sendable {
     var droppedEvents = 0
     /// Accounts waiting out a group wait after the last evaluation.
     private(set) var waitingAccounts = 0
+    /// At most `AlertNoticeCeiling.groupsPerRule` accounts get mails of their own, as for a
+    /// rule's groups: many accounts firing at once (a misjudged threshold) is one summary.
+    private var ceiling = AlertNoticeCeiling()
+    /// The rule the ceiling's summary notice is written for.
+    private let summaryRule: AlertRule
 
     init(_ config: CompromisedAccountConfig) {
         self.config = config
         slotSeconds = Int64(max(config.windowSeconds / AccountWindow.slotCount, 1))
         weight = 1 / Double(max(config.historyWindows, 1) * AccountWindow.slotCount)
+        summaryRule = AlertRule(
+            name: CompromisedAccountConfig.ruleName, match: EventMatch(kind: [.delivery]),
+            threshold: Double(config.floor),
+            windowSeconds: Int(slotSeconds) * AccountWindow.slotCount,
+            repeatIntervalSeconds: config.repeatIntervalSeconds,
+            groupWaitSeconds: config.groupWaitSeconds)
+    }
+
+    /// After a restore: the accounts firing count as mailed about (`AlertNoticeCeiling`).
+    mutating func restoreCeiling() {
+        ceiling.restore(
+            firing: tallies.filter(\.isFiring).map {
+                AlertFingerprint.of(
+                    rule: CompromisedAccountConfig.ruleName,
+                    group: [AlertLabel($0.key.dimension.rawValue, $0.key.name)])
+            })
     }
 
     /// The window as counted: three whole slots.
@@ -160,9 +181,8 @@ struct AccountWatch: Sendable {
             }
             if tallies[position].isWaiting { waitingAccounts += 1 }
         }
-        notices += due.sorted {
-            $0.group.map(\.value).lexicographicallyPrecedes($1.group.map(\.value))
-        }
+        due.sort { $0.group.map(\.value).lexicographicallyPrecedes($1.group.map(\.value)) }
+        notices += ceiling.apply(due, rule: summaryRule, firingGroups: firingAccounts, now: now)
     }
 
     /// Accounts alerting now.

@@ -126,6 +126,9 @@ public struct AlertEngine: Sendable {
     public var rules: [AlertRule] { states.map(\.rule) }
 
     /// Counts one event (its `time` is the log's time). Cheap for events no rule matches.
+    /// The event's sender values count for the rules' `match` and `group_by`; the
+    /// `compromised-account` alert counts only events observed from their line, which name
+    /// the recipient.
     public mutating func observe(_ event: AlertEvent) {
         let shape = Self.wantIndex(
             mta: event.mta, kind: event.kind, status: event.status, cause: event.cause)
