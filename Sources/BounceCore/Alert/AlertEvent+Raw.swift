@@ -25,16 +25,19 @@ extension AlertEvent {
                 ? nil : UTF8Prefix.string(listed.slice(of: line), atMost: AlertLimits.textBytes),
             line: keepingLine ? UTF8Prefix.string(line, atMost: AlertLimits.lineBytes) : "",
             provider: provider, host: Self.lowercased(event.host.slice(of: line)))
-        if let sender {
-            senderDomain =
-                sender.domain.map {
-                    UTF8Prefix.string($0.lowercased(), atMost: AlertLimits.textBytes)
-                } ?? ""
-            saslUsername =
-                sender.saslUser.map {
-                    UTF8Prefix.string($0, atMost: AlertLimits.textBytes)
-                } ?? ""
-        }
+        if let sender { take(sender) }
+    }
+
+    /// Sets the sender's values (lower-cased domain, user, cut to the engine's limits). Out of
+    /// line: the engine's path for events without a sender keeps none of this code.
+    @inline(never)
+    mutating func take(_ sender: MessageSender) {
+        senderDomain =
+            sender.domain.map {
+                UTF8Prefix.string($0.lowercased(), atMost: AlertLimits.textBytes)
+            } ?? ""
+        saslUsername =
+            sender.saslUser.map { UTF8Prefix.string($0, atMost: AlertLimits.textBytes) } ?? ""
     }
 
     /// The domain's first `AlertLimits.textBytes` bytes decoded, ASCII lower case only:
