@@ -17,6 +17,7 @@ public enum ConfigLoader {
     static let topKeys = [
         "sources", "state_directory", "hostname", "metrics", "default_alerts", "alerts",
         "notifiers", "rules", "providers", "reputation", "queue", "digest",
+        "compromised_account",
     ]
 
     /// Reads and checks the file at `path`; `type: auto` sources look at this machine's files.
@@ -60,9 +61,13 @@ public enum ConfigLoader {
             configuration.hostname = reader.line(field, maximumLength: 253)
         }
         configuration.metrics = reader.metrics(top?["metrics"])
+        var accountsOff = false
         configuration.alerts = reader.alerts(
             top?["alerts"], defaults: top?["default_alerts"],
-            disabledLookups: &configuration.disabledLookupAlerts)
+            disabledLookups: &configuration.disabledLookupAlerts,
+            compromisedAccountOff: &accountsOff)
+        let accounts = reader.compromisedAccount(top?["compromised_account"])
+        configuration.compromisedAccount = accountsOff ? nil : accounts
         configuration.notifiers = reader.notifiers(top?["notifiers"])
         configuration.rules = reader.userRules(top?["rules"])
         configuration.providers = reader.providers(top?["providers"])

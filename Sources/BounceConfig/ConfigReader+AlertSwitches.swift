@@ -12,8 +12,12 @@ extension ConfigReader {
     static let lookupAlerts = [ListingAlerts.listedRule, ListingAlerts.failingRule]
     static let switchKeys = ["name", "disabled"]
 
-    /// Every name a switch may take: the built-in counting rules, then the lookup alerts.
-    static var builtInAlerts: [String] { AlertRule.defaults.map(\.name) + lookupAlerts }
+    /// Every name a switch may take: the built-in counting rules, the lookup alerts, then
+    /// `compromised-account` (no counting rule either: its thresholds are under
+    /// `compromised_account`).
+    static var builtInAlerts: [String] {
+        AlertRule.defaults.map(\.name) + lookupAlerts + [CompromisedAccountConfig.ruleName]
+    }
 
     /// Whether an `alerts` item is a switch (a mapping with `disabled`) rather than a rule.
     static func isSwitch(_ item: Field) -> Bool {

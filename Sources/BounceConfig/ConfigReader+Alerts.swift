@@ -8,7 +8,7 @@ extension ConfigReader {
     ]
     static let matchKeys = [
         "mta", "kind", "status", "cause", "destination", "blocklist", "direction", "provider",
-        "host",
+        "host", "sender_domain", "sasl_username",
     ]
     /// The longest window a rule may count over; the alert engine keeps that much history.
     static let longestWindow = 86_400
@@ -19,8 +19,12 @@ extension ConfigReader {
     /// `default_alerts` is true, which it is by default only when `alerts` is absent.
     /// A rule named like a built-in one takes its place; `{name, disabled: true}` switches a
     /// built-in one off, and the lookup alerts so switched off go to `disabledLookups`.
+    ///
+    /// `compromisedAccountOff` is set when `{name: compromised-account, disabled: true}`
+    /// switches that built-in alert off.
     func alerts(
-        _ field: Field?, defaults defaultsField: Field?, disabledLookups: inout [String]
+        _ field: Field?, defaults defaultsField: Field?, disabledLookups: inout [String],
+        compromisedAccountOff: inout Bool
     ) -> [AlertRule] {
         var keepDefaults = field == nil
         if let defaultsField, let value = bool(defaultsField) { keepDefaults = value }
@@ -49,6 +53,7 @@ extension ConfigReader {
             }
         }
         disabledLookups = Self.lookupAlerts.filter { switchedOff.contains($0) }
+        compromisedAccountOff = switchedOff.contains(CompromisedAccountConfig.ruleName)
         guard keepDefaults else { return own }
         var rules = AlertRule.defaults.filter { !switchedOff.contains($0.name) }
         for rule in own {
@@ -111,7 +116,7 @@ extension ConfigReader {
     }
 
     /// `0` for no reminders, else 1m to 7d: a reminder every few seconds would be a flood.
-    private func repeatInterval(_ field: Field) -> Int? {
+    func repeatInterval(_ field: Field) -> Int? {
         guard let seconds = duration(field, in: 0...7 * 86_400) else { return nil }
         guard seconds == 0 || seconds >= 60 else {
             log.add(
@@ -197,6 +202,21 @@ extension ConfigReader {
                     }
                     return text.lowercased()
                 })
+        }
+        if let value = section["sender_domain"] {
+            match.senderDomain = unique(
+                values(value).compactMap { item in
+                    guard let text = line(item, maximumLength: 255) else { return nil }
+                    if let problem = ShapeChecks.domain(text) {
+                        log.add(item, problem)
+                        return nil
+                    }
+                    return text.lowercased()
+                })
+        }
+        if let value = section["sasl_username"] {
+            match.saslUsername = unique(
+                values(value).compactMap { line($0, maximumLength: AlertLimits.textBytes) })
         }
         return match
     }

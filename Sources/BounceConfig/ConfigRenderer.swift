@@ -21,8 +21,14 @@ public enum ConfigRenderer {
         out.blank()
         renderMetrics(config.metrics, into: &out)
         out.blank()
-        renderAlerts(config.alerts, disabled: config.disabledLookupAlerts, into: &out)
+        renderAlerts(
+            config.alerts, disabled: config.disabledLookupAlerts,
+            accountsOff: config.compromisedAccount == nil, into: &out)
         out.blank()
+        if let accounts = config.compromisedAccount {
+            renderCompromisedAccount(accounts, into: &out)
+            out.blank()
+        }
         renderNotifiers(config.notifiers, into: &out)
         out.blank()
         renderRules(config.rules, into: &out)
@@ -118,14 +124,20 @@ public enum ConfigRenderer {
     }
 
     private static func renderAlerts(
-        _ rules: [AlertRule], disabled: [String], into out: inout YAMLLines
+        _ rules: [AlertRule], disabled: [String], accountsOff: Bool, into out: inout YAMLLines
     ) {
         out.comment("Every alert rule in force, the built-in ones marked as such.")
         out.key("default_alerts", "false")
-        out.list("alerts", empty: rules.isEmpty && disabled.isEmpty)
+        out.list("alerts", empty: rules.isEmpty && disabled.isEmpty && !accountsOff)
         // The lookup alerts are not rules of this list: only switching one off is written.
         for name in disabled {
             out.item("name", YAMLText.scalar(name), note: "built-in lookup alert, switched off")
+            out.key("disabled", "true", depth: 2)
+        }
+        if accountsOff {
+            out.item(
+                "name", YAMLText.scalar(CompromisedAccountConfig.ruleName),
+                note: "built-in alert, switched off")
             out.key("disabled", "true", depth: 2)
         }
         for rule in rules {
@@ -152,7 +164,8 @@ public enum ConfigRenderer {
             ("status", match.status.map(\.identifier)), ("cause", match.cause.map(\.identifier)),
             ("destination", match.destination), ("blocklist", match.blocklist),
             ("direction", match.direction.map(\.rawValue)), ("provider", match.provider),
-            ("host", match.host),
+            ("host", match.host), ("sender_domain", match.senderDomain),
+            ("sasl_username", match.saslUsername),
         ].filter { !$0.1.isEmpty }
         guard !lists.isEmpty else {
             out.key(key, "{}", depth: 2, note: "every event")

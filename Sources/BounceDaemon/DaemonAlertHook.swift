@@ -11,10 +11,11 @@ import BounceNotify
 public protocol DaemonAlertHook: AnyObject {
     /// One event; `classification` is nil for a successful delivery, `time` is the event's
     /// Unix seconds when its stamp could be read, `provider` the delivery's provider name
-    /// (empty when none is known).
+    /// (empty when none is known), `sender` who sent the delivery's message when the message
+    /// state knows it (nil otherwise).
     func observe(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?, provider: String)
+        source: String, time: Int64?, provider: String, sender: MessageSender?)
     /// Time passes: evaluate rules, send what is due.
     func tick(now: Int64)
     /// True when `tick` should come within a second, not only at the next textfile write
@@ -65,7 +66,7 @@ public final class NoAlertHook: DaemonAlertHook {
 
     public func observe(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?, provider: String
+        source: String, time: Int64?, provider: String, sender: MessageSender?
     ) {}
     public func tick(now: Int64) {}
     public var wantsPromptTick: Bool { false }

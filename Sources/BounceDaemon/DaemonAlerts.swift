@@ -39,9 +39,12 @@ public final class DaemonAlerts: DaemonAlertHook {
         self.logger = logger
         self.timing = timing
         if savedLines.isEmpty {
-            engine = AlertEngine(rules: configuration.alerts)
+            engine = AlertEngine(
+                rules: configuration.alerts, accounts: configuration.compromisedAccount)
         } else {
-            engine = try AlertEngine(rules: configuration.alerts, checkpointLines: savedLines)
+            engine = try AlertEngine(
+                rules: configuration.alerts, accounts: configuration.compromisedAccount,
+                checkpointLines: savedLines)
         }
         dispatcher = try Self.dispatcher(for: configuration, logger: logger, timing: timing)
         restoreListingAlerts()
@@ -104,9 +107,11 @@ public final class DaemonAlerts: DaemonAlertHook {
 
     public func observe(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?, provider: String
+        source: String, time: Int64?, provider: String, sender: MessageSender?
     ) {
-        engine.observe(event, classification, in: line, time: time ?? lastTick, provider: provider)
+        engine.observe(
+            event, classification, in: line, time: time ?? lastTick, provider: provider,
+            sender: sender)
         // Our own mail refused, naming a list or our address; inbound rejects name clients.
         if event.direction == .outbound, let classification,
             classification.blocklist != nil || !classification.listedIP.isEmpty
@@ -178,14 +183,17 @@ public final class DaemonAlerts: DaemonAlertHook {
     /// New rules keep the state of the rules that stay (matched by the checkpoint's rule
     /// signatures); new notifiers restart the dispatcher, which takes over the same outbox.
     public func reload(_ new: Configuration) {
-        if new.alerts != configuration.alerts {
+        if new.alerts != configuration.alerts
+            || new.compromisedAccount != configuration.compromisedAccount
+        {
             let previous = engine
             do {
                 engine = try AlertEngine(
-                    rules: new.alerts, checkpointLines: engine.checkpointLines())
+                    rules: new.alerts, accounts: new.compromisedAccount,
+                    checkpointLines: engine.checkpointLines())
             } catch {
                 logger.warning("alert state not carried over to the new rules: \(error)")
-                engine = AlertEngine(rules: new.alerts)
+                engine = AlertEngine(rules: new.alerts, accounts: new.compromisedAccount)
             }
             engine.continueClock(of: previous)
             lastEvaluation = .min

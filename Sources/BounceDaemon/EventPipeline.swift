@@ -93,9 +93,10 @@ struct EventPipeline {
             event.kind == .delivery ? providerDecider.decide(event, in: line)?.index : nil
         metrics.add(event, classification, in: line, source: source, time: when, provider: provider)
         let providerName = provider.map { providers.providers[$0].name }
+        // The sender comes with the message state by queue id; none is known yet.
         alerts.observe(
             event, classification, in: line, source: source, time: when,
-            provider: providerName ?? "")
+            provider: providerName ?? "", sender: nil)
         digest?.add(event, classification, in: line, time: when, provider: providerName)
         if let listed = listedAddress, let classification, !classification.listedIP.isEmpty,
             event.direction == .outbound, let ip = classification.listedIP.string(in: line)

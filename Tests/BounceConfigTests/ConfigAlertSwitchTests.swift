@@ -66,7 +66,7 @@ import Testing
             "alerts:\n  - {name: lsted, disabled: true}\n", "alerts[0].name",
             "\"lsted\" is not a built-in alert; disabled switches off only blacklisted, "
                 + "reputation, sasl-brute-force, relay-login-failed, sender-authentication, "
-                + "tls, expired, deferral-storm, listed, dnsbl-failing"
+                + "tls, expired, deferral-storm, listed, dnsbl-failing, compromised-account"
         ),
         (
             "alerts:\n  - {name: listed, disabled: true, threshold: 2}\n", "alerts[0]",

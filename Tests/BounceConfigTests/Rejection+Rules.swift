@@ -66,7 +66,7 @@ extension Rejection {
         Rejection(
             line: 3, key: "alerts[0].match.sender",
             message: "unknown key (expected one of: mta, kind, status, cause, destination, "
-                + "blocklist, direction, provider, host)",
+                + "blocklist, direction, provider, host, sender_domain, sasl_username)",
             yaml: """
                 alerts:
                   - name: x
@@ -126,7 +126,8 @@ extension Rejection {
         Rejection(
             line: 6, key: "alerts[0].group_by[0]",
             message: "\"domain\" is not a known group_by dimension (valid: mta, kind, status, "
-                + "cause, destination, blocklist, provider, host, provider_or_destination)",
+                + "cause, destination, blocklist, provider, host, provider_or_destination, "
+                + "sender_domain, sasl_username)",
             yaml: """
                 alerts:
                   - name: x

@@ -16,14 +16,16 @@ extension Rejection {
         Rejection(
             line: 1, key: "colour",
             message: "unknown key (expected one of: sources, state_directory, hostname, metrics, "
-                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue, digest)",
+                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue, digest, "
+                + "compromised_account)",
             yaml: """
                 colour: blue
                 """),
         Rejection(
             line: 1, key: "base",
             message: "unknown key (expected one of: sources, state_directory, hostname, metrics, "
-                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue, digest)",
+                + "default_alerts, alerts, notifiers, rules, providers, reputation, queue, digest, "
+                + "compromised_account)",
             yaml: """
                 base: &b {interval: 15s}
                 metrics:

@@ -21,7 +21,8 @@ import Testing
 
         func observe(
             _ event: RawEvent, _ classification: Classification?,
-            in line: UnsafeBufferPointer<UInt8>, source: String, time: Int64?, provider: String
+            in line: UnsafeBufferPointer<UInt8>, source: String, time: Int64?, provider: String,
+            sender: MessageSender?
         ) {}
         func tick(now: Int64) {}
         var wantsPromptTick: Bool { false }

@@ -17,6 +17,7 @@ extension AlertEngine {
             let ordered = state.groups.values.sorted { $0.labelsPrecede($1) }
             for group in ordered { Self.appendLines(of: group, to: &lines) }
         }
+        if let accounts { lines += accounts.checkpointLines() }
         return lines
     }
 
@@ -94,9 +95,19 @@ extension AlertEngine {
     /// nothing is sent twice, and a firing alert resolves if the new rule no longer holds) but
     /// not its counts. A changed window re-buckets the counts; thresholds, waits and repeat
     /// intervals apply from the next evaluation.
-    public init(rules: [AlertRule], checkpointLines: [String]) throws(AlertRestoreError) {
-        self.init(rules: rules)
-        let saved = try AlertCheckpointReader.read(checkpointLines)
+    ///
+    /// The `compromised-account` state (`accounts`, its thresholds) comes back when the alert
+    /// is on; its lines follow the rules' (`AccountWatch+Checkpoint`).
+    public init(
+        rules: [AlertRule], accounts: CompromisedAccountConfig? = nil, checkpointLines: [String]
+    ) throws(AlertRestoreError) {
+        self.init(rules: rules, accounts: accounts)
+        let accountStart =
+            checkpointLines.firstIndex(where: AccountWatch.isCheckpointLine)
+            ?? checkpointLines.count
+        let saved = try AlertCheckpointReader.read(Array(checkpointLines[..<accountStart]))
+        try self.accounts?.restore(
+            Array(checkpointLines[accountStart...]), firstLine: accountStart + 1)
         for savedRule in saved {
             guard let index = states.firstIndex(where: { $0.rule.name == savedRule.name }) else {
                 continue

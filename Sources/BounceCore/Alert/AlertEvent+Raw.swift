@@ -7,10 +7,12 @@ extension AlertEvent {
     /// from the log is kept. With `keepingLine` false the line is left empty: an event that
     /// only counts towards a ratio's denominator never becomes a sample
     /// (`AlertEngine.keepsLine` says which do), and most deliveries are such events.
-    /// `provider` is the name of the delivery's provider, empty when none is known.
+    /// `provider` is the name of the delivery's provider, empty when none is known; `sender`
+    /// who sent the delivery's message, when the message state knows it.
     public init(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        time: Int64, keepingLine: Bool = true, provider: String = ""
+        time: Int64, keepingLine: Bool = true, provider: String = "",
+        sender: MessageSender? = nil
     ) {
         let cause = event.countedCause(classification)
         let listed = classification?.listedIP ?? .none
@@ -23,6 +25,19 @@ extension AlertEvent {
                 ? nil : UTF8Prefix.string(listed.slice(of: line), atMost: AlertLimits.textBytes),
             line: keepingLine ? UTF8Prefix.string(line, atMost: AlertLimits.lineBytes) : "",
             provider: provider, host: Self.lowercased(event.host.slice(of: line)))
+        if let sender { take(sender) }
+    }
+
+    /// Sets the sender's values (lower-cased domain, user, cut to the engine's limits). Out of
+    /// line: the engine's path for events without a sender keeps none of this code.
+    @inline(never)
+    mutating func take(_ sender: MessageSender) {
+        senderDomain =
+            sender.domain.map {
+                UTF8Prefix.string($0.lowercased(), atMost: AlertLimits.textBytes)
+            } ?? ""
+        saslUsername =
+            sender.saslUser.map { UTF8Prefix.string($0, atMost: AlertLimits.textBytes) } ?? ""
     }
 
     /// The domain's first `AlertLimits.textBytes` bytes decoded, ASCII lower case only:

@@ -19,11 +19,17 @@ public struct AlertEvent: Sendable, Equatable {
     public var provider: String = ""
     /// The syslog host name of the line (the MTA that wrote it); empty when the line has none.
     public var host: String = ""
+    /// The envelope sender's domain of the delivery's message, lower-cased; empty when the
+    /// sender is unknown or the null sender.
+    public var senderDomain: String = ""
+    /// The SASL user that submitted the delivery's message; empty when unknown or none.
+    public var saslUsername: String = ""
 
     public init(
         time: Int64, mta: MTA, kind: EventKind, status: DeliveryStatus, cause: Cause?,
         direction: TrafficDirection, destination: String, blocklist: Blocklist? = nil,
-        listedIP: String? = nil, line: String, provider: String = "", host: String = ""
+        listedIP: String? = nil, line: String, provider: String = "", host: String = "",
+        senderDomain: String = "", saslUsername: String = ""
     ) {
         self.time = time
         self.mta = mta
@@ -37,5 +43,7 @@ public struct AlertEvent: Sendable, Equatable {
         self.line = line
         self.provider = provider
         self.host = host
+        self.senderDomain = senderDomain
+        self.saslUsername = saslUsername
     }
 }

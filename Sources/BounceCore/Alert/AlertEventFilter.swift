@@ -6,6 +6,8 @@ struct AlertEventFilter: Sendable {
     private let hosts: AlertNamePatterns
     private let blocklists: [String]
     private let providers: [String]
+    private let senderDomains: AlertNamePatterns
+    private let saslUsernames: [String]
     /// The directions `match.direction` lets through, as `AlertEventFilter.bit`s (both when the
     /// list is empty).
     let directions: UInt8
@@ -19,6 +21,8 @@ struct AlertEventFilter: Sendable {
         hosts = AlertNamePatterns(match.host)
         blocklists = match.blocklist.map { $0.lowercased() }
         providers = match.provider.map { $0.lowercased() }
+        senderDomains = AlertNamePatterns(match.senderDomain)
+        saslUsernames = match.saslUsername
         directions =
             match.direction.isEmpty ? 3 : match.direction.reduce(0) { $0 | Self.bit($1) }
         onlyDirection = !needsText && providers.isEmpty
@@ -51,6 +55,12 @@ struct AlertEventFilter: Sendable {
             return false
         }
         if !hosts.isEmpty, !hosts.matches(event.host) { return false }
+        if !senderDomains.isEmpty, !senderDomains.matches(event.senderDomain) { return false }
+        if !saslUsernames.isEmpty,
+            event.saslUsername.isEmpty || !saslUsernames.contains(event.saslUsername)
+        {
+            return false
+        }
         return true
     }
 
@@ -64,9 +74,11 @@ struct AlertEventFilter: Sendable {
                 direction: probe.direction, provider: probe.providerKey?.name ?? "")
     }
 
-    /// Whether some list can only be tried on the decoded event: destinations, hosts or
-    /// block lists.
-    var needsText: Bool { !destinations.isEmpty || !hosts.isEmpty || !blocklists.isEmpty }
+    /// Whether some list can only be tried on the decoded event: destinations, hosts, block
+    /// lists, or the sender's (the message state's values reach only the decoded event).
+    var needsText: Bool {
+        !destinations.isEmpty || !hosts.isEmpty || !blocklists.isEmpty || match.listsSender
+    }
 
     /// Whether the event passes the lists that need no decoded text: direction and provider.
     func passesWithoutText(direction: TrafficDirection, provider: String) -> Bool {

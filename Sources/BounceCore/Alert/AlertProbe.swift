@@ -198,7 +198,8 @@ struct AlertProbe {
         case .kind: return kind.identifier
         case .status: return status.identifier
         case .cause: return cause?.identifier
-        case .blocklist: return nil  // only decoded events carry a block list
+        // Only decoded events carry a block list or a sender.
+        case .blocklist, .senderDomain, .saslUsername: return nil
         }
     }
 

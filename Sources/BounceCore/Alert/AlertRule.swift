@@ -55,11 +55,17 @@ public struct EventMatch: Sendable, Equatable {
     /// Syslog host names of the lines (the MTAs that wrote them); `*.example.com` also matches
     /// sub-domains.
     public var host: [String] = []
+    /// The envelope sender's domain of the delivery's message; `*.example.com` also matches
+    /// sub-domains. Only deliveries whose sender the message state knows can match.
+    public var senderDomain: [String] = []
+    /// The SASL user that submitted the delivery's message, compared exactly.
+    public var saslUsername: [String] = []
 
     public init(
         mta: [MTA] = [], kind: [EventKind] = [], status: [DeliveryStatus] = [],
         cause: [Cause] = [], destination: [String] = [], blocklist: [String] = [],
-        direction: [TrafficDirection] = [], provider: [String] = [], host: [String] = []
+        direction: [TrafficDirection] = [], provider: [String] = [], host: [String] = [],
+        senderDomain: [String] = [], saslUsername: [String] = []
     ) {
         self.mta = mta
         self.kind = kind
@@ -70,7 +76,12 @@ public struct EventMatch: Sendable, Equatable {
         self.direction = direction
         self.provider = provider
         self.host = host
+        self.senderDomain = senderDomain
+        self.saslUsername = saslUsername
     }
+
+    /// Whether a sender list is set: such a match can only be tried on a decoded event.
+    var listsSender: Bool { !senderDomain.isEmpty || !saslUsername.isEmpty }
 }
 
 /// What an alert rule can group by, as named in the configuration.
@@ -89,6 +100,16 @@ public enum AlertDimension: String, Sendable, Equatable, CaseIterable {
     /// refuses mail to all the domains it hosts, one per domain elsewhere. The alert's group
     /// label is then `provider` or `destination`.
     case providerOrDestination = "provider_or_destination"
+    /// The envelope sender's domain of the delivery's message (`MessageSender.domain`);
+    /// deliveries whose sender is unknown, or the null sender, do not count.
+    case senderDomain = "sender_domain"
+    /// The SASL user that submitted the delivery's message; unauthenticated mail does not
+    /// count.
+    case saslUsername = "sasl_username"
+
+    /// Whether the value comes from the message's sender rather than the event's line: such
+    /// a group is only worked out on a decoded event.
+    var isSender: Bool { self == .senderDomain || self == .saslUsername }
 }
 
 /// Which way the mail or the login went, seen from this server.

@@ -305,8 +305,9 @@ struct AlertRuleState: Sendable {
         case .provider:
             guard probe.hasProvider else { return nil }
             return probe.providerHash
-        case .blocklist:
-            guard let label = probe.value(of: .blocklist) else { return nil }
+        case .blocklist, .senderDomain, .saslUsername:
+            // Only decoded events carry these: the engine decodes the events of such rules.
+            guard let label = probe.value(of: dimension) else { return nil }
             return AlertGroupHash.of(label)
         case .providerOrDestination:
             if probe.hasProvider { return probe.providerGroupHash }
@@ -356,7 +357,7 @@ struct AlertRuleState: Sendable {
         case .providerOrDestination:
             return probe.hasProvider
                 ? probe.isProviderLabel(label, grouped: true) : probe.isDestination(label)
-        case .mta, .kind, .status, .cause, .blocklist:
+        case .mta, .kind, .status, .cause, .blocklist, .senderDomain, .saslUsername:
             return label == probe.value(of: dimension)
         }
     }
@@ -383,6 +384,8 @@ struct AlertRuleState: Sendable {
             guard !event.provider.isEmpty else { return value(of: .destination, in: event) }
             return AlertRule.providerGroupPrefix
                 + UTF8Prefix.string(event.provider, atMost: AlertLimits.textBytes)
+        case .senderDomain: return event.senderDomain.isEmpty ? nil : event.senderDomain
+        case .saslUsername: return event.saslUsername.isEmpty ? nil : event.saslUsername
         }
     }
 

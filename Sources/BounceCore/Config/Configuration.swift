@@ -31,6 +31,9 @@ public struct Configuration: Sendable, Equatable {
     /// The built-in lookup alerts (`listed`, `dnsbl-failing`) switched off with
     /// `{name, disabled: true}` under `alerts`.
     public var disabledLookupAlerts: [String] = []
+    /// The built-in `compromised-account` alert's thresholds; nil when it is switched off
+    /// (`{name: compromised-account, disabled: true}` under `alerts`).
+    public var compromisedAccount: CompromisedAccountConfig? = CompromisedAccountConfig()
 
     /// The default state directory.
     public static let defaultStateDirectory = "/var/lib/bouncewatch"

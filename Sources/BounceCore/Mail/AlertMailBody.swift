@@ -172,6 +172,9 @@ enum AlertMailBody {
     }
 
     private static func advice(_ notice: AlertNotice) -> [String] {
+        if notice.rule == CompromisedAccountConfig.ruleName, notice.state == .firing {
+            return ["What to do", ""] + wrap(Remediation.compromisedAccount) + [""]
+        }
         var causes: [Cause] = []
         if let cause = notice.cause {
             causes = [cause]
