@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make demo`: the report over the bundled example logs (text, and an HTML page in out/), a few
-# failures explained, the digest of the examples' day, then the daemon following a copy of one of
+# `make demo`: the report over the bundled example logs (text, and an HTML page in out/; both with
+# the Senders and Authenticated users sections), a few failures explained, one bounce with who
+# sent the message, the digest of the examples' day, then the daemon following a copy of one of
 # them: its textfile and an alert mail.
 #
 # Needs no root and no network: it only reads examples/ with the binary in BOUNCEWATCH_BIN.
@@ -37,6 +38,29 @@ explain examples/mail.log "S3150"
 explain examples/mail.log "NoSuchUser"
 explain examples/mail.log "TSS04"
 explain examples/exim-mainlog "defer (110): Connection timed out"
+
+# A delivery line names only its recipient; classify finds who sent the message on its earlier
+# lines (smtpd client= with sasl_username=, qmgr from=). The first bounce of a logged-in user,
+# then all the lines of its queue id through classify, a few keys of the bounce shown.
+queue_id="$("$bin" classify examples/mail.log | python3 -c '
+import json, sys
+# Reads to the end: classify must not write into a closed pipe.
+bounces = [event["queue_id"] for event in map(json.loads, sys.stdin)
+           if event["status"] == "bounced" and event["sasl_username"]]
+print(bounces[0] if bounces else "")
+')"
+[ -n "$queue_id" ] || {
+    echo "demo: no bounce of a logged-in user in examples/mail.log" >&2
+    exit 1
+}
+heading "grep $queue_id examples/mail.log | bouncewatch classify   # who sent the bounced mail"
+grep -e "$queue_id" examples/mail.log | "$bin" classify | python3 -c '
+import json, sys
+keys = ("status", "cause", "recipient", "sender", "sender_domain", "sasl_username", "client_ip")
+for line in sys.stdin:
+    event = json.loads(line)
+    print(json.dumps({key: event.get(key) for key in keys}))
+'
 
 # The digest of the examples' day against the day before (which the examples do not hold, so
 # every count is new): the day is the one `scan` places the first event on.

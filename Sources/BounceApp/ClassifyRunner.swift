@@ -3,7 +3,8 @@ import BounceIngest
 import BounceOutput
 import BounceSystem
 
-/// `bouncewatch classify`: one JSON object per event line.
+/// `bouncewatch classify`: one JSON object per event line; a delivery also says who sent its
+/// message when earlier lines of the input did (`ClassifyMessages`).
 public struct ClassifyRunner {
     public var explain: Bool
     public var format: LogFormat
@@ -34,6 +35,7 @@ public struct ClassifyRunner {
         let zone = LocalZone()
         let names = inputs.isEmpty ? ["-"] : inputs
         var failed = false
+        var messages = ClassifyMessages()
         for name in names {
             let reader: LineReader
             do throws(IngestError) {
@@ -54,12 +56,16 @@ public struct ClassifyRunner {
                 _ outcome: LineOutcome, _ event: RawEvent, _ line: UnsafeBufferPointer<UInt8>,
                 number: Int
             ) {
+                if outcome == .message { messages.note(event, in: line) }
                 guard outcome == .event else { return }
                 var record = EventJSON(
                     event: event, line: line, lineNumber: number, file: file,
                     time: event.timestamp.map { resolver.resolve($0) })
-                if event.kind == .delivery, let match = providers.decide(event, in: line) {
-                    record.provider = (providers.providers[match.index].name, match.basis)
+                if event.kind == .delivery {
+                    if let match = providers.decide(event, in: line) {
+                        record.provider = (providers.providers[match.index].name, match.basis)
+                    }
+                    record.sender = messages.sender(of: event, in: line)
                 }
                 if event.status != .sent {
                     if explain {

@@ -4,7 +4,13 @@ import BounceOutput
 /// The JSON object that `classify` prints for one event.
 ///
 /// Keys are always present (null when the line has no such field) so that consumers such as
-/// `jq` need no existence checks.
+/// `jq` need no existence checks; `file` and a delivery's `sender` and `sender_domain` are the
+/// exceptions, there only when known, so that an object whose message is unknown keeps the
+/// shape it always had.
+///
+/// A delivery line names only its recipient: its `client_ip` and `sasl_username` come from the
+/// message's earlier lines (`sender`), as do `sender` (empty for the null sender `<>`) and
+/// `sender_domain` (lower-cased; `<>` for the null sender).
 struct EventJSON {
     var event: RawEvent
     var line: UnsafeBufferPointer<UInt8>
@@ -17,6 +23,8 @@ struct EventJSON {
     /// The provider of a delivery (nil for other events and unknown providers), and what
     /// decided it.
     var provider: (name: String, basis: ProviderBasis)?
+    /// Who sent the message of a delivery, as earlier lines of the input said.
+    var sender: MessageSender?
 
     func write(to json: inout JSONWriter, explain: Bool) {
         json.beginObject()
@@ -40,11 +48,22 @@ struct EventJSON {
         json.field("time", time?.rfc3339)
         json.field("program", text(event.program))
         json.field("host", text(event.host))
-        json.field("client_ip", text(event.clientIP))
-        json.field("sasl_username", text(event.saslUsername))
+        json.field("client_ip", text(event.clientIP) ?? sender?.clientIP)
+        json.field("sasl_username", text(event.saslUsername) ?? sender?.saslUser)
         json.field("stage", event.stage.identifier)
+        if let sender { writeSender(sender, to: &json) }
         if explain { writeExplanation(to: &json) }
         json.endObject()
+    }
+
+    /// `sender` and `sender_domain`, each only when known.
+    private func writeSender(_ sender: MessageSender, to json: inout JSONWriter) {
+        if let address = sender.address { json.field("sender", address) }
+        if let domain = sender.domain {
+            json.field("sender_domain", domain)
+        } else if sender.address == "" {
+            json.field("sender_domain", "<>")
+        }
     }
 
     private func writeExplanation(to json: inout JSONWriter) {

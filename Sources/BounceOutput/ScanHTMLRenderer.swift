@@ -7,8 +7,9 @@ import BounceCore
 /// network. Every text from the log (reply texts, addresses, domains, host names, file names)
 /// goes through `HTMLText`. Sections: a summary, failed deliveries over time by cause, causes
 /// (bars, counts, a sample reply each), providers and destinations by failure rate, hosts (when
-/// more than one), block lists (hits over time, listed IPs, delisting pages), inbound rejects,
-/// SASL failures, unclassified and guessed reply shapes, lines read.
+/// more than one), senders (by sender domain) and authenticated users (by SASL login), block
+/// lists (hits over time, listed IPs, delisting pages), inbound rejects, SASL failures,
+/// unclassified and guessed reply shapes, lines read.
 public enum ScanHTMLRenderer {
     private static let deliveryStatuses: [DeliveryStatus] = [.sent, .deferred, .bounced, .expired]
 
@@ -51,6 +52,7 @@ public enum ScanHTMLRenderer {
                     ? " Many distinct domains: counts of the top domains may miss a few early events."
                     : ""))
         if report.hostsSeen > 1 { html += hosts(report) }
+        html += SenderSectionRendering.html(report.senders)
         html += blocklists(report)
         html += rejects(report)
         html += authFailures(report)

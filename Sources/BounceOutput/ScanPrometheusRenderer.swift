@@ -3,7 +3,9 @@ import BounceCore
 /// Renders a scan report as the metric families the daemon writes to its textfile.
 ///
 /// Metric names, label names and HELP texts are a public contract: dashboards and alert rules
-/// depend on them. Every family is written on every render, samples in a fixed order.
+/// depend on them. Every family is written on every render, samples in a fixed order. The
+/// report's Senders and Authenticated users sections are left out: see
+/// `SenderSectionRendering`.
 public enum ScanPrometheusRenderer {
     /// The families, in the order they are written.
     public enum Family: String, CaseIterable, Sendable {

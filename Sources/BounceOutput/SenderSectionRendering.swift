@@ -1,6 +1,9 @@
 import BounceCore
 
-/// The report's "Senders" and "Authenticated users" sections, in text and JSON.
+/// The report's "Senders" and "Authenticated users" sections, in text, JSON and HTML.
+///
+/// The Prometheus form leaves them out: its families and labels are a public contract, kept
+/// as they were.
 enum SenderSectionRendering {
     /// Both sections as text.
     static func text(_ report: SenderReport) -> String {
@@ -47,6 +50,62 @@ enum SenderSectionRendering {
             ])
         }
         return title + "\n" + table.render()
+    }
+
+    /// Both sections as the HTML page's `senders` and `users` sections: every name through
+    /// `HTMLTable`'s escaping, as in the other tables (a sender address is anyone's to choose).
+    static func html(_ report: SenderReport) -> String {
+        var notes: [String] = []
+        if report.deliveriesWithoutSender > 0 {
+            notes.append(
+                "\(report.deliveriesWithoutSender) deliveries of messages whose sender the log does not say."
+            )
+        }
+        if report.evictedMessages > 0 {
+            notes.append("\(report.evictedMessages) open messages dropped by the state's bound.")
+        }
+        if report.namesOverflowed > 0 {
+            notes.append("\(report.namesOverflowed) names past the state's bound counted as other.")
+        }
+        // The notes concern both tables; they close the second, as in the text report.
+        return htmlSection(
+            title: "Senders", identifier: "senders",
+            note: "By envelope sender domain; top \(report.domains.count), the rest as other.",
+            column: "Sender domain", report.domains, report.otherDomains, notes: [])
+            + htmlSection(
+                title: "Authenticated users", identifier: "users",
+                note: "By SASL login; top \(report.users.count), the rest as other.",
+                column: "User", report.users, report.otherUsers, notes: notes)
+    }
+
+    private static func htmlSection(
+        title: String, identifier: String, note: String, column: String,
+        _ rows: [SenderSummary], _ other: SenderSummary?, notes: [String]
+    ) -> String {
+        var html = "<section id=\"\(identifier)\">\n<h2>\(title)</h2>\n"
+        if rows.isEmpty {
+            html += "<p class=\"none\">None.</p>\n"
+        } else {
+            html += "<p class=\"meta\">\(HTMLText.escape(note, limit: 2000))</p>\n"
+            var table = HTMLTable([
+                (column, false), ("Sent", true), ("Deferred", true), ("Bounced", true),
+                ("Expired", true), ("Failed", true), ("Main causes", false),
+            ])
+            for row in rows + (other.map { [$0] } ?? []) {
+                let counts = row.counts
+                table.add([
+                    row.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
+                    "\(counts.expired)", FailureRate.percent(counts),
+                    row.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
+                        .joined(separator: ", "),
+                ])
+            }
+            html += table.render()
+        }
+        for note in notes {
+            html += "<p class=\"meta\">\(HTMLText.escape(note, limit: 2000))</p>\n"
+        }
+        return html + "</section>\n"
     }
 
     /// Both sections as the JSON object under `senders`.

@@ -13,6 +13,11 @@ enum ClassifyCommand: BounceWatchSubcommand {
             the enhanced status code, the remote server's reply, the block list and listed IP \
             when one is named, and the time. Lines that are not events print nothing.
 
+            A delivery also says who sent its message (sender, sender_domain, sasl_username, \
+            client_ip) when earlier lines of the input did: Postfix's smtpd client= and qmgr \
+            from= lines, Exim's <= line. Give the whole log, or grep it for a queue id, not for \
+            the recipient alone.
+
             Examples:
               grep S3150 /var/log/mail.log | bouncewatch classify --explain
               bouncewatch classify mail.log.1 | jq 'select(.cause == "blacklisted")'

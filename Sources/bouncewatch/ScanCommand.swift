@@ -9,7 +9,8 @@ enum ScanCommand: BounceWatchSubcommand {
         discussion: """
             Reads whole log files, plain or gzip-compressed (rotated mail.log.2.gz files work \
             as they are), and prints totals per status, each cause with a sample reply, the \
-            top destination domains with their main causes, the block lists that named you \
+            top destination domains with their main causes, the deliveries by sender domain \
+            and by SASL login (who sent the mail that failed), the block lists that named you \
             with the listed IP addresses, inbound rejects by cause and SASL failures with the \
             top client addresses.
 

@@ -101,8 +101,8 @@ enum SampleReports {
                 ])
         ))
 
-    /// `small` split by provider and by the two syslog hosts that wrote its lines; the rows add
-    /// up to its deliveries.
+    /// `small` split by provider, by the two syslog hosts that wrote its lines and by who sent
+    /// its mail (`senders`); the rows add up to its deliveries.
     private static func withProvidersAndHosts(_ base: ScanReport) -> ScanReport {
         var report = base
         report.providers = [
@@ -132,7 +132,33 @@ enum SampleReports {
             DelaySummary(
                 status: .expired, count: 5, medianMillis: 432_000_000, p95Millis: 432_010_000),
         ]
+        report.senders = senders
         return report
+    }
+
+    /// `small`'s deliveries by sender domain (the null sender `<>` among them) and SASL user;
+    /// the domain rows add up to its deliveries, the users' to those submitted with a login.
+    private static var senders: SenderReport {
+        var senders = SenderReport()
+        senders.domains = [
+            SenderSummary(
+                name: "shop.example", counts: StatusCounts(sent: 9, deferred: 20, bounced: 2),
+                mainCauses: [CauseCount(.network, 20), CauseCount(.recipientUnknown, 2)]),
+            SenderSummary(
+                name: "<>", counts: StatusCounts(sent: 2, bounced: 4),
+                mainCauses: [CauseCount(.recipientUnknown, 4)]),
+        ]
+        senders.otherDomains = SenderSummary(
+            name: "other", counts: StatusCounts(sent: 8, deferred: 15, bounced: 4, expired: 5),
+            mainCauses: [
+                CauseCount(.unclassified, 13), CauseCount(.blacklisted, 5), CauseCount(.expired, 5),
+            ])
+        senders.users = [
+            SenderSummary(
+                name: "yasmin.brown", counts: StatusCounts(sent: 6, deferred: 5, bounced: 1),
+                mainCauses: [CauseCount(.blacklisted, 5), CauseCount(.recipientUnknown, 1)])
+        ]
+        return senders
     }
 
     /// Label values a stranger could put in a log: quotes, backslashes, newlines, control bytes,

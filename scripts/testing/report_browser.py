@@ -14,7 +14,8 @@ Chromium loads the page from a file with every host name resolving to nothing
 - the DOM as the browser built it: no script, image, frame or event-handler attribute; the
   hostile texts are there, as text; the time chart has exactly one `g.series` per cause of a
   failed delivery in `scan --format json` over the same input, and the block-list chart one
-  per list;
+  per list; the Senders and Authenticated users tables have one row per sender domain and
+  SASL user of the JSON's `senders` (hostile names among them), with its counts;
 - screenshots at 1280 and 390 px wide are not blank (decoded here, pixel by pixel).
 
 A control page first proves the detectors work: its image request and its console message
@@ -53,6 +54,16 @@ HOSTILE_LINES = [
     " status=bounced (host mx.example.org[192.0.2.68] said: 554 5.7.1 Service unavailable;"
     " Client host [203.0.113.5] blocked using zen.spamhaus.org \u2066<i>x</i>\u2069"
     " (in reply to RCPT TO command))",
+    # A message whose SASL login and sender domain are markup, then its deferred delivery: the
+    # Senders and Authenticated users tables show them.
+    "Nov 26 12:00:03 mx1 postfix/submission/smtpd[4243]: 5A1B2C3D51: client=unknown[192.0.2.70],"
+    " sasl_method=PLAIN, sasl_username=<b>mallory</b>\u202e",
+    "Nov 26 12:00:03 mx1 postfix/qmgr[4244]: 5A1B2C3D51: from=<m@\"&<svg/onload=alert(3)//.example>,"
+    " size=1200, nrcpt=1 (queue active)",
+    "Nov 26 12:00:04 mx1 postfix/smtp[4242]: 5A1B2C3D51: to=<dan@example.org>,"
+    " relay=mx.example.org[192.0.2.68]:25, delay=1, delays=0/0/0/1, dsn=4.4.2,"
+    " status=deferred (conversation with mx.example.org[192.0.2.68] timed out while receiving"
+    " the initial server greeting)",
 ]
 
 
@@ -117,11 +128,17 @@ class DOM(html.parser.HTMLParser):
         self.elements = []  # (tag, attrs dict, ancestor section id)
         self.stack = []
         self.text = []
+        self.rows = []  # (section id, [cell texts]) of each table body row
+        self.cell = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         section = next((a.get("id") for t, a in reversed(self.stack) if t == "section"), None)
         self.elements.append((tag, attributes, section))
+        if tag == "tr" and any(t == "tbody" for t, _ in self.stack):
+            self.rows.append((section, []))
+        elif tag == "td" and self.rows:
+            self.cell = []
         if tag not in self.VOID:
             self.stack.append((tag, attributes))
 
@@ -130,6 +147,9 @@ class DOM(html.parser.HTMLParser):
         self.elements.append((tag, dict(attrs), section))
 
     def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.rows[-1][1].append("".join(self.cell))
+            self.cell = None
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
                 del self.stack[index:]
@@ -137,6 +157,12 @@ class DOM(html.parser.HTMLParser):
 
     def handle_data(self, data):
         self.text.append(data)
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def table(self, section):
+        """The body rows of the tables in `section`, as lists of cell texts."""
+        return [cells for name, cells in self.rows if name == section]
 
 
 def png_pixels(path):
@@ -210,15 +236,50 @@ def check_not_blank(path, width):
     return share, len(colours)
 
 
-def expected_causes(binary, inputs):
+def scan_json(binary, inputs):
     result = subprocess.run([binary, "scan", "--format", "json"] + inputs, capture_output=True,
                             text=True, timeout=60, env=dict(os.environ, TZ="UTC"))
     check(result.returncode == 0, f"scan --format json failed: {result.stderr}")
-    report = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def expected_causes(report):
     causes = {name for name, counts in report["causes"].items()
               if counts["deferred"] + counts["bounced"] + counts["expired"] > 0}
     lists = {entry["name"] for entry in report["blocklists"]}
     return causes, lists
+
+
+def shown_name(name):
+    """A name as the page shows it: bidi and other invisible characters as escapes."""
+    return "".join(f"\\u{{{ord(c):x}}}" if ord(c) in INVISIBLE else c for c in name)
+
+
+INVISIBLE = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B}
+
+
+def expected_sender_rows(report, rows_key, other_key, name_key):
+    """The rows the page's table must show for one half of the JSON's `senders`: name, the
+    four counts, in the JSON's order, `other` last."""
+    senders = report["senders"]
+    entries = senders[rows_key] + ([senders[other_key]] if senders[other_key] else [])
+    return [[shown_name(entry[name_key])] + [str(entry[status]) for status in
+                                             ("sent", "deferred", "bounced", "expired")]
+            for entry in entries]
+
+
+def check_sender_tables(dom, report):
+    """The Senders and Authenticated users tables against `scan --format json`."""
+    found = 0
+    for section, rows_key, other_key, name_key in (
+            ("senders", "domains", "other_domains", "sender_domain"),
+            ("users", "sasl_users", "other_sasl_users", "sasl_username")):
+        expected = expected_sender_rows(report, rows_key, other_key, name_key)
+        shown = [cells[:5] for cells in dom.table(section)]
+        check(expected, f"scan --format json has no {rows_key}: the test input lost its senders")
+        check(shown == expected, f"the {section} table shows {shown}, the JSON {expected}")
+        found += len(shown)
+    return found
 
 
 def run(binary, scratch):
@@ -264,13 +325,16 @@ def run(binary, scratch):
     check(handlers == [], f"event-handler attributes in the DOM: {handlers}")
     text = "".join(dom.text)
     for hostile in ("<script>document.title='pwned'</script>", "\"><img src=x onerror=alert(1)>",
-                    "\\u{202e}gpj.exe", "\\u{2066}<i>x</i>\\u{2069}"):
+                    "\\u{202e}gpj.exe", "\\u{2066}<i>x</i>\\u{2069}", "<b>mallory</b>\\u{202e}",
+                    "\"&<svg/onload=alert(3)//.example"):
         check(hostile in text, f"the hostile text {hostile!r} is not shown as text")
     check("\u202e" not in text and "\u2066" not in text, "a bidi control reached the page's text")
     title = next((a for t, a, _ in dom.elements if t == "title"), None)
     check("pwned" not in dom_text.split("</title>")[0], "the title was changed")
 
-    causes, lists = expected_causes(binary, inputs)
+    report = scan_json(binary, inputs)
+    causes, lists = expected_causes(report)
+    sender_rows = check_sender_tables(dom, report)
     series = [a.get("data-series") for t, a, s in dom.elements
               if t == "g" and "series" in a.get("class", "").split() and s == "timeline"]
     check(sorted(series) == sorted(causes),
@@ -296,6 +360,7 @@ def run(binary, scratch):
         figures.append(f"{width} px: {share:.0%} drawn, {colours} colours")
 
     print(f"report-browser: {len(series)} cause series, {len(list_series)} block-list series, "
+          f"{sender_rows} sender and user rows, "
           f"no request, no console message; {'; '.join(figures)}; "
           f"{time.monotonic() - started:.1f} s")
 
