@@ -12,14 +12,14 @@ bin="${BOUNCEWATCH_BIN:?set BOUNCEWATCH_BIN to the bouncewatch binary}"
 
 heading() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-heading "bouncewatch scan examples/mail.log examples/exim-mainlog"
-"$bin" scan examples/mail.log examples/exim-mainlog
+heading "bouncewatch scan --senders examples/mail.log examples/exim-mainlog"
+"$bin" scan --senders examples/mail.log examples/exim-mainlog
 
 # The same report as a page with charts, kept in out/ (ignored by git) for the user to open.
 report="${DEMO_REPORT:-out/demo-report.html}"
 mkdir -p "$(dirname "$report")"
-heading "bouncewatch scan --format html examples/mail.log examples/exim-mainlog > $report"
-"$bin" scan --format html examples/mail.log examples/exim-mainlog >"$report"
+heading "bouncewatch scan --senders --format html examples/mail.log examples/exim-mainlog > $report"
+"$bin" scan --senders --format html examples/mail.log examples/exim-mainlog >"$report"
 echo "HTML report written: open file://$(cd "$(dirname "$report")" && pwd)/$(basename "$report") in a browser"
 
 # One line each of: Microsoft's block list, Gmail's unknown user, Yahoo's complaint throttling,

@@ -52,7 +52,7 @@ public enum ScanHTMLRenderer {
                     ? " Many distinct domains: counts of the top domains may miss a few early events."
                     : ""))
         if report.hostsSeen > 1 { html += hosts(report) }
-        html += SenderSectionRendering.html(report.senders)
+        if let senders = report.senders { html += SenderSectionRendering.html(senders) }
         html += blocklists(report)
         html += rejects(report)
         html += authFailures(report)

@@ -237,8 +237,9 @@ def check_not_blank(path, width):
 
 
 def scan_json(binary, inputs):
-    result = subprocess.run([binary, "scan", "--format", "json"] + inputs, capture_output=True,
-                            text=True, timeout=60, env=dict(os.environ, TZ="UTC"))
+    result = subprocess.run([binary, "scan", "--senders", "--format", "json"] + inputs,
+                            capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, TZ="UTC"))
     check(result.returncode == 0, f"scan --format json failed: {result.stderr}")
     return json.loads(result.stdout)
 
@@ -307,8 +308,9 @@ def run(binary, scratch):
     inputs = [log, "examples/mail.log", "examples/exim-mainlog"]
     page = os.path.join(scratch, "report.html")
     with open(page, "wb") as handle:
-        result = subprocess.run([binary, "scan", "--format", "html"] + inputs, stdout=handle,
-                                stderr=subprocess.PIPE, timeout=60, env=dict(os.environ, TZ="UTC"))
+        result = subprocess.run([binary, "scan", "--senders", "--format", "html"] + inputs,
+                                stdout=handle, stderr=subprocess.PIPE, timeout=60,
+                                env=dict(os.environ, TZ="UTC"))
     check(result.returncode == 0, f"scan --format html failed: {result.stderr!r}")
     url = "file://" + page
 
