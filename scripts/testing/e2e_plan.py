@@ -20,6 +20,10 @@ from collections import Counter
 import mta_sink
 
 SENDER = "shop@sender.example"
+# The test's SASL user, the same for Postfix (sasldb) and Exim (a plaintext authenticator);
+# both log the login as given.
+SASL_USER = "alice@bouncewatch.test"
+SASL_PASSWORD = "e2e-only-secret"
 ALERT_RECIPIENT = "postmaster@localhost"
 DOMAINS = ("example.com", "example.net", "example.org")
 
