@@ -19,7 +19,10 @@
    `bouncewatch_deliveries_total` per status, cause and destination and
    `bouncewatch_blocklist_hits_total`, after the stop and at the end (nothing lost, nothing
    counted twice); exactly one alert mail, still one a group wait after the restart;
-   `promtool check metrics` and a real node_exporter on the daemon's textfile.
+   `promtool check metrics` and a real node_exporter on the daemon's textfile; the queue
+   gauges and `bouncewatch queue` (scripts/testing/e2e_queue.py); the deliveries per sender
+   domain and SASL user of `bouncewatch scan --format json` on the MTA's log, after the first
+   half and at the end (scripts/testing/e2e_senders.py).
 
 Expiry is not exercised: Postfix and Exim need minutes of queue lifetime to expire a message.
 Every wait is bounded; a failure prints the daemon's log, the MTA's log and the sink's journal.
@@ -48,6 +51,7 @@ import e2e_instances  # noqa: E402
 import e2e_plan  # noqa: E402
 import e2e_prom  # noqa: E402
 import e2e_queue  # noqa: E402
+import e2e_senders  # noqa: E402
 from crash_daemon import (  # noqa: E402
     CheckFailed,
     Daemon,
@@ -404,6 +408,10 @@ def run_test(work):
     daemon.terminate()
     check_textfile(textfile, labels, model, "after SIGTERM in the middle")
     say("SIGTERM: the daemon exited 0; the textfile equals the plan so far")
+    senders = e2e_senders.check_scan(binary, mta.log_path, model, "after phase a")
+    say("bouncewatch scan: the senders and SASL users equal the plan so far:\n"
+        + e2e_senders.summary(senders))
+    outcomes_a = e2e_senders.expected_delay_counts(model)
 
     # Phase b: the daemon is stopped.
     phase_b = run_phase(mta, sink, model, "b")
@@ -458,6 +466,11 @@ def run_test(work):
     daemon.terminate()
     samples = check_textfile(textfile, labels, model, "after the final SIGTERM")
     check_lines(samples, mta.log_path, log_before, log_ready)
+    senders = e2e_senders.check_scan(binary, mta.log_path, model, "at the end")
+    say("bouncewatch scan: the senders and SASL users equal the whole plan:\n"
+        + e2e_senders.summary(senders))
+    say(f"final outcomes by status (the delay histogram's _count): after phase a"
+        f" {dict(outcomes_a)}, at the end {dict(e2e_senders.expected_delay_counts(model))}")
     total = sum(model.deliveries.values())
     say(f"PASS in {time.monotonic() - started:.0f} s: {total} deliveries counted exactly across"
         f" a restart ({len(phase_a)} + {len(phase_b)} messages, {model.alerts} alert mail)")

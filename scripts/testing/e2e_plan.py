@@ -10,7 +10,7 @@ the outcome. From those attempts come:
 - the daemon's `bouncewatch_deliveries_total` per (status, cause, destination) and its
   `bouncewatch_blocklist_hits_total` per (blocklist, destination);
 - the deliveries per (sender domain, status, cause) and per (SASL user, status, cause), and
-  the final outcomes per status (the delay histogram's `_count`s).
+  the final outcomes per status (the delay histogram's `_count`s): see e2e_senders.py.
 
 Messages go out from two sender domains, by turns; every third one is submitted with SMTP
 AUTH as the test's SASL user (the rest without), so each phase has authenticated and
