@@ -7,11 +7,15 @@ queue, so the number of attempts is the test's decision, not the clock's.
 
 - Postfix: Debian's installed package (postfix in scripts/integration/packages.txt), run
   with `postfix -c DIR` on a configuration, queue and `maillog_file` of its own. The
-  machine's /etc/postfix and its service are neither read for settings nor touched.
+  machine's /etc/postfix and its service are neither read for settings nor touched. SMTP
+  AUTH through Cyrus SASL with a sasldb of its own (saslpasswd2, Debian's sasl2-bin).
 - Exim 4.96: Debian's exim4-daemon-light .deb, fetched with `apt-get download` and unpacked
   with `dpkg -x` (never installed: as a mail-transport-agent it would remove Postfix). The
   binary wants its compiled-in user Debian-exim, so it runs in a private mount namespace
-  where copies of /etc/passwd and /etc/group that name that user are bind-mounted.
+  where copies of /etc/passwd and /etc/group that name that user are bind-mounted. SMTP
+  AUTH through a `plaintext` authenticator that knows the test's one user.
+
+Both offer AUTH without TLS, to loopback clients only: a test setting, never a production one.
 """
 
 import glob
@@ -24,6 +28,7 @@ import subprocess
 import tempfile
 import time
 
+import e2e_plan
 from crash_daemon import CheckFailed, stop_process
 
 # Every process logs in UTC, like the daemon that crash_daemon.Daemon starts with TZ=UTC.
@@ -71,9 +76,10 @@ class Postfix:
         self.started = False
 
     def prepare(self):
-        for tool in ("postfix", "postconf", "postqueue"):
+        for tool in ("postfix", "postconf", "postqueue", "saslpasswd2"):
             if shutil.which(tool) is None and not os.path.exists("/usr/sbin/" + tool):
-                raise CheckFailed(f"{tool} is missing: install Debian's postfix package")
+                raise CheckFailed(f"{tool} is missing: install Debian's postfix and sasl2-bin"
+                              " packages (scripts/integration/packages.txt)")
         try:
             pwd.getpwnam("postfix")
         except KeyError:
@@ -86,6 +92,28 @@ class Postfix:
             out.write(self.main_cf())
         with open(os.path.join(self.etc, "master.cf"), "w") as out:
             out.write(self.master_cf())
+        self.prepare_sasl()
+
+    def prepare_sasl(self):
+        """The test's SASL user in a sasldb of the instance's own, and the Cyrus settings that
+        name it. Debian's smtpd reads `$config_directory/sasl/smtpd.conf` (the `-c`
+        directory), whatever `cyrus_sasl_config_path` says."""
+        sasl = os.path.join(self.etc, "sasl")
+        os.makedirs(sasl, exist_ok=True)
+        sasldb = os.path.join(sasl, "sasldb2")
+        with open(os.path.join(sasl, "smtpd.conf"), "w") as out:
+            out.write(f"pwcheck_method: auxprop\nauxprop_plugin: sasldb\n"
+                      f"mech_list: PLAIN LOGIN\nsasldb_path: {sasldb}\n")
+        user, realm = e2e_plan.SASL_USER.split("@")
+        done = subprocess.run(["saslpasswd2", "-p", "-c", "-f", sasldb, "-u", realm, user],
+                              input=e2e_plan.SASL_PASSWORD.encode(), capture_output=True,
+                              timeout=60)
+        if done.returncode != 0:
+            raise CheckFailed(f"saslpasswd2 failed (status {done.returncode}): "
+                              + (done.stdout + done.stderr).decode(errors="replace"))
+        # smtpd runs as postfix and must read it; `postfix check` wants root to own it.
+        shutil.chown(sasldb, user="root", group="postfix")
+        os.chmod(sasldb, 0o640)
 
     def main_cf(self):
         return f"""\
@@ -118,6 +146,13 @@ queue_run_delay = 1h
 minimal_backoff_time = 1h
 maximal_backoff_time = 2h
 delay_warning_time = 0
+# SMTP AUTH (Cyrus SASL, the sasldb of prepare_sasl), without TLS: loopback only.
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = cyrus
+smtpd_sasl_path = smtpd
+smtpd_sasl_security_options = noanonymous
+smtpd_tls_auth_only = no
+cyrus_sasl_config_path = {self.etc}/sasl
 """
 
     def master_cf(self):
@@ -326,7 +361,21 @@ remote_smtp:
 begin retry
 # No retries of its own within the test: only the test's `exim -qff` tries again.
 *   *   F,1d,1d
-"""
+
+begin authenticators
+{self.authenticators()}"""
+
+    @staticmethod
+    def authenticators():
+        """The test's one SASL user, offered without TLS to loopback clients only."""
+        return (
+            "PLAIN:\n"
+            "  driver = plaintext\n"
+            "  public_name = PLAIN\n"
+            "  server_advertise_condition = ${if eq{$sender_host_address}{127.0.0.1}}\n"
+            "  server_prompts = :\n"
+            "  server_condition = ${if and{{eq{$auth2}{%s}}{eq{$auth3}{%s}}}}\n"
+            "  server_set_id = $auth2\n" % (e2e_plan.SASL_USER, e2e_plan.SASL_PASSWORD))
 
     def command(self, *arguments):
         """The argv running this Exim with its passwd and group in a private mount namespace."""

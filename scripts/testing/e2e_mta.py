@@ -11,15 +11,18 @@
    loopback SMTP port: alert mail takes the packaged route, through the local MTA, to
    postmaster@localhost, which the MTA relays to the sink). The diff is printed and checked.
 3. Runs the built daemon on it, sends the first half of the plan (scripts/testing/e2e_plan.py)
-   through the MTA by SMTP, flushes the queue once (greylisted mail goes through, full
-   mailboxes defer again), waits for the blacklist alert mail at the sink, stops the daemon
-   with SIGTERM, sends the second half and flushes again while it is stopped, and starts it
-   again.
+   through the MTA by SMTP (from two sender domains, some with SMTP AUTH), flushes the queue
+   once (greylisted mail goes through, full mailboxes defer again), waits for the blacklist
+   alert mail at the sink, stops the daemon with SIGTERM, sends the second half and flushes
+   again while it is stopped, and starts it again.
 4. Checks, against the plan's model and never against a recorded output: the sink's answers;
    `bouncewatch_deliveries_total` per status, cause and destination and
    `bouncewatch_blocklist_hits_total`, after the stop and at the end (nothing lost, nothing
    counted twice); exactly one alert mail, still one a group wait after the restart;
-   `promtool check metrics` and a real node_exporter on the daemon's textfile.
+   `promtool check metrics` and a real node_exporter on the daemon's textfile; the queue
+   gauges and `bouncewatch queue` (scripts/testing/e2e_queue.py); the deliveries per sender
+   domain and SASL user of `bouncewatch scan --format json` on the MTA's log, after the first
+   half and at the end (scripts/testing/e2e_senders.py).
 
 Expiry is not exercised: Postfix and Exim need minutes of queue lifetime to expire a message.
 Every wait is bounded; a failure prints the daemon's log, the MTA's log and the sink's journal.
@@ -48,6 +51,7 @@ import e2e_instances  # noqa: E402
 import e2e_plan  # noqa: E402
 import e2e_prom  # noqa: E402
 import e2e_queue  # noqa: E402
+import e2e_senders  # noqa: E402
 from crash_daemon import (  # noqa: E402
     CheckFailed,
     Daemon,
@@ -98,6 +102,15 @@ def adjusted_configuration(packaged, log, state, textfile, smtp_port, queue):
             raise CheckFailed(f"packaging/bouncewatch.yml: expected one line matching {pattern}"
                               f" to adjust, found {used[pattern]}")
     return "\n".join(out) + "\n"
+
+
+def notifier_sender(packaged):
+    """The SMTP notifier's `from:` address in the packaged file: the alert mail's sender."""
+    found = re.findall(r"^    from: (\S+)$", packaged, re.M)
+    if len(found) != 1:
+        raise CheckFailed(f"packaging/bouncewatch.yml: expected one notifier `from:`, found"
+                          f" {found}")
+    return found[0]
 
 
 def check_only_paths(packaged, adjusted):
@@ -216,29 +229,42 @@ def settle(sink, mta, model, timeout=60):
 
 def run_phase(mta, sink, model, phase):
     """Sends the messages of `phase`, lets the MTA answer them, flushes its queue once and lets
-    it answer again, keeping `model` in step; returns the recipients sent to."""
-    recipients = model.messages(phase)
-    submit(mta, recipients)
-    for recipient in recipients:
-        model.submit(recipient)
+    it answer again, keeping `model` in step; returns the messages sent."""
+    messages = model.messages(phase)
+    submit(mta, messages)
+    for message in messages:
+        model.submit(message)
     settle(sink, mta, model)
     mta.flush()
     model.flush()
     settle(sink, mta, model)
-    return recipients
+    return messages
 
 
-def submit(mta, recipients):
-    """Sends one message per recipient to the MTA over SMTP on loopback."""
-    with smtplib.SMTP("127.0.0.1", mta.port, local_hostname="client.bouncewatch.test",
-                      timeout=30) as session:
-        for recipient in recipients:
-            message = (f"From: Shop <{e2e_plan.SENDER}>\r\nTo: <{recipient}>\r\n"
-                       f"Subject: order {recipient}\r\nMessage-ID: <{recipient}.{time.time()}"
-                       f"@sender.example>\r\n\r\nA test message for {recipient}.\r\n")
-            refused = session.sendmail(e2e_plan.SENDER, [recipient], message.encode())
-            if refused:
-                raise CheckFailed(f"the {mta.name} refused {recipient}: {refused}")
+def submit(mta, messages):
+    """Sends the messages to the MTA over SMTP on loopback: those without a SASL user on one
+    session, those of each SASL user on a session that logs in first (SMTP AUTH)."""
+    sessions = {}
+    for message in messages:
+        sessions.setdefault(message.sasl_user, []).append(message)
+    for sasl_user, batch in sessions.items():
+        with smtplib.SMTP("127.0.0.1", mta.port, local_hostname="client.bouncewatch.test",
+                          timeout=30) as session:
+            if sasl_user is not None:
+                session.ehlo()
+                session.login(sasl_user, e2e_plan.SASL_PASSWORD)
+            for message in batch:
+                send(mta, session, message)
+
+
+def send(mta, session, message):
+    recipient, sender = message.recipient, message.sender
+    text = (f"From: <{sender}>\r\nTo: <{recipient}>\r\n"
+            f"Subject: order {recipient}\r\nMessage-ID: <{recipient}.{time.time()}"
+            f"@{sender.split('@')[1]}>\r\n\r\nA test message for {recipient}.\r\n")
+    refused = session.sendmail(sender, [recipient], text.encode())
+    if refused:
+        raise CheckFailed(f"the {mta.name} refused {recipient}: {refused}")
 
 
 def check_textfile(textfile, labels, model, when):
@@ -374,7 +400,7 @@ def run_test(work):
     alert_wait = GROUP_WAIT + 2 * INTERVAL + 30
     wait(lambda: sink.alert_mails() or daemon.check_alive(), alert_wait,
          "the blacklist alert mail at the sink", poll=0.5)
-    model.alert_mailed()
+    model.alert_mailed(notifier_sender(packaged))
     settle(sink, mta, model)
     mails = check_alerts(sink, 1)
     say(f"alert mail arrived {time.monotonic() - started:.0f} s into the run: {mails[0][2]!r}")
@@ -382,6 +408,10 @@ def run_test(work):
     daemon.terminate()
     check_textfile(textfile, labels, model, "after SIGTERM in the middle")
     say("SIGTERM: the daemon exited 0; the textfile equals the plan so far")
+    senders = e2e_senders.check_scan(binary, mta.log_path, model, "after phase a")
+    say("bouncewatch scan: the senders and SASL users equal the plan so far:\n"
+        + e2e_senders.summary(senders))
+    outcomes_a = e2e_senders.expected_delay_counts(model)
 
     # Phase b: the daemon is stopped.
     phase_b = run_phase(mta, sink, model, "b")
@@ -436,6 +466,11 @@ def run_test(work):
     daemon.terminate()
     samples = check_textfile(textfile, labels, model, "after the final SIGTERM")
     check_lines(samples, mta.log_path, log_before, log_ready)
+    senders = e2e_senders.check_scan(binary, mta.log_path, model, "at the end")
+    say("bouncewatch scan: the senders and SASL users equal the whole plan:\n"
+        + e2e_senders.summary(senders))
+    say(f"final outcomes by status (the delay histogram's _count): after phase a"
+        f" {dict(outcomes_a)}, at the end {dict(e2e_senders.expected_delay_counts(model))}")
     total = sum(model.deliveries.values())
     say(f"PASS in {time.monotonic() - started:.0f} s: {total} deliveries counted exactly across"
         f" a restart ({len(phase_a)} + {len(phase_b)} messages, {model.alerts} alert mail)")

@@ -8,18 +8,30 @@ the outcome. From those attempts come:
 
 - the records the sink must have journaled (`sink_records`), and
 - the daemon's `bouncewatch_deliveries_total` per (status, cause, destination) and its
-  `bouncewatch_blocklist_hits_total` per (blocklist, destination).
+  `bouncewatch_blocklist_hits_total` per (blocklist, destination);
+- the deliveries per (sender domain, status, cause) and per (SASL user, status, cause), and
+  the final outcomes per status (the delay histogram's `_count`s): see e2e_senders.py.
 
-Each bounce returns a non-delivery notification to the sender, which the sink accepts: one
-more `sent` to the sender's domain. Each alert mail goes through the MTA to
-postmaster@localhost (the packaged configuration's route): one more `sent` to `localhost`.
+Messages go out from two sender domains, by turns; every third one is submitted with SMTP
+AUTH as the test's SASL user (the rest without), so each phase has authenticated and
+unauthenticated mail from both domains. Each bounce returns a non-delivery notification to
+the message's sender, which the sink accepts: one more `sent` to that sender's domain, from
+the null sender (bouncewatch's sender domain `<>`). Each alert mail goes through the MTA to
+postmaster@localhost (the packaged configuration's route): one more `sent` to `localhost`,
+from the packaged notifier's `from:` address.
 """
 
-from collections import Counter
+from collections import Counter, namedtuple
 
 import mta_sink
 
-SENDER = "shop@sender.example"
+SENDERS = ("shop@sender.example", "news@letters.example")
+# The test's SASL user, the same for Postfix (sasldb) and Exim (a plaintext authenticator);
+# both log the login as given.
+SASL_USER = "alice@bouncewatch.test"
+SASL_PASSWORD = "e2e-only-secret"
+# How bouncewatch names the sender domain of a mail from the null sender `<>`.
+NULL_SENDER_DOMAIN = "<>"
 ALERT_RECIPIENT = "postmaster@localhost"
 DOMAINS = ("example.com", "example.net", "example.org")
 
@@ -48,8 +60,16 @@ PHASES = {
 EXPECTED_ALERTS = [("blacklisted", "firing", "Spamhaus ZEN")]
 
 
+# One message of the plan: its recipient, envelope sender, and SASL login (None: no AUTH).
+Message = namedtuple("Message", "recipient sender sasl_user")
+
+
 def _code(reply):
     return int(reply[:3])
+
+
+def _domain(address):
+    return address.rsplit("@", 1)[1]
 
 
 class Model:
@@ -63,48 +83,77 @@ class Model:
         self.blocklist_hits = Counter()
         self.alerts = 0
         self.sent_messages = Counter()
-        self._domain = 0
+        # {(sender domain, status, cause): deliveries}, {(SASL user, status, cause): ...};
+        # the cause of a `sent` is "".
+        self.by_sender_domain = Counter()
+        self.by_sasl_user = Counter()
+        # The queued recipients' messages (recipients are unique in the plan).
+        self._messages = {}
+        self._next_destination = 0
+        self._next_message = 0
 
     def messages(self, phase):
-        """The recipients of one phase, in the order they are sent."""
+        """The messages of one phase, in the order they are sent."""
         out = []
         for kind, count in PHASES[phase].items():
             for number in range(1, count + 1):
-                domain = DOMAINS[self._domain % len(DOMAINS)]
-                self._domain += 1
-                out.append(f"{kind}-{phase}{number}@{domain}")
+                domain = DOMAINS[self._next_destination % len(DOMAINS)]
+                self._next_destination += 1
+                sender = SENDERS[self._next_message % len(SENDERS)]
+                sasl_user = SASL_USER if self._next_message % 3 == 2 else None
+                self._next_message += 1
+                out.append(Message(f"{kind}-{phase}{number}@{domain}", sender, sasl_user))
         return out
 
-    def submit(self, recipient):
-        self.sent_messages[mta_sink.kind_of(recipient)] += 1
-        if not self._attempt(recipient):
-            self.queue.append(recipient)
+    def submit(self, message):
+        self.sent_messages[mta_sink.kind_of(message.recipient)] += 1
+        self._messages[message.recipient] = message
+        if not self._attempt(message):
+            self.queue.append(message.recipient)
 
     def flush(self):
         queued, self.queue = self.queue, []
         for recipient in queued:
-            if not self._attempt(recipient):
+            if not self._attempt(self._messages[recipient]):
                 self.queue.append(recipient)
 
-    def alert_mailed(self):
-        """An alert mail went through the MTA to the sink."""
+    def alert_mailed(self, sender):
+        """An alert mail from `sender` went through the MTA to the sink."""
         self.alerts += 1
-        self._accepted(ALERT_RECIPIENT)
+        self._accepted(Message(ALERT_RECIPIENT, sender, None))
 
-    def _accepted(self, recipient):
+    def final_outcomes(self):
+        """{status: deliveries} of the final outcomes so far (sent, bounced, expired): what
+        the delay histogram `bouncewatch_delivery_delay_seconds` must have counted."""
+        out = Counter()
+        for (status, _, _), count in self.deliveries.items():
+            if status != "deferred":
+                out[status] += count
+        return out
+
+    def _delivered(self, message, status, cause):
+        """One delivery attempt's outcome, by destination, sender domain and SASL user."""
+        self.deliveries[(status, cause, _domain(message.recipient))] += 1
+        sender_domain = _domain(message.sender) if message.sender else NULL_SENDER_DOMAIN
+        self.by_sender_domain[(sender_domain, status, cause)] += 1
+        if message.sasl_user is not None:
+            self.by_sasl_user[(message.sasl_user, status, cause)] += 1
+
+    def _accepted(self, message):
+        recipient = message.recipient
         self.records[("rcpt", recipient, 250)] += 1
         self.records[("data", recipient, 250)] += 1
-        self.deliveries[("sent", "", recipient.split("@")[1])] += 1
+        self._delivered(message, "sent", "")
 
-    def _attempt(self, recipient):
+    def _attempt(self, message):
         """One delivery attempt; True when the message leaves the queue."""
+        recipient = message.recipient
         kind = mta_sink.kind_of(recipient)
-        domain = recipient.split("@")[1]
         if kind == "grey" and recipient not in self.greylisted:
             self.greylisted.add(recipient)
             kind_reply = mta_sink.GREYLIST_REPLY
             self.records[("rcpt", recipient, _code(kind_reply))] += 1
-            self.deliveries[(*OUTCOMES["grey"], domain)] += 1
+            self._delivered(message, *OUTCOMES["grey"])
             return False
         if kind in mta_sink.RCPT_REPLIES:
             self.records[("rcpt", recipient, _code(mta_sink.RCPT_REPLIES[kind]))] += 1
@@ -112,16 +161,16 @@ class Model:
             self.records[("rcpt", recipient, 250)] += 1
             self.records[("data", recipient, _code(mta_sink.DATA_REPLIES[kind]))] += 1
         else:
-            self._accepted(recipient)
+            self._accepted(message)
             return True
         status, cause = OUTCOMES[kind]
-        self.deliveries[(status, cause, domain)] += 1
+        self._delivered(message, status, cause)
         if kind in BLOCKLIST:
-            self.blocklist_hits[(BLOCKLIST[kind], domain)] += 1
+            self.blocklist_hits[(BLOCKLIST[kind], _domain(recipient))] += 1
         if status == "deferred":
             return False
-        # The bounce goes back to the sender, and the sink accepts it.
-        self._accepted(SENDER)
+        # The bounce goes back to the sender from the null sender, and the sink accepts it.
+        self._accepted(Message(message.sender, "", None))
         return True
 
     def expected_records(self):
