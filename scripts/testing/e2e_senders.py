@@ -157,9 +157,9 @@ def cause_difference(seen, expected_by_cause):
 
 
 def scan(binary, log_path):
-    """`bouncewatch scan --format json LOG`, parsed."""
-    done = subprocess.run([binary, "scan", "--format", "json", log_path], capture_output=True,
-                          timeout=120, stdin=subprocess.DEVNULL)
+    """`bouncewatch scan --senders --format json LOG`, parsed."""
+    done = subprocess.run([binary, "scan", "--senders", "--format", "json", log_path],
+                          capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
     if done.returncode != 0:
         raise CheckFailed(f"bouncewatch scan failed (status {done.returncode}):"
                           f" {done.stderr.decode(errors='replace')}")
