@@ -11,14 +11,16 @@ struct MetricsSenders {
     private(set) var topDomains = 0
     private(set) var topUsers = 0
 
-    /// Whether either family is on.
-    var isOn: Bool { domains != nil || users != nil }
+    /// Whether either family is on. Kept as a flag: every delivery asks, and testing the
+    /// optional tables themselves costs retains of their storage.
+    private(set) var isOn = false
 
     /// Turns the families on (with their tops) or off (nil: their counts are dropped); a
     /// family turned on starts at the store's clock `epoch`.
     mutating func set(domains domainTop: Int?, users userTop: Int?, epoch: Int) {
         Self.set(&domains, &topDomains, to: domainTop, epoch: epoch)
         Self.set(&users, &topUsers, to: userTop, epoch: epoch)
+        isOn = domains != nil || users != nil
     }
 
     private static func set(
@@ -98,5 +100,6 @@ struct MetricsSenders {
             users = table
             topUsers = MetricsStore.maximumTopDestinations
         }
+        isOn = domains != nil || users != nil
     }
 }
