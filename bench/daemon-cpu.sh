@@ -3,6 +3,7 @@
 # `start_at: beginning` and the default alert rules (or the `alerts:` line given), stopped once
 # its textfile counts every line; prints utime + stime from /proc. With CALLGRIND_OUT set, runs
 # under callgrind and writes the profile there (instruction counts; see docs/benchmarks.md).
+# FORMAT sets the source's format (postfix by default; exim for an Exim mainlog).
 # With IDLE_SECONDS set, the daemon is left idle that long after the last line before it is
 # stopped (idle textfile writes; INTERVAL sets metrics.interval, 1s by default).
 #
@@ -21,7 +22,7 @@ LINES=$(wc -l <"$WORK/mail.log")
     echo "sources:"
     echo "  - type: file"
     echo "    path: $WORK/mail.log"
-    echo "    format: postfix"
+    echo "    format: ${FORMAT:-postfix}"
     echo "    start_at: beginning"
     echo "state_directory: $WORK/state"
     echo "metrics:"

@@ -2,7 +2,10 @@ import BounceCore
 
 /// `metrics:`: the node_exporter textfile.
 extension ConfigReader {
-    static let metricsKeys = ["textfile", "interval", "top_destinations", "per_host", "top_hosts"]
+    static let metricsKeys = [
+        "textfile", "interval", "top_destinations", "per_host", "top_hosts", "senders",
+        "sasl_users",
+    ]
 
     /// The longest pause between two textfile writes and checkpoints.
     static let longestInterval = 3_600
@@ -33,7 +36,25 @@ extension ConfigReader {
         {
             metrics.topHosts = count
         }
+        if let senders = section["senders"], let top = senderSeries(senders) {
+            metrics.topSenderDomains = top
+        }
+        if let users = section["sasl_users"], let top = senderSeries(users) {
+            metrics.topSASLUsers = top
+        }
         return metrics
+    }
+
+    /// `senders:` or `sasl_users:`: a mapping (`top: N`, 1 to 500, 20 when left out) turns the
+    /// family on; `false` or `null` leaves it off (nil inside). Nil after a reported problem.
+    private func senderSeries(_ field: Field) -> Int?? {
+        if field.isNull || field.text == "false" { return .some(nil) }
+        guard let section = section(field, known: ["top"]) else { return nil }
+        guard let top = section["top"] else { return .some(MetricsConfig.defaultSenderTop) }
+        guard let count = integer(top, in: 1...MetricsStore.maximumTopDestinations) else {
+            return nil
+        }
+        return .some(count)
     }
 
     /// An absolute path ending in `.prom`; `null` or `false` for no textfile (nil inside).

@@ -121,6 +121,18 @@ public enum ConfigRenderer {
         out.key("top_destinations", "\(metrics.topDestinations)", depth: 1)
         out.key("per_host", metrics.perHost ? "true" : "false", depth: 1)
         out.key("top_hosts", "\(metrics.topHosts)", depth: 1)
+        let senderFamilies = [
+            ("senders", metrics.topSenderDomains, "sender domain"),
+            ("sasl_users", metrics.topSASLUsers, "SASL user"),
+        ]
+        for (key, top, what) in senderFamilies {
+            guard let top else {
+                out.key(key, "false", depth: 1, note: "{ top: N }: deliveries by \(what)")
+                continue
+            }
+            out.key(key, "", depth: 1)
+            out.key("top", "\(top)", depth: 2)
+        }
     }
 
     private static func renderAlerts(

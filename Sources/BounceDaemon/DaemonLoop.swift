@@ -118,6 +118,9 @@ public final class DaemonLoop {
             alerts: alerts)
         pipeline.metrics.setPerHost(
             configuration.metrics.perHost, top: configuration.metrics.topHosts)
+        pipeline.metrics.setSenderSeries(
+            domains: configuration.metrics.topSenderDomains,
+            users: configuration.metrics.topSASLUsers)
         pipeline.digest = digest
         waker = FollowWaker(
             useInotify: options.useInotify,
@@ -375,7 +378,8 @@ public final class DaemonLoop {
                 DaemonHealth.SourceHealth(name: $0.name, up: $0.isUp, lostFiles: $0.lostFiles)
             },
             checkpointTime: checkpointTime, startTime: startTime,
-            alertsFiring: pipeline.alerts.firing, notifications: pipeline.alerts.notifications)
+            alertsFiring: pipeline.alerts.firing, notifications: pipeline.alerts.notifications,
+            messageState: DaemonHealth.MessageState(pipeline.messages))
     }
 
     private func writeTextfile() {
@@ -442,6 +446,12 @@ public final class DaemonLoop {
             || next.metrics.topHosts != configuration.metrics.topHosts
         {
             pipeline.metrics.setPerHost(next.metrics.perHost, top: next.metrics.topHosts)
+        }
+        if next.metrics.topSenderDomains != configuration.metrics.topSenderDomains
+            || next.metrics.topSASLUsers != configuration.metrics.topSASLUsers
+        {
+            pipeline.metrics.setSenderSeries(
+                domains: next.metrics.topSenderDomains, users: next.metrics.topSASLUsers)
         }
         // A fresh memory with the new rules: a verdict remembered under the old ones may differ.
         pipeline.classifier = CachingClassifier(options.makeClassifier(next))

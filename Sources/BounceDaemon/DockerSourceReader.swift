@@ -90,7 +90,7 @@ final class DockerSourceReader {
 
     /// Reads every new line, parsed; returns what keeps the source from reading. With `retry`,
     /// a container whose log is gone is looked up again, after its old log was read to its end.
-    func poll(retry: Bool, _ body: (ParseResult, UnsafeBufferPointer<UInt8>) -> Void)
+    func poll(retry: Bool, _ body: (LineOutcome, RawEvent, UnsafeBufferPointer<UInt8>) -> Void)
         -> [String]
     {
         var errors = follower.map { read($0, body) } ?? []
@@ -103,7 +103,8 @@ final class DockerSourceReader {
     }
 
     private func read(
-        _ follower: FileFollower, _ body: (ParseResult, UnsafeBufferPointer<UInt8>) -> Void
+        _ follower: FileFollower,
+        _ body: (LineOutcome, RawEvent, UnsafeBufferPointer<UInt8>) -> Void
     ) -> [String] {
         do throws(IngestError) {
             try follower.poll { physical, position in
@@ -115,12 +116,12 @@ final class DockerSourceReader {
                         if line.isEmpty { return }
                         stamped.parse(line, time: time, with: parser, into: &event) {
                             outcome, parsed, text in
-                            body(ParseResult(outcome, event: parsed), text)
+                            body(outcome, parsed, text)
                         }
                     case .problem(let problem):
                         problemCount += 1
                         lastProblem = problem
-                        body(.unrecognized, physical)
+                        body(.unrecognized, event, physical)
                     }
                 }
                 if !wasJoining, joiner.hasPending {

@@ -20,6 +20,9 @@ struct EventPipeline {
     var listedAddress: ((String) -> Void)?
     /// The digest's per-period counters; nil without `digest:`.
     var digest: DigestLedger?
+    /// The message state: who sent each message still in the queue, fed by every source's
+    /// message notes (`LineOutcome.message`), so a delivery knows its sender. Its one owner.
+    private(set) var messages = MessageBook()
 
     init(
         metrics: MetricsStore, classifier: Classifier, providers: ProviderTable = .standard,
@@ -40,19 +43,59 @@ struct EventPipeline {
         metrics.useProviders(table)
     }
 
-    /// Counts one parsed line; `time` places the event in time (nil when it has no stamp).
+    /// Counts one parsed line: `outcome`, with `event` meaningful for `.event` and `.message`
+    /// (`LineOutcome`); `time` places the event in time (nil when it has no stamp). A message
+    /// note goes to the message state and counts as an ignored line.
     mutating func take(
-        _ outcome: ParseResult, line: UnsafeBufferPointer<UInt8>, source: String,
-        time: (RawEvent) -> Int64?
+        _ outcome: LineOutcome, event: RawEvent, line: UnsafeBufferPointer<UInt8>,
+        source: String, time: (RawEvent) -> Int64?
     ) {
         switch outcome {
-        case .event(let event):
+        case .event:
             lines += 1
             metrics.countLine(outcome: .event, source: source)
             observe(event, line: line, source: source, time: time)
-        case .ignored: countOnly(.ignored, source: source)
-        case .unrecognized: countOnly(.unrecognized, source: source)
+        case .message:
+            messages.note(event, in: line)
+            countOnly(.message, source: source)
+        case .ignored, .unrecognized: countOnly(outcome, source: source)
         }
+    }
+
+    /// Takes in a message note (`LineOutcome.message`) whose line is counted elsewhere
+    /// (`countLines`, or `take`). inout only so the event is not copied per line.
+    @inline(__always)
+    mutating func noteMessage(_ event: inout RawEvent, line: UnsafeBufferPointer<UInt8>) {
+        messages.note(event, in: line)
+    }
+
+    /// Who sent the message of `event` (a delivery), as the message state knows it now: nil
+    /// when it knows nothing of the message. `time` is the delivery's own time (epoch seconds),
+    /// from which the arrival is placed: the state keeps stamps only as log time.
+    ///
+    /// Makes strings: call it only for a consumer that wants them (the alert hook, the
+    /// digest), never on every line.
+    func sender(for event: borrowing RawEvent, in line: UnsafeBufferPointer<UInt8>, time: Int64?)
+        -> MessageSender?
+    {
+        guard event.kind == .delivery, let facts = messages.facts(for: event, in: line) else {
+            return nil
+        }
+        let names = messages.names
+        var sender = MessageSender(
+            address: names.text(facts.sender), saslUser: names.text(facts.saslUser),
+            clientIP: names.text(facts.clientIP))
+        if facts.senderDomain != MessageNames.nullSender {
+            sender.domain = names.text(facts.senderDomain)
+        }
+        if let time, let stamp = event.timestamp,
+            let delay = MessageClock.delay(
+                from: facts.arrival, to: MessageClock.milliseconds(stamp),
+                yearless: stamp.year == nil)
+        {
+            sender.arrival = time - delay / 1000
+        }
+        return sender
     }
 
     /// A line that is no event.
@@ -92,6 +135,9 @@ struct EventPipeline {
         let provider =
             event.kind == .delivery ? providerDecider.decide(event, in: line)?.index : nil
         metrics.add(event, classification, in: line, source: source, time: when, provider: provider)
+        if metrics.countsSenders, let facts = messages.facts(for: event, in: line) {
+            metrics.countSender(event, classification, facts: facts, names: messages.names)
+        }
         let providerName = provider.map { providers.providers[$0].name }
         // The sender comes with the message state by queue id; none is known yet.
         alerts.observe(

@@ -9,6 +9,8 @@ final class JournalSourceReader {
     private var cursor: String?
     private var seen: Bool
     private var line: [UInt8] = []
+    /// The event each record is parsed into, kept between records.
+    private var event = RawEvent.unparsed()
     private var truncatedSoFar = 0
 
     /// Continues after `saved` when the source was seen before, else as `start_at` says.
@@ -51,13 +53,13 @@ final class JournalSourceReader {
     /// Reads every new record, parsed from its own fields.
     func poll(
         format: LogFormat,
-        _ body: (ParseResult, UnsafeBufferPointer<UInt8>, JournalRecord) -> Void
+        _ body: (LineOutcome, RawEvent, UnsafeBufferPointer<UInt8>, JournalRecord) -> Void
     ) throws(JournalError) {
         guard let source else { return }
         do {
             while let record = try source.next() {
-                let outcome = record.parse(into: &line, format: format)
-                line.withUnsafeBufferPointer { body(outcome, $0, record) }
+                let outcome = record.parse(into: &line, format: format, event: &event)
+                line.withUnsafeBufferPointer { body(outcome, event, $0, record) }
             }
         } catch {
             // Keep what was read, and reopen from there on the next try.

@@ -84,6 +84,10 @@ final class SourceRunner {
                 if line.isEmpty { return }
                 let outcome = parser.parse(line, into: &event, stamps: &stamps)
                 counts.add(outcome)
+                if outcome == .message {
+                    pipeline.noteMessage(&event, line: line)
+                    return
+                }
                 guard outcome == .event else { return }
                 pipeline.takeEvent(&event, line: line, source: name) { event in
                     event.timestamp.map { Int64(resolver.resolve($0).unixSeconds) }
@@ -109,8 +113,8 @@ final class SourceRunner {
                     logger.info("\(name): reading \(journal.location)")
                 }
                 try journal.acknowledgeWakeup()
-                try journal.poll(format: format) { outcome, line, record in
-                    pipeline.take(outcome, line: line, source: name) { _ in
+                try journal.poll(format: format) { outcome, event, line, record in
+                    pipeline.take(outcome, event: event, line: line, source: name) { _ in
                         Int64(record.realtimeMicroseconds / 1_000_000)
                     }
                 }
@@ -128,8 +132,8 @@ final class SourceRunner {
         _ docker: DockerSourceReader, into pipeline: inout EventPipeline, retry: Bool
     ) {
         let name = config.name
-        let errors = docker.poll(retry: retry) { outcome, line in
-            pipeline.take(outcome, line: line, source: name) { event in
+        let errors = docker.poll(retry: retry) { outcome, event, line in
+            pipeline.take(outcome, event: event, line: line, source: name) { event in
                 event.timestamp.map { Int64(resolver.resolve($0).unixSeconds) }
             }
         }

@@ -33,6 +33,11 @@ public enum DaemonPrometheusRenderer {
         case hostBlocklistHits = "bouncewatch_host_blocklist_hits_total"
         case classifications = "bouncewatch_classifications_total"
         case deliveryDelay = "bouncewatch_delivery_delay_seconds"
+        case senderDeliveries = "bouncewatch_sender_deliveries_total"
+        case saslUserDeliveries = "bouncewatch_sasl_user_deliveries_total"
+        case messageStateMessages = "bouncewatch_message_state_messages"
+        case messageStateEvicted = "bouncewatch_message_state_evicted_total"
+        case messageStateNamesOverflowed = "bouncewatch_message_state_names_overflowed_total"
 
         /// The `scan` family of the same name, whose HELP text this one shares.
         var scanFamily: ScanPrometheusRenderer.Family? {
@@ -80,6 +85,21 @@ public enum DaemonPrometheusRenderer {
                 return "Delay from a message's arrival to a final delivery outcome (sent, bounced,"
                     + " expired; never a deferral), by status and by the provider that received"
                     + " it (other: none known)."
+            case .senderDeliveries:
+                return "Delivery outcomes by the envelope sender's domain (<>: the null sender),"
+                    + " from the message state (metrics.senders)."
+            case .saslUserDeliveries:
+                return "Delivery outcomes by the SASL user that submitted the message, from the"
+                    + " message state (metrics.sasl_users)."
+            case .messageStateMessages:
+                return "Messages the message state holds now: seen entering the queue, not yet"
+                    + " seen leaving it."
+            case .messageStateEvicted:
+                return "Messages the message state dropped while full, by reason: age (older"
+                    + " than its maximum age) or limit (the oldest, to make room)."
+            case .messageStateNamesOverflowed:
+                return "Sender and SASL user names the message state could not keep (its name"
+                    + " table was full); their deliveries count as other."
             default: return ""
             }
         }
@@ -89,7 +109,8 @@ public enum DaemonPrometheusRenderer {
             switch self {
             case .notifications, .lostFiles, .providerDeliveries, .providerBlocklistHits,
                 .hostDeliveries, .hostRejects, .hostSASLAuthFailures, .hostBlocklistHits,
-                .classifications:
+                .classifications, .senderDeliveries, .saslUserDeliveries, .messageStateEvicted,
+                .messageStateNamesOverflowed:
                 return .counter
             case .deliveryDelay: return .histogram
             default: return .gauge
@@ -127,15 +148,17 @@ public enum DaemonPrometheusRenderer {
         switch family {
         case .buildInfo:
             output.add([("version", MetricsLabel.canonical(version))], 1)
-        case .deliveries:
-            for destination in metrics.destinations {
-                for cell in destination.cells {
-                    var labels = [("mta", cell.mta.identifier), ("status", cell.status.identifier)]
-                    if let cause = cell.cause { labels.append(("cause", cause.identifier)) }
-                    labels.append(("destination", destination.name))
-                    output.add(labels, cell.count)
-                }
-            }
+        case .deliveries: addDeliveries(metrics.destinations, by: "destination", to: &output)
+        case .senderDeliveries:
+            addDeliveries(metrics.senderDomains, by: "sender_domain", to: &output)
+        case .saslUserDeliveries:
+            addDeliveries(metrics.saslUsers, by: "sasl_username", to: &output)
+        case .messageStateMessages: output.add([], health.messageState.messages)
+        case .messageStateEvicted:
+            output.add([("reason", "age")], health.messageState.evictedByAge)
+            output.add([("reason", "limit")], health.messageState.evictedByLimit)
+        case .messageStateNamesOverflowed:
+            output.add([], health.messageState.namesOverflowed)
         case .providerDeliveries:
             for provider in metrics.providers {
                 for cell in provider.cells {
@@ -247,6 +270,21 @@ public enum DaemonPrometheusRenderer {
         case .deliveryDelay:
             // Written by `DelayHistogramRendering`.
             break
+        }
+    }
+
+    /// Delivery cells of each row of `rows`, its name under the label `name`.
+    private static func addDeliveries(
+        _ rows: [MetricsSnapshot.Destination], by name: String,
+        to output: inout DaemonSeriesBuffer
+    ) {
+        for row in rows {
+            for cell in row.cells {
+                var labels = [("mta", cell.mta.identifier), ("status", cell.status.identifier)]
+                if let cause = cell.cause { labels.append(("cause", cause.identifier)) }
+                labels.append((name, row.name))
+                output.add(labels, cell.count)
+            }
         }
     }
 }

@@ -37,6 +37,18 @@ import Testing
         #expect(try reload(config) == config)
     }
 
+    @Test func senderSeriesOnAndOff() throws {
+        let config = try load("metrics:\n  senders: { top: 7 }\n  sasl_users: {}\n")
+        #expect(config.metrics.topSenderDomains == 7)
+        #expect(config.metrics.topSASLUsers == MetricsConfig.defaultSenderTop)
+        #expect(try reload(config) == config)
+        let off = try load("metrics:\n  senders: false\n  sasl_users: null\n")
+        #expect(off.metrics.topSenderDomains == nil && off.metrics.topSASLUsers == nil)
+        #expect(try reload(off) == off)
+        #expect(throws: (any Error).self) { try load("metrics:\n  senders: { top: 501 }\n") }
+        #expect(throws: (any Error).self) { try load("metrics:\n  senders: { tpo: 5 }\n") }
+    }
+
     /// Strings a YAML writer must quote: indicators, reserved words, numbers, escapes.
     static let hostile = [
         "yes", "No", "null", "~", "123", "0x1F", "1e3", "5.7.1", "- dash", "a: b", "a #b",

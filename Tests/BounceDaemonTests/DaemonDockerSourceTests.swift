@@ -186,3 +186,31 @@ extension DaemonHarness {
         )
     }
 }
+
+extension DaemonDockerSourceTests {
+    /// A container's message notes reach the message state as a file's do: its deliveries
+    /// are counted by sender domain.
+    @Test func aContainersMessageNotesGiveTheSenderSeries() throws {
+        let harness = try DaemonHarness()
+        try Self.makeContainer(harness)
+        var records: [UInt8] = []
+        let text = DaemonSenderSeriesTests.message(
+            "4F2A81C0A1", sender: "alice@sender.example", user: "alice", deliveries: 2,
+            removed: false)
+        for line in text.split(separator: "\n") {
+            records += DockerJSONFile.records(for: String(line))
+        }
+        let path = harness.log(Self.logName())
+        _ = FileManager.default.createFile(atPath: path, contents: Data(records))
+        var configuration = harness.configuration([source(harness)])
+        configuration.metrics.topSenderDomains = 5
+        try harness.runOnce(configuration)
+        #expect(
+            try DaemonSenderSeriesTests.sums(
+                harness.textfile, "bouncewatch_sender_deliveries_total", by: "sender_domain")
+                == ["sender.example": 2])
+        #expect(
+            try DaemonSenderSeriesTests.sample(
+                harness.textfile, "bouncewatch_message_state_messages") == 1)
+    }
+}

@@ -141,6 +141,10 @@ enum DaemonSamples {
                 // The store was fed verdicts without a tier: the greylisting, the block list
                 // and the reject.
                 #"bouncewatch_classifications_total{tier="none"} 3"#,
+                "bouncewatch_message_state_messages 0",
+                #"bouncewatch_message_state_evicted_total{reason="age"} 0"#,
+                #"bouncewatch_message_state_evicted_total{reason="limit"} 0"#,
+                "bouncewatch_message_state_names_overflowed_total 0",
             ])
         let families = text.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }
             .map { $0.split(separator: " ")[2] }

@@ -62,3 +62,54 @@ enum TextfileTools {
         for text in texts { try TextfileTools.expectPromtoolAccepts(text, promtool: promtool) }
     }
 }
+
+@Suite struct TextfileSenderSeriesPromtoolTests {
+    /// Sender domains and SASL users are written by strangers: a textfile with hostile ones
+    /// and the message state families passes promtool.
+    @Test func promtoolAcceptsHostileSenderSeries() throws {
+        guard let promtool = TextfileTools.path("promtool", package: "prometheus") else { return }
+        var store = MetricsStore(topDestinations: 10)
+        store.setSenderSeries(domains: 5, users: 5)
+        var book = MessageBook()
+        let senders = [
+            #"x@a"b\c.example"#, "y@\u{7F}\u{FFFD}.example",
+            "z@" + String(repeating: "l", count: 400),
+        ]
+        let parser = LineParser()
+        for (index, sender) in senders.enumerated() {
+            let queue = "4F2A81C0B\(index)"
+            let lines = [
+                "Nov 26 10:00:00 mx1 postfix/smtpd[10]: \(queue): client=c[192.0.2.9],"
+                    + " sasl_method=PLAIN, sasl_username=u\"\\\(sender)",
+                "Nov 26 10:00:00 mx1 postfix/qmgr[11]: \(queue): from=<\(sender)>, size=1, nrcpt=1",
+                "Nov 26 10:00:01 mx1 postfix/smtp[12]: \(queue): to=<u@d.example>,"
+                    + " relay=mx.example[192.0.2.1]:25, delay=1, delays=0/0/0/0, dsn=2.0.0,"
+                    + " status=sent (250 ok)",
+            ]
+            for text in lines {
+                var bytes = Array(text.utf8)
+                bytes.withUnsafeMutableBufferPointer { mutable in
+                    let line = UnsafeBufferPointer(mutable)
+                    var event = RawEvent.unparsed()
+                    switch parser.parse(line, into: &event) {
+                    case .message: book.note(event, in: line)
+                    case .event:
+                        store.add(event, nil, in: line, source: "mail.log", time: nil)
+                        if let facts = book.facts(for: event, in: line) {
+                            store.countSender(event, nil, facts: facts, names: book.names)
+                        }
+                    default: Issue.record("not read: \(text)")
+                    }
+                }
+            }
+        }
+        store.rebalance()
+        let snapshot = store.snapshot()
+        #expect(snapshot.senderDomains.count == 4 && snapshot.saslUsers.count == 4)
+        let text = DaemonPrometheusRenderer.render(
+            snapshot, health: DaemonHealth(startTime: 0, messageState: .init(book)),
+            version: "0.1.0")
+        #expect(text.contains("bouncewatch_sasl_user_deliveries_total{"))
+        try TextfileTools.expectPromtoolAccepts(text, promtool: promtool)
+    }
+}

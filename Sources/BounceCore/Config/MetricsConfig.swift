@@ -11,6 +11,14 @@ public struct MetricsConfig: Sendable, Equatable {
     /// Hosts that get series of their own when `perHost` is on (the first seen); the rest count
     /// as `other`.
     public var topHosts = 50
+    /// Sender domains that get series of their own in `bouncewatch_sender_deliveries_total`;
+    /// nil writes no such series (`metrics.senders`, off by default).
+    public var topSenderDomains: Int?
+    /// SASL users that get series of their own in `bouncewatch_sasl_user_deliveries_total`;
+    /// nil writes none (`metrics.sasl_users`, off by default).
+    public var topSASLUsers: Int?
+    /// The `top` of `senders:` and `sasl_users:` when the file leaves it out.
+    public static let defaultSenderTop = 20
 
     public static let defaultTextfile = "/var/lib/prometheus/node-exporter/bouncewatch.prom"
 

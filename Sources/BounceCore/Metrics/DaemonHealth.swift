@@ -29,6 +29,34 @@ public struct DaemonHealth: Sendable, Equatable {
         }
     }
 
+    /// What the message state holds and dropped (`bouncewatch_message_state_*`).
+    public struct MessageState: Sendable, Equatable {
+        /// Messages held now.
+        public var messages: Int
+        /// Messages dropped while full: past the maximum age, and the oldest by the limit.
+        public var evictedByAge: Int
+        public var evictedByLimit: Int
+        /// Names that did not fit in the name table.
+        public var namesOverflowed: Int
+
+        public init(
+            messages: Int = 0, evictedByAge: Int = 0, evictedByLimit: Int = 0,
+            namesOverflowed: Int = 0
+        ) {
+            self.messages = messages
+            self.evictedByAge = evictedByAge
+            self.evictedByLimit = evictedByLimit
+            self.namesOverflowed = namesOverflowed
+        }
+
+        /// The figures of `book` now.
+        public init(_ book: MessageBook) {
+            self.init(
+                messages: book.count, evictedByAge: book.evictedByAge,
+                evictedByLimit: book.evictedByLimit, namesOverflowed: book.names.overflowed)
+        }
+    }
+
     public var sources: [SourceHealth]
     /// Epoch seconds of the last checkpoint written; nil before the first.
     public var checkpointTime: Int64?
@@ -38,15 +66,18 @@ public struct DaemonHealth: Sendable, Equatable {
     /// stays.
     public var alertsFiring: [String: Int]
     public var notifications: [NotificationCount]
+    public var messageState: MessageState
 
     public init(
         sources: [SourceHealth] = [], checkpointTime: Int64? = nil, startTime: Int64,
-        alertsFiring: [String: Int] = [:], notifications: [NotificationCount] = []
+        alertsFiring: [String: Int] = [:], notifications: [NotificationCount] = [],
+        messageState: MessageState = MessageState()
     ) {
         self.sources = sources
         self.checkpointTime = checkpointTime
         self.startTime = startTime
         self.alertsFiring = alertsFiring
         self.notifications = notifications
+        self.messageState = messageState
     }
 }

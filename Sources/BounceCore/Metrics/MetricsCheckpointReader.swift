@@ -10,16 +10,16 @@ struct MetricsCheckpointReader {
 
     let candidateMemory: Int
     private(set) var epoch = 0
-    private(set) var labels: [MetricsDestinationLabel] = []
-    private(set) var rows: [String: [Int]] = [:]
-    private(set) var other = Array(repeating: 0, count: MetricsCell.count)
+    /// `destination`, `cell` and `candidate` records.
+    private(set) var destinations: MetricsLabelledRecords
+    /// `sender`, `scell` and `scandidate` records, by family (`domain`, `user`).
+    private(set) var senderDomains: MetricsLabelledRecords
+    private(set) var saslUsers: MetricsLabelledRecords
     private(set) var rejectCells = Array(
         repeating: 0, count: MTA.allCases.count * Cause.allCases.count)
     private(set) var authByMTA = Array(repeating: 0, count: MTA.allCases.count)
     private(set) var blocklistHits: [(String, String, Int)] = []
     private(set) var sources: [MetricsSourceCounters] = []
-    private(set) var previousStrength: [String: Int] = [:]
-    private(set) var currentStrength: [String: Int] = [:]
     private(set) var providerCells: [(String, MetricsCell, Int)] = []
     private(set) var providerHits: [(String, String, Int)] = []
     private var seenProviderCells = Set<String>()
@@ -55,14 +55,21 @@ struct MetricsCheckpointReader {
     private var seenSources = Set<String>()
     private var seenTiers = Set<Substring>()
     private var pendingHits: [(line: Int, blocklist: String, destination: String, count: Int)] = []
-    private var pendingCells: [(line: Int, destination: String, cell: MetricsCell, count: Int)] =
-        []
 
     /// The longest line accepted: a 255-byte name fully escaped is 765 bytes.
     static let lineLimit = 4096
 
     init(candidateMemory: Int) {
         self.candidateMemory = candidateMemory
+        destinations = MetricsLabelledRecords(
+            what: "destination", limit: MetricsStore.maximumTopDestinations,
+            candidateMemory: candidateMemory)
+        senderDomains = MetricsLabelledRecords(
+            what: "sender domain", limit: MetricsStore.maximumTopDestinations,
+            candidateMemory: candidateMemory)
+        saslUsers = MetricsLabelledRecords(
+            what: "SASL user", limit: MetricsStore.maximumTopDestinations,
+            candidateMemory: candidateMemory)
     }
 
     mutating func read(_ lines: [String]) throws(MetricsRestoreError) {
@@ -101,6 +108,7 @@ struct MetricsCheckpointReader {
             "source": 7, "candidate": 4, "pcell": 6, "pblocklist": 4, "tier": 3,
             "hhost": 2, "hcell": 6, "hreject": 5, "hsasl": 4, "hblocklist": 4,
             "phcell": 7, "phblocklist": 5, "delay": 4 + MetricsDelays.bucketCount,
+            "sender": 7, "scell": 7, "scandidate": 5,
         ]
         guard let count = expected[record] else {
             throw fail("unknown record '\(Self.shown(record))'")
@@ -114,15 +122,9 @@ struct MetricsCheckpointReader {
             guard !seenEpoch else { throw fail("second 'epoch' line") }
             seenEpoch = true
             epoch = try reader.count()
-        case "destination": try readDestination(&reader)
-        case "cell":
-            let destination = try reader.destination()
-            let mta = try reader.mta()
-            let status = try reader.status()
-            let cause = try reader.optionalCause()
-            let cell = MetricsCell(mta, status, cause)
-            pendingCells.append(
-                (number, destination ?? MetricsLabel.other, cell, try reader.count()))
+        case "destination": try destinations.readLabel(&reader)
+        case "cell": try destinations.readCell(&reader)
+        case "sender", "scell", "scandidate": try readSender(record, &reader)
         case "reject":
             let index =
                 Int(try reader.mta().rawValue) * Cause.allCases.count
@@ -152,29 +154,35 @@ struct MetricsCheckpointReader {
             guard tiers.set(tier, to: count) else {
                 throw fail("unknown tier '\(Self.shown(fields[1]))'")
             }
-        default: try readCandidate(&reader)
+        default: try destinations.readCandidate(&reader)
         }
     }
 
-    private mutating func readDestination(_ reader: inout MetricsCheckpointFields)
+    /// The sender families' records: `sender`, `scell` and `scandidate` with the family
+    /// (`domain` or `user`) first, then the fields of `destination`, `cell` and `candidate`.
+    private mutating func readSender(_ record: Substring, _ reader: inout MetricsCheckpointFields)
         throws(MetricsRestoreError)
     {
-        let name = try reader.label()
-        guard name != MetricsLabel.other else {
-            throw reader.fail("a destination cannot be named 'other'")
+        let family = reader.next()
+        guard family == "domain" || family == "user" else {
+            throw reader.fail("unknown sender family '\(Self.shown(family))'")
         }
-        guard String(decoding: name.utf8.map(ByteScan.lower), as: UTF8.self) == name else {
-            throw reader.fail("a destination name is not lower-case")
+        if family == "domain" {
+            try Self.read(record, &reader, into: &senderDomains)
+        } else {
+            try Self.read(record, &reader, into: &saslUsers)
         }
-        guard rows[name] == nil else { throw reader.fail("destination given twice") }
-        guard labels.count < MetricsStore.maximumTopDestinations else {
-            throw reader.fail("more than \(MetricsStore.maximumTopDestinations) destinations")
+    }
+
+    private static func read(
+        _ record: Substring, _ reader: inout MetricsCheckpointFields,
+        into records: inout MetricsLabelledRecords
+    ) throws(MetricsRestoreError) {
+        switch record {
+        case "sender": try records.readLabel(&reader)
+        case "scell": try records.readCell(&reader)
+        default: try records.readCandidate(&reader)
         }
-        let label = MetricsDestinationLabel(
-            name: name, promotedAt: try reader.count(), lastEvent: try reader.count(),
-            current: try reader.count(), previous: try reader.count())
-        labels.append(label)
-        rows[name] = Array(repeating: 0, count: MetricsCell.count)
     }
 
     private mutating func readSource(_ reader: inout MetricsCheckpointFields)
@@ -334,65 +342,14 @@ struct MetricsCheckpointReader {
         guard seenHostRecords.insert(key).inserted else { throw reader.fail("given twice") }
     }
 
-    private mutating func readCandidate(_ reader: inout MetricsCheckpointFields)
-        throws(MetricsRestoreError)
-    {
-        let window = reader.next()
-        guard window == "previous" || window == "current" else {
-            throw reader.fail("candidate window must be 'previous' or 'current'")
-        }
-        let name = try reader.label()
-        guard name != MetricsLabel.other else {
-            throw reader.fail("a candidate cannot be named 'other'")
-        }
-        let strength = try reader.count()
-        let isPrevious = window == "previous"
-        let table = isPrevious ? previousStrength : currentStrength
-        guard table[name] == nil else { throw reader.fail("candidate given twice") }
-        guard table.count < candidateMemory else {
-            throw reader.fail("more than \(candidateMemory) candidates")
-        }
-        if isPrevious {
-            previousStrength[name] = strength
-        } else {
-            currentStrength[name] = strength
-        }
-    }
-
     /// Checks what refers to destinations once every destination is known.
     private mutating func resolvePending() throws(MetricsRestoreError) {
-        for label in labels {
-            guard label.promotedAt <= epoch, label.lastEvent <= epoch,
-                label.promotedAt <= label.lastEvent
-            else {
-                throw MetricsRestoreError(
-                    line: 0, reason: "destination '\(Self.shown(label.name))' is from the future")
-            }
-            guard previousStrength[label.name] == nil, currentStrength[label.name] == nil else {
-                throw MetricsRestoreError(
-                    line: 0,
-                    reason: "destination '\(Self.shown(label.name))' is also a candidate")
-            }
-        }
-        var cellsSeen = Set<String>()
-        for pending in pendingCells {
-            let key = "\(pending.cell.index) \(pending.destination)"
-            guard cellsSeen.insert(key).inserted else {
-                throw MetricsRestoreError(line: pending.line, reason: "cell given twice")
-            }
-            if pending.destination == MetricsLabel.other {
-                other[pending.cell.index] = pending.count
-            } else if rows[pending.destination] != nil {
-                rows[pending.destination]![pending.cell.index] = pending.count
-            } else {
-                throw MetricsRestoreError(
-                    line: pending.line, reason: "cell of an undeclared destination")
-            }
-        }
+        try destinations.resolve(epoch: epoch)
+        try senderDomains.resolve(epoch: epoch)
+        try saslUsers.resolve(epoch: epoch)
         var blocklistNames = Set<String>()
         for pending in pendingHits {
-            guard pending.destination == MetricsLabel.other || rows[pending.destination] != nil
-            else {
+            guard destinations.has(pending.destination) else {
                 throw MetricsRestoreError(
                     line: pending.line, reason: "block list hits of an undeclared destination")
             }

@@ -44,8 +44,11 @@ struct MetricsDestinations {
     /// `other` per window entry, which the first promotions take with them.
     private var firstWrite: MetricsFirstWriteCounts?
 
-    init(candidateMemory: Int) {
+    /// A table with nothing counted, its clock at `epoch` (a family turned on later than its
+    /// store's destinations ticks with them).
+    init(candidateMemory: Int, epoch: Int = 0) {
         self.candidateMemory = candidateMemory
+        self.epoch = epoch
         other = Array(repeating: 0, count: MetricsCell.count)
         window = SpaceSavingTable(capacity: Self.windowCapacity, keyLimit: Self.keyLimit)
         slotOfEntry = Array(repeating: -1, count: Self.windowCapacity)
@@ -248,6 +251,13 @@ struct MetricsDestinations {
         labelCount = labels.count
         self.previousStrength = previousStrength
         self.carriedStrength = carriedStrength
+    }
+
+    /// Sets the state of `records`, read and validated from a checkpoint.
+    mutating func restore(from records: MetricsLabelledRecords, epoch: Int) {
+        restore(
+            epoch: epoch, other: records.other, labels: records.labelledRows,
+            previousStrength: records.previousStrength, carriedStrength: records.currentStrength)
     }
 
     /// The `limit` strongest entries of `strengths` (ties by name, so the choice is stable).

@@ -55,6 +55,11 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var hosts: [Host] = []
     /// Block list hits per host (`destination` holds the host), by list then host.
     public var hostBlocklistHits: [BlocklistHits] = []
+    /// Deliveries by sender domain (`metrics.senders`; `name` is the domain, `<>` the null
+    /// sender, `other` last); empty when off.
+    public var senderDomains: [Destination] = []
+    /// Deliveries by SASL user (`metrics.sasl_users`), as `senderDomains`.
+    public var saslUsers: [Destination] = []
     /// Classified events by the tier that decided, every tier (zero or not).
     public var classificationTiers = TierCounts()
     /// Delivery delays at final outcomes by provider (by name, `other` last), then status

@@ -21,11 +21,16 @@
 ///     hblocklist LIST HOST|- COUNT
 ///     phcell HOST|- PROVIDER|- MTA STATUS CAUSE|- COUNT   (per_host: the provider families' `host`)
 ///     phblocklist LIST HOST|- PROVIDER|- COUNT
+///     sender domain|user NAME PROMOTED_AT LAST_EVENT CURRENT_WINDOW PREVIOUS_WINDOW
+///     scell domain|user NAME|- MTA STATUS CAUSE|- COUNT     (`metrics.senders`, `sasl_users`)
+///     scandidate domain|user previous|current NAME STRENGTH
 ///     end NUMBER_OF_LINES_BEFORE_THIS_ONE
 ///
 /// `pcell`, `pblocklist`, the `h`, the `ph` and the `delay` records came later within version
 /// 1: a checkpoint without them restores with provider counters (or delays) at zero, and one
 /// with `h` records but no `ph` records with the provider totals under `host="other"`.
+/// The `s` records (the sender families, `domain` by sender domain and `user` by SASL user)
+/// came later too: a checkpoint without them starts those families at zero.
 ///
 /// The `end` line makes a cut-off text fail to restore instead of silently losing counters.
 /// Only non-zero counters are written. Candidates are the strongest `candidateMemory` of each
@@ -39,24 +44,7 @@ extension MetricsStore {
     public func checkpointLines() -> [String] {
         typealias Token = MetricsCheckpointToken
         var lines = [Self.checkpointHeader, "epoch \(destinations.epoch)"]
-        func addCells(_ destination: String, _ row: ArraySlice<Int>) {
-            for cell in MetricsCell.all {
-                let count = row[row.startIndex + cell.index]
-                guard count > 0 else { continue }
-                lines.append(
-                    "cell \(destination) \(cell.mta.identifier) \(cell.status.identifier) "
-                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
-            }
-        }
-        for slot in destinations.slotsByName {
-            let label = destinations.labels[slot]!
-            let name = Token.text(label.name)
-            lines.append(
-                "destination \(name) \(label.promotedAt) \(label.lastEvent) \(label.current) "
-                    + "\(label.previous)")
-            addCells(name, destinations.row(slot))
-        }
-        addCells(Token.absent, destinations.other[...])
+        destinations.appendLabelLines(.destinations, to: &lines)
         for mta in MTA.allCases {
             for cause in Cause.allCases {
                 let count = rejectCells[
@@ -111,16 +99,8 @@ extension MetricsStore {
         for (tier, count) in tiers.entries where count > 0 {
             lines.append("tier \(tier) \(count)")
         }
-        let windows = [
-            ("previous", destinations.previousStrength),
-            ("current", destinations.currentCandidates().mapValues(\.strength)),
-        ]
-        for (window, strengths) in windows {
-            let kept = MetricsDestinations.strongest(strengths, Self.candidateMemory)
-            for name in kept.keys.sorted() {
-                lines.append("candidate \(window) \(Token.text(name)) \(kept[name]!)")
-            }
-        }
+        destinations.appendCandidateLines(.destinations, to: &lines)
+        senders.appendCheckpointLines(to: &lines)
         lines.append("end \(lines.count)")
         return lines
     }
@@ -167,10 +147,7 @@ extension MetricsStore {
         self.init(topDestinations: topDestinations, policy: policy)
         var reader = MetricsCheckpointReader(candidateMemory: Self.candidateMemory)
         try reader.read(checkpointLines)
-        destinations.restore(
-            epoch: reader.epoch, other: reader.other,
-            labels: reader.labels.map { ($0, reader.rows[$0.name]!) },
-            previousStrength: reader.previousStrength, carriedStrength: reader.currentStrength)
+        destinations.restore(from: reader.destinations, epoch: reader.epoch)
         rejectCells = reader.rejectCells
         authByMTA = reader.authByMTA
         for (blocklist, destination, count) in reader.blocklistHits {
@@ -201,6 +178,7 @@ extension MetricsStore {
             hosts = restored
             restoreHostProviders(from: reader)
         }
+        senders.restore(from: reader)
         tiers = reader.tiers
         for record in reader.delays {
             delays.restore(

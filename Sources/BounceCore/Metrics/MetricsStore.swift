@@ -68,6 +68,9 @@ public struct MetricsStore {
     var providers = MetricsProviders()
     /// Counters per syslog host, while `metrics.per_host` is on.
     var hosts: MetricsHosts?
+    /// Deliveries by sender domain and SASL user, while `metrics.senders` or
+    /// `metrics.sasl_users` is on.
+    var senders = MetricsSenders()
     /// Classified events by the tier that decided (`bouncewatch_classifications_total`).
     var tiers = TierCounts()
     /// Delays at final outcomes by provider and status (`bouncewatch_delivery_delay_seconds`).
@@ -75,7 +78,7 @@ public struct MetricsStore {
     /// Moves whenever anything but the rebalance clock changes (a count, a promotion, a
     /// demotion, a window rotation, a new `topDestinations`), so a reader can tell in one
     /// comparison that its rendering or checkpoint of the store is still exact.
-    public private(set) var revision = 0
+    public internal(set) var revision = 0
     /// Up to this epoch, a rebalance only moves the clock (valid while `revision` is
     /// `quietRevision`): an idle daemon skips the rest, which is most of an idle write's cost.
     private var quietThrough = 0
@@ -236,19 +239,25 @@ public struct MetricsStore {
         if skippingQuietTicks, revision == quietRevision, destinations.epoch < quietThrough {
             destinations.tick()
             hosts?.tick(to: destinations.epoch)
+            senders.tick()
             return
         }
         let changes = destinations.changes
         let hostChanges = hosts?.changes
+        let senderChanges = senders.changes
         for name in destinations.rebalance(top: topDestinations, policy: policy) {
             blocklists.fold(destination: name)
         }
         hosts?.rebalance(epoch: destinations.epoch, policy: policy)
-        if destinations.changes == changes, hosts?.changes == hostChanges {
+        senders.rebalance(policy: policy)
+        if destinations.changes == changes, hosts?.changes == hostChanges,
+            senders.changes == senderChanges
+        {
             quietRevision = revision
             quietThrough = Swift.min(
                 destinations.lastQuietEpoch(policy: policy),
-                hosts?.lastQuietEpoch(policy: policy) ?? .max)
+                hosts?.lastQuietEpoch(policy: policy) ?? .max,
+                senders.lastQuietEpoch(policy: policy))
         } else {
             revision &+= 1
         }
@@ -271,15 +280,9 @@ public struct MetricsStore {
     /// The counters now, decoded and ordered for rendering.
     public func snapshot() -> MetricsSnapshot {
         var snapshot = MetricsSnapshot()
-        snapshot.destinations =
-            destinations.slotsByName.map { slot in
-                MetricsSnapshot.Destination(
-                    name: destinations.labels[slot]!.name, cells: Self.cells(destinations.row(slot))
-                )
-            } + [
-                MetricsSnapshot.Destination(
-                    name: MetricsLabel.other, cells: Self.cells(destinations.other[...]))
-            ]
+        snapshot.destinations = Self.series(destinations)
+        snapshot.senderDomains = senders.domains.map(Self.series) ?? []
+        snapshot.saslUsers = senders.users.map(Self.series) ?? []
         for mta in MTA.allCases {
             for cause in Cause.allCases {
                 let count = rejectCells[Int(mta.rawValue) * Self.causeCount + Int(cause.rawValue)]
@@ -342,6 +345,17 @@ public struct MetricsStore {
                     sumMillis: delays.sumMillis(row: row, status: status))
             }
         }
+    }
+
+    /// The labelled names of `table` by name, then `other`.
+    private static func series(_ table: MetricsDestinations) -> [MetricsSnapshot.Destination] {
+        table.slotsByName.map { slot in
+            MetricsSnapshot.Destination(
+                name: table.labels[slot]!.name, cells: Self.cells(table.row(slot)))
+        } + [
+            MetricsSnapshot.Destination(
+                name: MetricsLabel.other, cells: Self.cells(table.other[...]))
+        ]
     }
 
     private static func hits(_ table: MetricsBlocklists) -> [MetricsSnapshot.BlocklistHits] {
