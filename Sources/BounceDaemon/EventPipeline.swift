@@ -20,6 +20,9 @@ struct EventPipeline {
     var listedAddress: ((String) -> Void)?
     /// The digest's per-period counters; nil without `digest:`.
     var digest: DigestLedger?
+    /// The message state: what earlier lines said of each message still queued. Saved in
+    /// the checkpoint with the positions (`DaemonLoop`), so a restart mid-message loses nothing.
+    var messages = MessageBook()
 
     init(
         metrics: MetricsStore, classifier: Classifier, providers: ProviderTable = .standard,
