@@ -103,6 +103,7 @@ public final class DaemonLoop {
             path: store.path)
         DaemonDigest.settle(
             configuration, ledger: digest, log: { [logger] in logger.notice("\($0)") })
+        let messages = try Self.restoreMessages(saved, path: store.path)
         let alerts: DaemonAlertHook
         do {
             alerts = try options.makeAlerts(configuration, saved?.alerts ?? [])
@@ -122,6 +123,7 @@ public final class DaemonLoop {
             domains: configuration.metrics.topSenderDomains,
             users: configuration.metrics.topSASLUsers)
         pipeline.digest = digest
+        pipeline.messages = messages
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
@@ -175,6 +177,19 @@ public final class DaemonLoop {
         }
     }
 
+    /// The message state the checkpoint saved, empty without one.
+    private static func restoreMessages(_ saved: Checkpoint?, path: String) throws(DaemonError)
+        -> MessageBook
+    {
+        guard let lines = saved?.messages, !lines.isEmpty else { return MessageBook() }
+        do {
+            return try MessageBook(checkpointLines: lines)
+        } catch {
+            throw .unreadableCheckpoint(
+                path: path, reason: "the message state cannot be restored: \(error)")
+        }
+    }
+
     private func makeRunner(_ config: SourceConfig, saved: SourceCheckpoint?) -> SourceRunner {
         SourceRunner(
             config: config, saved: saved, waker: waker, zone: zone, now: options.wallClock(),
@@ -186,6 +201,9 @@ public final class DaemonLoop {
 
     /// Lines read since the start.
     public var linesRead: Int { pipeline.lines }
+
+    /// The message state held.
+    public var messages: MessageBook { pipeline.messages }
 
     // MARK: - Steps
 
@@ -240,6 +258,9 @@ public final class DaemonLoop {
         if !savedRecently(positions: positions, alerts: alertsHash, now: now) {
             next.metrics = metricsCheckpointLines()
             next.digest = digestCheckpointLines()
+            // Not kept in `lastSaved`: the book changes only with a line read, which moves the
+            // positions, so equal positions already say it is the one saved.
+            next.messages = pipeline.messages.checkpointLines()
             do {
                 try store.save(next)
                 checkpointTime = now

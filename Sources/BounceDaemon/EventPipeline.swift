@@ -21,8 +21,10 @@ struct EventPipeline {
     /// The digest's per-period counters; nil without `digest:`.
     var digest: DigestLedger?
     /// The message state: who sent each message still in the queue, fed by every source's
-    /// message notes (`LineOutcome.message`), so a delivery knows its sender. Its one owner.
-    private(set) var messages = MessageBook()
+    /// message notes (`LineOutcome.message`), so a delivery knows its sender. Its one owner;
+    /// saved in the checkpoint with the positions (`DaemonLoop`), so a restart mid-message
+    /// loses nothing.
+    var messages = MessageBook()
 
     init(
         metrics: MetricsStore, classifier: Classifier, providers: ProviderTable = .standard,

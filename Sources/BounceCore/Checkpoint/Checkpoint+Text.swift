@@ -13,10 +13,14 @@
 ///     digest 4
 ///     <line>
 ///     ...
+///     messages 3
+///     <line>
+///     ...
 ///     end 5f0e6c0d3a1b2c4d
 ///
 /// The `digest` section is there only when a digest is configured; a checkpoint without it
-/// (every one written before the digest existed) reads as having no digest state.
+/// (every one written before the digest existed) reads as having no digest state. Likewise
+/// `messages`, there only when the message state holds something.
 ///
 /// Names, paths, cursors and the opaque lines are escaped (`%`, control bytes and, in words,
 /// spaces become `%XX`), so no value can break the layout. The last line holds the FNV-1a 64
@@ -60,6 +64,7 @@ extension Checkpoint {
         Self.appendSection("metrics", metrics, to: &stream)
         Self.appendSection("alerts", alerts, to: &stream)
         if !digest.isEmpty { Self.appendSection("digest", digest, to: &stream) }
+        if !messages.isEmpty { Self.appendSection("messages", messages, to: &stream) }
         stream.finish()
         output = stream.output
     }

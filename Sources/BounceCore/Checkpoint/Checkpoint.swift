@@ -1,5 +1,6 @@
 /// Everything the daemon needs to continue exactly where it stopped: where each source stands,
-/// the metrics counters and the alert engine's state, all taken at the same instant.
+/// the metrics counters, the alert engine's state, the digest and the message state, all taken
+/// at the same instant.
 ///
 /// Plain data with a versioned text form (`encoded`, `init(decoding:)`); the daemon writes it
 /// in one atomic step, so after a crash positions and counters roll back together.
@@ -16,6 +17,9 @@ public struct Checkpoint: Equatable, Sendable {
     /// digest is configured, and then no `digest` section is written at all, so the file is
     /// the one a build without the digest writes and reads.
     public var digest: [String] = []
+    /// The message state (`MessageBook.checkpointLines()`): what earlier lines said of each
+    /// message still queued. Written only when there is some, like `digest`.
+    public var messages: [String] = []
 
     public init(
         writtenAt: Int64, sources: [String: SourceCheckpoint] = [:], metrics: [String] = [],

@@ -62,6 +62,56 @@ enum CheckpointEscaping {
         }
     }
 
+    /// Bytes that need not be UTF-8 (a name read from a log line) as one word of printable
+    /// ASCII: every byte outside `!`...`~`, and `%`, becomes `%XX`. Exact for any bytes, where
+    /// `word` and `unescape` assume text.
+    static func word<Bytes: Collection>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        guard bytes.contains(where: { !isPlainByte($0) }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 16)
+        let digits = Array("0123456789ABCDEF".utf8)
+        for byte in bytes {
+            if isPlainByte(byte) {
+                escaped.append(byte)
+            } else {
+                escaped.append(UInt8(ascii: "%"))
+                escaped.append(digits[Int(byte >> 4)])
+                escaped.append(digits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// Undoes `word(bytes:)` into `bytes` (appended); false, with `bytes` in any state, on a
+    /// byte that should have been escaped, a `%` without two hexadecimal digits, or more than
+    /// `limit` bytes decoded.
+    static func unescapeBytes(_ text: Substring, into bytes: inout [UInt8], limit: Int) -> Bool {
+        var iterator = text.utf8.makeIterator()
+        var count = 0
+        while let byte = iterator.next() {
+            count += 1
+            guard count <= limit else { return false }
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(hexValue),
+                    let low = iterator.next().flatMap(hexValue)
+                else { return false }
+                bytes.append(high << 4 | low)
+            } else {
+                guard isPlainByte(byte) else { return false }
+                bytes.append(byte)
+            }
+        }
+        return true
+    }
+
+    /// A byte `word(bytes:)` writes as itself: printable ASCII but space and `%`.
+    @inline(__always)
+    private static func isPlainByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "%")
+    }
+
     /// FNV-1a 64 of the text's bytes as 16 lower-case hexadecimal digits.
     static func hashText<Text: StringProtocol>(of text: Text) -> String {
         var hash = CheckpointHash()

@@ -39,6 +39,9 @@ struct CheckpointReader {
         if let line = peek(), line.hasPrefix("digest ") {
             checkpoint.digest = try readSection("digest")
         }
+        if let line = peek(), line.hasPrefix("messages ") {
+            checkpoint.messages = try readSection("messages")
+        }
         guard index == lines.count - 1 else {
             throw .malformed(line: index + 1, reason: "unexpected line before the end line")
         }

@@ -25,11 +25,11 @@ public struct MessageBook: Sendable {
     private var mask: Int
     public private(set) var count = 0
     /// Messages dropped because they were older than `maxAge` when the book was full.
-    public private(set) var evictedByAge = 0
+    public internal(set) var evictedByAge = 0
     /// Messages dropped, newest kept, because the book was still full.
-    public private(set) var evictedByLimit = 0
+    public internal(set) var evictedByLimit = 0
     /// The latest stamp seen on a message note.
-    private var newest = MessageClock.unknown
+    var newest = MessageClock.unknown
 
     public init(
         limit: Int = MessageBook.defaultLimit, maxAge: Int64 = MessageBook.defaultMaxAge,
@@ -183,6 +183,22 @@ public struct MessageBook: Sendable {
         slots[slot].facts.arrival = time
         count &+= 1
         return (slot, true)
+    }
+
+    /// Puts a message read back from a checkpoint in the table; false when its key is there
+    /// already. The caller keeps the book within `limit`.
+    mutating func restore(_ key: MessageKey, _ facts: MessageFacts) -> Bool {
+        if (count &+ 1) &* 2 > mask &+ 1 {
+            rebuild(capacity: (mask &+ 1) &* 2, keepingFrom: MessageClock.unknown, atMost: limit)
+        }
+        var slot = Int(truncatingIfNeeded: key.hash) & mask
+        while slots[slot].key.first != 0 {
+            if slots[slot].key == key { return false }
+            slot = (slot &+ 1) & mask
+        }
+        slots[slot] = MessageSlot(key: key, facts: facts)
+        count &+= 1
+        return true
     }
 
     /// Forgets the message with `key` (it left the queue), handing back what was known of it.

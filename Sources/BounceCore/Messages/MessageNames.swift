@@ -25,7 +25,7 @@ public struct MessageNames: Sendable {
     private var hashes: [UInt32]
     private var mask: Int
     /// Names that did not fit.
-    public private(set) var overflowed = 0
+    public internal(set) var overflowed = 0
     /// Strings already made, by name number (`string(_:)`).
     private var made: [String?] = [nil, nil, nil]
 
