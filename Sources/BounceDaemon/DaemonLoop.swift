@@ -124,6 +124,7 @@ public final class DaemonLoop {
             users: configuration.metrics.topSASLUsers)
         pipeline.digest = digest
         pipeline.messages = messages
+        pipeline.followsMessages = configuration.followsMessages
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
@@ -131,7 +132,10 @@ public final class DaemonLoop {
         startTime = options.wallClock()
         lastStatusTime = Clocks.monotonicMilliseconds()
         checkpointTime = saved?.writtenAt
-        sources = configuration.sources.map { makeRunner($0, saved: saved?.sources[$0.name]) }
+        sources = configuration.sources.map {
+            makeRunner(
+                $0, saved: saved?.sources[$0.name], readsMessages: configuration.followsMessages)
+        }
         listing = configuration.reputation.flatMap {
             ListingMonitor.start($0, logger: options.logger, wallClock: options.wallClock)
         }
@@ -190,10 +194,12 @@ public final class DaemonLoop {
         }
     }
 
-    private func makeRunner(_ config: SourceConfig, saved: SourceCheckpoint?) -> SourceRunner {
+    private func makeRunner(
+        _ config: SourceConfig, saved: SourceCheckpoint?, readsMessages: Bool
+    ) -> SourceRunner {
         SourceRunner(
             config: config, saved: saved, waker: waker, zone: zone, now: options.wallClock(),
-            logger: logger)
+            logger: logger, readsMessages: readsMessages)
     }
 
     /// The metrics counted so far.
@@ -440,14 +446,16 @@ public final class DaemonLoop {
             next.reputation = configuration.reputation
         }
         let old = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let follows = next.followsMessages
         sources = next.sources.map { config in
             guard let running = old[config.name] else {
                 logger.info("\(config.name): new source")
-                return makeRunner(config, saved: nil)
+                return makeRunner(config, saved: nil, readsMessages: follows)
             }
-            if running.config == config { return running }
+            // A source whose parser reads message notes, or not, as the message state needs.
+            if running.config == config, follows == configuration.followsMessages { return running }
             logger.info("\(config.name): source changed, continuing from where it stood")
-            return makeRunner(config, saved: running.checkpoint)
+            return makeRunner(config, saved: running.checkpoint, readsMessages: follows)
         }
         for name in old.keys where !next.sources.contains(where: { $0.name == name }) {
             logger.info("\(name): source removed")
@@ -474,6 +482,7 @@ public final class DaemonLoop {
             pipeline.metrics.setSenderSeries(
                 domains: next.metrics.topSenderDomains, users: next.metrics.topSASLUsers)
         }
+        pipeline.followsMessages = next.followsMessages
         // A fresh memory with the new rules: a verdict remembered under the old ones may differ.
         pipeline.classifier = CachingClassifier(options.makeClassifier(next))
         if next.providers != configuration.providers {

@@ -25,6 +25,8 @@ struct EventPipeline {
     /// saved in the checkpoint with the positions (`DaemonLoop`), so a restart mid-message
     /// loses nothing.
     var messages = MessageBook()
+    /// Whether message notes go to `messages` (`Configuration.followsMessages`).
+    var followsMessages = false
 
     init(
         metrics: MetricsStore, classifier: Classifier, providers: ProviderTable = .standard,
@@ -58,7 +60,7 @@ struct EventPipeline {
             metrics.countLine(outcome: .event, source: source)
             observe(event, line: line, source: source, time: time)
         case .message:
-            messages.note(event, in: line)
+            if followsMessages { messages.note(event, in: line) }
             countOnly(.message, source: source)
         case .ignored, .unrecognized: countOnly(outcome, source: source)
         }
@@ -68,7 +70,7 @@ struct EventPipeline {
     /// (`countLines`, or `take`). inout only so the event is not copied per line.
     @inline(__always)
     mutating func noteMessage(_ event: inout RawEvent, line: UnsafeBufferPointer<UInt8>) {
-        messages.note(event, in: line)
+        if followsMessages { messages.note(event, in: line) }
     }
 
     /// Who sent the message of `event` (a delivery), as the message state knows it now: nil
@@ -141,10 +143,14 @@ struct EventPipeline {
             metrics.countSender(event, classification, facts: facts, names: messages.names)
         }
         let providerName = provider.map { providers.providers[$0].name }
-        // The sender comes with the message state by queue id; none is known yet.
+        // Who sent an outbound delivery, for the compromised-account alert and the rules that
+        // read it: only while the message state is followed.
+        let sender =
+            followsMessages && event.kind == .delivery && event.direction == .outbound
+            ? self.sender(for: event, in: line, time: when) : nil
         alerts.observe(
             event, classification, in: line, source: source, time: when,
-            provider: providerName ?? "", sender: nil)
+            provider: providerName ?? "", sender: sender)
         digest?.add(event, classification, in: line, time: when, provider: providerName)
         if let listed = listedAddress, let classification, !classification.listedIP.isEmpty,
             event.direction == .outbound, let ip = classification.listedIP.string(in: line)

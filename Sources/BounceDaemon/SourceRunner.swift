@@ -26,14 +26,16 @@ final class SourceRunner {
 
     init(
         config: SourceConfig, saved: SourceCheckpoint?, waker: FollowWaker, zone: LocalZone,
-        now: Int64, logger: Logger
+        now: Int64, logger: Logger, readsMessages: Bool = true
     ) {
         self.config = config
         self.logger = logger
         resolver = TimeResolver(reference: Int(now), utcOffset: { zone.offset(at: $0) })
         switch config {
         case .file(let file):
-            parser = LineParser(format: file.format)
+            // Message notes only when the message state is followed: otherwise those lines
+            // are read no further, as before it.
+            parser = LineParser(format: file.format, readsMessages: readsMessages)
             var positions: [String: FilePosition]?
             if case .files(let saved) = saved { positions = saved }
             reader = .file(FileSourceReader(config: file, saved: positions, waker: waker))

@@ -5,9 +5,15 @@ import Testing
 /// `compromised_account:` and the sender keys of alert rules (`sender_domain`,
 /// `sasl_username` in `match` and `group_by`).
 @Suite struct ConfigCompromisedAccountTests {
-    @Test func theAlertIsOnWithItsDefaultsWhenNothingIsSaid() throws {
-        let config = try load("")
+    /// Off unless asked for: it needs the message state, which costs the daemon more per line.
+    @Test func theAlertIsAskedForWithItsSection() throws {
+        let off = try load("")
+        #expect(off.compromisedAccount == nil)
+        #expect(!off.followsMessages)
+        #expect(!ConfigRenderer.render(off).contains("compromised_account:\n  window"))
+        let config = try load("compromised_account: {}\n")
         #expect(config.compromisedAccount == CompromisedAccountConfig())
+        #expect(config.followsMessages)
         let defaults = CompromisedAccountConfig()
         #expect(defaults.windowSeconds == 900)
         #expect(defaults.floor == 100)

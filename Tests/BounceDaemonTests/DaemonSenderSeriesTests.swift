@@ -120,6 +120,7 @@ import Testing
         var found: MessageSender?
         var pipeline = EventPipeline(
             metrics: metrics, classifier: .standard, alerts: NoAlertHook())
+        pipeline.followsMessages = true
         for text in lines {
             var bytes = Array(text.utf8)
             bytes.withUnsafeMutableBufferPointer { mutable in

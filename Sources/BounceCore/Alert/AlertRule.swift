@@ -119,3 +119,11 @@ public enum TrafficDirection: String, Sendable, Equatable, CaseIterable {
     /// Us talking to others: deliveries, our client's login at a relay.
     case outbound
 }
+
+extension AlertRule {
+    /// Whether the rule's `match` or `group_by` reads the message's sender (`sender_domain`,
+    /// `sasl_username`): the daemon then follows each message by queue id.
+    public var readsSender: Bool {
+        groupBy.contains(where: \.isSender) || match.listsSender || ratioOf?.listsSender == true
+    }
+}

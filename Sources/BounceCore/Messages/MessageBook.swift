@@ -9,8 +9,10 @@
 /// One flat open-addressing table of `MessageSlot`s, found by linear probing and emptied by
 /// backward shifts: no allocation per message, a lookup is a hash and a compare or two.
 public struct MessageBook: Sendable {
-    /// The default bound: about 14 MB of table.
-    public static let defaultLimit = 1 << 17
+    /// The default bound: 65,536 messages in about 7 MB of table (twice that while it is
+    /// rebuilt), so that the whole daemon stays under its 64 MB however many messages never
+    /// complete (`scripts/integration/message-state-memory.sh`).
+    public static let defaultLimit = 1 << 16
     /// Seven days: Postfix's `maximal_queue_lifetime` and Exim's usual retry limit are five.
     public static let defaultMaxAge: Int64 = 7 * 86_400_000
 

@@ -26,10 +26,11 @@ public struct MessageNames: Sendable {
     private var mask: Int
     /// Names that did not fit.
     public internal(set) var overflowed = 0
-    /// Strings already made, by name number (`string(_:)`).
-    private var made: [String?] = [nil, nil, nil]
+    /// Strings already made, by name number (`string(_:)`): only the names reported or
+    /// handed on, so a table of every name's string is not kept.
+    private var made: [UInt32: String] = [:]
 
-    public init(limit: Int = 1 << 18, byteLimit: Int = 8 << 20) {
+    public init(limit: Int = 1 << 17, byteLimit: Int = 4 << 20) {
         self.limit = max(2, limit)
         self.byteLimit = byteLimit
         slots = Array(repeating: 0, count: 1024)
@@ -71,7 +72,6 @@ public struct MessageNames: Sendable {
             bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: length))
         }
         starts.append(UInt32(bytes.count))
-        made.append(nil)
         slots[slot] = number
         hashes[slot] = hash
         if count &* 2 > mask { grow() }
@@ -87,10 +87,10 @@ public struct MessageNames: Sendable {
         }
         let index = Int(number)
         guard index < count else { return nil }
-        if let known = made[index] { return known }
+        if let known = made[number] { return known }
         let text = String(
             decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
-        made[index] = text
+        made[number] = text
         return text
     }
 
@@ -103,7 +103,7 @@ public struct MessageNames: Sendable {
         }
         let index = Int(number)
         guard index < count else { return nil }
-        if let known = made[index] { return known }
+        if let known = made[number] { return known }
         return String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
     }
 
@@ -130,7 +130,7 @@ public struct MessageNames: Sendable {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: Self.reservedBytes)
         starts = Self.reservedStarts
-        made = [nil, nil, nil]
+        made.removeAll()
         for index in slots.indices { slots[index] = 0 }
         overflowed = 0
     }
