@@ -105,11 +105,13 @@ def from_textfile(samples):
             continue
         found = True
         # A failure names its cause; a `sent` may carry none.
-        if set(series) - {"cause"} != {label, "status"} or (
+        if set(series) - {"cause", "mta"} != {label, "status"} or (
                 series.get("status") != "sent" and not series.get("cause")):
             raise CheckFailed(f"{metric} series {series} does not have the labels"
                               f" {label}, status and (unless sent) cause")
-        out[(label, series[label], series["status"])] += int(value)
+        # The `other` row is there, at zero, while every name has a series of its own.
+        if int(value) != 0:
+            out[(label, series[label], series["status"])] += int(value)
     return out if found else None
 
 
