@@ -130,16 +130,21 @@ public enum ScanJSONRenderer {
             json.key("failure_rate")
             json.value(FailureRate.fraction(destination.counts))
         }
+        writeMainCauses(destination.mainCauses, to: &json)
+        json.endObject()
+    }
+
+    /// `main_causes`: an array of `{cause, count}`, as every row with main causes writes it.
+    static func writeMainCauses(_ causes: [CauseCount], to json: inout JSONWriter) {
         json.key("main_causes")
         json.beginArray()
-        for entry in destination.mainCauses {
+        for entry in causes {
             json.beginObject()
             json.field("cause", entry.cause.identifier)
             json.field("count", entry.count)
             json.endObject()
         }
         json.endArray()
-        json.endObject()
     }
 
     private static func writeHosts(_ report: ScanReport, to json: inout JSONWriter) {

@@ -141,15 +141,7 @@ enum SenderSectionRendering {
         for status in [DeliveryStatus.sent, .deferred, .bounced, .expired] {
             json.field(status.identifier, entry.counts[status])
         }
-        json.key("main_causes")
-        json.beginArray()
-        for cause in entry.mainCauses {
-            json.beginObject()
-            json.field("cause", cause.cause.identifier)
-            json.field("count", cause.count)
-            json.endObject()
-        }
-        json.endArray()
+        ScanJSONRenderer.writeMainCauses(entry.mainCauses, to: &json)
         json.endObject()
     }
 }

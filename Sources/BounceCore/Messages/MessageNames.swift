@@ -78,19 +78,11 @@ public struct MessageNames: Sendable {
         return number
     }
 
-    /// The name as text; nil for `none`, `"other"` for `overflow`.
+    /// The name as text; nil for `none`, `"other"` for `overflow`. Remembered, so that the
+    /// next call hands out the same string.
     public mutating func string(_ number: UInt32) -> String? {
-        switch number {
-        case Self.none: return nil
-        case Self.overflow: return "other"
-        default: break
-        }
-        let index = Int(number)
-        guard index < count else { return nil }
-        if let known = made[number] { return known }
-        let text = String(
-            decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
-        made[number] = text
+        guard let text = text(number) else { return nil }
+        if number > Self.overflow, made[number] == nil { made[number] = text }
         return text
     }
 
