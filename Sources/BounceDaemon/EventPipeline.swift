@@ -85,6 +85,13 @@ struct EventPipeline {
         guard event.kind == .delivery, let facts = messages.facts(for: event, in: line) else {
             return nil
         }
+        return sender(for: event, facts: facts, time: time)
+    }
+
+    /// The `MessageSender` of a delivery whose message the state knows as `facts`.
+    private func sender(for event: borrowing RawEvent, facts: MessageFacts, time: Int64?)
+        -> MessageSender
+    {
         let names = messages.names
         var sender = MessageSender(
             address: names.text(facts.sender), saslUser: names.text(facts.saslUser),
@@ -92,14 +99,29 @@ struct EventPipeline {
         if facts.senderDomain != MessageNames.nullSender {
             sender.domain = names.text(facts.senderDomain)
         }
-        if let time, let stamp = event.timestamp,
-            let delay = MessageClock.delay(
-                from: facts.arrival, to: MessageClock.milliseconds(stamp),
-                yearless: stamp.year == nil)
-        {
+        if let time, let delay = Self.sinceArrival(event, facts: facts) {
             sender.arrival = time - delay / 1000
         }
         return sender
+    }
+
+    /// Milliseconds from the arrival of the message the state knows as `facts` to `event`'s
+    /// stamp; nil when either is unknown.
+    private static func sinceArrival(_ event: borrowing RawEvent, facts: MessageFacts) -> Int64? {
+        guard let stamp = event.timestamp else { return nil }
+        return MessageClock.delay(
+            from: facts.arrival, to: MessageClock.milliseconds(stamp), yearless: stamp.year == nil)
+    }
+
+    /// The delay a final outcome is counted with: its line's own (Postfix `delay=`, Exim `QT=`),
+    /// else, while messages are followed, the time since the message's arrival (Exim without
+    /// `QT=`, Postfix's expiries), as `scan` counts it; -1 when neither is known.
+    private static func countedDelay(_ event: borrowing RawEvent, facts: MessageFacts?) -> Int32 {
+        guard event.delayMillis < 0, let facts, facts.hasFirstLine,
+            DeliveryDelay.isFinal(event.status),
+            let delay = sinceArrival(event, facts: facts)
+        else { return event.delayMillis }
+        return Int32(clamping: delay)
     }
 
     /// A line that is no event.
@@ -138,16 +160,22 @@ struct EventPipeline {
             event.isSuccessfulDelivery ? nil : classifier.classify(event, in: line)
         let provider =
             event.kind == .delivery ? providerDecider.decide(event, in: line)?.index : nil
-        metrics.add(event, classification, in: line, source: source, time: when, provider: provider)
-        if metrics.countsSenders, let facts = messages.facts(for: event, in: line) {
+        // What the message state knows of a delivery's message: one lookup, for the sender
+        // series, the delay and the alerts; only while messages are followed.
+        let facts =
+            followsMessages && event.kind == .delivery ? messages.facts(for: event, in: line) : nil
+        metrics.add(
+            event, classification, in: line, source: source, time: when, provider: provider,
+            delayMillis: Self.countedDelay(event, facts: facts))
+        if metrics.countsSenders, let facts {
             metrics.countSender(event, classification, facts: facts, names: messages.names)
         }
         let providerName = provider.map { providers.providers[$0].name }
         // Who sent an outbound delivery, for the compromised-account alert and the rules that
-        // read it: only while the message state is followed.
+        // read it.
         let sender =
-            followsMessages && event.kind == .delivery && event.direction == .outbound
-            ? self.sender(for: event, in: line, time: when) : nil
+            event.direction == .outbound
+            ? facts.map { self.sender(for: event, facts: $0, time: when) } : nil
         alerts.observe(
             event, classification, in: line, source: source, time: when,
             provider: providerName ?? "", sender: sender)

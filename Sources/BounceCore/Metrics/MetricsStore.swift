@@ -182,9 +182,11 @@ public struct MetricsStore {
     /// `unclassified`. `time` is the event's own time in epoch seconds, for
     /// `bouncewatch_last_event_timestamp_seconds`. `provider` is the delivery's provider as an
     /// index into the table given to `useProviders` (nil for none: counted as `other`).
+    /// `delayMillis`, when given, is the delay a delivery counts with in place of its line's
+    /// own (`RawEvent.delayMillis`; -1 for none): the daemon's, from the message's arrival.
     public mutating func add(
         _ event: RawEvent, _ classification: Classification?, in line: UnsafeBufferPointer<UInt8>,
-        source: String, time: Int64?, provider: Int? = nil
+        source: String, time: Int64?, provider: Int? = nil, delayMillis: Int32? = nil
     ) {
         revision &+= 1
         if let time { sources.noteEvent(at: sources.index(of: source), time: time) }
@@ -198,7 +200,8 @@ public struct MetricsStore {
             let cell = MetricsCell(event.mta, event.status, cause)
             slot = destinations.count(cell, domain: event.domain.slice(of: line))
             providerRow = providers.count(cell, provider: provider)
-            delays.add(row: providerRow, status: event.status, millis: event.delayMillis)
+            delays.add(
+                row: providerRow, status: event.status, millis: delayMillis ?? event.delayMillis)
             hosts?.countDelivery(cell, row: hostRow)
             hosts?.countProvider(cell, provider: providerRow, row: hostRow)
         case .reject:
