@@ -17,8 +17,10 @@
    again while it is stopped, and starts it again.
 4. Checks, against the plan's model and never against a recorded output: the sink's answers;
    `bouncewatch_deliveries_total` per status, cause and destination and
-   `bouncewatch_blocklist_hits_total`, after the stop and at the end (nothing lost, nothing
-   counted twice); exactly one alert mail, still one a group wait after the restart;
+   `bouncewatch_blocklist_hits_total`, the deliveries per sender domain and SASL user
+   (`bouncewatch_sender_deliveries_total`, `bouncewatch_sasl_user_deliveries_total`) and the
+   delay histogram's counts per status, after the stop, after the restart and at the end
+   (nothing lost, nothing counted twice); exactly one alert mail, still one a group wait after the restart;
    `promtool check metrics` and a real node_exporter on the daemon's textfile; the queue
    gauges and `bouncewatch queue` (scripts/testing/e2e_queue.py); the deliveries per sender
    domain and SASL user of `bouncewatch scan --format json` on the MTA's log, after the first
@@ -79,13 +81,17 @@ def say(text):
 
 
 def adjusted_configuration(packaged, log, state, textfile, smtp_port, queue):
-    """The packaged file with only its paths and the notifier's port changed."""
+    """The packaged file with only its paths and the notifier's port changed, and its sender
+    series (commented out there) on."""
     edits = {
         r"^  - type: auto$": lambda line: [line, f"    path: {log}"],
         r"^queue:$": lambda line: [line, f"  directory: {queue}"],
         r"^state_directory: \S+$": lambda line: [f"state_directory: {state}"],
         r"^  textfile: \S+$": lambda line: [f"  textfile: {textfile}"],
         r"^    server: 127\.0\.0\.1:25$": lambda line: [f"    server: 127.0.0.1:{smtp_port}"],
+        # The sender series, commented out in the packaged file: uncommented as they stand.
+        r"^  # senders: \{top: \d+\}$": lambda line: ["  " + line[len("  # "):]],
+        r"^  # sasl_users: \{top: \d+\}$": lambda line: ["  " + line[len("  # "):]],
     }
     used = Counter()
     out = []
@@ -114,12 +120,13 @@ def notifier_sender(packaged):
 
 
 def check_only_paths(packaged, adjusted):
-    """Prints the diff; every changed line must be a path, the state directory, the textfile
-    or the notifier's server."""
+    """Prints the diff; every changed line must be a path, the state directory, the textfile,
+    the notifier's server, or a sender series uncommented."""
     diff = list(difflib.unified_diff(packaged.splitlines(), adjusted.splitlines(),
                                      "packaging/bouncewatch.yml", "test configuration",
                                      lineterm="", n=0))
-    allowed = re.compile(r"^[-+]\s*(path|state_directory|textfile|server|directory): ")
+    allowed = re.compile(
+        r"^[-+]\s*(path|state_directory|textfile|server|directory): |^[-+]  (# )?(senders|sasl_users): ")
     for line in diff:
         say("  " + line)
         if line.startswith(("+++", "---", "@@")):
@@ -276,6 +283,10 @@ def check_textfile(textfile, labels, model, when):
     problems += e2e_prom.difference(e2e_prom.blocklist_hits(samples), model.blocklist_hits)
     if problems:
         raise CheckFailed(f"{when}: the textfile differs from the plan:\n" + "\n".join(problems))
+    other, delays = e2e_senders.check_textfile(samples, model, when)
+    say(f"{when}: deliveries by sender domain and SASL user as planned ({other} under"
+        f" `other`, counted before their names had series), delay histogram counts"
+        f" {dict(sorted(delays.items()))}")
     return samples
 
 
@@ -290,8 +301,9 @@ def textfile_matches(textfile, labels, model):
     if e2e_prom.exceeds(seen, model.deliveries):
         raise CheckFailed("counted more than the plan (a line counted twice?):\n"
                           + "\n".join(e2e_prom.difference(seen, model.deliveries)))
-    return not e2e_prom.difference(seen, model.deliveries) and not e2e_prom.difference(
-        e2e_prom.blocklist_hits(samples), model.blocklist_hits)
+    return (not e2e_prom.difference(seen, model.deliveries)
+            and not e2e_prom.difference(e2e_prom.blocklist_hits(samples), model.blocklist_hits)
+            and e2e_senders.textfile_matches(samples, model))
 
 
 def check_lines(samples, log_path, log_before, log_ready):

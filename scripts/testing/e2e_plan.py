@@ -3,8 +3,8 @@
 The plan names how many messages of each kind go out in each phase. A small model of an
 MTA's queue turns it into the expected results without looking at any log: every delivery
 attempt (a submission, or a queue flush for what is still queued) gets the sink's answer for
-its recipient (scripts/testing/mta_sink.py decides by local part), and that answer decides
-the outcome. From those attempts come:
+its recipient (scripts/testing/mta_sink.py decides by local part, and defers one whole
+destination), and that answer decides the outcome. From those attempts come:
 
 - the records the sink must have journaled (`sink_records`), and
 - the daemon's `bouncewatch_deliveries_total` per (status, cause, destination) and its
@@ -44,6 +44,7 @@ OUTCOMES = {
     "grey": ("deferred", "greylisted"),
     "dmarc": ("bounced", "sender_authentication"),
     "big": ("bounced", "message_too_large"),
+    mta_sink.DOMAIN_KIND: ("deferred", "rate_limited"),
 }
 BLOCKLIST = {"rbl": "zen.spamhaus.org"}
 
@@ -51,9 +52,13 @@ BLOCKLIST = {"rbl": "zen.spamhaus.org"}
 # is stopped. Kept below every default alert rule's threshold except `blacklisted` (one
 # event fires it): sender-authentication needs 5 per destination within 30 minutes, and the
 # deferral storm 50 deliveries per destination.
+# `busy` messages go to the destination that defers everything (mta_sink.DEFERRING_DOMAIN),
+# with ordinary local parts: the domain alone decides.
 PHASES = {
-    "a": {"unknown": 2, "full": 1, "rbl": 2, "grey": 2, "dmarc": 1, "big": 1, "ok": 3},
-    "b": {"unknown": 1, "full": 2, "rbl": 1, "grey": 1, "dmarc": 2, "big": 2, "ok": 2},
+    "a": {"unknown": 2, "full": 1, "rbl": 2, "grey": 2, "dmarc": 1, "big": 1, "ok": 3,
+          "busy": 2},
+    "b": {"unknown": 1, "full": 2, "rbl": 1, "grey": 1, "dmarc": 2, "big": 2, "ok": 2,
+          "busy": 1},
 }
 # The alert mails the plan expects: the default `blacklisted` rule, one per block list.
 # The block list as the subject names it (docs/alerts.md: "Block list names").
@@ -97,12 +102,16 @@ class Model:
         out = []
         for kind, count in PHASES[phase].items():
             for number in range(1, count + 1):
-                domain = DOMAINS[self._next_destination % len(DOMAINS)]
-                self._next_destination += 1
+                local = f"{kind}-{phase}{number}"
+                if kind == mta_sink.DOMAIN_KIND:
+                    domain, local = mta_sink.DEFERRING_DOMAIN, f"order-{phase}{number}"
+                else:
+                    domain = DOMAINS[self._next_destination % len(DOMAINS)]
+                    self._next_destination += 1
                 sender = SENDERS[self._next_message % len(SENDERS)]
                 sasl_user = SASL_USER if self._next_message % 3 == 2 else None
                 self._next_message += 1
-                out.append(Message(f"{kind}-{phase}{number}@{domain}", sender, sasl_user))
+                out.append(Message(f"{local}@{domain}", sender, sasl_user))
         return out
 
     def submit(self, message):
@@ -155,8 +164,8 @@ class Model:
             self.records[("rcpt", recipient, _code(kind_reply))] += 1
             self._delivered(message, *OUTCOMES["grey"])
             return False
-        if kind in mta_sink.RCPT_REPLIES:
-            self.records[("rcpt", recipient, _code(mta_sink.RCPT_REPLIES[kind]))] += 1
+        if mta_sink.rcpt_reply(kind) is not None:
+            self.records[("rcpt", recipient, _code(mta_sink.rcpt_reply(kind)))] += 1
         elif kind in mta_sink.DATA_REPLIES:
             self.records[("rcpt", recipient, 250)] += 1
             self.records[("data", recipient, _code(mta_sink.DATA_REPLIES[kind]))] += 1

@@ -13,11 +13,14 @@ address it sends to:
     big-2@example.org       552 5.3.4 at end of DATA (message size, bounced)
     anything else           250: the message is stored
 
+except at one destination, busy.example, whose every recipient, whatever its local part, gets
+451 4.7.1 at RCPT (too many connections: a whole domain deferring us, every time).
+
     mta_sink.py --port PORT --dir DIR [--host 127.0.0.1] [--ready-file FILE]
 
 Every reply the server gives to RCPT or DATA is appended to DIR/answers.jsonl, one JSON
 object a line: {"stage": "rcpt"|"data", "rcpt": ADDRESS, "kind": KIND, "code": 250}. Kind
-is the local part's prefix for the failure kinds above, else "accepted". Accepted messages
+is the local part's prefix for the failure kinds above, "busy" at busy.example, else "accepted". Accepted messages
 go to DIR/mail/<n>.eml with DIR/mail/<n>.json (sender, recipients). The ready file is written
 once the server accepts connections. Stops on SIGTERM or SIGINT.
 """
@@ -46,13 +49,25 @@ DATA_REPLIES = {
     " domain's DMARC policy",
     "big": "552 5.3.4 Message size exceeds fixed maximum message size",
 }
+# The destination that defers every recipient, and its answer (a kind of its own).
+DEFERRING_DOMAIN = "busy.example"
+DOMAIN_KIND = "busy"
+DOMAIN_REPLY = "451 4.7.1 <{rcpt}>: Too many connections from your IP, slow down and try" \
+    " again later"
 FAILURE_KINDS = sorted(set(RCPT_REPLIES) | set(DATA_REPLIES) | {"grey"})
 
 
 def kind_of(address):
-    local = address.split("@", 1)[0].lower()
+    local, _, domain = address.lower().partition("@")
+    if domain == DEFERRING_DOMAIN:
+        return DOMAIN_KIND
     prefix = local.split("-", 1)[0]
     return prefix if prefix in FAILURE_KINDS else "accepted"
+
+
+def rcpt_reply(kind):
+    """The failure a recipient of `kind` gets at RCPT (a template with `{rcpt}`), or None."""
+    return DOMAIN_REPLY if kind == DOMAIN_KIND else RCPT_REPLIES.get(kind)
 
 
 class Sink:
@@ -76,8 +91,8 @@ class Sink:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         kind = kind_of(address)
         reply = "250 2.1.5 Ok"
-        if kind in RCPT_REPLIES:
-            reply = RCPT_REPLIES[kind].format(rcpt=address)
+        if rcpt_reply(kind) is not None:
+            reply = rcpt_reply(kind).format(rcpt=address)
         elif kind == "grey":
             with self.lock:
                 seen = address.lower() in self.greylisted
