@@ -13,13 +13,26 @@ moment, and started again; at the end it gets SIGTERM and must exit 0, and its t
 `bouncewatch_deliveries_total` summed by status must equal the ground truth exactly. It is
 then started once more with nothing new to read and stopped again: the counts must not move.
 
+The daemon runs with the sender-domain and SASL-user series on (`metrics.senders` and
+`metrics.sasl_users`, top 20), so it follows each message by queue id (smtpd `client=` with
+`sasl_username=`, qmgr `from=`, `removed`) and keeps that state in its checkpoint across the
+kills and rotations. The log's senders are folded into a handful of domains, the null sender
+`<>` and a handful of SASL users (crash_maillog.fold_senders). After each SIGTERM above,
+`bouncewatch_sender_deliveries_total` and `bouncewatch_sasl_user_deliveries_total`, summed
+over causes, must keep the sender ground truth: per family and status, the sum over every
+name and `other` exact, and each named series at most its truth (a name's deliveries before
+the textfile write that gave it a series stay under `other`).
+
 Then, in the same scratch directory, the real `logrotate` with `compress` + `delaycompress`
 rotates once and twice while the daemon is stopped, and twice while it is frozen by SIGSTOP;
-counts must be exact again (scripts/testing/crash_logrotate.py). `--logrotate-only` runs just
-those.
+counts, deliveries and senders, must be exact again (scripts/testing/crash_logrotate.py).
+`--logrotate-only` runs just those.
 
 The ground truth is a plain regex count of `status=...` over the generated lines, checked
-against `bouncewatch scan --format json` on the same lines before the daemon runs.
+against `bouncewatch scan --format json` on the same lines before the daemon runs. The sender
+ground truth is counted from the lines too, by queue id (scripts/testing/crash_senders.py),
+and checked against `bouncewatch scan --senders --format json` likewise, deliveries whose
+sender the log does not say included.
 
 Every random choice comes from `--seed` (default: CRASH_SEED, else a fresh one, printed),
 made up front, so a seed replays the same plan; only the daemon's own timing differs.
@@ -36,6 +49,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import crash_logrotate  # noqa: E402
 import crash_maillog  # noqa: E402
+import crash_senders  # noqa: E402
 from crash_daemon import (  # noqa: E402
     CheckFailed,
     count_statuses,
@@ -55,6 +69,9 @@ RUNNING_RENAMES = 5
 RUNNING_COPYTRUNCATES = 5
 STOPPED_RENAMES = 5
 FINAL_TIMEOUT = 120
+# The top of the sender-domain and SASL-user series: above the log's handful of names
+# (crash_maillog.SENDER_DOMAINS and SASL_USERS, and `<>`), so each gets a series of its own.
+SENDER_TOP = 20
 
 
 class MailLog:
@@ -147,13 +164,17 @@ class Run:
 
     @staticmethod
     def ground_truth(binary, work, lines):
+        """The deliveries by status and the sender truth of `lines`, each checked against
+        `bouncewatch scan` on the whole log."""
         truth = count_statuses(lines)
+        senders = crash_senders.ground_truth(lines)
         whole = work.path("all-lines.log")
         with open(whole, "wb") as handle:
             handle.write(b"".join(lines))
         check_against_scan(binary, whole, truth)
+        crash_senders.check_against_scan(binary, whole, senders)
         os.remove(whole)
-        return truth
+        return truth, senders
 
     def run(self):
         binary = require_binary(self.arguments.binary)
@@ -161,14 +182,16 @@ class Run:
         seed = self.arguments.seed
         print(f"crash: seed {seed} (replay with CRASH_SEED={seed})")
         rng = random.Random(seed)
-        lines = crash_maillog.generate(self.arguments.lines, seed % 100000 + 1)
-        with Workspace("crash", binary, self.arguments.keep) as work:
-            truth = self.ground_truth(binary, work, lines)
+        lines = crash_maillog.generate(self.arguments.lines, seed % 100000 + 1, few_senders=True)
+        with Workspace("crash", binary, self.arguments.keep, sender_top=SENDER_TOP) as work:
+            truth, senders = self.ground_truth(binary, work, lines)
             if self.arguments.logrotate_only:
                 crash_logrotate.run(work, lines)
                 print(f"crash: passed in {time.monotonic() - self.started:.1f} s")
                 return
             print(f"crash: ground truth {describe(truth)}")
+            print(f"crash: sender ground truth {crash_senders.describe(senders.counts)},"
+                  f" {senders.without_sender} deliveries without sender")
             plan = make_plan(rng, len(lines), self.arguments.kills)
             delivered_before = first_delivery_totals(lines)
             logs = work.path("logs")
@@ -178,7 +201,7 @@ class Run:
             self.configure("beginning")
             try:
                 self.drive(work, mail, lines, plan, delivered_before)
-                self.finish(work, truth, len(lines))
+                self.finish(work, truth, senders, len(lines))
                 crash_logrotate.run(work, lines)
             except CheckFailed as failure:
                 raise CheckFailed(
@@ -251,20 +274,22 @@ class Run:
             target, 60, f"the daemon to count {target} deliveries before a copytruncate"
         )
 
-    def finish(self, work, truth, line_count):
+    def finish(self, work, truth, senders, line_count):
         total = sum(truth.values())
         work.wait_for_deliveries(
             total, FINAL_TIMEOUT, f"the textfile to show all {total} deliveries"
         )
         work.daemon.terminate()
-        self.compare(work.textfile, truth, line_count, "after the last SIGTERM")
+        self.compare(work.textfile, truth, senders, line_count, "after the last SIGTERM")
         # Nothing new to read: a start and a stop must leave every counter where it was.
         work.daemon.start()
         wait_for_new_write(work.textfile, work.daemon)
         work.daemon.terminate()
-        self.compare(work.textfile, truth, line_count, "after a restart with nothing new")
+        self.compare(
+            work.textfile, truth, senders, line_count, "after a restart with nothing new"
+        )
 
-    def compare(self, textfile, truth, line_count, when):
+    def compare(self, textfile, truth, senders, line_count, when):
         samples = textfile.samples()
         if samples is None:
             raise CheckFailed(f"no textfile at {textfile.path} {when}")
@@ -280,6 +305,9 @@ class Run:
         if read != line_count:
             raise CheckFailed(f"bouncewatch_lines_total {when} is {read}, {line_count} written")
         print(f"crash: {when}: {describe(seen)}, {read} lines: exact")
+        by_sender = crash_senders.check_textfile(samples, senders, when)
+        print(f"crash: {when}: {crash_senders.describe(by_sender)}: exact"
+              f" (other: {crash_senders.other_total(by_sender)})")
 
 
 def main():

@@ -146,12 +146,14 @@ class Textfile:
 
 
 def write_config(path, sources_yaml, state_directory, textfile, interval="1s", top=50,
-                 alerts_yaml=None, notifiers_yaml=None, hostname=None):
+                 alerts_yaml=None, notifiers_yaml=None, hostname=None, sender_top=None):
     """Writes a daemon configuration; `sources_yaml` is the list under `sources:`, indented.
 
     Without `alerts_yaml` there are no alert rules at all; with it, only those rules (the
     default ones are off). Without `notifiers_yaml`, no notifiers. `top=None` leaves
-    `top_destinations` at its default, `hostname=None` the machine's name.
+    `top_destinations` at its default, `hostname=None` the machine's name. A `sender_top`
+    turns on the sender-domain and SASL-user series (`metrics.senders`, `metrics.sasl_users`)
+    with that top, and with them the message state; None leaves them off.
     """
     text = f"hostname: {hostname}\n" if hostname else ""
     text += (
@@ -164,6 +166,8 @@ def write_config(path, sources_yaml, state_directory, textfile, interval="1s", t
     )
     if top is not None:
         text += f"  top_destinations: {top}\n"
+    if sender_top is not None:
+        text += f"  senders:\n    top: {sender_top}\n  sasl_users:\n    top: {sender_top}\n"
     if alerts_yaml is None:
         text += "alerts: []\n"
     else:

@@ -12,7 +12,9 @@ Three variants share one scratch directory and one set of generated lines:
   file it reads open, then SIGCONT.
 
 Each ends with SIGTERM (exit 0); the textfile's deliveries by status and lines read must
-equal the ground truth exactly, and `bouncewatch_lost_files_total` must be 0.
+equal the ground truth exactly, and `bouncewatch_lost_files_total` must be 0. With the sender
+series on (the workspace's `sender_top`), their totals must be exact too
+(scripts/testing/crash_senders.py).
 """
 
 import os
@@ -22,6 +24,7 @@ import subprocess
 import time
 from collections import Counter
 
+import crash_senders
 from crash_daemon import (
     CheckFailed,
     count_statuses,
@@ -128,7 +131,13 @@ def compare(work, lines, variant, files):
             f" {lost} lost files; ground truth {describe(truth)}, {len(lines)} lines\n"
             + work.daemon.log_tail(40)
         )
-    print(f"crash: logrotate {variant}: {describe(seen)}, {read} lines: exact ({' '.join(files)})")
+    senders = ""
+    if work.sender_top is not None:
+        by_sender = crash_senders.check_textfile(
+            samples, crash_senders.ground_truth(lines), f"logrotate {variant}")
+        senders = f"; senders exact ({crash_senders.describe(by_sender)})"
+    print(f"crash: logrotate {variant}: {describe(seen)}, {read} lines: exact"
+          f" ({' '.join(files)}){senders}")
 
 
 def run_variant(work, lines, variant):

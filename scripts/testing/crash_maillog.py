@@ -4,13 +4,22 @@
 shared workload generator ../shared/bench/gen-maillog.py (or $BOUNCEWATCH_SHARED/bench/...)
 when it is there, and otherwise a smaller built-in one with the same kinds of lines:
 deliveries sent, deferred, bounced and expired with provider-style replies, inbound
-connections, rejects, SASL failures and queue manager noise.
+connections, rejects, SASL failures, queue manager noise, SASL-authenticated submissions
+(smtpd `client=..., sasl_username=`) and bounce notifications from the null sender `<>`.
+
+`generate(count, seed, few_senders=True)` folds the senders into a handful (`fold_senders`):
+every envelope sender (`from=<...>`) has one of `SENDER_DOMAINS` (the null sender stays `<>`)
+and every smtpd `client=` login is one of `SASL_USERS`: fewer than a textfile's top 20, so
+that each can have a series of its own. Only the names change: the lines, their order and
+every delivery's status stay as they were.
 """
 
 import os
 import random
+import re
 import subprocess
 import sys
+import zlib
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _REPOSITORY = os.path.dirname(os.path.dirname(_HERE))
@@ -25,8 +34,9 @@ def shared_generator():
     return path if os.path.isfile(path) else None
 
 
-def generate(count, seed, domains=None):
-    """`count` Postfix lines for `seed`; says on stderr which generator made them."""
+def generate(count, seed, domains=None, few_senders=False):
+    """`count` Postfix lines for `seed`; says on stderr which generator made them. With
+    `few_senders`, the senders and SASL users are folded into a handful (`fold_senders`)."""
     generator = shared_generator()
     if generator:
         arguments = [sys.executable, generator, "--format", "postfix"]
@@ -41,8 +51,54 @@ def generate(count, seed, domains=None):
         source = "the built-in generator (no ../shared/bench/gen-maillog.py)"
     if len(lines) != count:
         raise SystemExit(f"maillog: asked for {count} lines, got {len(lines)}")
+    if few_senders:
+        lines = fold_senders(lines)
+        source += ", senders folded into a handful"
     print(f"maillog: {count} lines, seed {seed}, from {source}", file=sys.stderr)
     return lines
+
+
+# A handful of sender domains, one written in capitals (its series is lower-cased), and of
+# SASL users: fewer than the textfile's default top 20 together with `<>`.
+SENDER_DOMAINS = ("example.com", "shop.example", "news.example.org", "Lists.Example.NET",
+                  "partner-mail.example")
+SASL_USERS = ("anna@example.com", "bert@example.com", "chloe@shop.example", "dmitri",
+              "eva.lang@partner-mail.example", "farid@lists.example.net")
+
+_SENDER = re.compile(rb"(from=<)([^>]*)(>)")
+_LOGIN = re.compile(rb"(: client=[^,\n]*, sasl_method=[^,\n]*, sasl_username=)([^,\n]*)")
+
+
+def _pick(choices, name):
+    """One of `choices` for `name`, the same every time (not Python's salted hash)."""
+    return choices[zlib.crc32(name) % len(choices)]
+
+
+def fold_senders(lines):
+    """`lines` with each envelope sender's domain (`from=<...>`) replaced by one of
+    `SENDER_DOMAINS` (the local part kept; `<>` and an address without a domain left alone)
+    and each smtpd `client=` login by one of `SASL_USERS`, both chosen by the original name,
+    so a message keeps one sender. The SASL failures keep their names: they are no message."""
+
+    def sender(match):
+        address = match.group(2)
+        local, at, domain = address.rpartition(b"@")
+        if not at or not domain:
+            return match.group(0)
+        folded = _pick(SENDER_DOMAINS, address).encode()
+        return match.group(1) + local + b"@" + folded + match.group(3)
+
+    def login(match):
+        return match.group(1) + _pick(SASL_USERS, match.group(2)).encode()
+
+    out = []
+    for line in lines:
+        if b"from=<" in line:
+            line = _SENDER.sub(sender, line)
+        if b": client=" in line and b"sasl_username=" in line:
+            line = _LOGIN.sub(login, line, count=1)
+        out.append(line)
+    return out
 
 
 _REPLIES = [
@@ -110,7 +166,11 @@ class _BuiltIn:
         self.queue += self.random.randint(1, 4097)
         queue = f"{self.queue:010X}"
         sender = f"{self.random.choice(_USERS)}@bouncewatch.test"
-        yield f"postfix/pickup[{pid}]: {queue}: uid=1000 from=<{sender}>"
+        if self.random.random() < 0.4:
+            yield f"postfix/submission/smtpd[{pid}]: {queue}: client=unknown[{client}], " \
+                f"sasl_method=PLAIN, sasl_username={sender}"
+        else:
+            yield f"postfix/pickup[{pid}]: {queue}: uid=1000 from=<{sender}>"
         yield f"postfix/cleanup[{pid + 1}]: {queue}: message-id=<{queue}@mx1.bouncewatch.test>"
         size = self.random.randint(900, 90000)
         yield f"postfix/qmgr[900]: {queue}: from=<{sender}>, size={size}, nrcpt=1 (queue active)"
@@ -119,6 +179,7 @@ class _BuiltIn:
         mx = f"mx.{domain}"
         ip = f"192.0.2.{self.random.randint(1, 254)}"
         if self.random.random() < 0.01:
+            status = "expired"
             yield f"postfix/qmgr[900]: {queue}: from=<{sender}>, status=expired, returned " \
                 f"to sender"
         else:
@@ -127,4 +188,18 @@ class _BuiltIn:
                                 ours=_OURS)
             yield f"postfix/smtp[{pid + 2}]: {queue}: to=<{rcpt}>, relay={mx}[{ip}]:25, " \
                 f"delay=1.4, delays=0.1/0.01/0.6/0.7, dsn={dsn}, status={status} ({text})"
+        if status in ("bounced", "expired"):
+            yield from self.notification(queue, sender, pid)
         yield f"postfix/qmgr[900]: {queue}: removed"
+
+    def notification(self, queue, sender, pid):
+        """The bounce message back to `sender`: a message of its own from the null sender."""
+        self.queue += self.random.randint(1, 4097)
+        notice = f"{self.queue:010X}"
+        yield f"postfix/cleanup[{pid + 1}]: {notice}: message-id=<{notice}@mx1.bouncewatch.test>"
+        yield f"postfix/bounce[{pid + 3}]: {queue}: sender non-delivery notification: {notice}"
+        yield f"postfix/qmgr[900]: {notice}: from=<>, size={self.random.randint(2500, 9000)}, " \
+            f"nrcpt=1 (queue active)"
+        yield f"postfix/local[{pid + 4}]: {notice}: to=<{sender}>, relay=local, delay=0.01, " \
+            f"delays=0/0/0/0, dsn=2.0.0, status=sent (delivered to mailbox)"
+        yield f"postfix/qmgr[900]: {notice}: removed"

@@ -41,9 +41,11 @@ def argument_parser(doc, seed_variable):
 class Workspace:
     """A scratch directory for one check, used as a context manager: state/, textfile/, the
     configuration and one daemon with its log. On leaving, the daemon is killed if it still
-    runs and the directory is removed, unless `keep` (then its path is printed)."""
+    runs and the directory is removed, unless `keep` (then its path is printed). A
+    `sender_top` turns the sender series on in every configuration it writes."""
 
-    def __init__(self, name, binary, keep):
+    def __init__(self, name, binary, keep, sender_top=None):
+        self.sender_top = sender_top
         self.scratch = Scratch(f"bouncewatch-{name}-", keep=keep)
         self.root = self.scratch.path
         self.state = self.path("state")
@@ -58,7 +60,8 @@ class Workspace:
 
     def configure(self, sources_yaml):
         """Writes the configuration: these sources, this state directory and textfile."""
-        write_config(self.config, sources_yaml, self.state, self.textfile.path)
+        write_config(self.config, sources_yaml, self.state, self.textfile.path,
+                     sender_top=self.sender_top)
 
     def wait_for_deliveries(self, total, timeout, what):
         """Waits until the textfile counts at least `total` deliveries, then for one more

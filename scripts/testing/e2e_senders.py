@@ -64,11 +64,12 @@ def expected_delay_counts(model):
     return model.final_outcomes()
 
 
-def from_scan(report):
+def from_scan(report, without_sender=0):
     """({(label, name, status): deliveries}, {(label, name, cause): count}) from a parsed
     `bouncewatch scan --format json` report. The causes are each row's `main_causes` (at most
     three per row). Fails when the report put anything under `other` or lost a sender: the
-    plan's few names must each have a row of their own."""
+    plan's few names must each have a row of their own, and only `without_sender` deliveries
+    may be of messages whose sender the log does not say."""
     senders = report.get("senders")
     if senders is None:
         raise CheckFailed("bouncewatch scan --format json has no `senders` section")
@@ -76,7 +77,10 @@ def from_scan(report):
     for key in ("other_domains", "other_sasl_users"):
         if senders[key] is not None:
             problems.append(f"{key} is {senders[key]}, not null")
-    for key in ("deliveries_without_sender", "evicted_messages", "names_overflowed"):
+    if senders["deliveries_without_sender"] != without_sender:
+        problems.append(f"deliveries_without_sender is {senders['deliveries_without_sender']},"
+                        f" not {without_sender}")
+    for key in ("evicted_messages", "names_overflowed"):
         if senders[key] != 0:
             problems.append(f"{key} is {senders[key]}, not 0")
     if problems:
