@@ -4,8 +4,8 @@
 # - the dashboard is valid JSON with sound panels, and every dashboard expression is valid
 #   PromQL (promtool checks them as recording rules, Grafana's variables replaced), and gives
 #   a result when promtool evaluates it on the series of the daemon's textfile (those whose
-#   families have samples there: the block-list and queue contents need a DNS server and a
-#   real queue);
+#   families have samples there: the block-list families need a DNS server); the daemon reads
+#   the examples and a test fixture's Exim spool for its queue;
 # - every label an expression of the dashboard or the rules selects or groups by is one that
 #   docs/metrics.md gives the metrics it reads (or instance, job);
 # - the metric names used by the dashboard and the rules, and those listed in docs/metrics.md,
@@ -87,15 +87,15 @@ compromised_account: {}
 notifiers:
   - type: file
     path: $work/alerts.mbox
-# No queue there: the queue families are written all the same, with bouncewatch_queue_up 0.
+# The test fixture's Exim spool: deferred and frozen messages, deferrals with causes.
 queue:
-  mta: postfix
-  directory: $work/no-queue
+  mta: exim
+  directory: $PWD/Tests/Fixtures/queue/exim-spool
 YAML
     "$bin" run --config "$work/bouncewatch.yml" >"$work/daemon.log" 2>&1 &
     daemon_pid=$!
     for _ in $(seq 1 300); do
-        grep -q '^bouncewatch_queue_up' "$work/textfile/bouncewatch.prom" 2>/dev/null &&
+        grep -q '^bouncewatch_queue_deferred_recipients' "$work/textfile/bouncewatch.prom" 2>/dev/null &&
             grep -q '^bouncewatch_sasl_user_deliveries_total' "$work/textfile/bouncewatch.prom" &&
             break
         kill -0 "$daemon_pid" 2>/dev/null || fail "the daemon exited:"$'\n'"$(cat "$work/daemon.log")"
