@@ -193,11 +193,21 @@ ids = [panel.get("id") for panel in panels]
 if len(ids) != len(set(ids)):
     problems.append(f"panel ids repeat: {ids}")
 expressions = []
+taken = {}
 for panel in panels:
     title = panel.get("title", "?")
     grid = panel.get("gridPos", {})
     if grid.get("x", 0) + grid.get("w", 0) > 24:
         problems.append(f"panel {title!r} is wider than the 24-column grid")
+    for x in range(grid.get("x", 0), grid.get("x", 0) + grid.get("w", 0)):
+        for y in range(grid.get("y", 0), grid.get("y", 0) + grid.get("h", 0)):
+            if (x, y) in taken:
+                problems.append(f"panel {title!r} overlaps {taken[(x, y)]!r} at x={x}, y={y}")
+                break
+            taken[(x, y)] = title
+        else:
+            continue
+        break
     if panel.get("type") == "row":
         continue
     targets = panel.get("targets", [])
