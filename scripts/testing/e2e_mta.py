@@ -22,7 +22,8 @@
    delay histogram's counts per status, after the stop, after the restart and at the end
    (nothing lost, nothing counted twice); exactly one alert mail, still one a group wait after the restart;
    `promtool check metrics` and a real node_exporter on the daemon's textfile; the queue
-   gauges and `bouncewatch queue` (scripts/testing/e2e_queue.py); the deliveries per sender
+   gauges while the daemon runs, after the mid-run SIGTERM, after the restart and at the end,
+   and `bouncewatch queue` (scripts/testing/e2e_queue.py); the deliveries per sender
    domain and SASL user of `bouncewatch scan --format json` on the MTA's log, after the first
    half and at the end (scripts/testing/e2e_senders.py).
 
@@ -306,6 +307,29 @@ def textfile_matches(textfile, labels, model):
             and e2e_senders.textfile_matches(samples, model))
 
 
+def wait_for_queue_gauges(daemon, textfile, model, when):
+    """Waits (two intervals at most) until the daemon's queue gauges equal what the plan leaves
+    deferred: the deferred message count and the recipients by destination and cause."""
+    try:
+        wait(lambda: (daemon.check_alive()
+                      or e2e_queue.textfile_matches(textfile, ARGS.mta, model)),
+             2 * INTERVAL + 15, f"the textfile's queue gauges to equal the plan {when}")
+    except CheckFailed as timeout:
+        raise CheckFailed(f"{timeout}: (up, deferred messages, by destination and cause) is"
+                          f" {e2e_queue.textfile_queue(textfile, ARGS.mta)}, the plan"
+                          f" {(1, len(model.queue), dict(e2e_queue.expected_deferred(model)))}")
+    say(f"queue gauges {when}: bouncewatch_queue_up 1, {len(model.queue)} deferred message(s),"
+        f" by destination and cause {dict(e2e_queue.expected_deferred(model))}")
+
+
+def check_queue_gauges(textfile, model, when):
+    """The textfile's queue gauges equal what the plan leaves deferred, now."""
+    if not e2e_queue.textfile_matches(textfile, ARGS.mta, model):
+        raise CheckFailed(f"{when}: the queue gauges (up, deferred messages, by destination and"
+                          f" cause) are {e2e_queue.textfile_queue(textfile, ARGS.mta)}, the plan"
+                          f" {(1, len(model.queue), dict(e2e_queue.expected_deferred(model)))}")
+
+
 def check_lines(samples, log_path, log_before, log_ready):
     """Every line the MTA wrote after the daemon's start was read once, and understood.
 
@@ -417,8 +441,11 @@ def run_test(work):
     mails = check_alerts(sink, 1)
     say(f"alert mail arrived {time.monotonic() - started:.0f} s into the run: {mails[0][2]!r}")
 
+    # The queue while the daemon runs: what phase a leaves deferred.
+    wait_for_queue_gauges(daemon, textfile, model, "in the middle")
     daemon.terminate()
     check_textfile(textfile, labels, model, "after SIGTERM in the middle")
+    check_queue_gauges(textfile, model, "after SIGTERM in the middle")
     say("SIGTERM: the daemon exited 0; the textfile equals the plan so far")
     senders = e2e_senders.check_scan(binary, mta.log_path, model, "after phase a")
     say("bouncewatch scan: the senders and SASL users equal the plan so far:\n"
@@ -442,16 +469,7 @@ def run_test(work):
     say("restarted: the textfile equals the whole plan")
 
     # The queue: what the plan leaves deferred, read at the restart (the queue rests now).
-    try:
-        wait(lambda: (daemon.check_alive()
-                      or e2e_queue.textfile_matches(textfile, ARGS.mta, model)),
-             2 * INTERVAL + 15, "the textfile's queue gauges to equal the plan")
-    except CheckFailed as timeout:
-        raise CheckFailed(f"{timeout}: (up, deferred messages, by destination and cause) is"
-                          f" {e2e_queue.textfile_queue(textfile, ARGS.mta)}, the plan"
-                          f" {(1, len(model.queue), dict(e2e_queue.expected_deferred(model)))}")
-    say(f"queue gauges: bouncewatch_queue_up 1, {len(model.queue)} deferred message(s),"
-        f" by destination and cause {dict(e2e_queue.expected_deferred(model))}")
+    wait_for_queue_gauges(daemon, textfile, model, "after the restart")
     table = e2e_queue.check_command(binary, mta, model)
     say("bouncewatch queue equals the plan:\n" + table.rstrip())
 
@@ -477,6 +495,7 @@ def run_test(work):
         raise CheckFailed(f"bouncewatch_alerts_firing{{rule=\"blacklisted\"}} is {firing}, not 1")
     daemon.terminate()
     samples = check_textfile(textfile, labels, model, "after the final SIGTERM")
+    check_queue_gauges(textfile, model, "after the final SIGTERM")
     check_lines(samples, mta.log_path, log_before, log_ready)
     senders = e2e_senders.check_scan(binary, mta.log_path, model, "at the end")
     say("bouncewatch scan: the senders and SASL users equal the whole plan:\n"

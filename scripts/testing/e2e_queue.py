@@ -1,7 +1,8 @@
 """The queue checks of the end-to-end tests (scripts/testing/e2e_mta.py).
 
 What the plan's model leaves in the MTA's queue (scripts/testing/e2e_plan.py: every `full-*`
-recipient is deferred at each attempt) must be what bouncewatch reads from the real queue, both
+recipient, and every recipient at the deferring destination busy.example, is deferred at each
+attempt) must be what bouncewatch reads from the real queue, both
 in the daemon's textfile (`bouncewatch_queue_*`, from the packaged `queue:` section) and in
 `bouncewatch queue --format json`: the deferred message count, and the deferred recipients by
 destination and cause.
