@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # `make demo`: the report over the bundled example logs (text, and an HTML page in out/; both with
 # the Senders and Authenticated users sections), a few failures explained, one bounce with who
-# sent the message, the digest of the examples' day, then the daemon following a copy of one of
-# them: its textfile and an alert mail.
+# sent the message, the digest of the examples' day, the queue by cause (a test's Exim spool), then
+# the daemon following a copy of one of them: its textfile (sender series and delay histogram
+# too) and an alert mail.
 #
-# Needs no root and no network: it only reads examples/ with the binary in BOUNCEWATCH_BIN.
+# Needs no root and no network: it only reads examples/ and Tests/Fixtures/queue/ with the binary
+# in BOUNCEWATCH_BIN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,6 +74,11 @@ heading "bouncewatch digest --period $day..$next examples/mail.log examples/exim
 # The daemon: `bouncewatch run` follows a copy of examples/mail.log in a scratch directory,
 # writes the Prometheus textfile, and mails (into an mbox file here) the blacklisting that is
 # appended while it runs. The example log's own listings are days old: counted, never mailed.
+# The queue by destination and cause, as `bouncewatch queue` reads a real Exim spool (the one the
+# tests keep; on a server it reads /var/spool/exim4, or Postfix's through showq).
+heading "bouncewatch queue --directory Tests/Fixtures/queue/exim-spool   # what waits, and why"
+"$bin" queue --directory Tests/Fixtures/queue/exim-spool
+
 scratch="$(mktemp -d)"
 daemon=""
 cleanup() {
@@ -90,6 +97,8 @@ hostname: mx1
 metrics:
   textfile: $scratch/bouncewatch.prom
   interval: 1s
+  senders: {top: 5}
+  sasl_users: {top: 5}
 alerts:
   - name: blacklisted
     match: { cause: [blacklisted] }
@@ -129,6 +138,10 @@ heading "the textfile for node_exporter: the largest failure series, then alerti
 grep -E '^bouncewatch_deliveries_total\{[^}]*status="(bounced|deferred|expired)"' \
     "$scratch/bouncewatch.prom" | sort -k2 -n -r | head -n 8
 grep -E '^bouncewatch_(alerts_firing|notifications_total)' "$scratch/bouncewatch.prom"
+heading "the textfile: failures by sender domain and SASL user, final outcomes timed (metrics.senders, sasl_users)"
+grep -E '^bouncewatch_(sender|sasl_user)_deliveries_total\{[^}]*status="(bounced|deferred|expired)"' \
+    "$scratch/bouncewatch.prom" | sort -k2 -n -r | head -n 6
+grep -E '^bouncewatch_delivery_delay_seconds_count' "$scratch/bouncewatch.prom"
 heading "the alert mail (decoded; the full one also says what to do and quotes sample lines)"
 python3 - "$scratch/alerts.mbox" <<'PY'
 import mailbox, sys
