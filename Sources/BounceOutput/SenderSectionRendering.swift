@@ -16,6 +16,13 @@ enum SenderSectionRendering {
             title:
                 "Authenticated users (by SASL login; top \(report.users.count), the rest as other)",
             column: "User", report.users, report.otherUsers)
+        for note in notes(report) { text += "  (\(note))\n" }
+        return text
+    }
+
+    /// What the report could not put in the tables, one sentence a count that is not zero,
+    /// without the full stop (the text report puts each in parentheses).
+    private static func notes(_ report: SenderReport) -> [String] {
         var notes: [String] = []
         if report.deliveriesWithoutSender > 0 {
             notes.append(
@@ -28,8 +35,7 @@ enum SenderSectionRendering {
         if report.namesOverflowed > 0 {
             notes.append("\(report.namesOverflowed) names past the state's bound counted as other")
         }
-        for note in notes { text += "  (\(note))\n" }
-        return text
+        return notes
     }
 
     private static func table(
@@ -55,18 +61,7 @@ enum SenderSectionRendering {
     /// Both sections as the HTML page's `senders` and `users` sections: every name through
     /// `HTMLTable`'s escaping, as in the other tables (a sender address is anyone's to choose).
     static func html(_ report: SenderReport) -> String {
-        var notes: [String] = []
-        if report.deliveriesWithoutSender > 0 {
-            notes.append(
-                "\(report.deliveriesWithoutSender) deliveries of messages whose sender the log does not say."
-            )
-        }
-        if report.evictedMessages > 0 {
-            notes.append("\(report.evictedMessages) open messages dropped by the state's bound.")
-        }
-        if report.namesOverflowed > 0 {
-            notes.append("\(report.namesOverflowed) names past the state's bound counted as other.")
-        }
+        let sentences = notes(report).map { $0 + "." }
         // The notes concern both tables; they close the second, as in the text report.
         return htmlSection(
             title: "Senders", identifier: "senders",
@@ -75,7 +70,7 @@ enum SenderSectionRendering {
             + htmlSection(
                 title: "Authenticated users", identifier: "users",
                 note: "By SASL login; top \(report.users.count), the rest as other.",
-                column: "User", report.users, report.otherUsers, notes: notes)
+                column: "User", report.users, report.otherUsers, notes: sentences)
     }
 
     private static func htmlSection(
