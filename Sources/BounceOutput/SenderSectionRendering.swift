@@ -47,13 +47,8 @@ enum SenderSectionRendering {
             ("Expired", .right), ("Failed", .right), ("Main causes", .left),
         ])
         for row in rows + (other.map { [$0] } ?? []) {
-            let counts = row.counts
-            let main = row.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
-                .joined(separator: ", ")
-            table.add([
-                TextTable.clean(row.name), "\(counts.sent)", "\(counts.deferred)",
-                "\(counts.bounced)", "\(counts.expired)", FailureRate.percent(counts), main,
-            ])
+            table.add(
+                DeliveryRowCells.cells(TextTable.clean(row.name), row.counts, row.mainCauses))
         }
         return title + "\n" + table.render()
     }
@@ -87,13 +82,7 @@ enum SenderSectionRendering {
                 ("Expired", true), ("Failed", true), ("Main causes", false),
             ])
             for row in rows + (other.map { [$0] } ?? []) {
-                let counts = row.counts
-                table.add([
-                    row.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
-                    "\(counts.expired)", FailureRate.percent(counts),
-                    row.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
-                        .joined(separator: ", "),
-                ])
+                table.add(DeliveryRowCells.cells(row.name, row.counts, row.mainCauses))
             }
             html += table.render()
         }
