@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Testing
 
 @testable import BounceCore
@@ -31,24 +32,12 @@ import Testing
 
     /// Feeds `lines` to `store` as the daemon does: notes to `book`, deliveries counted by
     /// destination and by sender.
-    static func feed(_ lines: [String], into store: inout MetricsStore, book: inout MessageBook) {
-        let parser = LineParser()
-        for text in lines {
-            var bytes = Array(text.utf8)
-            bytes.withUnsafeMutableBufferPointer { mutable in
-                let line = UnsafeBufferPointer(mutable)
-                var event = RawEvent.unparsed()
-                switch parser.parse(line, into: &event) {
-                case .message: book.note(event, in: line)
-                case .event:
-                    store.add(event, nil, in: line, source: "mail.log", time: nil)
-                    if let facts = book.facts(for: event, in: line) {
-                        store.countSender(event, nil, facts: facts, names: book.names)
-                    }
-                default: Issue.record("not read: \(text)")
-                }
-            }
-        }
+    static func feed(
+        _ lines: [String], into store: inout MetricsStore, book: inout MessageBook,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let unread = DaemonLineFeed.feed(lines, into: &store, book: &book)
+        #expect(unread.isEmpty, "not read: \(unread)", sourceLocation: sourceLocation)
     }
 
     /// `name status` → deliveries, from a family of the snapshot.
