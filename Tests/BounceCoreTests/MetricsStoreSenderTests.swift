@@ -58,12 +58,21 @@ import Testing
         + message("4F2A81C0A2", sender: "bob@other.example", user: nil, statuses: ["sent"])
         + message("4F2A81C0A3", sender: "", user: "robot", statuses: ["deferred"])
 
-    @Test func deliveriesCountBySenderDomainAndSASLUser() {
+    /// A store keeping the top `domains` sender domains and `users` SASL users, fed `log` and
+    /// rebalanced, with the book that followed its messages.
+    static func storeFedTheLog(
+        domains: Int?, users: Int?, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> (MetricsStore, MessageBook) {
         var store = MetricsStore(topDestinations: 10)
-        store.setSenderSeries(domains: 10, users: 10)
+        store.setSenderSeries(domains: domains, users: users)
         var book = MessageBook()
-        Self.feed(Self.log, into: &store, book: &book)
+        feed(log, into: &store, book: &book, sourceLocation: sourceLocation)
         store.rebalance()
+        return (store, book)
+    }
+
+    @Test func deliveriesCountBySenderDomainAndSASLUser() {
+        let (store, _) = Self.storeFedTheLog(domains: 10, users: 10)
         let snapshot = store.snapshot()
         #expect(
             Self.totals(snapshot.senderDomains) == [
@@ -81,11 +90,7 @@ import Testing
         var book = MessageBook()
         Self.feed(Self.log, into: &off, book: &book)
         #expect(off.snapshot().senderDomains.isEmpty && off.snapshot().saslUsers.isEmpty)
-        var one = MetricsStore(topDestinations: 10)
-        one.setSenderSeries(domains: 1, users: nil)
-        book = MessageBook()
-        Self.feed(Self.log, into: &one, book: &book)
-        one.rebalance()
+        let (one, _) = Self.storeFedTheLog(domains: 1, users: nil)
         #expect(
             Self.totals(one.snapshot().senderDomains) == [
                 "sender.example sent": 2, "sender.example deferred": 1, "other sent": 1,
@@ -95,11 +100,7 @@ import Testing
     }
 
     @Test func theSenderSeriesSurviveACheckpointAndCountOn() throws {
-        var store = MetricsStore(topDestinations: 10)
-        store.setSenderSeries(domains: 10, users: 10)
-        var book = MessageBook()
-        Self.feed(Self.log, into: &store, book: &book)
-        store.rebalance()
+        var (store, book) = Self.storeFedTheLog(domains: 10, users: 10)
         let lines = store.checkpointLines()
         #expect(lines.contains { $0.hasPrefix("sender domain ") })
         #expect(lines.contains { $0.hasPrefix("scell user ") })
