@@ -69,8 +69,11 @@ let package = Package(
                     ["-Xlinker", "--no-export-dynamic", "-Xlinker", "--icf=safe"],
                     .when(platforms: [.linux], configuration: .release))
             ]),
-        // What several test targets share: scratch directories, golden files.
-        .target(name: "BounceTestSupport", path: "Tests/BounceTestSupport"),
+        // What several test targets share: scratch directories, golden files, the daemon's
+        // line feed.
+        .target(
+            name: "BounceTestSupport", dependencies: ["BounceCore"],
+            path: "Tests/BounceTestSupport"),
         .testTarget(name: "BounceCLITests", dependencies: ["BounceCLI"]),
         .testTarget(name: "BounceCoreTests", dependencies: ["BounceCore", "BounceTestSupport"]),
         .testTarget(

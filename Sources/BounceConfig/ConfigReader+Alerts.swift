@@ -168,15 +168,7 @@ extension ConfigReader {
                 value, TrafficDirection.allCases, what: "direction", id: \.rawValue)
         }
         if let value = section["destination"] {
-            match.destination = unique(
-                values(value).compactMap { item in
-                    guard let text = line(item) else { return nil }
-                    if let problem = ShapeChecks.domain(text) {
-                        log.add(item, problem)
-                        return nil
-                    }
-                    return text.lowercased()
-                })
+            match.destination = domains(value)
         }
         if let value = section["blocklist"] {
             match.blocklist = unique(lines(value))
@@ -193,32 +185,30 @@ extension ConfigReader {
                 })
         }
         if let value = section["host"] {
-            match.host = unique(
-                values(value).compactMap { item in
-                    guard let text = line(item, maximumLength: 255) else { return nil }
-                    if let problem = ShapeChecks.domain(text) {
-                        log.add(item, problem)
-                        return nil
-                    }
-                    return text.lowercased()
-                })
+            match.host = domains(value, maximumLength: 255)
         }
         if let value = section["sender_domain"] {
-            match.senderDomain = unique(
-                values(value).compactMap { item in
-                    guard let text = line(item, maximumLength: 255) else { return nil }
-                    if let problem = ShapeChecks.domain(text) {
-                        log.add(item, problem)
-                        return nil
-                    }
-                    return text.lowercased()
-                })
+            match.senderDomain = domains(value, maximumLength: 255)
         }
         if let value = section["sasl_username"] {
             match.saslUsername = unique(
                 values(value).compactMap { line($0, maximumLength: AlertLimits.textBytes) })
         }
         return match
+    }
+
+    /// Domain names (a single one accepted), lower-cased, duplicates dropped; one that is no
+    /// domain name is reported and left out.
+    private func domains(_ field: Field, maximumLength: Int = 1024) -> [String] {
+        unique(
+            values(field).compactMap { item in
+                guard let text = line(item, maximumLength: maximumLength) else { return nil }
+                if let problem = ShapeChecks.domain(text) {
+                    log.add(item, problem)
+                    return nil
+                }
+                return text.lowercased()
+            })
     }
 
     private func unique(_ values: [String]) -> [String] {

@@ -203,13 +203,7 @@ public enum ScanHTMLRenderer {
             ("Main causes", false),
         ])
         for row in rows {
-            let counts = row.counts
-            table.add([
-                row.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
-                "\(counts.expired)", FailureRate.percent(counts),
-                row.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
-                    .joined(separator: ", "),
-            ])
+            table.add(DeliveryRowCells.cells(row.name, row.counts, row.mainCauses))
         }
         html += table.render() + "</section>\n"
         return html

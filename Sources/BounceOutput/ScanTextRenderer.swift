@@ -93,13 +93,7 @@ public enum ScanTextRenderer {
             ("Expired", .right), ("Failed", .right), ("Main causes", .left),
         ])
         for provider in report.providers + [report.otherProviders] {
-            let counts = provider.counts
-            let main = provider.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
-                .joined(separator: ", ")
-            table.add([
-                provider.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
-                "\(counts.expired)", FailureRate.percent(counts), main,
-            ])
+            table.add(DeliveryRowCells.cells(provider.name, provider.counts, provider.mainCauses))
         }
         return "Providers (by relay host, reply signature or recipient domain; the rest as other)\n"
             + table.render()
@@ -135,11 +129,9 @@ public enum ScanTextRenderer {
         ])
         for destination in report.destinations + [report.otherDestinations] {
             let counts = destination.counts
-            let main = destination.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
-                .joined(separator: ", ")
             table.add([
                 destination.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
-                "\(counts.expired)", main,
+                "\(counts.expired)", DeliveryRowCells.mainCauses(destination.mainCauses),
             ])
         }
         var text = "Destinations (top \(report.destinations.count), the rest as other)\n"

@@ -16,6 +16,13 @@ enum SenderSectionRendering {
             title:
                 "Authenticated users (by SASL login; top \(report.users.count), the rest as other)",
             column: "User", report.users, report.otherUsers)
+        for note in notes(report) { text += "  (\(note))\n" }
+        return text
+    }
+
+    /// What the report could not put in the tables, one sentence a count that is not zero,
+    /// without the full stop (the text report puts each in parentheses).
+    private static func notes(_ report: SenderReport) -> [String] {
         var notes: [String] = []
         if report.deliveriesWithoutSender > 0 {
             notes.append(
@@ -28,8 +35,7 @@ enum SenderSectionRendering {
         if report.namesOverflowed > 0 {
             notes.append("\(report.namesOverflowed) names past the state's bound counted as other")
         }
-        for note in notes { text += "  (\(note))\n" }
-        return text
+        return notes
     }
 
     private static func table(
@@ -41,13 +47,8 @@ enum SenderSectionRendering {
             ("Expired", .right), ("Failed", .right), ("Main causes", .left),
         ])
         for row in rows + (other.map { [$0] } ?? []) {
-            let counts = row.counts
-            let main = row.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
-                .joined(separator: ", ")
-            table.add([
-                TextTable.clean(row.name), "\(counts.sent)", "\(counts.deferred)",
-                "\(counts.bounced)", "\(counts.expired)", FailureRate.percent(counts), main,
-            ])
+            table.add(
+                DeliveryRowCells.cells(TextTable.clean(row.name), row.counts, row.mainCauses))
         }
         return title + "\n" + table.render()
     }
@@ -55,18 +56,7 @@ enum SenderSectionRendering {
     /// Both sections as the HTML page's `senders` and `users` sections: every name through
     /// `HTMLTable`'s escaping, as in the other tables (a sender address is anyone's to choose).
     static func html(_ report: SenderReport) -> String {
-        var notes: [String] = []
-        if report.deliveriesWithoutSender > 0 {
-            notes.append(
-                "\(report.deliveriesWithoutSender) deliveries of messages whose sender the log does not say."
-            )
-        }
-        if report.evictedMessages > 0 {
-            notes.append("\(report.evictedMessages) open messages dropped by the state's bound.")
-        }
-        if report.namesOverflowed > 0 {
-            notes.append("\(report.namesOverflowed) names past the state's bound counted as other.")
-        }
+        let sentences = notes(report).map { $0 + "." }
         // The notes concern both tables; they close the second, as in the text report.
         return htmlSection(
             title: "Senders", identifier: "senders",
@@ -75,7 +65,7 @@ enum SenderSectionRendering {
             + htmlSection(
                 title: "Authenticated users", identifier: "users",
                 note: "By SASL login; top \(report.users.count), the rest as other.",
-                column: "User", report.users, report.otherUsers, notes: notes)
+                column: "User", report.users, report.otherUsers, notes: sentences)
     }
 
     private static func htmlSection(
@@ -92,13 +82,7 @@ enum SenderSectionRendering {
                 ("Expired", true), ("Failed", true), ("Main causes", false),
             ])
             for row in rows + (other.map { [$0] } ?? []) {
-                let counts = row.counts
-                table.add([
-                    row.name, "\(counts.sent)", "\(counts.deferred)", "\(counts.bounced)",
-                    "\(counts.expired)", FailureRate.percent(counts),
-                    row.mainCauses.map { "\($0.cause.identifier) \($0.count)" }
-                        .joined(separator: ", "),
-                ])
+                table.add(DeliveryRowCells.cells(row.name, row.counts, row.mainCauses))
             }
             html += table.render()
         }

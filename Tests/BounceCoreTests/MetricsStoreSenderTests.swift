@@ -1,3 +1,4 @@
+import BounceTestSupport
 import Testing
 
 @testable import BounceCore
@@ -31,24 +32,12 @@ import Testing
 
     /// Feeds `lines` to `store` as the daemon does: notes to `book`, deliveries counted by
     /// destination and by sender.
-    static func feed(_ lines: [String], into store: inout MetricsStore, book: inout MessageBook) {
-        let parser = LineParser()
-        for text in lines {
-            var bytes = Array(text.utf8)
-            bytes.withUnsafeMutableBufferPointer { mutable in
-                let line = UnsafeBufferPointer(mutable)
-                var event = RawEvent.unparsed()
-                switch parser.parse(line, into: &event) {
-                case .message: book.note(event, in: line)
-                case .event:
-                    store.add(event, nil, in: line, source: "mail.log", time: nil)
-                    if let facts = book.facts(for: event, in: line) {
-                        store.countSender(event, nil, facts: facts, names: book.names)
-                    }
-                default: Issue.record("not read: \(text)")
-                }
-            }
-        }
+    static func feed(
+        _ lines: [String], into store: inout MetricsStore, book: inout MessageBook,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let unread = DaemonLineFeed.feed(lines, into: &store, book: &book)
+        #expect(unread.isEmpty, "not read: \(unread)", sourceLocation: sourceLocation)
     }
 
     /// `name status` → deliveries, from a family of the snapshot.
@@ -69,12 +58,21 @@ import Testing
         + message("4F2A81C0A2", sender: "bob@other.example", user: nil, statuses: ["sent"])
         + message("4F2A81C0A3", sender: "", user: "robot", statuses: ["deferred"])
 
-    @Test func deliveriesCountBySenderDomainAndSASLUser() {
+    /// A store keeping the top `domains` sender domains and `users` SASL users, fed `log` and
+    /// rebalanced, with the book that followed its messages.
+    static func storeFedTheLog(
+        domains: Int?, users: Int?, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> (MetricsStore, MessageBook) {
         var store = MetricsStore(topDestinations: 10)
-        store.setSenderSeries(domains: 10, users: 10)
+        store.setSenderSeries(domains: domains, users: users)
         var book = MessageBook()
-        Self.feed(Self.log, into: &store, book: &book)
+        feed(log, into: &store, book: &book, sourceLocation: sourceLocation)
         store.rebalance()
+        return (store, book)
+    }
+
+    @Test func deliveriesCountBySenderDomainAndSASLUser() {
+        let (store, _) = Self.storeFedTheLog(domains: 10, users: 10)
         let snapshot = store.snapshot()
         #expect(
             Self.totals(snapshot.senderDomains) == [
@@ -92,11 +90,7 @@ import Testing
         var book = MessageBook()
         Self.feed(Self.log, into: &off, book: &book)
         #expect(off.snapshot().senderDomains.isEmpty && off.snapshot().saslUsers.isEmpty)
-        var one = MetricsStore(topDestinations: 10)
-        one.setSenderSeries(domains: 1, users: nil)
-        book = MessageBook()
-        Self.feed(Self.log, into: &one, book: &book)
-        one.rebalance()
+        let (one, _) = Self.storeFedTheLog(domains: 1, users: nil)
         #expect(
             Self.totals(one.snapshot().senderDomains) == [
                 "sender.example sent": 2, "sender.example deferred": 1, "other sent": 1,
@@ -106,11 +100,7 @@ import Testing
     }
 
     @Test func theSenderSeriesSurviveACheckpointAndCountOn() throws {
-        var store = MetricsStore(topDestinations: 10)
-        store.setSenderSeries(domains: 10, users: 10)
-        var book = MessageBook()
-        Self.feed(Self.log, into: &store, book: &book)
-        store.rebalance()
+        var (store, book) = Self.storeFedTheLog(domains: 10, users: 10)
         let lines = store.checkpointLines()
         #expect(lines.contains { $0.hasPrefix("sender domain ") })
         #expect(lines.contains { $0.hasPrefix("scell user ") })

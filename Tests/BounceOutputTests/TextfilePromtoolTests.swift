@@ -1,4 +1,5 @@
 import BounceCore
+import BounceTestSupport
 import Foundation
 import Testing
 
@@ -75,7 +76,6 @@ enum TextfileTools {
             #"x@a"b\c.example"#, "y@\u{7F}\u{FFFD}.example",
             "z@" + String(repeating: "l", count: 400),
         ]
-        let parser = LineParser()
         for (index, sender) in senders.enumerated() {
             let queue = "4F2A81C0B\(index)"
             let lines = [
@@ -86,22 +86,8 @@ enum TextfileTools {
                     + " relay=mx.example[192.0.2.1]:25, delay=1, delays=0/0/0/0, dsn=2.0.0,"
                     + " status=sent (250 ok)",
             ]
-            for text in lines {
-                var bytes = Array(text.utf8)
-                bytes.withUnsafeMutableBufferPointer { mutable in
-                    let line = UnsafeBufferPointer(mutable)
-                    var event = RawEvent.unparsed()
-                    switch parser.parse(line, into: &event) {
-                    case .message: book.note(event, in: line)
-                    case .event:
-                        store.add(event, nil, in: line, source: "mail.log", time: nil)
-                        if let facts = book.facts(for: event, in: line) {
-                            store.countSender(event, nil, facts: facts, names: book.names)
-                        }
-                    default: Issue.record("not read: \(text)")
-                    }
-                }
-            }
+            let unread = DaemonLineFeed.feed(lines, into: &store, book: &book)
+            #expect(unread.isEmpty, "not read: \(unread)")
         }
         store.rebalance()
         let snapshot = store.snapshot()

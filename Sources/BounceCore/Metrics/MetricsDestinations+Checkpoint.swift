@@ -20,25 +20,17 @@ extension MetricsDestinations {
 
     /// Each labelled name's label and cells, by name, then `other`'s cells.
     func appendLabelLines(_ records: RecordNames, to lines: inout [String]) {
-        typealias Token = MetricsCheckpointToken
-        func addCells(_ name: String, _ row: ArraySlice<Int>) {
-            for cell in MetricsCell.all {
-                let count = row[row.startIndex + cell.index]
-                guard count > 0 else { continue }
-                lines.append(
-                    "\(records.cell) \(name) \(cell.mta.identifier) \(cell.status.identifier) "
-                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
-            }
-        }
         for slot in slotsByName {
             let label = labels[slot]!
-            let name = Token.text(label.name)
+            let name = MetricsCheckpointToken.text(label.name)
             lines.append(
                 "\(records.label) \(name) \(label.promotedAt) \(label.lastEvent) \(label.current) "
                     + "\(label.previous)")
-            addCells(name, row(slot))
+            MetricsCell.appendCheckpointLines(
+                record: records.cell, name: name, row(slot), to: &lines)
         }
-        addCells(Token.absent, other[...])
+        MetricsCell.appendCheckpointLines(
+            record: records.cell, name: MetricsCheckpointToken.absent, other[...], to: &lines)
     }
 
     /// The strongest `candidateMemory` candidates of the previous and the current window.

@@ -74,14 +74,8 @@ extension MetricsStore {
         for row in providers.rowsByName {
             let name = providers.names[row]
             let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
-            let cells = providers.row(row)
-            for cell in MetricsCell.all {
-                let count = cells[cells.startIndex + cell.index]
-                guard count > 0 else { continue }
-                lines.append(
-                    "pcell \(token) \(cell.mta.identifier) \(cell.status.identifier) "
-                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
-            }
+            MetricsCell.appendCheckpointLines(
+                record: "pcell", name: token, providers.row(row), to: &lines)
         }
         for blocklist in providers.hits.hits.keys.sorted() {
             let byProvider = providers.hits.hits[blocklist]!
@@ -217,14 +211,8 @@ extension MetricsStore {
             let token = name == MetricsLabel.other ? Token.absent : Token.text(name)
             // A host row is declared even before its first count, so it keeps its place.
             if name != MetricsLabel.other { lines.append("hhost \(token)") }
-            let cells = hosts.deliveries(row)
-            for cell in MetricsCell.all {
-                let count = cells[cells.startIndex + cell.index]
-                guard count > 0 else { continue }
-                lines.append(
-                    "hcell \(token) \(cell.mta.identifier) \(cell.status.identifier) "
-                        + "\(cell.cause?.identifier ?? Token.absent) \(count)")
-            }
+            MetricsCell.appendCheckpointLines(
+                record: "hcell", name: token, hosts.deliveries(row), to: &lines)
             for mta in MTA.allCases {
                 for cause in Cause.allCases {
                     let count = hosts.rejects(row, mta: mta, cause: cause)
