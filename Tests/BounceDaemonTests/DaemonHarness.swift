@@ -41,10 +41,23 @@ final class DaemonHarness {
         .file(FileSourceConfig(path: log(name), startAt: startAt, name: name))
     }
 
-    func loop(_ configuration: Configuration) throws -> DaemonLoop {
-        try DaemonLoop(
-            options: DaemonOptions(configuration: configuration, version: "test"),
-            control: LoopControl())
+    /// A daemon on the state directory. One that finds the state lock held waits for it up to
+    /// two seconds unless `waiting` is false: tests run in parallel in one process, and a
+    /// child another test forks holds every descriptor of the process, this lock's too, until
+    /// it has exec'd (`O_CLOEXEC` closes it only then), so a daemon that just ended may still
+    /// hold the lock for a moment on a loaded machine.
+    func loop(_ configuration: Configuration, waiting: Bool = true) throws -> DaemonLoop {
+        let deadline = Date().addingTimeInterval(waiting ? 2 : 0)
+        while true {
+            do {
+                return try DaemonLoop(
+                    options: DaemonOptions(configuration: configuration, version: "test"),
+                    control: LoopControl())
+            } catch {
+                guard case .stateDirectoryBusy = error, Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
     }
 
     /// The configuration most tests use: one file source, `logs/mail.log`, from its beginning.

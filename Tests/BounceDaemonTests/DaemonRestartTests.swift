@@ -100,7 +100,7 @@ import Testing
         let configuration = harness.mailLogConfiguration
         let first = try harness.loop(configuration)
         #expect {
-            _ = try harness.loop(configuration)
+            _ = try harness.loop(configuration, waiting: false)
         } throws: { error in
             if case .stateDirectoryBusy = error as? DaemonError { return true }
             return false

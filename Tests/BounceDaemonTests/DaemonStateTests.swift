@@ -25,7 +25,7 @@ import Testing
         let temporary = harness.stateDirectory + "/.checkpoint.tmp"
         try "being written".write(toFile: temporary, atomically: false, encoding: .utf8)
         #expect {
-            _ = try harness.loop(configuration)
+            _ = try harness.loop(configuration, waiting: false)
         } throws: { error in
             if case .stateDirectoryBusy = error as? DaemonError { return true }
             return false
