@@ -22,6 +22,7 @@ public struct ScanMessages: Sendable {
     /// Whether this value read lines itself (a piece), rather than only merged pieces from the
     /// start of the log.
     private var hasOwnLines = false
+    private var days = MessageDayCache()
 
     public init() {}
 
@@ -51,7 +52,7 @@ public struct ScanMessages: Sendable {
         let status = event.status
         var time = MessageClock.unknown
         if event.delayMillis < 0, DeliveryDelay.isFinal(status), let stamp = event.timestamp {
-            time = MessageClock.milliseconds(stamp)
+            time = days.milliseconds(stamp)
         }
         let yearless = event.timestamp?.year == nil
         if let facts, facts.hasFirstLine {

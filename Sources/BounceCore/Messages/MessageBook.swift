@@ -32,6 +32,7 @@ public struct MessageBook: Sendable {
     public internal(set) var evictedByLimit = 0
     /// The latest stamp seen on a message note.
     var newest = MessageClock.unknown
+    private var days = MessageDayCache()
 
     public init(
         limit: Int = MessageBook.defaultLimit, maxAge: Int64 = MessageBook.defaultMaxAge,
@@ -62,7 +63,7 @@ public struct MessageBook: Sendable {
             return
         }
         var time = MessageClock.unknown
-        if let stamp = event.timestamp { time = MessageClock.milliseconds(stamp) }
+        if let stamp = event.timestamp { time = days.milliseconds(stamp) }
         let (slot, isNew) = slotForWriting(key, time: time)
         if isNew, note == .client || note == .arrival {
             slots[slot].facts.hasFirstLine = true

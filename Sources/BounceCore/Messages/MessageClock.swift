@@ -14,8 +14,19 @@ public enum MessageClock {
     /// The stamp in milliseconds since 1970 (by the civil calendar).
     @inline(__always)
     public static func milliseconds(_ stamp: LogTimestamp) -> Int64 {
+        milliseconds(stamp, days: days(of: stamp))
+    }
+
+    /// The days from 1970 to the stamp's date (a year-less stamp's in 2000).
+    @inline(__always)
+    static func days(of stamp: LogTimestamp) -> Int64 {
         let year = stamp.storedYear == LogTimestamp.absent ? 2000 : Int64(stamp.storedYear)
-        let days = daysFromCivil(year, Int64(stamp.storedMonth), Int64(stamp.storedDay))
+        return daysFromCivil(year, Int64(stamp.storedMonth), Int64(stamp.storedDay))
+    }
+
+    /// The stamp in milliseconds since 1970, its date's `days(of:)` already counted.
+    @inline(__always)
+    static func milliseconds(_ stamp: LogTimestamp, days: Int64) -> Int64 {
         var seconds =
             days &* 86_400 &+ Int64(stamp.storedHour) &* 3600 &+ Int64(stamp.storedMinute) &* 60
             &+ Int64(stamp.storedSecond)

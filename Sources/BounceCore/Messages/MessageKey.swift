@@ -53,8 +53,17 @@ public struct MessageKey: Hashable, Sendable {
                         MessageNames.hash(
                             base + (start &+ 24), end &- start &- 24, lowercased: false)))
         }
-        scope = Self.scope(host: host, program: postfix ? program : .none, in: line)
+        // No host and no Postfix instance (Exim's own log): the scope is its start, without
+        // a call.
+        if host.end <= host.start, !postfix || program.end <= program.start {
+            scope = Self.unscoped
+        } else {
+            scope = Self.scope(host: host, program: postfix ? program : .none, in: line)
+        }
     }
+
+    /// The scope of a queue without host or instance (as checkpoints hold it).
+    static let unscoped: UInt64 = 1
 
     /// The hash that places the key in a table.
     @inline(__always)
@@ -68,8 +77,8 @@ public struct MessageKey: Hashable, Sendable {
     static func scope(host: ByteRange, program: ByteRange, in line: UnsafeBufferPointer<UInt8>)
         -> UInt64
     {
-        guard let base = line.baseAddress else { return 1 }
-        var state: UInt64 = 1
+        guard let base = line.baseAddress else { return unscoped }
+        var state = unscoped
         let hostLength = host.end &- host.start
         if hostLength > 0, host.start >= 0, host.end <= line.count {
             if hostLength <= 16 {
