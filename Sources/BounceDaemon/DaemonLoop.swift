@@ -125,6 +125,7 @@ public final class DaemonLoop {
         pipeline.digest = digest
         pipeline.messages = messages
         pipeline.followsMessages = configuration.followsMessages
+        pipeline.alertsReadSender = configuration.alertsReadSender
         waker = FollowWaker(
             useInotify: options.useInotify,
             fallbackInterval: options.fallbackIntervalMilliseconds)
@@ -483,6 +484,7 @@ public final class DaemonLoop {
                 domains: next.metrics.topSenderDomains, users: next.metrics.topSASLUsers)
         }
         pipeline.followsMessages = next.followsMessages
+        pipeline.alertsReadSender = next.alertsReadSender
         // A fresh memory with the new rules: a verdict remembered under the old ones may differ.
         pipeline.classifier = CachingClassifier(options.makeClassifier(next))
         if next.providers != configuration.providers {

@@ -27,6 +27,9 @@ struct EventPipeline {
     var messages = MessageBook()
     /// Whether message notes go to `messages` (`Configuration.followsMessages`).
     var followsMessages = false
+    /// Whether the alerts read a delivery's sender (`Configuration.alertsReadSender`): only
+    /// then is it handed to them. The sender series alone count by name number, no text.
+    var alertsReadSender = false
 
     init(
         metrics: MetricsStore, classifier: Classifier, providers: ProviderTable = .standard,
@@ -172,9 +175,9 @@ struct EventPipeline {
         }
         let providerName = provider.map { providers.providers[$0].name }
         // Who sent an outbound delivery, for the compromised-account alert and the rules that
-        // read it.
+        // read it; made into text only for them.
         let sender =
-            event.direction == .outbound
+            alertsReadSender && event.direction == .outbound
             ? facts.map { self.sender(for: event, facts: $0, time: when) } : nil
         alerts.observe(
             event, classification, in: line, source: source, time: when,
