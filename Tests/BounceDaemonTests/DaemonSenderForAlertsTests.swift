@@ -34,18 +34,9 @@ import Testing
             metrics: MetricsStore(topDestinations: 10), classifier: .standard, alerts: hook)
         pipeline.followsMessages = true
         pipeline.alertsReadSender = alertsReadSender
-        let parser = LineParser()
         let lines = DaemonSenderSeriesTests.message(
             "4F2A81C0A1", sender: "alice@Sender.example", user: "alice", deliveries: 1)
-        for text in lines.split(separator: "\n") {
-            var bytes = Array(text.utf8)
-            bytes.withUnsafeMutableBufferPointer { mutable in
-                let line = UnsafeBufferPointer(mutable)
-                var event = RawEvent.unparsed()
-                let outcome = parser.parse(line, into: &event)
-                pipeline.take(outcome, event: event, line: line, source: "mail.log") { _ in 1000 }
-            }
-        }
+        pipeline.take(lines: lines.split(separator: "\n").map(String.init))
         return hook.seen.withLock { $0 }
     }
 

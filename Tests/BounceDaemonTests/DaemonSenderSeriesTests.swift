@@ -116,20 +116,12 @@ import Testing
         )
         .split(separator: "\n").map(String.init)
         let metrics = MetricsStore(topDestinations: 10)
-        let parser = LineParser()
         var found: MessageSender?
         var pipeline = EventPipeline(
             metrics: metrics, classifier: .standard, alerts: NoAlertHook())
         pipeline.followsMessages = true
-        for text in lines {
-            var bytes = Array(text.utf8)
-            bytes.withUnsafeMutableBufferPointer { mutable in
-                let line = UnsafeBufferPointer(mutable)
-                var event = RawEvent.unparsed()
-                let outcome = parser.parse(line, into: &event)
-                pipeline.take(outcome, event: event, line: line, source: "mail.log") { _ in 1000 }
-                if outcome == .event { found = pipeline.sender(for: event, in: line, time: 1000) }
-            }
+        pipeline.take(lines: lines) { state, outcome, event, line in
+            if outcome == .event { found = state.sender(for: event, in: line, time: 1000) }
         }
         #expect(found?.address == "alice@Sender.example")
         #expect(found?.domain == "sender.example")
